@@ -1,0 +1,1 @@
+//! Validation suites and scoring (in progress).

@@ -1,0 +1,1 @@
+//! TABARI / PETRARCH loaders (in progress).

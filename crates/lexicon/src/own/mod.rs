@@ -1,0 +1,1 @@
+//! dyad own format (in progress).
