@@ -1,1 +1,41 @@
-fn main() {}
+//! `dyad`: code news text into political events.
+//!
+//! Exit status: 0 when every input record was handled (coded or skipped),
+//! 1 when any record failed, 2 on a usage or dictionary error.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use dyad_cli::{code, eval};
+
+/// dyad reads world news and writes political event data: who did what to
+/// whom, coded in CAMEO, with the evidence for each event.
+#[derive(Parser, Debug)]
+#[command(name = "dyad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Code articles and write one event per line to standard output.
+    Code(code::CodeArgs),
+    /// Run a validation suite (PETRARCH XML or TABARI text) and print scores.
+    Eval(eval::EvalArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(args) => code::run(args),
+        Command::Eval(args) => eval::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("dyad: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,1 +1,509 @@
-//! The coder (in progress).
+//! The dyad event coder: tokenized sentences and a dictionary in, explained
+//! CAMEO events out.
+//!
+//! [`Coder::new`] compiles a [`Lexicon`] into phrase indexes once;
+//! [`Coder::code_document`] then codes a [`Document`] without IO, allocation
+//! of shared state, or failure: text that cannot be coded yields no events,
+//! never an error.
+//!
+//! How a sentence is coded (a shallow parse, no parser output needed):
+//! 1. discard phrases drop the sentence (or the whole story);
+//! 2. actor and agent phrases are found, longest first; agents attach to the
+//!    actor beside them ("Gondor police" → `GONCOP`); coordinated actors
+//!    ("Arnor and Gondor") share one slot;
+//! 3. verbs are found, except where a determiner or capitalization shows the
+//!    word is a noun, or the dictionary says so;
+//! 4. for each verb the most specific matching pattern gives the code and,
+//!    with `$`/`+`, the actors; otherwise the subject is the nearest actor
+//!    before the verb that is not a prepositional or object phrase, and the
+//!    target the first actor after it; a passive verb with "by" swaps them;
+//! 5. negated verbs, and statements that merely report another event in the
+//!    same sentence, code nothing.
+//!
+//! # Example
+//!
+//! ```
+//! use dyad_coder::{ArticleMeta, Coder};
+//! use dyad_lexicon::foreign;
+//!
+//! let mut lexicon = foreign::parse_actors("ARNOR [ARN]\nGONDOR [GON]\n", "demo.actors");
+//! lexicon.extend(foreign::parse_verbs("RESTORE [060]\n- * DIPLOMATIC TIES [064]\n", "demo.verbs"));
+//! let coder = Coder::new(&lexicon);
+//! let doc = dyad_text::TextPipeline::new().process(
+//!     "Arnor will restore full diplomatic ties with Gondor.", None, Some(dyad_text::Lang::En));
+//! let events = coder.code_document(&doc, &ArticleMeta::new("a1", None)).events;
+//! assert_eq!(events.len(), 1);
+//! assert_eq!((events[0].source.code.as_str(), events[0].target.code.as_str(), events[0].cameo.as_str()),
+//!            ("ARN", "GON", "064"));
+//! ```
+
+mod actors;
+mod event;
+mod index;
+mod patterns;
+
+use chrono::NaiveDate;
+use dyad_lexicon::{CodeSpec, DiscardScope, Lexicon};
+use dyad_text::{Document, Sentence, Token, TokenKind};
+
+pub use event::{split_code, ActorRef, Event, Evidence, Plover, Span, Trigger};
+
+use actors::{ActorFinder, ActorGroup};
+use index::PhraseIndex;
+use patterns::{compile_synsets, Elem, Matcher, Pattern};
+
+/// Settings that change how the coder assigns actors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoderConfig {
+    /// Emit events whose source or target is unknown (the unknown side has
+    /// an empty code). Off by default: an event needs a dyad.
+    pub allow_missing_actor: bool,
+    /// How many tokens a gap in a pattern may span.
+    pub max_gap: usize,
+    /// Drop statement events (CAMEO root 01) when the same sentence codes
+    /// another event: "X said Y attacked Z" is about the attack.
+    pub suppress_reporting: bool,
+}
+
+impl Default for CoderConfig {
+    fn default() -> Self {
+        CoderConfig { allow_missing_actor: false, max_gap: 6, suppress_reporting: true }
+    }
+}
+
+/// What the coder needs to know about the article a sentence belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleMeta {
+    /// The article identifier.
+    pub id: String,
+    /// The publication date; actor codes with terms are resolved against it.
+    pub date: Option<NaiveDate>,
+}
+
+impl ArticleMeta {
+    /// Creates the metadata.
+    pub fn new(id: &str, date: Option<NaiveDate>) -> ArticleMeta {
+        ArticleMeta { id: id.to_string(), date }
+    }
+}
+
+/// The events of one document, and whether a discard phrase dropped it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocumentEvents {
+    /// The events, in sentence order.
+    pub events: Vec<Event>,
+    /// The discard rule that dropped the whole story, if any.
+    pub discarded_by: Option<String>,
+    /// Sentences dropped by sentence-level discards.
+    pub discarded_sentences: usize,
+}
+
+struct VerbInfo {
+    code: CodeSpec,
+    patterns: Vec<Pattern>,
+    rule: String,
+}
+
+/// The compiled coder. Build it once; it is `Send + Sync` and codes any
+/// number of documents concurrently.
+pub struct Coder {
+    finder: ActorFinder,
+    verbs: PhraseIndex<u32>,
+    verb_info: Vec<VerbInfo>,
+    synsets: Vec<Vec<Vec<(Elem, bool)>>>,
+    discards: PhraseIndex<(DiscardScope, String)>,
+    nonverbs: PhraseIndex<()>,
+    config: CoderConfig,
+}
+
+const DETERMINERS: [&str; 4] = ["THE", "A", "AN", "THIS"];
+const NEGATIONS: [&str; 5] = ["NOT", "N'T", "NEVER", "NO", "NEITHER"];
+const BE_FORMS: [&str; 8] = ["IS", "ARE", "WAS", "WERE", "BEEN", "BEING", "BE", "GET"];
+const PREPOSITIONS: [&str; 14] =
+    ["OF", "IN", "WITH", "BY", "TO", "FOR", "AT", "ON", "FROM", "AGAINST", "NEAR", "ABOUT", "INTO", "OVER"];
+const REPORTING: [&str; 14] = [
+    "SAID",
+    "SAYS",
+    "SAY",
+    "TOLD",
+    "STATED",
+    "REPORTED",
+    "ANNOUNCED",
+    "CLAIMED",
+    "ADDED",
+    "NOTED",
+    "DECLARED",
+    "INSISTED",
+    "ASSERTED",
+    "CONFIRMED",
+];
+
+impl Coder {
+    /// Compiles a lexicon with the default [`CoderConfig`] (patterns'
+    /// gap limit taken from the lexicon's options).
+    pub fn new(lexicon: &Lexicon) -> Coder {
+        let config = CoderConfig {
+            allow_missing_actor: lexicon.options.allow_missing_actor,
+            max_gap: lexicon.options.max_gap,
+            ..CoderConfig::default()
+        };
+        Coder::with_config(lexicon, config)
+    }
+
+    /// Compiles a lexicon with the given configuration.
+    pub fn with_config(lexicon: &Lexicon, config: CoderConfig) -> Coder {
+        let finder = ActorFinder::new(&lexicon.actors, &lexicon.agents, config.max_gap);
+        let mut verbs = PhraseIndex::default();
+        let mut verb_info = Vec::with_capacity(lexicon.verbs.len());
+        for (i, verb) in lexicon.verbs.iter().enumerate() {
+            let id = u32::try_from(i).unwrap_or(u32::MAX);
+            for form in &verb.forms {
+                verbs.insert(form, id);
+            }
+            verb_info.push(VerbInfo {
+                code: verb.code.clone(),
+                patterns: verb.patterns.iter().filter_map(Pattern::compile).collect(),
+                rule: verb.rule.to_string(),
+            });
+        }
+        verbs.finish();
+        let mut discards = PhraseIndex::default();
+        for d in &lexicon.discards {
+            discards.insert(&d.phrase, (d.scope, d.rule.to_string()));
+        }
+        discards.finish();
+        let mut nonverbs = PhraseIndex::default();
+        for p in lexicon.nouns.iter().chain(&lexicon.adjectives) {
+            nonverbs.insert(p, ());
+        }
+        nonverbs.finish();
+        Coder {
+            finder,
+            verbs,
+            verb_info,
+            synsets: compile_synsets(&lexicon.synsets),
+            discards,
+            nonverbs,
+            config,
+        }
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &CoderConfig {
+        &self.config
+    }
+
+    /// Codes every sentence of a document.
+    pub fn code_document(&self, doc: &Document, meta: &ArticleMeta) -> DocumentEvents {
+        let mut out = DocumentEvents::default();
+        for sentence in &doc.sentences {
+            if let Some((scope, rule)) = self.discard(&sentence.tokens) {
+                match scope {
+                    DiscardScope::Story => {
+                        return DocumentEvents {
+                            events: Vec::new(),
+                            discarded_by: Some(rule.clone()),
+                            discarded_sentences: doc.sentences.len(),
+                        };
+                    }
+                    DiscardScope::Sentence => {
+                        out.discarded_sentences += 1;
+                        continue;
+                    }
+                }
+            }
+            let mut events = self.code_sentence(sentence, doc.lang.code(), meta);
+            out.events.append(&mut events);
+        }
+        out
+    }
+
+    fn discard(&self, tokens: &[Token]) -> Option<&(DiscardScope, String)> {
+        if self.discards.len() == 0 {
+            return None;
+        }
+        let mut story = None;
+        let mut sentence = None;
+        for i in 0..tokens.len() {
+            if let Some(hit) = self.discards.longest_at(tokens, i, 0) {
+                match hit.payload.0 {
+                    DiscardScope::Story => story = story.or(Some(hit.payload)),
+                    DiscardScope::Sentence => sentence = sentence.or(Some(hit.payload)),
+                }
+            }
+        }
+        story.or(sentence)
+    }
+
+    /// Codes one sentence (discards are not checked here).
+    pub fn code_sentence(&self, sentence: &Sentence, lang: &str, meta: &ArticleMeta) -> Vec<Event> {
+        let tokens = &sentence.tokens;
+        let groups = self.finder.groups(tokens, meta.date);
+        let verbs = self.find_verbs(tokens, &groups);
+        let mut found: Vec<Found> = Vec::new();
+        let mut objects: Vec<usize> = Vec::new(); // groups that are objects of an earlier verb
+        for &(start, end, id) in &verbs {
+            let Some(info) = self.verb_info.get(id as usize) else { continue };
+            let reporting = tokens.get(start).is_some_and(|t| REPORTING.contains(&&*t.upper));
+            let (code, rule, caps) = self.choose_code(tokens, &groups, (start, end), info);
+            let target_group =
+                caps.as_ref().and_then(|c| c.target).or_else(|| first_group_after(&groups, end, tokens));
+            if let Some(t) = target_group {
+                if !reporting {
+                    objects.push(t);
+                }
+            }
+            if matches!(code, CodeSpec::Null) || is_negated(tokens, start) {
+                continue;
+            }
+            let passive = is_passive(tokens, start);
+            let mut source_group = caps.as_ref().and_then(|c| c.source.or(c.compound));
+            let mut target_group = target_group;
+            if caps.as_ref().is_some_and(|c| c.compound.is_some() && c.target.is_none()) {
+                target_group = caps.as_ref().and_then(|c| c.compound);
+            }
+            if source_group.is_none() {
+                source_group = subject_before(&groups, start, tokens, &objects, target_group);
+            }
+            if passive && caps.as_ref().is_none_or(|c| c.source.is_none()) {
+                // "Gondor was attacked by Mordor": the by-phrase acts, the subject suffers.
+                let by_agent = groups.iter().position(|g| {
+                    g.start >= end
+                        && g.start > 0
+                        && tokens.get(g.start - 1).is_some_and(|t| &*t.upper == "BY")
+                });
+                target_group = source_group;
+                source_group = by_agent;
+            }
+            found.push(Found { verb: (start, end), code, rule, source: source_group, target: target_group });
+        }
+        self.events_from(sentence, lang, meta, &groups, found)
+    }
+
+    fn find_verbs(&self, tokens: &[Token], groups: &[ActorGroup]) -> Vec<(usize, usize, u32)> {
+        let mut verbs = Vec::new();
+        let in_actor = |i: usize| groups.iter().any(|g| g.actors.iter().any(|a| i >= a.start && i < a.end));
+        let mostly_caps = tokens.iter().filter(|t| t.kind == TokenKind::Word).all(|t| !has_lower(&t.text));
+        let mut i = 0;
+        while i < tokens.len() {
+            let Some(hit) = self.verbs.longest_at(tokens, i, self.config.max_gap) else {
+                i += 1;
+                continue;
+            };
+            let token = &tokens[i];
+            let after_determiner = i > 0 && DETERMINERS.contains(&&*tokens[i - 1].upper);
+            let capitalized_noun =
+                i > 0 && !mostly_caps && token.text.chars().next().is_some_and(char::is_uppercase);
+            let forced_noun = self.nonverbs.longest_at(tokens, i, 0).is_some_and(|h| h.end >= hit.end);
+            if in_actor(i) || after_determiner || capitalized_noun || forced_noun {
+                i += 1;
+                continue;
+            }
+            verbs.push((i, hit.end, *hit.payload));
+            i = hit.end;
+        }
+        verbs
+    }
+
+    fn choose_code(
+        &self,
+        tokens: &[Token],
+        groups: &[ActorGroup],
+        verb: (usize, usize),
+        info: &VerbInfo,
+    ) -> (CodeSpec, String, Option<patterns::Captures>) {
+        let mut matcher = Matcher::new(tokens, groups, &self.synsets, self.config.max_gap, verb);
+        let mut best: Option<(usize, &Pattern, patterns::Captures)> = None;
+        for pattern in &info.patterns {
+            if let Some(caps) = matcher.try_pattern(pattern) {
+                let weight = pattern.left.len() + pattern.right.len();
+                if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
+                    best = Some((weight, pattern, caps));
+                }
+            }
+        }
+        match best {
+            Some((_, p, caps)) => (p.code.clone(), p.rule.clone(), Some(caps)),
+            None => (info.code.clone(), info.rule.clone(), None),
+        }
+    }
+
+    fn events_from(
+        &self,
+        sentence: &Sentence,
+        lang: &str,
+        meta: &ArticleMeta,
+        groups: &[ActorGroup],
+        found: Vec<Found>,
+    ) -> Vec<Event> {
+        let tokens = &sentence.tokens;
+        let mut drafts: Vec<Draft> = Vec::new();
+        for f in &found {
+            let sources = actors_of(groups, f.source);
+            let targets = actors_of(groups, f.target);
+            let pairs: Vec<(Option<&actors::Actor>, Option<&actors::Actor>)> =
+                match (sources.is_empty(), targets.is_empty()) {
+                    (false, false) => sources
+                        .iter()
+                        .flat_map(|s| targets.iter().map(move |t| (Some(*s), Some(*t))))
+                        .collect(),
+                    (false, true) => sources.iter().map(|s| (Some(*s), None)).collect(),
+                    (true, false) => targets.iter().map(|t| (None, Some(*t))).collect(),
+                    (true, true) => vec![(None, None)],
+                };
+            for (s, t) in pairs {
+                if s.zip(t).is_some_and(|(s, t)| s.start == t.start) {
+                    continue; // an actor acting on itself is a parsing accident
+                }
+                let (codes, swapped): (Vec<&str>, bool) = match &f.code {
+                    CodeSpec::Null => continue,
+                    CodeSpec::Single(c) => (vec![c], false),
+                    CodeSpec::Paired(a, b) => (vec![a, b], true),
+                };
+                for (k, code) in codes.into_iter().enumerate() {
+                    let (src, tgt) = if swapped && k == 1 { (t, s) } else { (s, t) };
+                    let complete =
+                        src.is_some_and(|a| !a.code.is_empty()) && tgt.is_some_and(|a| !a.code.is_empty());
+                    let any =
+                        src.is_some_and(|a| !a.code.is_empty()) || tgt.is_some_and(|a| !a.code.is_empty());
+                    if !complete && !(self.config.allow_missing_actor && any) {
+                        continue;
+                    }
+                    drafts.push(Draft {
+                        verb: f.verb,
+                        code: code.to_string(),
+                        rule: f.rule.clone(),
+                        src,
+                        tgt,
+                    });
+                }
+            }
+        }
+        if self.config.suppress_reporting && drafts.iter().any(|d| !d.code.starts_with("01")) {
+            drafts.retain(|d| !d.code.starts_with("01"));
+        }
+        drafts
+            .into_iter()
+            .enumerate()
+            .map(|(n, d)| {
+                let info = dyad_cameo::lookup(&d.code);
+                let root = d.code.get(..2).unwrap_or(&d.code).to_string();
+                Event {
+                    event_id: format!("{}:{}:{}", meta.id, sentence.index, n),
+                    article_id: meta.id.clone(),
+                    sentence_index: sentence.index,
+                    date: meta.date,
+                    lang: lang.to_string(),
+                    source: actor_ref(tokens, d.src, &sentence.text),
+                    target: actor_ref(tokens, d.tgt, &sentence.text),
+                    cameo: d.code.clone(),
+                    cameo_root: root,
+                    goldstein: info.map(|i| i.goldstein),
+                    quad_class: info.map(|i| i.quad_class),
+                    plover: Plover {
+                        event_type: info.map(|i| i.plover_type.to_string()),
+                        mode: info.and_then(|i| i.plover_mode).map(str::to_string),
+                    },
+                    evidence: Evidence {
+                        sentence: sentence.text.clone(),
+                        trigger: Trigger {
+                            text: span_text(tokens, d.verb.0, d.verb.1, &sentence.text),
+                            span: char_span(tokens, d.verb.0, d.verb.1),
+                        },
+                        rule: d.rule,
+                    },
+                }
+            })
+            .collect()
+    }
+}
+
+struct Found {
+    verb: (usize, usize),
+    code: CodeSpec,
+    rule: String,
+    source: Option<usize>,
+    target: Option<usize>,
+}
+
+struct Draft<'g> {
+    verb: (usize, usize),
+    code: String,
+    rule: String,
+    src: Option<&'g actors::Actor>,
+    tgt: Option<&'g actors::Actor>,
+}
+
+fn actors_of(groups: &[ActorGroup], g: Option<usize>) -> Vec<&actors::Actor> {
+    g.and_then(|g| groups.get(g)).map(|g| g.actors.iter().collect()).unwrap_or_default()
+}
+
+fn has_lower(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
+
+fn is_negated(tokens: &[Token], verb: usize) -> bool {
+    tokens[verb.saturating_sub(3)..verb].iter().any(|t| NEGATIONS.contains(&&*t.upper))
+}
+
+fn is_passive(tokens: &[Token], verb: usize) -> bool {
+    let before = &tokens[verb.saturating_sub(2)..verb];
+    let participle = tokens.get(verb).is_some_and(|t| t.upper.ends_with("ED") || t.upper.ends_with('N'));
+    participle && before.iter().any(|t| BE_FORMS.contains(&&*t.upper))
+}
+
+fn preceded_by_preposition(tokens: &[Token], start: usize) -> bool {
+    tokens[start.saturating_sub(2)..start].iter().any(|t| PREPOSITIONS.contains(&&*t.upper))
+}
+
+/// The subject: the nearest actor group before the verb that is neither
+/// governed by a preposition nor an earlier verb's object.
+fn subject_before(
+    groups: &[ActorGroup],
+    verb: usize,
+    tokens: &[Token],
+    objects: &[usize],
+    target: Option<usize>,
+) -> Option<usize> {
+    groups
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(gi, g)| {
+            g.end <= verb
+                && Some(*gi) != target
+                && !objects.contains(gi)
+                && !preceded_by_preposition(tokens, g.start)
+                && !tokens[g.end..verb].iter().any(|t| &*t.text == ";")
+        })
+        .map(|(gi, _)| gi)
+        .next()
+}
+
+fn first_group_after(groups: &[ActorGroup], verb_end: usize, tokens: &[Token]) -> Option<usize> {
+    groups
+        .iter()
+        .position(|g| g.start >= verb_end && !tokens[verb_end..g.start].iter().any(|t| &*t.text == ";"))
+}
+
+fn char_span(tokens: &[Token], start: usize, end: usize) -> Span {
+    match (tokens.get(start), end.checked_sub(1).and_then(|e| tokens.get(e))) {
+        (Some(a), Some(b)) => [a.span.0, b.span.1],
+        _ => [0, 0],
+    }
+}
+
+fn span_text(tokens: &[Token], start: usize, end: usize, sentence: &str) -> String {
+    let [s, e] = char_span(tokens, start, end);
+    sentence.chars().skip(s).take(e.saturating_sub(s)).collect()
+}
+
+fn actor_ref(tokens: &[Token], actor: Option<&actors::Actor>, sentence: &str) -> ActorRef {
+    match actor {
+        None => ActorRef::unknown(),
+        Some(a) => {
+            let span = char_span(tokens, a.start, a.end);
+            ActorRef::from_code(&a.code, &span_text(tokens, a.start, a.end, sentence), span)
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! `dyad code`: articles in, events out.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use dyad_coder::{ArticleMeta, Coder, CoderConfig, Event};
+use dyad_ingest::{Article, Input, InputFormat, Reader, Record};
+use dyad_lexicon::{own, Lexicon};
+use dyad_text::{Lang, TextPipeline};
+
+use crate::dictionaries::{report, DictionaryArgs};
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum InputKind {
+    /// `.jsonl`/`.ndjson` files as JSONL, anything else as one plain-text article.
+    Auto,
+    /// One plain-text article per file.
+    Text,
+    /// One JSON record per line: {"id", "text", "date"?, "lang"?, "title"?, "url"?, "source"?}.
+    Jsonl,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// One JSON event per line.
+    Jsonl,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+/// Arguments of `dyad code`.
+#[derive(Args, Debug)]
+pub struct CodeArgs {
+    /// Articles: plain-text files (one article each) or JSONL files; none or `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    files: Vec<String>,
+    /// How to read the inputs.
+    #[arg(long, value_enum, default_value_t = InputKind::Auto)]
+    input: InputKind,
+    /// Publication date (YYYY-MM-DD) of plain-text articles.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    date: Option<NaiveDate>,
+    /// Language of the articles: auto, it, en, es, fr or de. A JSONL record's `lang` wins.
+    #[arg(long, default_value = "auto")]
+    lang: String,
+    #[command(flatten)]
+    dictionaries: DictionaryArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    format: OutputFormat,
+    /// Also emit events whose source or target is unknown.
+    #[arg(long)]
+    allow_missing_actor: bool,
+    /// Largest article accepted, in bytes; larger ones fail with `too-large`.
+    #[arg(long, default_value_t = dyad_ingest::DEFAULT_MAX_ARTICLE_BYTES)]
+    max_article_bytes: usize,
+    /// Do not print the dictionary report (the accounting line is always printed).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn parse_date_arg(s: &str) -> std::result::Result<NaiveDate, String> {
+    dyad_ingest::parse_date(s).ok_or_else(|| format!("{s:?} is not a date in YYYY-MM-DD form"))
+}
+
+/// The coders to use: one per language, or one for everything.
+pub struct Coders {
+    by_lang: BTreeMap<Lang, Coder>,
+    shared: Option<Coder>,
+}
+
+impl Coders {
+    /// Builds coders from dictionary flags: the named dictionaries for every
+    /// language, or else the built-in dictionary of each language.
+    pub fn build(dicts: &DictionaryArgs, config: &CoderConfig, quiet: bool) -> Result<Coders> {
+        let extra = if dicts.own.is_empty() { None } else { Some(dicts.load()?) };
+        if dicts.any_foreign() {
+            let lexicon = dicts.load()?;
+            report("dictionaries", &lexicon, quiet);
+            return Ok(Coders { by_lang: BTreeMap::new(), shared: Some(coder_for(&lexicon, config)) });
+        }
+        let mut by_lang = BTreeMap::new();
+        for lang in Lang::ALL {
+            let Ok(mut lexicon) = own::builtin(lang.code()) else { continue };
+            if let Some(extra) = &extra {
+                lexicon.extend(extra.clone());
+            }
+            report(&format!("built-in dictionary [{lang}]"), &lexicon, quiet);
+            by_lang.insert(lang, coder_for(&lexicon, config));
+        }
+        if by_lang.is_empty() {
+            bail!("no built-in dictionary is available; name dictionaries with --verbs/--actors");
+        }
+        Ok(Coders { by_lang, shared: None })
+    }
+
+    /// The coder for `lang` (English's when the language has none).
+    pub fn get(&self, lang: Lang) -> Option<&Coder> {
+        self.shared.as_ref().or_else(|| self.by_lang.get(&lang)).or_else(|| self.by_lang.get(&Lang::En))
+    }
+}
+
+fn coder_for(lexicon: &Lexicon, config: &CoderConfig) -> Coder {
+    let mut config = config.clone();
+    config.allow_missing_actor |= lexicon.options.allow_missing_actor;
+    Coder::with_config(lexicon, config)
+}
+
+/// Counts for the accounting line.
+#[derive(Default)]
+struct Accounting {
+    read: usize,
+    coded: usize,
+    skipped: BTreeMap<String, usize>,
+    failed: BTreeMap<String, usize>,
+    sentences: usize,
+    events: usize,
+}
+
+impl Accounting {
+    fn line(&self, seconds: f64) -> String {
+        let fmt = |m: &BTreeMap<String, usize>| {
+            let total: usize = m.values().sum();
+            if m.is_empty() {
+                total.to_string()
+            } else {
+                let parts: Vec<String> = m.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                format!("{total} ({})", parts.join(", "))
+            }
+        };
+        let rate = if seconds > 0.0 { self.sentences as f64 / seconds } else { 0.0 };
+        format!(
+            "dyad: articles read={} coded={} skipped={} failed={} sentences={} events={} sentences/s={:.0}",
+            self.read,
+            self.coded,
+            fmt(&self.skipped),
+            fmt(&self.failed),
+            self.sentences,
+            self.events,
+            rate
+        )
+    }
+}
+
+/// What happened to one article.
+enum Outcome {
+    Coded { sentences: usize, events: Vec<Event> },
+    Skipped(&'static str, String),
+}
+
+fn code_article(
+    pipeline: &TextPipeline,
+    coders: &Coders,
+    article: &Article,
+    default_lang: Option<Lang>,
+) -> Result<Outcome, (String, String)> {
+    let lang = match article.lang.as_deref().map(str::trim) {
+        None | Some("") | Some("auto") => default_lang,
+        Some(code) => match Lang::from_code(code) {
+            Some(l) => Some(l),
+            None => {
+                return Ok(Outcome::Skipped(
+                    "unsupported-language",
+                    format!("language {code:?} is not one of it, en, es, fr, de"),
+                ))
+            }
+        },
+    };
+    let doc = pipeline.process(&article.text, article.title.as_deref(), lang);
+    let Some(coder) = coders.get(doc.lang) else {
+        return Ok(Outcome::Skipped("no-dictionary", format!("no dictionary for language {}", doc.lang)));
+    };
+    let meta = ArticleMeta::new(&article.id, article.date);
+    let coded = coder.code_document(&doc, &meta);
+    if let Some(rule) = coded.discarded_by {
+        return Ok(Outcome::Skipped("discarded", format!("discarded by {rule}")));
+    }
+    Ok(Outcome::Coded { sentences: doc.sentences.len(), events: coded.events })
+}
+
+/// Runs `dyad code`.
+pub fn run(args: CodeArgs) -> Result<ExitCode> {
+    let default_lang =
+        match args.lang.trim() {
+            "auto" => None,
+            code => Some(Lang::from_code(code).with_context(|| {
+                format!("--lang {code:?} is not supported; use auto, it, en, es, fr or de")
+            })?),
+        };
+    let config = CoderConfig { allow_missing_actor: args.allow_missing_actor, ..CoderConfig::default() };
+    let coders = Coders::build(&args.dictionaries, &config, args.quiet)?;
+    let pipeline = TextPipeline::new();
+    let inputs: Vec<Input> = if args.files.is_empty() {
+        vec![Input::Stdin]
+    } else {
+        args.files.iter().map(|f| Input::from_arg(f)).collect()
+    };
+    let format = match args.input {
+        InputKind::Auto => InputFormat::Auto,
+        InputKind::Text => InputFormat::Text,
+        InputKind::Jsonl => InputFormat::Jsonl,
+    };
+    let reader =
+        Reader::new(inputs, format).max_article_bytes(args.max_article_bytes).default_date(args.date);
+
+    let stdout = io::stdout();
+    let mut out = EventWriter::new(BufWriter::new(stdout.lock()), args.format)?;
+    let mut acct = Accounting::default();
+    let started = Instant::now();
+    for record in reader {
+        acct.read += 1;
+        let article = match record {
+            Record::Article(a) => a,
+            Record::Failed(e) => {
+                let map = if e.reason.is_skip() { &mut acct.skipped } else { &mut acct.failed };
+                *map.entry(e.reason.key().to_string()).or_default() += 1;
+                eprintln!("dyad: {}: {e}", if e.reason.is_skip() { "skipped" } else { "failed" });
+                continue;
+            }
+        };
+        // A bug must cost one article, not the batch.
+        let outcome =
+            catch_unwind(AssertUnwindSafe(|| code_article(&pipeline, &coders, &article, default_lang)))
+                .unwrap_or_else(|_| {
+                    Err(("internal-error".into(), "internal error while coding (a bug)".into()))
+                });
+        match outcome {
+            Ok(Outcome::Coded { sentences, events }) => {
+                acct.coded += 1;
+                acct.sentences += sentences;
+                acct.events += events.len();
+                for event in &events {
+                    out.write(event).context("writing events to standard output")?;
+                }
+            }
+            Ok(Outcome::Skipped(reason, message)) => {
+                *acct.skipped.entry(reason.to_string()).or_default() += 1;
+                eprintln!("dyad: skipped: {}: record {:?}: {message}", article.origin, article.id);
+            }
+            Err((reason, message)) => {
+                *acct.failed.entry(reason).or_default() += 1;
+                eprintln!("dyad: failed: {}: record {:?}: {message}", article.origin, article.id);
+            }
+        }
+    }
+    out.finish().context("writing events to standard output")?;
+    eprintln!("{}", acct.line(started.elapsed().as_secs_f64()));
+    Ok(if acct.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Writes events as JSONL or CSV.
+struct EventWriter<W: Write> {
+    format: OutputFormat,
+    json: Option<W>,
+    csv: Option<csv::Writer<W>>,
+}
+
+const CSV_HEADER: [&str; 22] = [
+    "event_id",
+    "article_id",
+    "sentence_index",
+    "date",
+    "lang",
+    "source_code",
+    "source_country",
+    "source_agent",
+    "source_text",
+    "target_code",
+    "target_country",
+    "target_agent",
+    "target_text",
+    "cameo",
+    "cameo_root",
+    "goldstein",
+    "quad_class",
+    "plover_type",
+    "plover_mode",
+    "trigger",
+    "rule",
+    "sentence",
+];
+
+impl<W: Write> EventWriter<W> {
+    fn new(w: W, format: OutputFormat) -> Result<Self> {
+        Ok(match format {
+            OutputFormat::Jsonl => EventWriter { format, json: Some(w), csv: None },
+            OutputFormat::Csv => {
+                let mut csv = csv::Writer::from_writer(w);
+                csv.write_record(CSV_HEADER)?;
+                EventWriter { format, json: None, csv: Some(csv) }
+            }
+        })
+    }
+
+    fn write(&mut self, e: &Event) -> Result<()> {
+        match (self.format, &mut self.json, &mut self.csv) {
+            (OutputFormat::Jsonl, Some(w), _) => {
+                serde_json::to_writer(&mut *w, e)?;
+                w.write_all(b"\n")?;
+            }
+            (OutputFormat::Csv, _, Some(w)) => {
+                let opt = |v: Option<String>| v.unwrap_or_default();
+                w.write_record([
+                    e.event_id.clone(),
+                    e.article_id.clone(),
+                    e.sentence_index.to_string(),
+                    opt(e.date.map(|d| d.to_string())),
+                    e.lang.clone(),
+                    e.source.code.clone(),
+                    e.source.country.clone(),
+                    e.source.agent.clone(),
+                    e.source.text.clone(),
+                    e.target.code.clone(),
+                    e.target.country.clone(),
+                    e.target.agent.clone(),
+                    e.target.text.clone(),
+                    e.cameo.clone(),
+                    e.cameo_root.clone(),
+                    opt(e.goldstein.map(|g| g.to_string())),
+                    opt(e.quad_class.map(|q| q.to_string())),
+                    opt(e.plover.event_type.clone()),
+                    opt(e.plover.mode.clone()),
+                    e.evidence.trigger.text.clone(),
+                    e.evidence.rule.clone(),
+                    e.evidence.sentence.clone(),
+                ])?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        if let Some(mut w) = self.json {
+            w.flush()?;
+        }
+        if let Some(mut w) = self.csv {
+            w.flush()?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,6 @@
+//! The `dyad` command-line tool, as a library so that tests and benchmarks
+//! can drive each subcommand without a process.
+
+pub mod code;
+pub mod dictionaries;
+pub mod eval;

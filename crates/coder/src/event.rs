@@ -1,0 +1,133 @@
+//! The event record: what dyad emits for each coded event.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A `[start, end)` span in Unicode characters.
+pub type Span = [usize; 2];
+
+/// An actor of an event, as found in the sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorRef {
+    /// The CAMEO actor code (`"EGYGOV"`); `"~REB"` for an agent with no
+    /// country; empty when unknown.
+    pub code: String,
+    /// The country (or IGO/NGO) part of the code (`"EGY"`), empty when none.
+    pub country: String,
+    /// The first agent part of the code (`"GOV"`), empty when none.
+    pub agent: String,
+    /// The words that name the actor.
+    pub text: String,
+    /// Where those words are in `evidence.sentence`.
+    pub span: Span,
+}
+
+impl ActorRef {
+    /// An actor whose code is unknown.
+    pub fn unknown() -> ActorRef {
+        ActorRef {
+            code: String::new(),
+            country: String::new(),
+            agent: String::new(),
+            text: String::new(),
+            span: [0, 0],
+        }
+    }
+
+    /// Splits `code` into country and agent parts following CAMEO conventions.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let a = dyad_coder::ActorRef::from_code("EGYGOV", "Egypt's government", [0, 18]);
+    /// assert_eq!((a.country.as_str(), a.agent.as_str()), ("EGY", "GOV"));
+    /// let r = dyad_coder::ActorRef::from_code("~REB", "rebels", [0, 6]);
+    /// assert_eq!((r.country.as_str(), r.agent.as_str()), ("", "REB"));
+    /// ```
+    pub fn from_code(code: &str, text: &str, span: Span) -> ActorRef {
+        let (country, agent) = split_code(code);
+        ActorRef {
+            code: code.to_string(),
+            country: country.to_string(),
+            agent: agent.to_string(),
+            text: text.to_string(),
+            span,
+        }
+    }
+}
+
+/// Splits an actor code into its country part and its first agent part.
+pub fn split_code(code: &str) -> (&str, &str) {
+    if let Some(agent) = code.strip_prefix('~') {
+        return ("", agent.get(..3).unwrap_or(agent));
+    }
+    if code.len() < 3 || !code.is_char_boundary(3) {
+        return (code, "");
+    }
+    let (country, rest) = code.split_at(3);
+    if country == "---" {
+        return ("", rest.get(..3).unwrap_or(rest));
+    }
+    (country, rest.get(..3).unwrap_or(rest))
+}
+
+/// The PLOVER classification of an event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plover {
+    /// PLOVER event type (`"CONSULT"`), from the CAMEO crosswalk.
+    #[serde(rename = "type")]
+    pub event_type: Option<String>,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+}
+
+/// The words that triggered the event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trigger {
+    /// The verb or phrase as written.
+    pub text: String,
+    /// Where it is in `evidence.sentence`.
+    pub span: Span,
+}
+
+/// Why the event was coded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The sentence.
+    pub sentence: String,
+    /// The trigger.
+    pub trigger: Trigger,
+    /// The dictionary entry or rule that produced the code (`file:line: entry`).
+    pub rule: String,
+}
+
+/// One coded event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable identifier: `article_id:sentence_index:n`.
+    pub event_id: String,
+    /// The article.
+    pub article_id: String,
+    /// The sentence's 0-based index in the article.
+    pub sentence_index: usize,
+    /// The event date (the article date for now).
+    pub date: Option<NaiveDate>,
+    /// The language the sentence was coded in.
+    pub lang: String,
+    /// Who acted.
+    pub source: ActorRef,
+    /// Who was acted upon.
+    pub target: ActorRef,
+    /// The CAMEO event code.
+    pub cameo: String,
+    /// Its two-digit root.
+    pub cameo_root: String,
+    /// Goldstein score, when the code is a CAMEO code.
+    pub goldstein: Option<f32>,
+    /// QuadClass 1..=4, when the code is a CAMEO code.
+    pub quad_class: Option<u8>,
+    /// PLOVER type and mode.
+    pub plover: Plover,
+    /// The evidence.
+    pub evidence: Evidence,
+}
