@@ -194,13 +194,22 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
             })?),
         };
     let config = CoderConfig { allow_missing_actor: args.allow_missing_actor, ..CoderConfig::default() };
-    let coders = Coders::build(&args.dictionaries, &config, args.quiet)?;
-    let pipeline = TextPipeline::new();
     let inputs: Vec<Input> = if args.files.is_empty() {
         vec![Input::Stdin]
     } else {
         args.files.iter().map(|f| Input::from_arg(f)).collect()
     };
+    run_inputs(&args, inputs, default_lang, &config)
+}
+
+fn run_inputs(
+    args: &CodeArgs,
+    inputs: Vec<Input>,
+    default_lang: Option<Lang>,
+    config: &CoderConfig,
+) -> Result<ExitCode> {
+    let coders = Coders::build(&args.dictionaries, config, args.quiet)?;
+    let pipeline = TextPipeline::new();
     let format = match args.input {
         InputKind::Auto => InputFormat::Auto,
         InputKind::Text => InputFormat::Text,
@@ -345,4 +354,38 @@ impl<W: Write> EventWriter<W> {
         }
         Ok(())
     }
+}
+
+/// The example articles bundled with dyad: (id, language, date, text).
+pub const EXAMPLES: [(&str, &str, &str, &str); 2] = [
+    (
+        "en-gulf-diplomacy",
+        "en",
+        "2024-03-11",
+        include_str!("../../../examples/articles/en-gulf-diplomacy.txt"),
+    ),
+    ("it-diplomazia", "it", "2024-03-11", include_str!("../../../examples/articles/it-diplomazia.txt")),
+];
+
+/// Runs `dyad demo`: codes the bundled examples as JSONL on standard output.
+pub fn demo() -> Result<ExitCode> {
+    let mut jsonl = Vec::new();
+    for (id, lang, date, text) in EXAMPLES {
+        let record = serde_json::json!({"id": id, "lang": lang, "date": date, "text": text});
+        serde_json::to_writer(&mut jsonl, &record)?;
+        jsonl.push(b'\n');
+    }
+    let args = CodeArgs {
+        files: Vec::new(),
+        input: InputKind::Jsonl,
+        date: None,
+        lang: "auto".into(),
+        dictionaries: DictionaryArgs::default(),
+        format: OutputFormat::Jsonl,
+        allow_missing_actor: false,
+        max_article_bytes: dyad_ingest::DEFAULT_MAX_ARTICLE_BYTES,
+        quiet: false,
+    };
+    let inputs = vec![Input::Bytes { name: "examples".into(), bytes: jsonl }];
+    run_inputs(&args, inputs, None, &CoderConfig::default())
 }

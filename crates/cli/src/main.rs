@@ -23,6 +23,8 @@ enum Command {
     Code(code::CodeArgs),
     /// Run a validation suite (PETRARCH XML or TABARI text) and print scores.
     Eval(eval::EvalArgs),
+    /// Code the bundled example articles with the built-in dictionaries.
+    Demo,
 }
 
 fn main() -> ExitCode {
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Code(args) => code::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Demo => code::demo(),
     };
     match result {
         Ok(code) => code,

@@ -124,52 +124,91 @@ impl ActorFinder {
     pub(crate) fn groups(&self, tokens: &[Token], date: Option<NaiveDate>) -> Vec<ActorGroup> {
         let mentions = self.mentions(tokens);
         let mut actors: Vec<Actor> = Vec::new();
+        // An agent governing a list ("the ambassadors of Arnor, Osgiliath and Gondor")
+        // applies to every actor of the list.
+        let mut distributed: Option<(&str, usize)> = None;
         let mut i = 0;
         while i < mentions.len() {
             let m = mentions[i];
             let next = mentions.get(i + 1).copied();
-            match m.kind {
+            let (codes, start, mut end, consumed) = match m.kind {
                 MentionKind::Actor(id) => {
-                    let code = self.actor_code(id, date);
-                    // "Gondor police", "Dagolath's first Deputy Prime Minister"
-                    if let Some(Mention { kind: MentionKind::Agent(ag), start, end }) = next {
-                        if joins_actor_then_agent(tokens, m.end, start) {
-                            actors.push(Actor {
-                                code: attach_agent(&code, self.agent_code(ag)),
-                                start: m.start,
-                                end,
-                            });
-                            i += 2;
-                            continue;
+                    let codes = self.actor_codes(id, date);
+                    match next {
+                        // "Gondor police", "Ithilen's awful and evil minister"
+                        Some(Mention { kind: MentionKind::Agent(ag), start, end })
+                            if joins_actor_then_agent(tokens, m.end, start) =>
+                        {
+                            let agent = self.agent_code(ag);
+                            (codes.iter().map(|c| attach_agent(c, agent)).collect(), m.start, end, 2)
                         }
+                        _ => match distributed.take() {
+                            Some((agent, list_end))
+                                if coordinated(tokens.get(list_end..m.start).unwrap_or(&[])) =>
+                            {
+                                distributed = Some((agent, m.end));
+                                (codes.iter().map(|c| attach_agent(c, agent)).collect(), m.start, m.end, 1)
+                            }
+                            _ => (codes, m.start, m.end, 1),
+                        },
                     }
-                    actors.push(Actor { code, start: m.start, end: m.end });
-                    i += 1;
                 }
                 MentionKind::Agent(ag) => {
-                    // "the foreign minister of Gondor", "Foreign Minister Telemar"
-                    if let Some(Mention { kind: MentionKind::Actor(id), start, end }) = next {
-                        if joins_agent_then_actor(tokens, m.end, start) {
-                            let code = self.actor_code(id, date);
-                            actors.push(Actor {
-                                code: attach_agent(&code, self.agent_code(ag)),
-                                start: m.start,
-                                end,
+                    let agent = self.agent_code(ag);
+                    match next {
+                        // "the foreign minister of Gondor", "Foreign Minister Telemar"
+                        Some(Mention { kind: MentionKind::Actor(id), start, end })
+                            if joins_agent_then_actor(tokens, m.end, start) =>
+                        {
+                            let codes = self.actor_codes(id, date);
+                            distributed = if start > m.end { Some((agent, end)) } else { None };
+                            (codes.iter().map(|c| attach_agent(c, agent)).collect(), m.start, end, 2)
+                        }
+                        _ => {
+                            // "Danish media and government": a bare agent coordinated with an
+                            // actor that has a country takes that country.
+                            let inherited = actors.last().filter(|a| {
+                                !a.code.starts_with('~')
+                                    && a.code.len() >= 3
+                                    && coordinated(tokens.get(a.end..m.start).unwrap_or(&[]))
                             });
-                            i += 2;
-                            continue;
+                            let base = inherited.map(|a| a.code.get(..3).unwrap_or("").to_string());
+                            (vec![attach_agent(base.as_deref().unwrap_or(""), agent)], m.start, m.end, 1)
                         }
                     }
-                    actors.push(Actor {
-                        code: attach_agent("", self.agent_code(ag)),
-                        start: m.start,
-                        end: m.end,
-                    });
-                    i += 1;
                 }
+            };
+            i += consumed;
+            // A name in apposition after a role ("minister Calimehtar") is the same actor.
+            if consumed == 2 {
+                if let Some(Mention { kind: MentionKind::Actor(_), start: s, end: e }) =
+                    mentions.get(i).copied()
+                {
+                    if s == end {
+                        end = e;
+                        i += 1;
+                    }
+                }
+            }
+            if let Some((agent, list_end)) = distributed {
+                // Keep distributing only while the list goes on.
+                distributed = (list_end >= start).then_some((agent, end));
+            }
+            for code in codes {
+                actors.push(Actor { code, start, end });
             }
         }
         group_coordinated(tokens, actors)
+    }
+
+    /// The codes of an actor on `date`; a compound code (`FRO/BIL/SAM`) names several actors.
+    fn actor_codes(&self, id: u32, date: Option<NaiveDate>) -> Vec<String> {
+        let code = self.actor_code(id, date);
+        if code.contains('/') {
+            code.split('/').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect()
+        } else {
+            vec![code]
+        }
     }
 }
 
@@ -210,7 +249,7 @@ fn joins_actor_then_agent(tokens: &[Token], actor_end: usize, agent_start: usize
         // "Dagolath's first Deputy Prime Minister": a possessive, then at most two words.
         Some((first, rest)) => {
             POSSESSIVE.contains(&&*first.upper)
-                && rest.len() <= 2
+                && rest.len() <= 3
                 && rest.iter().all(|t| t.kind == TokenKind::Word && !OF_WORDS.contains(&&*t.upper))
         }
     }
@@ -234,8 +273,9 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>) -> Vec<ActorGroup> {
     let mut groups: Vec<ActorGroup> = Vec::new();
     for actor in actors {
         if let Some(last) = groups.last_mut() {
-            if coordinated(&tokens[last.end.min(actor.start)..actor.start]) {
-                last.end = actor.end;
+            let same_span = last.actors.last().is_some_and(|a| a.start == actor.start);
+            if same_span || coordinated(tokens.get(last.end..actor.start).unwrap_or(&[])) {
+                last.end = last.end.max(actor.end);
                 last.actors.push(actor);
                 continue;
             }
@@ -245,12 +285,38 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>) -> Vec<ActorGroup> {
     groups
 }
 
+/// Whether the tokens between two actors coordinate them: a conjunction or
+/// comma, then at most two modifiers ("Fornost and the evil awful Gondor").
 fn coordinated(between: &[Token]) -> bool {
-    let words: Vec<&str> = between.iter().map(|t| &*t.upper).filter(|w| !GLUE.contains(w)).collect();
-    matches!(
-        words.as_slice(),
-        ["AND"] | [","] | [",", "AND"] | ["AS", "WELL", "AS"] | ["E"] | ["Y"] | ["ET"] | ["UND"] | ["OR"]
-    )
+    let Some(sep) = between.iter().position(|t| is_conjunction(&t.upper)) else { return false };
+    let (before, after) = between.split_at(sep);
+    let mut after = &after[1..];
+    if let Some(rest) = after.strip_prefix_word("AND") {
+        after = rest;
+    }
+    let words = |ts: &[Token]| ts.iter().filter(|t| !GLUE.contains(&&*t.upper)).count();
+    before.is_empty()
+        && after
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && !OF_WORDS.contains(&&*t.upper) && !is_conjunction(&t.upper))
+        && words(after) <= 2
+}
+
+fn is_conjunction(word: &str) -> bool {
+    matches!(word, "AND" | "," | "OR" | "NOR" | "E" | "Y" | "ET" | "UND" | "O" | "OU" | "ODER")
+}
+
+trait StripWord {
+    fn strip_prefix_word(&self, word: &str) -> Option<&Self>;
+}
+
+impl StripWord for [Token] {
+    fn strip_prefix_word(&self, word: &str) -> Option<&[Token]> {
+        match self.split_first() {
+            Some((first, rest)) if &*first.upper == word => Some(rest),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

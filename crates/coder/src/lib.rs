@@ -352,7 +352,9 @@ impl Coder {
                     (true, true) => vec![(None, None)],
                 };
             for (s, t) in pairs {
-                if s.zip(t).is_some_and(|(s, t)| s.start == t.start) {
+                if s.zip(t)
+                    .is_some_and(|(s, t)| s.start == t.start || (!s.code.is_empty() && s.code == t.code))
+                {
                     continue; // an actor acting on itself is a parsing accident
                 }
                 let (codes, swapped): (Vec<&str>, bool) = match &f.code {
