@@ -1,0 +1,63 @@
+//! The dictionaries embedded in the binary, by language.
+
+use std::io;
+
+use crate::error::{LexiconError, Result};
+use crate::model::Lexicon;
+
+/// `(file name, text)` of each built-in English dictionary.
+const EN: &[(&str, &str)] = &[
+    ("en/countries.dyad", include_str!("../../data/en/countries.dyad")),
+    ("en/organizations.dyad", include_str!("../../data/en/organizations.dyad")),
+    ("en/agents.dyad", include_str!("../../data/en/agents.dyad")),
+    ("en/verbs.dyad", include_str!("../../data/en/verbs.dyad")),
+    ("en/discards.dyad", include_str!("../../data/en/discards.dyad")),
+];
+
+/// The languages that have built-in dictionaries (ISO 639 codes).
+pub fn builtin_languages() -> &'static [&'static str] {
+    &["en"]
+}
+
+/// The embedded files of a language, as `(name, text)`; `None` when the
+/// language has no built-in dictionary.
+pub fn builtin_files(lang: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    match lang {
+        "en" => Some(EN),
+        _ => None,
+    }
+}
+
+/// The built-in dictionary of a language (`"en"`), all its files merged.
+/// Entries name their file as `builtin:en/verbs.dyad`.
+///
+/// Fails when the language has no built-in dictionary (the error names the
+/// language and those available), or when a file declares another language.
+pub fn builtin(lang: &str) -> Result<Lexicon> {
+    let Some(files) = builtin_files(lang) else {
+        return Err(LexiconError::Io {
+            path: format!("builtin:{lang}").into(),
+            source: io::Error::new(
+                io::ErrorKind::NotFound,
+                format!(
+                    "no built-in dictionary for language \"{lang}\" (available: {})",
+                    builtin_languages().join(", ")
+                ),
+            ),
+        });
+    };
+    let mut lex = Lexicon::default();
+    for (name, text) in files {
+        let file = format!("builtin:{name}");
+        let parsed = super::parse_file(text, &file)?;
+        if parsed.language != lang {
+            return Err(LexiconError::Syntax {
+                file,
+                line: 1,
+                message: format!("declares language \"{}\", expected \"{lang}\"", parsed.language),
+            });
+        }
+        lex.extend(parsed.lexicon);
+    }
+    Ok(lex)
+}

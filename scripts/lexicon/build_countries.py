@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Generate crates/lexicon/data/en/countries.dyad: the 193 UN member states and the
+2 observer states, with their CAMEO country codes (ISO 3166-1 alpha-3, as CAMEO uses).
+
+Territory names come from the npm package cldr-localenames-full (main/en/territories.json,
+including its -alt-short / -alt-variant names) and the alpha-3 codes from cldr-core
+(supplemental/codeMappings.json), both Unicode License v3. The demonyms, capitals and
+seats of government below are facts written for dyad.
+
+Usage: build_countries.py CLDR_LOCALENAMES_DIR CLDR_CORE_DIR [OUT]
+  (directories of the unpacked npm packages, e.g. from `npm pack cldr-localenames-full@48.2.0`)
+"""
+import json
+import os
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "..", "crates", "lexicon", "data", "en", "countries.dyad")
+CLDR_VERSION = "48.2.0"
+
+# UN member states (193) and observer states (VA, PS), ISO 3166-1 alpha-2.
+UN = """AF AL DZ AD AO AG AR AM AU AT AZ BS BH BD BB BY BE BZ BJ BT BO BA BW BR BN BG BF BI CV KH
+CM CA CF TD CL CN CO KM CG CD CR CI HR CU CY CZ DK DJ DM DO EC EG SV GQ ER EE SZ ET FJ FI FR GA
+GM GE DE GH GR GD GT GN GW GY HT HN HU IS IN ID IR IQ IE IL IT JM JP JO KZ KE KI KW KG LA LV LB
+LS LR LY LI LT LU MG MW MY MV ML MT MH MR MU MX FM MD MC MN ME MA MZ MM NA NR NP NL NZ NI NE NG
+KP MK NO OM PK PW PA PG PY PE PH PL PT QA KR RO RU RW KN LC VC WS SM ST SA SN RS SC SL SG SK SI
+SB SO ZA SS ES LK SD SR SE CH SY TJ TZ TH TL TG TO TT TN TR TM TV UG UA AE GB US UY UZ VU VE VN
+YE ZM ZW VA PS""".split()
+
+# Extra names: demonyms/adjectives (x(s) = singular and plural), other names, capitals.
+EXTRA = {
+    "AF": "Afghan(s); Afghani; Kabul", "AL": "Albanian(s); Tirana", "DZ": "Algerian(s); Algiers",
+    "AD": "Andorran(s); Andorra la Vella", "AO": "Angolan(s); Luanda", "AG": "Antiguan(s); Saint John's",
+    "AR": "Argentine(s); Argentinian(s); Buenos Aires", "AM": "Armenian(s); Yerevan",
+    "AU": "Australian(s); Canberra", "AT": "Austrian(s); Vienna", "AZ": "Azerbaijani(s); Azeri(s); Baku",
+    "BS": "Bahamian(s); Nassau", "BH": "Bahraini(s); Manama", "BD": "Bangladeshi(s); Dhaka",
+    "BB": "Barbadian(s); Bridgetown", "BY": "Belarusian(s); Minsk", "BE": "Belgian(s); Brussels",
+    "BZ": "Belizean(s); Belmopan", "BJ": "Beninese; Porto-Novo; Cotonou", "BT": "Bhutanese; Thimphu",
+    "BO": "Bolivian(s); La Paz; Sucre", "BA": "Bosnian(s); Sarajevo", "BW": "Botswanan(s); Gaborone",
+    "BR": "Brazilian(s); Brasilia", "BN": "Bruneian(s); Bandar Seri Begawan", "BG": "Bulgarian(s); Sofia",
+    "BF": "Burkinabe; Ouagadougou", "BI": "Burundian(s); Gitega; Bujumbura", "CV": "Cape Verdean(s); Praia",
+    "KH": "Cambodian(s); Phnom Penh", "CM": "Cameroonian(s); Yaounde", "CA": "Canadian(s); Ottawa",
+    "CF": "Central African Republic; Bangui", "TD": "Chadian(s); N'Djamena",
+    "CL": "Chilean(s); Santiago", "CN": "Chinese; People's Republic of China; PRC; Beijing",
+    "CO": "Colombian(s); Bogota", "KM": "Comoran(s); Comorian(s); Moroni",
+    "CG": "Republic of the Congo; Congo-Brazzaville; Brazzaville",
+    "CD": "Democratic Republic of Congo; DRC; DR Congo; Congo-Kinshasa; Congolese; Kinshasa",
+    "CR": "Costa Rican(s); San Jose", "CI": "Ivorian(s); Cote d'Ivoire; Yamoussoukro; Abidjan",
+    "HR": "Croatian(s); Croat(s); Zagreb", "CU": "Cuban(s); Havana", "CY": "Cypriot(s); Nicosia",
+    "CZ": "Czech(s); Czechia; Prague", "DK": "Danish; Dane(s); Copenhagen", "DJ": "Djiboutian(s)",
+    "DM": "Commonwealth of Dominica; Roseau", "DO": "Dominican Republic; Dominican(s); Santo Domingo", "EC": "Ecuadorian(s); Quito",
+    "EG": "Egyptian(s); Cairo", "SV": "Salvadoran(s); Salvadorean(s); San Salvador",
+    "GQ": "Equatorial Guinean(s); Malabo", "ER": "Eritrean(s); Asmara", "EE": "Estonian(s); Tallinn",
+    "SZ": "Swazi(s); Mbabane", "ET": "Ethiopian(s); Addis Ababa", "FJ": "Fijian(s); Suva",
+    "FI": "Finnish; Finn(s); Helsinki", "FR": "French; Frenchman; Frenchmen; Paris",
+    "GA": "Gabonese; Libreville", "GM": "Gambian(s); Banjul", "GE": "Georgian(s); Tbilisi",
+    "DE": "German(s); Berlin", "GH": "Ghanaian(s); Accra", "GR": "Greek(s); Athens",
+    "GD": "Grenadian(s); St. George's", "GT": "Guatemalan(s); Guatemala City", "GN": "Guinean(s); Conakry",
+    "GW": "Bissau-Guinean(s); Bissau", "GY": "Guyanese; Georgetown", "HT": "Haitian(s); Port-au-Prince",
+    "HN": "Honduran(s); Tegucigalpa", "HU": "Hungarian(s); Budapest", "IS": "Icelandic; Icelander(s); Reykjavik",
+    "IN": "Indian(s); New Delhi", "ID": "Indonesian(s); Jakarta", "IR": "Iranian(s); Islamic Republic of Iran; Tehran",
+    "IQ": "Iraqi(s); Baghdad", "IE": "Irish; Dublin", "IL": "Israeli(s); Jerusalem", "IT": "Italian(s); Rome",
+    "JM": "Jamaican(s); Kingston", "JP": "Japanese; Tokyo", "JO": "Jordanian(s); Amman",
+    "KZ": "Kazakh(s); Kazakhstani(s); Astana", "KE": "Kenyan(s); Nairobi", "KI": "I-Kiribati; Tarawa",
+    "KW": "Kuwaiti(s); Kuwait City", "KG": "Kyrgyz; Bishkek", "LA": "Lao; Laotian(s); Vientiane",
+    "LV": "Latvian(s); Riga", "LB": "Lebanese; Beirut", "LS": "Basotho; Maseru", "LR": "Liberian(s); Monrovia",
+    "LY": "Libyan(s); Tripoli", "LI": "Liechtensteiner(s); Vaduz", "LT": "Lithuanian(s); Vilnius",
+    "LU": "Luxembourger(s); Luxembourgish", "MG": "Malagasy; Antananarivo", "MW": "Malawian(s); Lilongwe",
+    "MY": "Malaysian(s); Kuala Lumpur; Putrajaya", "MV": "Maldivian(s)", "ML": "Malian(s); Bamako",
+    "MT": "Maltese; Valletta", "MH": "Marshallese; Majuro", "MR": "Mauritanian(s); Nouakchott",
+    "MU": "Mauritian(s); Port Louis", "MX": "Mexican(s); Mexico City", "FM": "Micronesian(s); Palikir",
+    "MD": "Moldovan(s); Chisinau", "MC": "Monegasque(s)", "MN": "Mongolian(s); Ulaanbaatar; Ulan Bator",
+    "ME": "Montenegrin(s); Podgorica", "MA": "Moroccan(s); Rabat", "MZ": "Mozambican(s); Maputo",
+    "MM": "Burma; Burmese; Naypyidaw; Naypyitaw", "NA": "Namibian(s); Windhoek", "NR": "Nauruan(s)",
+    "NP": "Nepali(s); Nepalese; Kathmandu", "NL": "Dutch; Holland; The Hague; Amsterdam",
+    "NZ": "New Zealander(s); Wellington", "NI": "Nicaraguan(s); Managua", "NE": "Nigerien(s); Niamey",
+    "NG": "Nigerian(s); Abuja", "KP": "North Korean(s); DPRK; Democratic People's Republic of Korea; Pyongyang",
+    "MK": "North Macedonian(s); Macedonia; Macedonian(s); Skopje", "NO": "Norwegian(s); Oslo",
+    "OM": "Omani(s); Muscat", "PK": "Pakistani(s); Islamabad", "PW": "Palauan(s); Ngerulmud",
+    "PA": "Panamanian(s); Panama City", "PG": "Papua New Guinean(s); Port Moresby", "PY": "Paraguayan(s); Asuncion",
+    "PE": "Peruvian(s); Lima", "PH": "Philippine; Filipino(s); Manila", "PL": "Polish; Pole(s); Warsaw",
+    "PT": "Portuguese; Lisbon", "QA": "Qatari(s); Doha", "KR": "South Korean(s); Republic of Korea; Seoul",
+    "RO": "Romanian(s); Bucharest", "RU": "Russian(s); Russian Federation; Moscow",
+    "RW": "Rwandan(s); Kigali", "KN": "Saint Kitts and Nevis; Kittitian(s); Basseterre", "LC": "Saint Lucian(s); Castries",
+    "VC": "Vincentian(s); Kingstown", "WS": "Samoan(s); Apia", "SM": "Sammarinese",
+    "ST": "Sao Tomean(s); Sao Tome and Principe", "SA": "Saudi(s); Saudi Arabian(s); Riyadh",
+    "SN": "Senegalese; Dakar", "RS": "Serbian(s); Serb(s); Belgrade", "SC": "Seychellois",
+    "SL": "Sierra Leonean(s); Freetown", "SG": "Singaporean(s)", "SK": "Slovak(s); Bratislava",
+    "SI": "Slovenian(s); Slovene(s); Ljubljana", "SB": "Solomon Islander(s); Honiara",
+    "SO": "Somali(s); Mogadishu", "ZA": "South African(s); Pretoria; Cape Town",
+    "SS": "South Sudanese; Juba", "ES": "Spanish; Spaniard(s); Madrid", "LK": "Sri Lankan(s); Colombo",
+    "SD": "Sudanese; Khartoum", "SR": "Surinamese; Paramaribo", "SE": "Swedish; Swede(s); Stockholm",
+    "CH": "Swiss; Bern", "SY": "Syrian(s); Damascus", "TJ": "Tajik(s); Tajikistani(s); Dushanbe",
+    "TZ": "Tanzanian(s); Dodoma; Dar es Salaam", "TH": "Thai; Bangkok", "TL": "Timorese; Dili",
+    "TG": "Togolese; Lome", "TO": "Tongan(s); Nuku'alofa", "TT": "Trinidadian(s); Port of Spain",
+    "TN": "Tunisian(s); Tunis", "TR": "Turkish; Turk(s); Ankara", "TM": "Turkmen; Ashgabat",
+    "TV": "Tuvaluan(s); Funafuti", "UG": "Ugandan(s); Kampala", "UA": "Ukrainian(s); Kyiv; Kiev",
+    "AE": "Emirati(s); UAE; Abu Dhabi", "GB": "British; Briton(s); Great Britain; Britain; U.K.; London",
+    "US": "American(s); United States of America; U.S.; U.S.A.; USA; Washington",
+    "UY": "Uruguayan(s); Montevideo", "UZ": "Uzbek(s); Tashkent", "VU": "Ni-Vanuatu; Port Vila",
+    "VE": "Venezuelan(s); Caracas", "VN": "Vietnamese; Hanoi", "YE": "Yemeni(s); Sanaa",
+    "ZM": "Zambian(s); Lusaka", "ZW": "Zimbabwean(s); Harare",
+    "VA": "Vatican; Vatican City; Holy See; Vatican City State",
+    "PS": "Palestinian(s); Palestinian Territories; State of Palestine; Ramallah",
+}
+
+# Seats of government used as metonyms (CAMEO codes the institution).
+SEATS = [
+    ("USAGOV", "White House; State Department; Foggy Bottom"),
+    ("USAMIL", "Pentagon"),
+    ("RUSGOV", "Kremlin"),
+    ("GBRGOV", "Downing Street; Whitehall"),
+    ("FRAGOV", "Elysee; Elysee Palace; Quai d'Orsay"),
+    ("CHNGOV", "Zhongnanhai"),
+    ("DEUGOV", "Chancellery"),
+    ("ISRGOV", "Knesset"),
+]
+
+
+def ascii_fold(s):
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def clean(name):
+    """CLDR display name -> names the format accepts."""
+    out = []
+    name = name.replace("\u2019", "'").replace("&", "and")
+    if "(" in name:
+        base, _, inner = name.partition("(")
+        name = base.strip()
+        inner = inner.rstrip(")").strip()
+        if inner and inner not in ("DRC", "Republic", "Islas Malvinas"):
+            out.append(inner)
+    out.insert(0, name)
+    res = []
+    for n in out:
+        for v in (n, ascii_fold(n)):
+            v = " ".join(v.split())
+            if v and v not in res:
+                res.append(v)
+    return res
+
+
+def main():
+    if len(sys.argv) < 3:
+        raise SystemExit(__doc__)
+    lnf, core = sys.argv[1], sys.argv[2]
+    out_path = sys.argv[3] if len(sys.argv) > 3 else OUT
+    terr = json.load(open(os.path.join(lnf, "main", "en", "territories.json"), encoding="utf-8"))
+    terr = terr["main"]["en"]["localeDisplayNames"]["territories"]
+    maps = json.load(open(os.path.join(core, "supplemental", "codeMappings.json"), encoding="utf-8"))
+    maps = maps["supplemental"]["codeMappings"]
+    assert len(UN) == 195 and len(set(UN)) == 195, len(UN)
+    lines = [
+        "# dyad built-in English dictionary: countries (UN member and observer states).",
+        "# GENERATED by scripts/lexicon/build_countries.py; edit the script, not this file.",
+        f"# Territory names: CLDR {CLDR_VERSION} (npm cldr-localenames-full, cldr-core; Unicode License v3).",
+        "# Codes: ISO 3166-1 alpha-3, the CAMEO country codes. Demonyms and capitals: facts.",
+        "@language en",
+        "",
+        "[actors]",
+    ]
+    used = {"Congo"}  # ambiguous between COD and COG
+    for a2 in sorted(UN, key=lambda c: terr[c]):
+        a3 = maps[a2]["_alpha3"]
+        names = []
+        for key in (a2, a2 + "-alt-short", a2 + "-alt-variant"):
+            if key in terr:
+                for n in clean(terr[key]):
+                    if " - " in n or n in used:
+                        continue
+                    if n not in names:
+                        names.append(n)
+        for n in EXTRA.get(a2, "").split(";"):
+            n = n.strip()
+            if n and n not in names:
+                names.append(n)
+        used.update(names)
+        lines.append(f"{a3} = {'; '.join(names)}")
+    lines += ["", "# Seats of government and ministries used as metonyms."]
+    for code, names in SEATS:
+        lines.append(f"{code} = {names}")
+    with open(out_path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"wrote {len(UN)} countries to {out_path}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
