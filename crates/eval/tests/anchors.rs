@@ -224,6 +224,10 @@ fn tabari_validate_text() {
     let noev = suite.records.iter().filter(|r| r.expects_no_event).count();
     let with_options = suite.records.iter().filter(|r| !r.options.is_empty()).count();
     let evaluated = suite.evaluated().count();
+    let with_required = suite.records.iter().filter(|r| !r.expected.is_empty()).count();
+    let optional_only =
+        suite.records.iter().filter(|r| r.expected.is_empty() && !r.optional.is_empty()).count();
+    eprintln!("Validate.text: {with_required} records with required codings, {optional_only} with only optional ones");
     eprintln!(
         "Validate.text: {} records ({headers} headers before the stop line), {} evaluated, \
          {req} required + {opt} optional codings, {noev} no-event, {with_options} with options; {} warnings",
