@@ -20,6 +20,9 @@ fn english_loads_with_countries_and_all_roots() {
     let lex = own::builtin("en").unwrap_or_else(|e| panic!("{e}"));
     let elapsed = start.elapsed();
     eprintln!("builtin(\"en\") loaded in {elapsed:?}: {}", lex.stats());
+    if !cfg!(debug_assertions) {
+        assert!(elapsed.as_millis() < 50, "release load took {elapsed:?}");
+    }
     // Country actors: an undated code of exactly three letters.
     let countries: BTreeSet<&str> = lex
         .actors
