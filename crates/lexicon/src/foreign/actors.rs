@@ -91,6 +91,18 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
             }
             continue;
         }
+        // A name line while the current entry has no code yet is another
+        // name of it (Phoenix lists several primary names before the codes).
+        if let Some(entry) = current.as_mut().filter(|e| e.codes.is_empty()) {
+            match parse_phrase(&outside, false) {
+                Some(p) => {
+                    entry.names.push(p);
+                    add_codes(&mut ctx, &line, entry, &groups);
+                }
+                None => ctx.warn(line.no, format!("codes without a name: {t:?}; skipped")),
+            }
+            continue;
+        }
         // A new actor.
         if let Some(done) = current.take() {
             finish(&mut ctx, done);

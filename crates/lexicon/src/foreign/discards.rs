@@ -24,7 +24,11 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
             finished = true;
             continue;
         }
-        if t.contains(['\t', '"', '[', ']', '{', '}', '|']) {
+        // Spreadsheet rows: tab-separated fields before any comment, or the
+        // empty cells a spreadsheet pads a row with.
+        let before_comment = line.raw.split(['#', ';']).next().unwrap_or("");
+        let tabular = before_comment.trim().contains('\t') || line.raw.matches('\t').count() >= 3;
+        if tabular || t.contains(['\t', '"', '[', ']', '{', '}', '|']) {
             let shown: String = t.chars().take(60).collect();
             ctx.warn(
                 line.no,

@@ -43,6 +43,8 @@ pub(crate) struct Line<'a> {
     pub no: u32,
     /// The content with comments removed, trimmed on both sides.
     pub text: Cow<'a, str>,
+    /// The line as written.
+    pub raw: &'a str,
 }
 
 /// Iterates over the lines of a dictionary, removing `<!-- -->` comment
@@ -74,7 +76,7 @@ impl<'a> Iterator for Lines<'a> {
             Cow::Borrowed(s) => Cow::Borrowed(strip_line_comment(s).trim()),
             Cow::Owned(s) => Cow::Owned(strip_line_comment(&s).trim().to_owned()),
         };
-        Some(Line { no: self.no, text })
+        Some(Line { no: self.no, text, raw })
     }
 }
 
