@@ -50,7 +50,7 @@ pub use event::{split_code, ActorRef, Event, Evidence, Plover, Span, Trigger};
 
 use actors::{ActorFinder, ActorGroup};
 use index::PhraseIndex;
-use patterns::{compile_synsets, Elem, Matcher, Pattern};
+use patterns::{compile_synsets, Matcher, Member, Pattern, SentenceWords};
 
 /// Settings that change how the coder assigns actors.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,7 +110,7 @@ pub struct Coder {
     finder: ActorFinder,
     verbs: PhraseIndex<u32>,
     verb_info: Vec<VerbInfo>,
-    synsets: Vec<Vec<Vec<(Elem, bool)>>>,
+    synsets: Vec<Vec<Member>>,
     discards: PhraseIndex<(DiscardScope, String)>,
     nonverbs: PhraseIndex<()>,
     config: CoderConfig,
@@ -240,12 +240,16 @@ impl Coder {
         let tokens = &sentence.tokens;
         let groups = self.finder.groups(tokens, meta.date);
         let verbs = self.find_verbs(tokens, &groups);
+        if verbs.is_empty() {
+            return Vec::new();
+        }
+        let words = SentenceWords::new(tokens);
         let mut found: Vec<Found> = Vec::new();
         let mut objects: Vec<usize> = Vec::new(); // groups that are objects of an earlier verb
         for &(start, end, id) in &verbs {
             let Some(info) = self.verb_info.get(id as usize) else { continue };
             let reporting = tokens.get(start).is_some_and(|t| REPORTING.contains(&&*t.upper));
-            let (code, rule, caps) = self.choose_code(tokens, &groups, (start, end), info);
+            let (code, rule, caps) = self.choose_code(tokens, &groups, &words, (start, end), info);
             let target_group =
                 caps.as_ref().and_then(|c| c.target).or_else(|| first_group_after(&groups, end, tokens));
             if let Some(t) = target_group {
@@ -309,14 +313,15 @@ impl Coder {
         &self,
         tokens: &[Token],
         groups: &[ActorGroup],
+        words: &SentenceWords<'_>,
         verb: (usize, usize),
         info: &VerbInfo,
     ) -> (CodeSpec, String, Option<patterns::Captures>) {
-        let mut matcher = Matcher::new(tokens, groups, &self.synsets, self.config.max_gap, verb);
+        let mut matcher = Matcher::new(tokens, groups, &self.synsets, words, self.config.max_gap, verb);
         let mut best: Option<(usize, &Pattern, patterns::Captures)> = None;
         for pattern in &info.patterns {
             if let Some(caps) = matcher.try_pattern(pattern) {
-                let weight = pattern.left.len() + pattern.right.len();
+                let weight = pattern.weight();
                 if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
                     best = Some((weight, pattern, caps));
                 }

@@ -9,6 +9,7 @@
 
 use dyad_lexicon::{CodeSpec, PatternItem, PatternToken, Synset, VerbPattern};
 use dyad_text::Token;
+use rustc_hash::FxHashSet;
 
 use crate::actors::ActorGroup;
 use crate::index::{compile_word, is_barrier, Word};
@@ -18,21 +19,35 @@ pub(crate) enum Elem {
     Verb,
     Word(Word),
     Synset(u32),
-    Alternatives(Vec<Vec<(Elem, bool)>>),
+    Alternatives(Vec<Member>),
     Source,
     Target,
     Compound,
 }
 
+/// A sequence (synset member, alternative) ready to match in either direction:
+/// each step is an element with `gap_before`, the connection to the step before it.
+#[derive(Clone, Debug)]
+pub(crate) struct Member {
+    fwd: Vec<(Elem, bool)>,
+    bwd: Vec<(Elem, bool)>,
+}
+
+impl Member {
+    fn new(seq: &[(Elem, bool)]) -> Member {
+        Member { fwd: ordered(seq, Dir::Forward, false), bwd: ordered(seq, Dir::Backward, false) }
+    }
+}
+
 /// A compiled pattern.
 #[derive(Clone, Debug)]
 pub(crate) struct Pattern {
-    /// Elements before the verb, in sentence order, with `gap_after`.
-    pub(crate) left: Vec<(Elem, bool)>,
-    /// The verb's own `gap_after`.
-    pub(crate) verb_gap: bool,
-    /// Elements after the verb, in sentence order, with `gap_after`.
-    pub(crate) right: Vec<(Elem, bool)>,
+    /// Steps after the verb, in sentence order, with `gap_before`.
+    right: Vec<(Elem, bool)>,
+    /// Steps before the verb, from the verb outward, with `gap_before`.
+    left: Vec<(Elem, bool)>,
+    /// Literal words the sentence must contain for the pattern to match.
+    anchors: Vec<Word>,
     pub(crate) code: CodeSpec,
     pub(crate) rule: String,
 }
@@ -50,7 +65,7 @@ pub(crate) fn compile_tokens(tokens: &[PatternToken]) -> Vec<(Elem, bool)> {
             }
             PatternItem::Synset(id) => Elem::Synset(id.0),
             PatternItem::Alternatives(alts) => {
-                Elem::Alternatives(alts.iter().map(|a| compile_tokens(a)).collect())
+                Elem::Alternatives(alts.iter().map(|a| Member::new(&compile_tokens(a))).collect())
             }
             PatternItem::Source => Elem::Source,
             PatternItem::Target => Elem::Target,
@@ -66,19 +81,65 @@ impl Pattern {
         let elems = compile_tokens(&p.tokens);
         let v = elems.iter().position(|(e, _)| matches!(e, Elem::Verb))?;
         let verb_gap = elems[v].1;
+        let left = &elems[..v];
+        let left_gap = left.last().map(|(_, g)| *g).unwrap_or(true);
+        let anchors = elems
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Elem::Word(w) => Some(w.clone()),
+                _ => None,
+            })
+            .collect();
         Some(Pattern {
-            left: elems[..v].to_vec(),
-            verb_gap,
-            right: elems[v + 1..].to_vec(),
+            right: ordered(&elems[v + 1..], Dir::Forward, verb_gap),
+            left: ordered(left, Dir::Backward, left_gap),
+            anchors,
             code: p.code.clone(),
             rule: p.rule.to_string(),
         })
     }
+
+    /// How many elements the pattern has: more is more specific.
+    pub(crate) fn weight(&self) -> usize {
+        self.left.len() + self.right.len()
+    }
+}
+
+/// The words of a sentence, for the anchor pre-check of patterns.
+#[derive(Default)]
+pub(crate) struct SentenceWords<'t> {
+    exact: FxHashSet<&'t str>,
+    prefixes: FxHashSet<&'t str>,
+    lemmas: FxHashSet<&'t str>,
+}
+
+impl<'t> SentenceWords<'t> {
+    pub(crate) fn new(tokens: &'t [Token]) -> SentenceWords<'t> {
+        let mut words = SentenceWords::default();
+        for t in tokens {
+            let upper = &*t.upper;
+            words.exact.insert(upper);
+            words.lemmas.insert(&t.lemma);
+            for (i, _) in upper.char_indices().skip(1) {
+                words.prefixes.insert(&upper[..i]);
+            }
+            words.prefixes.insert(upper);
+        }
+        words
+    }
+
+    fn has(&self, w: &Word) -> bool {
+        match w {
+            Word::Exact(s) => self.exact.contains(&**s),
+            Word::Stem(s) => self.prefixes.contains(&**s),
+            Word::Lemma(s) => self.lemmas.contains(&**s),
+        }
+    }
 }
 
 /// Synset members compiled.
-pub(crate) fn compile_synsets(synsets: &[Synset]) -> Vec<Vec<Vec<(Elem, bool)>>> {
-    synsets.iter().map(|s| s.members.iter().map(|m| compile_tokens(m)).collect()).collect()
+pub(crate) fn compile_synsets(synsets: &[Synset]) -> Vec<Vec<Member>> {
+    synsets.iter().map(|s| s.members.iter().map(|m| Member::new(&compile_tokens(m))).collect()).collect()
 }
 
 /// What a successful match found.
@@ -94,7 +155,8 @@ pub(crate) struct Captures {
 pub(crate) struct Matcher<'a> {
     pub(crate) tokens: &'a [Token],
     pub(crate) groups: &'a [ActorGroup],
-    pub(crate) synsets: &'a [Vec<Vec<(Elem, bool)>>],
+    pub(crate) synsets: &'a [Vec<Member>],
+    pub(crate) words: &'a SentenceWords<'a>,
     pub(crate) max_gap: usize,
     /// Tokens the verb occupies.
     pub(crate) verb: (usize, usize),
@@ -108,15 +170,13 @@ enum Dir {
 }
 
 /// An element in matching order with the connection to the previous one.
-type Step<'e> = (&'e Elem, bool);
-
-fn ordered<'e>(seq: &'e [(Elem, bool)], dir: Dir, first_gap: bool) -> Vec<Step<'e>> {
+fn ordered(seq: &[(Elem, bool)], dir: Dir, first_gap: bool) -> Vec<(Elem, bool)> {
     match dir {
         Dir::Forward => {
             let mut gap = first_gap;
             seq.iter()
                 .map(|(e, g)| {
-                    let step = (e, gap);
+                    let step = (e.clone(), gap);
                     gap = *g;
                     step
                 })
@@ -128,7 +188,7 @@ fn ordered<'e>(seq: &'e [(Elem, bool)], dir: Dir, first_gap: bool) -> Vec<Step<'
                 .rev()
                 .map(|k| {
                     let gap = if k + 1 == n { first_gap } else { seq[k].1 };
-                    (&seq[k].0, gap)
+                    (seq[k].0.clone(), gap)
                 })
                 .collect()
         }
@@ -139,28 +199,29 @@ impl<'a> Matcher<'a> {
     pub(crate) fn new(
         tokens: &'a [Token],
         groups: &'a [ActorGroup],
-        synsets: &'a [Vec<Vec<(Elem, bool)>>],
+        synsets: &'a [Vec<Member>],
+        words: &'a SentenceWords<'a>,
         max_gap: usize,
         verb: (usize, usize),
     ) -> Matcher<'a> {
-        Matcher { tokens, groups, synsets, max_gap, verb, depth: 0 }
+        Matcher { tokens, groups, synsets, words, max_gap, verb, depth: 0 }
     }
 
     /// Tries the pattern around the verb.
     pub(crate) fn try_pattern(&mut self, p: &Pattern) -> Option<Captures> {
+        if !p.anchors.iter().all(|w| self.words.has(w)) {
+            return None;
+        }
         let mut caps = Captures { extent: self.verb, ..Captures::default() };
-        let right = ordered(&p.right, Dir::Forward, p.verb_gap);
-        let end = self.seq(&right, Dir::Forward, self.verb.1 as isize, &mut caps)?;
-        let left_gap = p.left.last().map(|(_, g)| *g).unwrap_or(true);
-        let left = ordered(&p.left, Dir::Backward, left_gap);
-        let start = self.seq(&left, Dir::Backward, self.verb.0 as isize - 1, &mut caps)?;
+        let end = self.seq(&p.right, Dir::Forward, self.verb.1 as isize, &mut caps)?;
+        let start = self.seq(&p.left, Dir::Backward, self.verb.0 as isize - 1, &mut caps)?;
         caps.extent = ((start + 1) as usize, end as usize);
         Some(caps)
     }
 
     /// Matches `steps` starting at token `pos` (the next token to look at in
     /// direction `dir`); returns the next position after the match.
-    fn seq(&mut self, steps: &[Step<'_>], dir: Dir, pos: isize, caps: &mut Captures) -> Option<isize> {
+    fn seq(&mut self, steps: &[(Elem, bool)], dir: Dir, pos: isize, caps: &mut Captures) -> Option<isize> {
         let Some(((elem, gap), rest)) = steps.split_first() else { return Some(pos) };
         self.depth += 1;
         if self.depth > 64 {
@@ -221,24 +282,15 @@ impl<'a> Matcher<'a> {
                 let members = self.synsets.get(*id as usize).map(|m| m.as_slice()).unwrap_or(&[]);
                 self.members(members, dir, pos, caps)
             }
-            Elem::Alternatives(alts) => {
-                let alts = alts.clone();
-                self.members(&alts, dir, pos, caps)
-            }
+            Elem::Alternatives(alts) => self.members(alts, dir, pos, caps),
         }
     }
 
-    fn members(
-        &mut self,
-        members: &[Vec<(Elem, bool)>],
-        dir: Dir,
-        pos: isize,
-        caps: &mut Captures,
-    ) -> Vec<isize> {
+    fn members(&mut self, members: &[Member], dir: Dir, pos: isize, caps: &mut Captures) -> Vec<isize> {
         let mut out = Vec::new();
         for member in members {
-            let steps = ordered(member, dir, false);
-            if let Some(end) = self.seq(&steps, dir, pos, caps) {
+            let steps = if dir == Dir::Forward { &member.fwd } else { &member.bwd };
+            if let Some(end) = self.seq(steps, dir, pos, caps) {
                 out.push(end);
             }
         }

@@ -17,6 +17,12 @@ enum Section {
 /// Reads an actor dictionary.
 pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
     let mut ctx = Ctx::new(file);
+    // PETRARCH files (with `#` or `<!-- -->` comments) match whole words;
+    // TABARI files (with `;` comments) read a bare word as a stem.
+    let petrarch = text.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with('#') || l.starts_with("<!--")
+    });
     let mut section = Section::Main;
     let mut current: Option<ActorEntry> = None;
     let mut finished = false;
@@ -49,7 +55,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
             _ => {}
         }
         if section != Section::Main {
-            match parse_phrase(t, false) {
+            match parse_phrase(t, petrarch) {
                 Some(p) if section == Section::Noun => ctx.lex.nouns.push(p),
                 Some(p) => ctx.lex.adjectives.push(p),
                 None => ctx.warn(line.no, format!("empty word in {t:?}")),
@@ -81,7 +87,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
             continue;
         }
         if let Some(rest) = outside.strip_prefix('+') {
-            match (current.as_mut(), parse_phrase(rest, false)) {
+            match (current.as_mut(), parse_phrase(rest, petrarch)) {
                 (Some(entry), Some(p)) => {
                     entry.names.push(p);
                     add_codes(&mut ctx, &line, entry, &groups);
@@ -94,7 +100,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
         // A name line while the current entry has no code yet is another
         // name of it (Phoenix lists several primary names before the codes).
         if let Some(entry) = current.as_mut().filter(|e| e.codes.is_empty()) {
-            match parse_phrase(&outside, false) {
+            match parse_phrase(&outside, petrarch) {
                 Some(p) => {
                     entry.names.push(p);
                     add_codes(&mut ctx, &line, entry, &groups);
@@ -107,7 +113,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
         if let Some(done) = current.take() {
             finish(&mut ctx, done);
         }
-        let Some(name) = parse_phrase(&outside, false) else {
+        let Some(name) = parse_phrase(&outside, petrarch) else {
             ctx.warn(line.no, format!("codes without a name: {t:?}; skipped"));
             continue;
         };

@@ -83,7 +83,8 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
         };
         let mut names: Vec<Phrase> = Vec::new();
         for n in &expanded {
-            let Some(p) = parse_phrase(n, false) else { continue };
+            // PETRARCH matches whole words; only TABARI reads a bare word as a stem.
+            let Some(p) = parse_phrase(n, petrarch) else { continue };
             if petrarch && explicit.is_none() && !substituted {
                 if let Some(pl) = plural_phrase(&p) {
                     push_unique(&mut names, p);
@@ -96,7 +97,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
         for form in explicit.unwrap_or("").split_whitespace() {
             if let Ok((forms, _)) = expand(form, &markers) {
                 for f in forms {
-                    if let Some(p) = parse_phrase(&f, false) {
+                    if let Some(p) = parse_phrase(&f, petrarch) {
                         push_unique(&mut names, p);
                     }
                 }
