@@ -116,11 +116,14 @@ pub struct Coder {
     config: CoderConfig,
 }
 
-const DETERMINERS: [&str; 4] = ["THE", "A", "AN", "THIS"];
+const DETERMINERS: [&str; 8] = ["THE", "A", "AN", "THIS", "ITS", "HIS", "HER", "THEIR"];
 const NEGATIONS: [&str; 5] = ["NOT", "N'T", "NEVER", "NO", "NEITHER"];
 const BE_FORMS: [&str; 8] = ["IS", "ARE", "WAS", "WERE", "BEEN", "BEING", "BE", "GET"];
-const PREPOSITIONS: [&str; 14] =
-    ["OF", "IN", "WITH", "BY", "TO", "FOR", "AT", "ON", "FROM", "AGAINST", "NEAR", "ABOUT", "INTO", "OVER"];
+const PREPOSITIONS: [&str; 26] = [
+    "OF", "IN", "WITH", "BY", "TO", "FOR", "AT", "ON", "FROM", "AGAINST", "NEAR", "ABOUT", "INTO", "OVER",
+    "BETWEEN", "AMONG", "UNDER", "AFTER", "BEFORE", "DURING", "THROUGH", "TOWARD", "TOWARDS", "ACROSS",
+    "WITHOUT", "AMID",
+];
 const REPORTING: [&str; 14] = [
     "SAID",
     "SAYS",
@@ -257,7 +260,8 @@ impl Coder {
                     objects.push(t);
                 }
             }
-            if matches!(code, CodeSpec::Null) || is_negated(tokens, start) {
+            let pattern_start = caps.as_ref().map_or(start, |c| c.extent.0);
+            if matches!(code, CodeSpec::Null) || is_negated(tokens, start.min(pattern_start)) {
                 continue;
             }
             let passive = is_passive(tokens, start);
@@ -265,6 +269,9 @@ impl Coder {
             let mut target_group = target_group;
             if caps.as_ref().is_some_and(|c| c.compound.is_some() && c.target.is_none()) {
                 target_group = caps.as_ref().and_then(|c| c.compound);
+            }
+            if source_group.is_none() && found.is_empty() {
+                source_group = appositive_subject(&groups, start, tokens);
             }
             if source_group.is_none() {
                 source_group = subject_before(&groups, start, tokens, &objects, target_group);
@@ -295,7 +302,7 @@ impl Coder {
                 continue;
             };
             let token = &tokens[i];
-            let after_determiner = i > 0 && DETERMINERS.contains(&&*tokens[i - 1].upper);
+            let after_determiner = after_determiner(tokens, i, &in_actor);
             let capitalized_noun =
                 i > 0 && !mostly_caps && token.text.chars().next().is_some_and(char::is_uppercase);
             let forced_noun = self.nonverbs.longest_at(tokens, i, 0).is_some_and(|h| h.end >= hit.end);
@@ -445,6 +452,27 @@ fn actors_of(groups: &[ActorGroup], g: Option<usize>) -> Vec<&actors::Actor> {
     g.and_then(|g| groups.get(g)).map(|g| g.actors.iter().collect()).unwrap_or_default()
 }
 
+/// Whether a determiner shows the word is a noun: "the restore", "a brief
+/// private visit". Past forms after a noun ("the delegation visited") are verbs.
+fn after_determiner(tokens: &[Token], i: usize, in_actor: &dyn Fn(usize) -> bool) -> bool {
+    let Some(word) = tokens.get(i) else { return false };
+    let past = word.upper.ends_with("ED");
+    for back in 1..=3 {
+        let Some(j) = i.checked_sub(back) else { return false };
+        let t = &tokens[j];
+        if DETERMINERS.contains(&&*t.upper) {
+            return back == 1 || !past;
+        }
+        if t.kind != TokenKind::Word
+            || in_actor(j)
+            || has_lower(&t.text) && t.text.chars().next().is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
+    }
+    false
+}
+
 fn has_lower(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
 }
@@ -485,6 +513,16 @@ fn subject_before(
         })
         .map(|(gi, _)| gi)
         .next()
+}
+
+/// "Gollum, centre of a row between Radagast and Gandalf, called on Gondor":
+/// an actor opening the sentence and set off by a comma is the subject of the
+/// first verb after the aside.
+fn appositive_subject(groups: &[ActorGroup], verb: usize, tokens: &[Token]) -> Option<usize> {
+    let first = groups.first()?;
+    let opens = tokens[..first.start].iter().all(|t| DETERMINERS.contains(&&*t.upper));
+    let comma = tokens.get(first.end).is_some_and(|t| &*t.text == ",");
+    (opens && comma && first.end < verb).then_some(0)
 }
 
 fn first_group_after(groups: &[ActorGroup], verb_end: usize, tokens: &[Token]) -> Option<usize> {
