@@ -1,7 +1,45 @@
-//! Text processing: raw article text in, sentences of tokens out.
+//! Text processing for dyad: raw article text in, sentences of tokens out.
 //!
-//! PLACEHOLDER implementation (whitespace tokens, naive sentence split) that
-//! fixes the public API; it is being replaced by the real pipeline.
+//! The pipeline ([`TextPipeline::process`]) runs, in order:
+//! 1. [`normalize`]: HTML residue, Unicode NFC, typographic quotes and dashes,
+//!    odd spaces and control characters;
+//! 2. repeated-headline removal ([`strip_headline`]);
+//! 3. language identification ([`detect_language`], restricted to the five
+//!    [`Lang`]s) unless the caller gives the language;
+//! 4. sentence splitting with per-language abbreviations ([`split_sentences`]);
+//! 5. tokenization ([`tokenize_lang`]) and lemmatization from embedded tables
+//!    ([`Lemmatizer`]).
+//!
+//! All spans are Unicode character offsets: a sentence's into
+//! [`Document::body`], a token's into [`Sentence::text`].
+//!
+//! ```
+//! use dyad_text::{Lang, TextPipeline};
+//!
+//! let pipeline = TextPipeline::new();
+//! let doc = pipeline.process(
+//!     "Talks in Rome\nTalks in Rome\n\nMr. Smith met the U.N. envoy. Egypt\u{2019}s minister said no.",
+//!     Some("Talks in Rome"),
+//!     Some(Lang::En),
+//! );
+//! assert!(doc.headline_removed);
+//! assert_eq!(doc.sentences.len(), 3);
+//! let s = &doc.sentences[2];
+//! assert_eq!(s.text, "Egypt's minister said no.");
+//! let lemmas: Vec<&str> = s.tokens.iter().map(|t| &*t.lemma).collect();
+//! assert_eq!(lemmas, ["egypt", "'s", "minister", "say", "no", "."]);
+//! ```
+
+mod abbrev;
+mod lemma;
+mod normalize;
+mod sentences;
+mod tokenize;
+
+pub use lemma::Lemmatizer;
+pub use normalize::normalize;
+pub use sentences::split_sentences;
+pub use tokenize::tokenize_lang;
 
 use std::fmt;
 
@@ -103,82 +141,141 @@ pub struct Document {
 
 /// Runs normalization, headline removal, language identification, sentence
 /// splitting, tokenization and lemmatization.
+///
+/// Lemma tables are embedded in the binary and decoded once per process, per
+/// language, on first use; [`TextPipeline::preload`] does it eagerly.
 #[derive(Debug, Default)]
 pub struct TextPipeline {}
 
 impl TextPipeline {
-    /// Creates the pipeline (loads embedded lemma tables).
+    /// Creates the pipeline. Lemma tables load lazily on first use of a language.
     pub fn new() -> Self {
         TextPipeline {}
     }
 
-    /// Processes one article. `lang`: `None` means detect.
+    /// Decodes the lemma tables of `langs` now rather than on first use.
+    pub fn preload(&self, langs: &[Lang]) {
+        for &l in langs {
+            Lemmatizer::get(l);
+        }
+    }
+
+    /// Processes one article. `title`: the headline, removed from the body when
+    /// repeated there. `lang`: `None` means detect (falling back to English,
+    /// with [`Document::lang_reliable`] false, when detection is unsure).
     pub fn process(&self, text: &str, title: Option<&str>, lang: Option<Lang>) -> Document {
-        let _ = title;
-        let body = text.to_string();
-        let lang = lang.unwrap_or(Lang::En);
-        let mut sentences = Vec::new();
-        let mut start = 0usize;
-        let chars: Vec<char> = body.chars().collect();
-        for i in 0..chars.len() {
-            if chars[i] == '.' && (i + 1 == chars.len() || chars[i + 1].is_whitespace()) {
-                push_sentence(&chars, start, i + 1, &mut sentences);
-                start = i + 1;
-            }
+        let mut body = normalize(text);
+        let cut = strip_headline(&body, title);
+        if cut > 0 {
+            body.drain(..cut);
         }
-        push_sentence(&chars, start, chars.len(), &mut sentences);
-        Document { body, lang, lang_reliable: true, headline_removed: false, sentences }
+        let (lang, lang_reliable) = match lang {
+            Some(l) => (l, true),
+            None => detect_language(&body).map_or((Lang::En, false), |l| (l, true)),
+        };
+        let ranges = split_sentences(&body, lang);
+        let mut sentences = Vec::with_capacity(ranges.len());
+        // Byte offsets to char offsets, incrementally (ranges are ordered).
+        let (mut at_byte, mut at_char) = (0usize, 0usize);
+        for (a, b) in ranges {
+            at_char += body[at_byte..a].chars().count();
+            let start = at_char;
+            let text = &body[a..b];
+            at_char += text.chars().count();
+            at_byte = b;
+            sentences.push(Sentence {
+                index: sentences.len(),
+                text: text.to_string(),
+                span: (start, at_char),
+                tokens: tokenize_lang(text, lang),
+            });
+        }
+        Document { body, lang, lang_reliable, headline_removed: cut > 0, sentences }
     }
 }
 
-fn push_sentence(chars: &[char], start: usize, end: usize, out: &mut Vec<Sentence>) {
-    let mut s = start;
-    while s < end && chars[s].is_whitespace() {
-        s += 1;
-    }
-    if s >= end {
-        return;
-    }
-    let text: String = chars[s..end].iter().collect();
-    let tokens = tokenize(&text);
-    out.push(Sentence { index: out.len(), text, span: (s, end), tokens });
-}
-
-/// Splits a sentence into tokens (placeholder).
+/// Splits a sentence into tokens with English rules and English lemmas.
+///
+/// Use [`tokenize_lang`] for the other languages (elisions, abbreviations and
+/// lemmas differ).
 pub fn tokenize(sentence: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut cur = String::new();
-    let mut cur_start = 0;
-    for (i, c) in sentence.chars().enumerate() {
-        let punct = matches!(c, ',' | '.' | ';' | ':' | '"' | '(' | ')' | '!' | '?');
-        if c.is_whitespace() || punct {
-            if !cur.is_empty() {
-                tokens.push(make(&cur, cur_start, i, TokenKind::Word));
-                cur.clear();
-            }
-            if punct {
-                tokens.push(make(&c.to_string(), i, i + 1, TokenKind::Punct));
-            }
-        } else {
-            if cur.is_empty() {
-                cur_start = i;
-            }
-            cur.push(c);
-        }
-    }
-    if !cur.is_empty() {
-        let n = sentence.chars().count();
-        tokens.push(make(&cur, cur_start, n, TokenKind::Word));
-    }
-    tokens
+    tokenize_lang(sentence, Lang::En)
 }
 
-fn make(text: &str, s: usize, e: usize, kind: TokenKind) -> Token {
-    Token {
-        text: text.into(),
-        upper: text.to_uppercase().into(),
-        lemma: text.to_lowercase().into(),
-        span: (s, e),
-        kind,
+/// Identifies the language of `text` among the five [`Lang`]s with `whatlang`.
+/// `None` when the text has no letters or detection is not reliable.
+///
+/// Only the first 4 KB of text is examined.
+pub fn detect_language(text: &str) -> Option<Lang> {
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
+    let detector = whatlang::Detector::with_allowlist(vec![
+        whatlang::Lang::Ita,
+        whatlang::Lang::Eng,
+        whatlang::Lang::Spa,
+        whatlang::Lang::Fra,
+        whatlang::Lang::Deu,
+    ]);
+    let info = detector.detect(&text[..end])?;
+    if !info.is_reliable() {
+        return None;
+    }
+    match info.lang() {
+        whatlang::Lang::Ita => Some(Lang::It),
+        whatlang::Lang::Eng => Some(Lang::En),
+        whatlang::Lang::Spa => Some(Lang::Es),
+        whatlang::Lang::Fra => Some(Lang::Fr),
+        whatlang::Lang::Deu => Some(Lang::De),
+        _ => None,
+    }
+}
+
+/// Comparison key for headlines: lower-case letters and digits only.
+fn headline_key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The byte length of a repeated headline at the start of normalized `body`
+/// (including the line breaks after it), or 0 when there is none.
+///
+/// Removed: a first line, or first paragraph, equal to `title` ignoring case,
+/// spaces and punctuation; or, with or without a title, a first line that the
+/// next paragraph repeats verbatim at its start (scraped copies duplicate
+/// headlines).
+///
+/// ```
+/// let body = "Pact signed\n\nPact signed in Rome on Monday.";
+/// assert_eq!(dyad_text::strip_headline(body, None), "Pact signed\n\n".len());
+/// assert_eq!(dyad_text::strip_headline("PACT SIGNED!\nText.", Some("Pact signed")), 13);
+/// ```
+pub fn strip_headline(body: &str, title: Option<&str>) -> usize {
+    let line_end = body.find('\n').unwrap_or(body.len());
+    let first = body[..line_end].trim();
+    let skip_breaks = |mut i: usize| {
+        while body[i..].starts_with('\n') {
+            i += 1;
+        }
+        i
+    };
+    if let Some(t) = title {
+        let key = headline_key(t);
+        if !key.is_empty() {
+            if headline_key(first) == key {
+                return skip_breaks(line_end);
+            }
+            let para_end = body.find("\n\n").unwrap_or(body.len());
+            if para_end > line_end && headline_key(&body[..para_end]) == key {
+                return skip_breaks(para_end);
+            }
+        }
+    }
+    if line_end < body.len() && first.chars().filter(|c| c.is_alphanumeric()).count() >= 4 {
+        let next = skip_breaks(line_end);
+        if body[next..].starts_with(first) {
+            return next;
+        }
+    }
+    0
 }
