@@ -1,0 +1,138 @@
+//! Coder behaviour, one case per mechanism, on small inline dictionaries in
+//! TABARI format (so every case reads as a dictionary entry plus a sentence).
+
+use chrono::NaiveDate;
+use dyad_coder::{ArticleMeta, Coder, Event};
+use dyad_lexicon::{foreign, own, Lexicon};
+use dyad_text::{Lang, TextPipeline};
+
+const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nOSGILIATH [OSG]\n\
+                      TELEMAR [DAGGOV 950101-991231] [DAGELI]\n";
+const AGENTS: &str = "POLICE_ [~COP]\nFOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\n";
+const VERBS: &str = "ACCUSE [112]\nATTACK [190]\nRESTORE [---]\n- * DIPLOMATIC TIES [064]\n\
+                     LEFT_FOR [032:033]\nMEET [036]\nSAID [010]\nARREST [173]\n";
+
+fn lexicon() -> Lexicon {
+    let mut lex = foreign::parse_actors(ACTORS, "t.actors");
+    lex.extend(foreign::parse_agents(AGENTS, "t.agents"));
+    lex.extend(foreign::parse_verbs(VERBS, "t.verbs"));
+    lex.extend(foreign::parse_discards("FOOTBALL\n+WORLD CUP\n", "t.discards"));
+    lex
+}
+
+fn code_with(coder: &Coder, text: &str, date: Option<NaiveDate>) -> Vec<Event> {
+    let doc = TextPipeline::new().process(text, None, Some(Lang::En));
+    coder.code_document(&doc, &ArticleMeta::new("t", date)).events
+}
+
+/// Codes `text` and compares (source, target, code) triples, in order.
+fn check(text: &str, expected: &[(&str, &str, &str)]) {
+    let coder = Coder::new(&lexicon());
+    let got: Vec<(String, String, String)> =
+        code_with(&coder, text, None).into_iter().map(|e| (e.source.code, e.target.code, e.cameo)).collect();
+    let want: Vec<(String, String, String)> =
+        expected.iter().map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string())).collect();
+    assert_eq!(got, want, "sentence: {text}");
+}
+
+#[test]
+fn subject_verb_object() {
+    check("Arnor accused Gondor of lying.", &[("ARN", "GON", "112")]);
+}
+
+#[test]
+fn a_pattern_refines_a_null_verb() {
+    check("Arnor will restore full diplomatic ties with Gondor.", &[("ARN", "GON", "064")]);
+    check("Arnor will restore the old bridge near Gondor.", &[]);
+}
+
+#[test]
+fn agents_attach_to_their_actor() {
+    check("Gondor police arrested Mordor rebels.", &[("GONCOP", "MORREB", "173")]);
+    check("The foreign minister of Arnor accused Gondor.", &[("ARNGOV", "GON", "112")]);
+    check("Arnor's foreign minister accused Gondor.", &[("ARNGOV", "GON", "112")]);
+}
+
+#[test]
+fn coordination_gives_one_event_per_pair() {
+    check("Arnor and Gondor accused Mordor.", &[("ARN", "MOR", "112"), ("GON", "MOR", "112")]);
+}
+
+#[test]
+fn passive_voice_swaps_the_actors() {
+    check("Gondor was attacked by Mordor.", &[("MOR", "GON", "190")]);
+}
+
+#[test]
+fn negation_codes_nothing() {
+    check("Arnor did not accuse Gondor.", &[]);
+}
+
+#[test]
+fn paired_codes_give_two_events() {
+    check("Arnor's foreign minister left for Gondor.", &[("ARNGOV", "GON", "032"), ("GON", "ARNGOV", "033")]);
+}
+
+#[test]
+fn reporting_verbs_do_not_code_alone() {
+    check("Arnor said Mordor attacked Gondor.", &[("MOR", "GON", "190")]);
+}
+
+#[test]
+fn determiner_makes_a_noun() {
+    check("Arnor condemned the attack on Gondor.", &[]);
+}
+
+#[test]
+fn actor_codes_follow_the_article_date() {
+    let coder = Coder::new(&lexicon());
+    let in_term = code_with(&coder, "Telemar accused Gondor.", NaiveDate::from_ymd_opt(1997, 5, 1));
+    let after = code_with(&coder, "Telemar accused Gondor.", NaiveDate::from_ymd_opt(2005, 5, 1));
+    assert_eq!(in_term[0].source.code, "DAGGOV");
+    assert_eq!(after[0].source.code, "DAGELI");
+}
+
+#[test]
+fn discards_drop_sentences_and_stories() {
+    let coder = Coder::new(&lexicon());
+    let sentence =
+        code_with(&coder, "Arnor accused Gondor of football fraud. Mordor attacked Osgiliath.", None);
+    assert_eq!(sentence.len(), 1);
+    assert_eq!(sentence[0].cameo, "190");
+    let doc =
+        TextPipeline::new().process("Arnor accused Gondor. The World Cup begins.", None, Some(Lang::En));
+    let story = coder.code_document(&doc, &ArticleMeta::new("t", None));
+    assert!(story.events.is_empty());
+    assert!(story.discarded_by.is_some_and(|r| r.contains("WORLD CUP")));
+}
+
+#[test]
+fn evidence_points_at_the_words() {
+    let coder = Coder::new(&lexicon());
+    let events = code_with(&coder, "Yesterday Arnor accused Gondor.", None);
+    let e = &events[0];
+    let chars: Vec<char> = e.evidence.sentence.chars().collect();
+    let text = |[s, t]: [usize; 2]| chars[s..t].iter().collect::<String>();
+    assert_eq!(text(e.source.span), "Arnor");
+    assert_eq!(text(e.target.span), "Gondor");
+    assert_eq!(text(e.evidence.trigger.span), "accused");
+    assert!(e.evidence.rule.starts_with("t.verbs:1:"), "rule: {}", e.evidence.rule);
+    assert_eq!((e.goldstein, e.quad_class, e.cameo_root.as_str()), (Some(-2.0), Some(3), "11"));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// Arbitrary text through the whole pipeline never panics, and every span is in bounds.
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,300}", seed in proptest::prelude::any::<u8>()) {
+        let lex = if seed % 2 == 0 { lexicon() } else { own::builtin("en").unwrap_or_default() };
+        let coder = Coder::new(&lex);
+        let mixed = format!("{text} Arnor accused Gondor. {text}");
+        for e in code_with(&coder, &mixed, None) {
+            let n = e.evidence.sentence.chars().count();
+            for [s, t] in [e.source.span, e.target.span, e.evidence.trigger.span] {
+                proptest::prop_assert!(s <= t && t <= n);
+            }
+        }
+    }
+}
