@@ -183,7 +183,8 @@ OTHER [OTH]
     assert_eq!(albright.codes[1].code.as_ref(), "---");
     let gollum = &lex.actors[1];
     let names: Vec<String> = gollum.names.iter().map(words).collect();
-    assert_eq!(names, ["GOLLUM", "SMEAGOL", "STINKER_"]);
+    // A PETRARCH-style file (`#` comments) matches whole words only.
+    assert_eq!(names, ["GOLLUM_", "SMEAGOL_", "STINKER_"]);
     assert_eq!(gollum.codes[0].valid, DateRange { from: None, to: date(1995, 6, 1) });
     assert_eq!(gollum.codes[1].valid.to, date(1999, 8, 15));
     assert_eq!(gollum.codes[2].valid.from, date(1930, 8, 16), "30 is 1930");
@@ -191,7 +192,7 @@ OTHER [OTH]
     assert_eq!(lex.actors[2].codes[0].valid.from, date(2001, 12, 22));
     // A name line with no code yet joins the next entry that gets codes.
     let other: Vec<String> = lex.actors[3].names.iter().map(words).collect();
-    assert_eq!(other, ["NOCODE", "OTHER"]);
+    assert_eq!(other, ["NOCODE_", "OTHER_"]);
     let lines: Vec<u32> = lex.warnings.iter().map(|w| w.line).collect();
     assert_eq!(lines, [20], "{:?}", lex.warnings);
 }
@@ -210,19 +211,21 @@ HUMAN_RIGHTS_BODY [NGO~]
 ";
     let lex = parse_agents(text, "g.txt");
     let names: Vec<Vec<String>> = lex.agents.iter().map(|a| a.names.iter().map(words).collect()).collect();
-    assert_eq!(names[0], ["FARMER", "FARMERS"]);
-    assert_eq!(names[1], ["PARTY", "PARTIES"]);
+    // PETRARCH agents match whole words: no stem would keep DIPLOMAT off DIPLOMATIC.
+    assert_eq!(names[0], ["FARMER_", "FARMERS_"]);
+    assert_eq!(names[1], ["PARTY_", "PARTIES_"]);
     assert_eq!(lex.agents[1].code.as_ref(), "~OPP");
-    assert_eq!(names[2], ["MEDIA"]);
-    assert_eq!(names[3], ["ATTORNEY_ GENERAL", "ATTORNEYS_ GENERAL"]);
-    assert_eq!(names[4], ["CONGRESSMAN", "CONGRESSMEN", "CONGRESSWOMAN", "CONGRESSWOMEN"]);
+    assert_eq!(names[2], ["MEDIA_"]);
+    assert_eq!(names[3], ["ATTORNEY_ GENERAL_", "ATTORNEYS_ GENERAL_"]);
+    assert_eq!(names[4], ["CONGRESSMAN_", "CONGRESSMEN_", "CONGRESSWOMAN_", "CONGRESSWOMEN_"]);
     assert_eq!(lex.agents[5].code.as_ref(), "NGO~");
     assert_eq!(lex.warnings.len(), 1);
     assert_eq!(lex.warnings[0].line, 7);
 
     // TABARI format: no generated plurals.
-    let tabari = parse_agents("POLICE_   [  ~COP] ;JON\n", "v.agents");
+    let tabari = parse_agents("POLICE_   [  ~COP] ;JON\nARMY [~MIL]\n", "v.agents");
     assert_eq!(tabari.agents[0].names.len(), 1);
+    assert_eq!(words(&tabari.agents[1].names[0]), "ARMY", "a bare TABARI word is a stem");
     assert_eq!(tabari.agents[0].code.as_ref(), "~COP");
 }
 
