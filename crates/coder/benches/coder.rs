@@ -4,6 +4,7 @@
 //! when present (with the Phoenix dictionaries), else the bundled example
 //! articles with the built-in dictionaries. `scripts/bench.sh` measures the
 //! whole program on the whole corpus.
+#![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use std::path::PathBuf;
 

@@ -130,7 +130,6 @@ impl<T> Default for PhraseIndex<T> {
 /// A phrase found in a sentence.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Hit<'a, T> {
-    pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) payload: &'a T,
 }
@@ -176,7 +175,7 @@ impl<T> PhraseIndex<T> {
             for &id in bucket.into_iter().flatten() {
                 let (phrase, payload) = &self.entries[id as usize];
                 if let Some(end) = phrase.match_at(tokens, start, max_gap) {
-                    out.push(Hit { start, end, payload });
+                    out.push(Hit { end, payload });
                 }
             }
         };

@@ -302,6 +302,10 @@ impl Coder {
                 continue;
             };
             let token = &tokens[i];
+            if token.kind == TokenKind::Punct {
+                i += 1; // a dictionary "verb" made of punctuation is a data error
+                continue;
+            }
             let after_determiner = after_determiner(tokens, i, &in_actor);
             let capitalized_noun =
                 i > 0 && !mostly_caps && token.text.chars().next().is_some_and(char::is_uppercase);
@@ -380,7 +384,14 @@ impl Coder {
                         src.is_some_and(|a| !a.code.is_empty()) && tgt.is_some_and(|a| !a.code.is_empty());
                     let any =
                         src.is_some_and(|a| !a.code.is_empty()) || tgt.is_some_and(|a| !a.code.is_empty());
-                    if !complete && !(self.config.allow_missing_actor && any) {
+                    // "Police arrested protesters": with no country on either side the
+                    // event says nothing about who did what to whom.
+                    let anchored =
+                        [src, tgt].iter().flatten().any(|a| !a.code.is_empty() && !a.code.starts_with('~'));
+                    if !anchored && !self.config.allow_missing_actor {
+                        continue;
+                    }
+                    if !(complete || self.config.allow_missing_actor && any) {
                         continue;
                     }
                     drafts.push(Draft {
