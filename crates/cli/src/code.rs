@@ -65,7 +65,7 @@ pub struct CodeArgs {
     quiet: bool,
 }
 
-fn parse_date_arg(s: &str) -> std::result::Result<NaiveDate, String> {
+pub(crate) fn parse_date_arg(s: &str) -> std::result::Result<NaiveDate, String> {
     dyad_ingest::parse_date(s).ok_or_else(|| format!("{s:?} is not a date in YYYY-MM-DD form"))
 }
 
@@ -149,12 +149,24 @@ impl Accounting {
 }
 
 /// What happened to one article.
-enum Outcome {
-    Coded { sentences: usize, events: Vec<Event> },
+pub enum Outcome {
+    /// Coded: how many sentences, and the events.
+    Coded {
+        /// Sentences in the article.
+        sentences: usize,
+        /// The events.
+        events: Vec<Event>,
+    },
+    /// Skipped with a reason key and a message.
     Skipped(&'static str, String),
 }
 
-fn code_article(
+/// Codes one article: language, text pipeline, the language's coder.
+///
+/// # Errors
+///
+/// `(reason, message)` when the article failed.
+pub fn code_article(
     pipeline: &TextPipeline,
     coders: &Coders,
     article: &Article,
