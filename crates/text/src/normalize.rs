@@ -22,6 +22,13 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// assert_eq!(dyad_text::normalize("<p>L’Eliseo&nbsp;ha  detto “sì”</p>"), "L'Eliseo ha detto \"sì\"");
 /// ```
 pub fn normalize(text: &str) -> String {
+    if is_clean_ascii(text) {
+        return text.to_string();
+    }
+    normalize_full(text)
+}
+
+fn normalize_full(text: &str) -> String {
     let stripped;
     let text = if text.contains(['<', '&']) {
         stripped = strip_html(text);
@@ -98,6 +105,32 @@ pub fn normalize(text: &str) -> String {
         }
     }
     out
+}
+
+/// Plain printable ASCII that normalization would leave unchanged.
+fn is_clean_ascii(text: &str) -> bool {
+    let b = text.as_bytes();
+    let edge = |c: Option<&u8>| !matches!(c, Some(b' ' | b'\n'));
+    if !edge(b.first()) || !edge(b.last()) {
+        return false;
+    }
+    let mut prev = b'x';
+    let mut prev2 = b'x';
+    for &c in b {
+        let ok = match c {
+            b'\n' => prev != b' ' && !(prev == b'\n' && prev2 == b'\n'),
+            b' ' => prev != b' ' && prev != b'\n',
+            b'<' | b'&' | b'`' => false,
+            0x21..=0x7E => true,
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        prev2 = prev;
+        prev = c;
+    }
+    true
 }
 
 const BLOCK_TAGS: &[&str] = &[
@@ -235,6 +268,22 @@ fn entity(s: &str) -> Option<(usize, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn fast_path_agrees(s in "[ -~\n]{0,40}") {
+            if is_clean_ascii(&s) {
+                prop_assert_eq!(normalize_full(&s), s);
+            }
+        }
+
+        #[test]
+        fn idempotent_without_markup(s in "[^&<]{0,60}") {
+            let once = normalize(&s);
+            prop_assert_eq!(normalize(&once), once.clone());
+        }
+    }
 
     #[test]
     fn table() {

@@ -40,6 +40,12 @@ pub fn split_sentences(text: &str, lang: Lang) -> Vec<(usize, usize)> {
     let mut i = 0usize;
     let bytes = text.as_bytes();
     while i < bytes.len() {
+        // Fast skip to the next byte that can start a newline or terminal
+        // punctuation ('\n', '.', '!', '?', or the lead byte of '…' / '。').
+        match bytes[i..].iter().position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?' | 0xE2 | 0xE3)) {
+            Some(p) => i += p,
+            None => break,
+        }
         let Some(c) = text[i..].chars().next() else { break };
         if c == '\n' {
             let after = skip_spaces(text, i + 1);
@@ -74,6 +80,15 @@ pub fn split_sentences(text: &str, lang: Lang) -> Vec<(usize, usize)> {
         let run_end = k;
         while let Some(d) = text[k..].chars().next().filter(|&d| is_closer(d)) {
             k += d.len_utf8();
+        }
+        // A detached closing quote: "concern. \" Then" (a quote followed by a
+        // space cannot open the next sentence).
+        let rest = &text[k..];
+        for q in [" \"", " '"] {
+            if rest.starts_with(q) && rest[q.len()..].chars().next().is_none_or(char::is_whitespace) {
+                k += q.len();
+                break;
+            }
         }
         i = k;
         match text[k..].chars().next() {
@@ -166,7 +181,18 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let trimmed = s.trim_start();
     let a = start + (s.len() - trimmed.len());
     let b = a + trimmed.trim_end().len();
-    if b > a {
-        out.push((a, b));
+    if b <= a {
+        return;
     }
+    // A stray closing quote or "..." left after a sentence end joins the
+    // sentence before it on the same line.
+    if !text[a..b].chars().any(char::is_alphanumeric) {
+        if let Some(last) = out.last_mut() {
+            if !text[last.1..a].contains('\n') {
+                last.1 = b;
+                return;
+            }
+        }
+    }
+    out.push((a, b));
 }

@@ -60,6 +60,8 @@ fn sentence_splitting() {
             &["The minister said that the talks\nwould continue next week."],
         ),
         (Lang::En, "He turned it on. Then he left.", &["He turned it on.", "Then he left."]),
+        (Lang::En, "He said \"we agree. \" Then left.", &["He said \"we agree. \"", "Then left."]),
+        (Lang::En, "Stop.\n\n***\n\nGo.", &["Stop.", "***", "Go."]),
         (
             Lang::It,
             "Il sig. Rossi ha incontrato il dott. Bianchi e l'on. Verdi. La Fiat S.p.A. ha firmato.",
@@ -256,6 +258,16 @@ fn language_detection() {
         assert_eq!(detect_language(text), Some(lang), "{text:?}");
         let doc = p.process(text, None, None);
         assert_eq!((doc.lang, doc.lang_reliable), (lang, true));
+    }
+    let short = [
+        (Lang::En, "The president said that the talks were over."),
+        (Lang::It, "Il governo ha detto che gli accordi sono firmati."),
+        (Lang::Es, "El presidente dijo que los acuerdos y las sanciones siguen."),
+        (Lang::Fr, "Le président a dit que les accords sont signés et publiés."),
+        (Lang::De, "Der Präsident sagte, dass die Gespräche mit den Partnern laufen."),
+    ];
+    for (lang, text) in short {
+        assert_eq!(detect_language(text), Some(lang), "{text:?}");
     }
     let doc = p.process("12 34 !!", None, None);
     assert_eq!((doc.lang, doc.lang_reliable), (Lang::En, false));
