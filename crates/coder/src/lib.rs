@@ -124,6 +124,13 @@ const PREPOSITIONS: [&str; 26] = [
     "BETWEEN", "AMONG", "UNDER", "AFTER", "BEFORE", "DURING", "THROUGH", "TOWARD", "TOWARDS", "ACROSS",
     "WITHOUT", "AMID",
 ];
+/// Words that open a subordinate clause.
+const SUBORDINATORS: [&str; 13] = [
+    "AFTER", "BEFORE", "WHEN", "WHILE", "BECAUSE", "SINCE", "THAT", "IF", "ALTHOUGH", "UNTIL", "WHEREAS",
+    "UNLESS", "THOUGH",
+];
+/// Relative pronouns: they refer back to the actor right before them.
+const RELATIVES: [&str; 3] = ["WHO", "WHICH", "WHOM"];
 const REPORTING: [&str; 14] = [
     "SAID",
     "SAYS",
@@ -253,8 +260,10 @@ impl Coder {
             let Some(info) = self.verb_info.get(id as usize) else { continue };
             let reporting = tokens.get(start).is_some_and(|t| REPORTING.contains(&&*t.upper));
             let (code, rule, caps) = self.choose_code(tokens, &groups, &words, (start, end), info);
+            // The object follows the verb, or the words the pattern matched after it.
+            let object_from = caps.as_ref().map_or(end, |c| c.extent.1.max(end));
             let target_group =
-                caps.as_ref().and_then(|c| c.target).or_else(|| first_group_after(&groups, end, tokens));
+                caps.as_ref().and_then(|c| c.target).or_else(|| first_group_after(&groups, object_from, tokens));
             if let Some(t) = target_group {
                 if !reporting {
                     objects.push(t);
@@ -330,7 +339,8 @@ impl Coder {
     ) -> (CodeSpec, String, Option<patterns::Captures>) {
         let mut matcher = Matcher::new(tokens, groups, &self.synsets, words, self.config.max_gap, verb);
         let mut best: Option<(usize, &Pattern, patterns::Captures)> = None;
-        for pattern in &info.patterns {
+        // Markers such as `[+++]` are not codes: such a pattern is ignored.
+        for pattern in info.patterns.iter().filter(|p| !is_marker_code(&p.code)) {
             if let Some(caps) = matcher.try_pattern(pattern) {
                 let weight = pattern.weight();
                 if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
@@ -484,6 +494,13 @@ fn after_determiner(tokens: &[Token], i: usize, in_actor: &dyn Fn(usize) -> bool
     false
 }
 
+fn is_marker_code(code: &CodeSpec) -> bool {
+    match code {
+        CodeSpec::Single(c) => !c.starts_with(|ch: char| ch.is_ascii_alphanumeric()),
+        _ => false,
+    }
+}
+
 fn has_lower(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
 }
@@ -520,10 +537,24 @@ fn subject_before(
                 && Some(*gi) != target
                 && !objects.contains(gi)
                 && !preceded_by_preposition(tokens, g.start)
-                && !tokens[g.end..verb].iter().any(|t| &*t.text == ";")
+                && !opens_clause_between(tokens, g.end, verb)
         })
         .map(|(gi, _)| gi)
         .next()
+}
+
+/// Whether a clause boundary stands between an actor and a later verb, so
+/// the actor cannot be the verb's subject: "Arnor restored ties after crowds
+/// burned its embassy". A relative pronoun right after the actor keeps it:
+/// "Gondor, which attacked Mordor".
+fn opens_clause_between(tokens: &[Token], actor_end: usize, verb: usize) -> bool {
+    let Some(between) = tokens.get(actor_end..verb) else { return true };
+    between.iter().enumerate().any(|(k, t)| {
+        let word = &*t.upper;
+        word == ";"
+            || SUBORDINATORS.contains(&word)
+            || (RELATIVES.contains(&word) && between[..k].iter().any(|b| b.kind == TokenKind::Word))
+    })
 }
 
 /// "Gollum, centre of a row between Radagast and Gandalf, called on Gondor":
@@ -536,10 +567,14 @@ fn appositive_subject(groups: &[ActorGroup], verb: usize, tokens: &[Token]) -> O
     (opens && comma && first.end < verb).then_some(0)
 }
 
+/// The object: the first actor after the verb within its clause (a comma or
+/// semicolon ends the clause: "crowds burned its embassy, a Bree official said").
 fn first_group_after(groups: &[ActorGroup], verb_end: usize, tokens: &[Token]) -> Option<usize> {
-    groups
-        .iter()
-        .position(|g| g.start >= verb_end && !tokens[verb_end..g.start].iter().any(|t| &*t.text == ";"))
+    let g = groups.iter().position(|g| g.start >= verb_end)?;
+    let start = groups[g].start;
+    let crosses =
+        tokens.get(verb_end..start).is_some_and(|ts| ts.iter().any(|t| matches!(&*t.text, ";" | ",")));
+    (!crosses).then_some(g)
 }
 
 fn char_span(tokens: &[Token], start: usize, end: usize) -> Span {
