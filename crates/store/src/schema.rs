@@ -1,0 +1,138 @@
+//! The store's schema and its forward migrations. `docs/schema.md` documents
+//! every table and column.
+
+/// `PRAGMA application_id` of a dyad store (`"DYAD"` in ASCII).
+pub const APPLICATION_ID: i32 = 0x4459_4144;
+
+/// A forward migration: the schema version it produces, a description and
+/// the SQL that takes the store from the previous version to this one.
+#[derive(Clone, Copy, Debug)]
+pub struct Migration {
+    /// The version after this migration.
+    pub version: i64,
+    /// What it does.
+    pub description: &'static str,
+    /// The statements.
+    pub sql: &'static str,
+}
+
+/// The newest schema version this build understands.
+pub const CURRENT_VERSION: i64 = 2;
+
+/// Every migration, oldest first. A new one is appended; old ones never change.
+pub const MIGRATIONS: [Migration; 2] = [
+    Migration {
+        version: 1,
+        description: "articles, sentences, events, mentions, near-duplicate bands",
+        sql: r#"
+CREATE TABLE articles (
+    id            INTEGER PRIMARY KEY,
+    content_hash  BLOB    NOT NULL UNIQUE,
+    external_id   TEXT    NOT NULL,
+    url           TEXT,
+    source        TEXT,
+    source_key    TEXT    NOT NULL,
+    pub_date      TEXT,
+    lang          TEXT,
+    title         TEXT,
+    text          TEXT    NOT NULL,
+    char_len      INTEGER NOT NULL,
+    minhash       BLOB    NOT NULL,
+    shingles      INTEGER NOT NULL,
+    duplicate_of  INTEGER REFERENCES articles(id),
+    origin        TEXT    NOT NULL,
+    added_at      INTEGER NOT NULL
+);
+CREATE INDEX articles_external_id ON articles(external_id);
+CREATE INDEX articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+
+CREATE TABLE minhash_bands (
+    band    INTEGER NOT NULL,
+    value   INTEGER NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (band, value, article)
+) WITHOUT ROWID;
+
+CREATE TABLE sentences (
+    article     INTEGER NOT NULL REFERENCES articles(id),
+    idx         INTEGER NOT NULL,
+    text        TEXT    NOT NULL,
+    char_offset INTEGER,
+    PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+    id              INTEGER PRIMARY KEY,
+    event_key       TEXT    NOT NULL UNIQUE,
+    sqldate         INTEGER,
+    day_num         INTEGER,
+    date_precision  TEXT,
+    date_text       TEXT,
+    source_code     TEXT    NOT NULL,
+    source_country  TEXT    NOT NULL,
+    source_agent    TEXT    NOT NULL,
+    source_name     TEXT    NOT NULL,
+    target_code     TEXT    NOT NULL,
+    target_country  TEXT    NOT NULL,
+    target_agent    TEXT    NOT NULL,
+    target_name     TEXT    NOT NULL,
+    cameo           TEXT    NOT NULL,
+    cameo_base      TEXT    NOT NULL,
+    cameo_root      TEXT    NOT NULL,
+    quad_class      INTEGER,
+    goldstein       REAL,
+    plover_type     TEXT,
+    plover_mode     TEXT,
+    lang            TEXT    NOT NULL,
+    is_root_event   INTEGER NOT NULL,
+    num_mentions    INTEGER NOT NULL DEFAULT 0,
+    num_sources     INTEGER NOT NULL DEFAULT 0,
+    num_articles    INTEGER NOT NULL DEFAULT 0,
+    avg_tone        REAL,
+    first_article   INTEGER NOT NULL REFERENCES articles(id),
+    source_url      TEXT,
+    date_added      INTEGER NOT NULL,
+    actor1_geo_type INTEGER, actor1_geo_fullname TEXT, actor1_geo_country TEXT, actor1_geo_adm1 TEXT,
+    actor1_geo_adm2 TEXT, actor1_geo_lat REAL, actor1_geo_lon REAL, actor1_geo_feature_id TEXT,
+    actor2_geo_type INTEGER, actor2_geo_fullname TEXT, actor2_geo_country TEXT, actor2_geo_adm1 TEXT,
+    actor2_geo_adm2 TEXT, actor2_geo_lat REAL, actor2_geo_lon REAL, actor2_geo_feature_id TEXT,
+    action_geo_type INTEGER, action_geo_fullname TEXT, action_geo_country TEXT, action_geo_adm1 TEXT,
+    action_geo_adm2 TEXT, action_geo_lat REAL, action_geo_lon REAL, action_geo_feature_id TEXT
+);
+
+CREATE TABLE mentions (
+    id             INTEGER PRIMARY KEY,
+    event          INTEGER NOT NULL REFERENCES events(id),
+    article        INTEGER NOT NULL REFERENCES articles(id),
+    sentence_index INTEGER NOT NULL,
+    dyad_event_id  TEXT    NOT NULL,
+    source_text    TEXT    NOT NULL,
+    target_text    TEXT    NOT NULL,
+    trigger_text   TEXT    NOT NULL,
+    rule           TEXT    NOT NULL,
+    actor1_offset  INTEGER,
+    actor2_offset  INTEGER,
+    action_offset  INTEGER,
+    in_raw_text    INTEGER NOT NULL DEFAULT 1,
+    confidence     INTEGER NOT NULL DEFAULT 100,
+    via_duplicate  INTEGER NOT NULL DEFAULT 0,
+    added_at       INTEGER NOT NULL,
+    UNIQUE (article, dyad_event_id)
+);
+CREATE INDEX mentions_event ON mentions(event, article);
+"#,
+    },
+    Migration {
+        version: 2,
+        description: "query indexes: dyads by country and code, targets, dates, CAMEO codes, aggregates",
+        sql: r#"
+CREATE INDEX events_dyad_country ON events(source_country, target_country, sqldate);
+CREATE INDEX events_dyad_code    ON events(source_code, target_code, sqldate);
+CREATE INDEX events_target_country ON events(target_country, sqldate);
+CREATE INDEX events_target_code  ON events(target_code, sqldate);
+CREATE INDEX events_cameo        ON events(cameo, sqldate);
+CREATE INDEX events_aggregate    ON events(sqldate, day_num, source_country, target_country,
+                                           source_code, target_code, goldstein, num_mentions);
+"#,
+    },
+];

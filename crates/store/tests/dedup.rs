@@ -1,0 +1,249 @@
+//! Deduplication, mention counts, near-duplicates, idempotence, queries and aggregates.
+
+use chrono::NaiveDate;
+use dyad_coder::{ActorRef, Event, Evidence, Plover, Trigger};
+use dyad_ingest::Article;
+use dyad_store::{DyadLevel, Filter, Period, Store, Stored};
+
+fn day(d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2024, 3, d)
+}
+
+const TEXT: &str = "Russia accused Ukraine of violating the ceasefire along the front line near Donetsk on \
+    Tuesday, and said its forces would respond to any further attacks on civilian areas. Officials in Kyiv \
+    rejected the accusation and said Russian artillery had shelled three villages overnight.";
+
+fn article(id: &str, source: &str, date: Option<NaiveDate>, text: &str) -> Article {
+    Article {
+        id: id.into(),
+        text: text.into(),
+        date,
+        lang: Some("en".into()),
+        title: None,
+        url: Some(format!("https://{source}/news/{id}")),
+        source: None,
+        origin: "test".into(),
+    }
+}
+
+fn event(a: &Article, sentence: usize, n: usize, src: &str, tgt: &str, cameo: &str) -> Event {
+    let sentence_text = a.text.split(". ").nth(sentence).unwrap_or("").to_string();
+    Event {
+        event_id: format!("{}:{sentence}:{n}", a.id),
+        article_id: a.id.clone(),
+        sentence_index: sentence,
+        date: a.date,
+        lang: "en".into(),
+        source: ActorRef::from_code(src, src, [0, 6]),
+        target: ActorRef::from_code(tgt, tgt, [15, 22]),
+        cameo: cameo.into(),
+        cameo_root: cameo.get(..2).unwrap_or("").into(),
+        goldstein: Some(-2.0),
+        quad_class: Some(3),
+        plover: Plover { event_type: Some("ACCUSE".into()), mode: None },
+        evidence: Evidence {
+            sentence: sentence_text,
+            trigger: Trigger { text: "accused".into(), span: [7, 14] },
+            rule: "test".into(),
+        },
+    }
+}
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let store = Store::open(dir.path().join("s.sqlite")).unwrap_or_else(|e| panic!("open: {e}"));
+    (dir, store)
+}
+
+fn all(store: &Store) -> Vec<dyad_store::EventRow> {
+    let mut v = Vec::new();
+    store
+        .events(&Filter::default(), |e| {
+            v.push(e);
+            Ok::<_, dyad_store::StoreError>(())
+        })
+        .unwrap_or_else(|e| panic!("events: {e}"));
+    v
+}
+
+#[test]
+fn counts_follow_gdelt() {
+    let (_dir, mut store) = store();
+    let a = article("a", "tass.ru", day(12), TEXT);
+    let b = article("b", "kyivpost.com", day(12), "Ukraine said Russia had accused it of violating the truce, in what officials in Kyiv called a pretext for new attacks on the eastern front and on the port of Odesa.");
+    let c = article("c", "tass.ru", day(12), "Moscow says Kyiv broke the ceasefire again; the foreign ministry accused Ukraine of provocations and promised a response to the shelling of border towns in the Belgorod region this week.");
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    // Two mentions in one article, one in each of two more articles, two sources.
+    for (art, evs) in [
+        (&a, vec![event(&a, 0, 0, "RUS", "UKR", "112"), event(&a, 1, 0, "RUS", "UKR", "112")]),
+        (&b, vec![event(&b, 0, 0, "RUS", "UKR", "112")]),
+        (&c, vec![event(&c, 0, 0, "RUS", "UKR", "112"), event(&c, 0, 1, "UKR", "RUS", "111")]),
+    ] {
+        assert!(batch.add(art, &evs).unwrap_or_else(|e| panic!("{e}")).is_stored());
+    }
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    let events = all(&store);
+    assert_eq!(events.len(), 2);
+    let e = events.iter().find(|e| e.cameo == "112").unwrap_or_else(|| panic!("no 112"));
+    assert_eq!((e.num_mentions, e.num_articles, e.num_sources), (4, 3, 2));
+    assert_eq!(e.source_url.as_deref(), Some("https://tass.ru/news/a"));
+    assert_eq!(e.date, day(12));
+    let stats = store.stats().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((stats.articles, stats.events, stats.mentions), (3, 2, 5));
+}
+
+#[test]
+fn reingest_changes_nothing() {
+    let (_dir, mut store) = store();
+    let a = article("a", "tass.ru", day(12), TEXT);
+    let evs = vec![event(&a, 0, 0, "RUS", "UKR", "112")];
+    for round in 0..2 {
+        let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+        let s = batch.add(&a, &evs).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.is_stored(), round == 0);
+        batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    }
+    let stats = store.stats().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((stats.articles, stats.events, stats.mentions), (1, 1, 1));
+    assert_eq!(all(&store)[0].num_mentions, 1);
+}
+
+#[test]
+fn near_duplicates_are_mentions_of_the_original() {
+    let (_dir, mut store) = store();
+    let a = article("a", "tass.ru", day(12), TEXT);
+    // Republished a day later by another outlet, with a small edit.
+    let b = article("b", "rt.com", day(13), &TEXT.replace("three villages", "3 villages"));
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    batch.add(&a, &[event(&a, 0, 0, "RUS", "UKR", "112")]).unwrap_or_else(|e| panic!("{e}"));
+    let s = batch.add(&b, &[event(&b, 0, 0, "RUS", "UKR", "112")]).unwrap_or_else(|e| panic!("{e}"));
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    match s {
+        Stored::New { near_duplicate_of, new_events, mentions, .. } => {
+            assert!(near_duplicate_of.is_some());
+            assert_eq!((new_events, mentions), (0, 1));
+        }
+        Stored::AlreadyStored => panic!("b is a new article"),
+    }
+    let events = all(&store);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!((events[0].num_mentions, events[0].num_articles, events[0].num_sources), (2, 2, 2));
+    assert_eq!(events[0].date, day(12));
+    // A different story on the next day is a new event.
+    let c = article("c", "rt.com", day(13), "Russian officials accused Ukraine of a drone strike on an oil depot in the Bryansk region, the second such attack this month, and said air defences had shot down six drones.");
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    batch.add(&c, &[event(&c, 0, 0, "RUS", "UKR", "112")]).unwrap_or_else(|e| panic!("{e}"));
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(all(&store).len(), 2);
+}
+
+#[test]
+fn uncommitted_batches_leave_no_trace() {
+    let (_dir, mut store) = store();
+    let a = article("a", "tass.ru", day(12), TEXT);
+    {
+        let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+        batch.add(&a, &[event(&a, 0, 0, "RUS", "UKR", "112")]).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let stats = store.stats().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((stats.articles, stats.events, stats.mentions), (0, 0, 0));
+}
+
+#[test]
+fn filters_and_aggregates() {
+    let (_dir, mut store) = store();
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    let pairs = [
+        ("RUS", "UKR", "112", 4),
+        ("RUSGOV", "UKR", "112", 5),
+        ("EGYGOV", "QAT", "040", 11),
+        ("UKR", "RUS", "111", 12),
+    ];
+    for (i, (s, t, c, d)) in pairs.iter().enumerate() {
+        let text = format!("Story {i} {TEXT} {}", "word ".repeat(i * 7));
+        let a = article(&format!("x{i}"), "example.org", day(*d), &text);
+        batch.add(&a, &[event(&a, 0, 0, s, t, c)]).unwrap_or_else(|e| panic!("{e}"));
+    }
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    let count = |f: Filter| store.count(&f).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(count(Filter::default()), 4);
+    assert_eq!(
+        count(Filter { source: Some("RUS".into()), target: Some("UKR".into()), ..Filter::default() }),
+        2
+    );
+    assert_eq!(count(Filter { source: Some("RUSGOV".into()), ..Filter::default() }), 1);
+    assert_eq!(count(Filter { source: Some("RUS*".into()), ..Filter::default() }), 2);
+    assert_eq!(
+        count(Filter {
+            source: Some("RUS".into()),
+            target: Some("UKR".into()),
+            undirected: true,
+            ..Filter::default()
+        }),
+        3
+    );
+    assert_eq!(count(Filter { actors: vec!["QAT".into()], ..Filter::default() }), 1);
+    assert_eq!(count(Filter { cameo: vec!["11".into()], ..Filter::default() }), 3);
+    assert_eq!(count(Filter { cameo: vec!["04".into()], ..Filter::default() }), 1);
+    assert_eq!(count(Filter { quad_classes: vec![3], ..Filter::default() }), 4);
+    assert_eq!(count(Filter { from: day(5), to: day(11), ..Filter::default() }), 2);
+    assert_eq!(count(Filter { text: Some("ceasefire".into()), ..Filter::default() }), 4);
+    assert_eq!(count(Filter { text: Some("no such words".into()), ..Filter::default() }), 0);
+    assert_eq!(count(Filter { langs: vec!["it".into()], ..Filter::default() }), 0);
+
+    let weeks = store
+        .aggregate(&Filter::default(), Period::Week, DyadLevel::Country)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // 2024-03-04 (Mon) week: RUS-UKR x2; 2024-03-11 week: EGY-QAT, UKR-RUS.
+    let rus_ukr =
+        weeks.iter().find(|r| r.source == "RUS" && r.target == "UKR").unwrap_or_else(|| panic!("{weeks:?}"));
+    assert_eq!((rus_ukr.period, rus_ukr.events), (day(4).unwrap_or_default(), 2));
+    assert_eq!(rus_ukr.avg_goldstein, Some(-2.0));
+    assert_eq!(weeks.len(), 3);
+    let months =
+        store.aggregate(&Filter::default(), Period::Month, DyadLevel::Code).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(months.len(), 4);
+    assert!(months.iter().all(|r| r.period == day(1).unwrap_or_default()));
+    let days = store
+        .aggregate(&Filter::default(), Period::Day, DyadLevel::Country)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(days.len(), 4);
+}
+
+#[test]
+fn foreign_and_corrupt_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(
+        &junk,
+        b"this is not a database, just some text that is long enough to have a header........",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let err = Store::open(&junk).map(|_| ()).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("not a dyad store"), "{err}");
+    let foreign = dir.path().join("foreign.sqlite");
+    {
+        let c = rusqlite::Connection::open(&foreign).unwrap_or_else(|e| panic!("{e}"));
+        c.execute_batch("CREATE TABLE customers (id INTEGER)").unwrap_or_else(|e| panic!("{e}"));
+    }
+    let err = Store::open(&foreign).map(|_| ()).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("customers"), "{err}");
+    let err = Store::open_existing(dir.path().join("missing.sqlite"))
+        .map(|_| ())
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("no such store"), "{err}");
+    // A newer schema is refused.
+    let newer = dir.path().join("newer.sqlite");
+    drop(Store::open(&newer).unwrap_or_else(|e| panic!("{e}")));
+    {
+        let c = rusqlite::Connection::open(&newer).unwrap_or_else(|e| panic!("{e}"));
+        c.execute_batch("INSERT INTO schema_version VALUES (99, 'future', 'later')")
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let err = Store::open(&newer).map(|_| ()).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("newer"), "{err}");
+    let s = Store::open(dir.path().join("fresh.sqlite")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.schema_version().unwrap_or(0), dyad_store::schema::CURRENT_VERSION);
+}
