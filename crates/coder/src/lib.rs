@@ -262,8 +262,10 @@ impl Coder {
             let (code, rule, caps) = self.choose_code(tokens, &groups, &words, (start, end), info);
             // The object follows the verb, or the words the pattern matched after it.
             let object_from = caps.as_ref().map_or(end, |c| c.extent.1.max(end));
-            let target_group =
-                caps.as_ref().and_then(|c| c.target).or_else(|| first_group_after(&groups, object_from, tokens));
+            let target_group = caps
+                .as_ref()
+                .and_then(|c| c.target)
+                .or_else(|| first_group_after(&groups, object_from, tokens));
             if let Some(t) = target_group {
                 if !reporting {
                     objects.push(t);

@@ -115,7 +115,11 @@ pub(crate) struct SentenceWords<'t> {
 
 impl<'t> SentenceWords<'t> {
     pub(crate) fn new(tokens: &'t [Token]) -> SentenceWords<'t> {
-        let mut words = SentenceWords::default();
+        let mut words = SentenceWords {
+            exact: FxHashSet::with_capacity_and_hasher(tokens.len(), Default::default()),
+            prefixes: FxHashSet::with_capacity_and_hasher(tokens.len() * 8, Default::default()),
+            lemmas: FxHashSet::with_capacity_and_hasher(tokens.len(), Default::default()),
+        };
         for t in tokens {
             let upper = &*t.upper;
             words.exact.insert(upper);
@@ -142,8 +146,11 @@ pub(crate) fn compile_synsets(synsets: &[Synset]) -> Vec<Vec<Member>> {
     synsets.iter().map(|s| s.members.iter().map(|m| Member::new(&compile_tokens(m))).collect()).collect()
 }
 
+/// Positions after the ways an element matched; almost always one.
+type Ends = smallvec::SmallVec<[isize; 4]>;
+
 /// What a successful match found.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Captures {
     pub(crate) source: Option<usize>,
     pub(crate) target: Option<usize>,
@@ -234,13 +241,13 @@ impl<'a> Matcher<'a> {
         let mut result = None;
         for _ in 0..limit {
             let Some(token) = usize::try_from(p).ok().and_then(|i| self.tokens.get(i)) else { break };
-            let saved = caps.clone();
+            let saved = *caps;
             for next in self.elem(elem, dir, p, caps) {
                 if let Some(end) = self.seq(rest, dir, next, caps) {
                     result = Some(end);
                     break;
                 }
-                *caps = saved.clone();
+                *caps = saved;
             }
             if result.is_some() || is_barrier(token) {
                 break;
@@ -252,31 +259,31 @@ impl<'a> Matcher<'a> {
     }
 
     /// Every way `elem` can match at `pos`; each item is the next position.
-    fn elem(&mut self, elem: &Elem, dir: Dir, pos: isize, caps: &mut Captures) -> Vec<isize> {
-        let Ok(i) = usize::try_from(pos) else { return Vec::new() };
+    fn elem(&mut self, elem: &Elem, dir: Dir, pos: isize, caps: &mut Captures) -> Ends {
+        let Ok(i) = usize::try_from(pos) else { return Ends::new() };
         let step: isize = if dir == Dir::Forward { 1 } else { -1 };
         if i >= self.verb.0 && i < self.verb.1 {
-            return Vec::new(); // the verb cannot match its own pattern's words
+            return Ends::new(); // the verb cannot match its own pattern's words
         }
         match elem {
-            Elem::Verb => Vec::new(),
+            Elem::Verb => Ends::new(),
             Elem::Word(w) => match self.tokens.get(i) {
-                Some(t) if w.matches(t) => vec![pos + step],
-                _ => Vec::new(),
+                Some(t) if w.matches(t) => smallvec::smallvec![pos + step],
+                _ => Ends::new(),
             },
             Elem::Source | Elem::Target | Elem::Compound => {
                 let group = self.groups.iter().position(|g| match dir {
                     Dir::Forward => g.start == i,
                     Dir::Backward => g.end == i + 1,
                 });
-                let Some(gi) = group else { return Vec::new() };
+                let Some(gi) = group else { return Ends::new() };
                 match elem {
                     Elem::Source => caps.source = Some(gi),
                     Elem::Target => caps.target = Some(gi),
                     _ => caps.compound = Some(gi),
                 }
                 let g = &self.groups[gi];
-                vec![if dir == Dir::Forward { g.end as isize } else { g.start as isize - 1 }]
+                smallvec::smallvec![if dir == Dir::Forward { g.end as isize } else { g.start as isize - 1 }]
             }
             Elem::Synset(id) => {
                 let members = self.synsets.get(*id as usize).map(|m| m.as_slice()).unwrap_or(&[]);
@@ -286,10 +293,17 @@ impl<'a> Matcher<'a> {
         }
     }
 
-    fn members(&mut self, members: &[Member], dir: Dir, pos: isize, caps: &mut Captures) -> Vec<isize> {
-        let mut out = Vec::new();
+    fn members(&mut self, members: &[Member], dir: Dir, pos: isize, caps: &mut Captures) -> Ends {
+        let mut out = Ends::new();
+        let token = usize::try_from(pos).ok().and_then(|i| self.tokens.get(i));
         for member in members {
             let steps = if dir == Dir::Forward { &member.fwd } else { &member.bwd };
+            // Cheap rejection: a member starting with a word needs that word here.
+            if let (Some((Elem::Word(w), _)), Some(t)) = (steps.first(), token) {
+                if !w.matches(t) {
+                    continue;
+                }
+            }
             if let Some(end) = self.seq(steps, dir, pos, caps) {
                 out.push(end);
             }
