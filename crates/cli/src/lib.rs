@@ -4,3 +4,6 @@
 pub mod code;
 pub mod dictionaries;
 pub mod eval;
+pub mod export;
+pub mod ingest;
+pub mod query;

@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dyad_cli::{code, eval};
+use dyad_cli::{code, eval, export, ingest, query};
 
 /// dyad reads world news and writes political event data: who did what to
 /// whom, coded in CAMEO, with the evidence for each event.
@@ -25,6 +25,12 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Code the bundled example articles with the built-in dictionaries.
     Demo,
+    /// Code articles and store articles, events and mentions in an SQLite store.
+    Ingest(ingest::IngestArgs),
+    /// Select events from a store: filters, a table, JSONL or CSV, and aggregates.
+    Query(query::QueryArgs),
+    /// Write events from a store as GDELT 2.0 TSV, PLOVER JSON, CSV or Parquet.
+    Export(export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +39,9 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Demo => code::demo(),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Export(args) => export::run(args),
     };
     match result {
         Ok(code) => code,

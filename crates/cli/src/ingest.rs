@@ -1,0 +1,317 @@
+//! `dyad ingest`: code articles and keep the events in a store.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, IsTerminal};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use dyad_coder::CoderConfig;
+use dyad_ingest::{Input, InputFormat, Reader, Record};
+use dyad_store::{content_hash, Store, Stored};
+use dyad_text::{Lang, TextPipeline};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::code::{code_article, parse_date_arg, Coders, Outcome};
+use crate::dictionaries::DictionaryArgs;
+
+/// The store used when `--db` is not given.
+pub const DEFAULT_DB: &str = "dyad.sqlite";
+
+/// How to read input files.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputKind {
+    /// `.jsonl`/`.ndjson` files as JSONL, anything else as one plain-text article.
+    Auto,
+    /// One plain-text article per file.
+    Text,
+    /// One JSON record per line: {"id", "text", "date"?, "lang"?, "title"?, "url"?, "source"?}.
+    Jsonl,
+}
+
+/// The input and coding flags `dyad ingest` shares with `dyad code`.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Articles: plain-text files (one article each) or JSONL files; none or `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<String>,
+    /// How to read the inputs.
+    #[arg(long, value_enum, default_value_t = InputKind::Auto)]
+    pub input: InputKind,
+    /// Publication date (YYYY-MM-DD) of plain-text articles.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub date: Option<NaiveDate>,
+    /// Language of the articles: auto, it, en, es, fr or de. A JSONL record's `lang` wins.
+    #[arg(long, default_value = "auto")]
+    pub lang: String,
+    /// Dictionaries.
+    #[command(flatten)]
+    pub dictionaries: DictionaryArgs,
+    /// Also store events whose source or target is unknown.
+    #[arg(long)]
+    pub allow_missing_actor: bool,
+    /// Largest article accepted, in bytes; larger ones fail with `too-large`.
+    #[arg(long, default_value_t = dyad_ingest::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
+    /// Do not print the dictionary report (the accounting line is always printed).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+impl InputArgs {
+    fn format(&self) -> InputFormat {
+        match self.input {
+            InputKind::Auto => InputFormat::Auto,
+            InputKind::Text => InputFormat::Text,
+            InputKind::Jsonl => InputFormat::Jsonl,
+        }
+    }
+
+    fn default_lang(&self) -> Result<Option<Lang>> {
+        Ok(match self.lang.trim() {
+            "auto" => None,
+            code => Some(Lang::from_code(code).with_context(|| {
+                format!("--lang {code:?} is not supported; use auto, it, en, es, fr or de")
+            })?),
+        })
+    }
+
+    fn inputs(&self) -> Vec<Input> {
+        if self.files.is_empty() {
+            vec![Input::Stdin]
+        } else {
+            self.files.iter().map(|f| Input::from_arg(f)).collect()
+        }
+    }
+
+    /// How many records the inputs hold, when they are all files (for the
+    /// progress bar's ETA).
+    fn count_records(&self) -> Option<u64> {
+        let mut total = 0u64;
+        for f in &self.files {
+            if f == "-" {
+                return None;
+            }
+            let path = Path::new(f);
+            let jsonl = match self.input {
+                InputKind::Jsonl => true,
+                InputKind::Text => false,
+                InputKind::Auto => {
+                    matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson"))
+                }
+            };
+            if jsonl {
+                let file = std::fs::File::open(path).ok()?;
+                let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+                let mut line = Vec::new();
+                loop {
+                    line.clear();
+                    match reader.read_until(b'\n', &mut line) {
+                        Ok(0) => break,
+                        Ok(_) if line.iter().all(u8::is_ascii_whitespace) => {}
+                        Ok(_) => total += 1,
+                        Err(_) => return None,
+                    }
+                }
+            } else {
+                total += 1;
+            }
+        }
+        (!self.files.is_empty()).then_some(total)
+    }
+}
+
+/// Arguments of `dyad ingest`.
+#[derive(Args, Debug)]
+pub struct IngestArgs {
+    /// Inputs and coding.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The store (an SQLite file, created when missing).
+    #[arg(long, value_name = "PATH", default_value = DEFAULT_DB)]
+    pub db: PathBuf,
+    /// Articles per transaction: each batch is stored completely or not at all.
+    #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..))]
+    pub batch_size: u64,
+    /// Never show the progress bar (it is shown only when standard error is a terminal).
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+#[derive(Default)]
+struct Accounting {
+    read: usize,
+    coded: usize,
+    skipped: BTreeMap<String, usize>,
+    failed: BTreeMap<String, usize>,
+    sentences: usize,
+    events: usize,
+    stored: usize,
+    near_duplicates: usize,
+    new_events: usize,
+    mentions: usize,
+    batches: usize,
+}
+
+fn counts(m: &BTreeMap<String, usize>) -> String {
+    let total: usize = m.values().sum();
+    if m.is_empty() {
+        total.to_string()
+    } else {
+        let parts: Vec<String> = m.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        format!("{total} ({})", parts.join(", "))
+    }
+}
+
+impl Accounting {
+    /// The same line as `dyad code`.
+    fn line(&self, seconds: f64) -> String {
+        let rate = if seconds > 0.0 { self.sentences as f64 / seconds } else { 0.0 };
+        format!(
+            "dyad: articles read={} coded={} skipped={} failed={} sentences={} events={} sentences/s={:.0}",
+            self.read,
+            self.coded,
+            counts(&self.skipped),
+            counts(&self.failed),
+            self.sentences,
+            self.events,
+            rate
+        )
+    }
+
+    fn store_line(&self, db: &Path, seconds: f64) -> String {
+        let rate = if seconds > 0.0 { self.read as f64 / seconds } else { 0.0 };
+        format!(
+            "dyad: store {}: articles stored={} near-duplicates={} new-events={} mentions={} batches={} records/s={:.0}",
+            db.display(),
+            self.stored,
+            self.near_duplicates,
+            self.new_events,
+            self.mentions,
+            self.batches,
+            rate
+        )
+    }
+}
+
+fn progress_bar(args: &IngestArgs) -> ProgressBar {
+    if args.no_progress || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = match args.input.count_records() {
+        Some(total) => {
+            let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template("{bar:30} {pos}/{len} records  {per_sec}  ETA {eta}  {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        }
+        None => {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {pos} records  {per_sec}  {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar
+        }
+    };
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+/// Runs `dyad ingest`.
+pub fn run(args: IngestArgs) -> Result<ExitCode> {
+    let default_lang = args.input.default_lang()?;
+    let config =
+        CoderConfig { allow_missing_actor: args.input.allow_missing_actor, ..CoderConfig::default() };
+    let mut store = Store::open(&args.db)?;
+    let coders = Coders::build(&args.input.dictionaries, &config, args.input.quiet)?;
+    let pipeline = TextPipeline::new();
+    let mut reader = Reader::new(args.input.inputs(), args.input.format())
+        .max_article_bytes(args.input.max_article_bytes)
+        .default_date(args.input.date);
+    let bar = progress_bar(&args);
+    let mut acct = Accounting::default();
+    let started = Instant::now();
+    let mut done = false;
+    while !done {
+        let mut batch = store.batch()?;
+        let mut in_batch = 0u64;
+        while in_batch < args.batch_size {
+            let Some(record) = reader.next() else {
+                done = true;
+                break;
+            };
+            in_batch += 1;
+            acct.read += 1;
+            bar.inc(1);
+            let article = match record {
+                Record::Article(a) => a,
+                Record::Failed(e) => {
+                    let map = if e.reason.is_skip() { &mut acct.skipped } else { &mut acct.failed };
+                    *map.entry(e.reason.key().to_string()).or_default() += 1;
+                    bar.suspend(|| {
+                        eprintln!("dyad: {}: {e}", if e.reason.is_skip() { "skipped" } else { "failed" })
+                    });
+                    continue;
+                }
+            };
+            if batch.contains(&content_hash(&article))? {
+                *acct.skipped.entry("already-stored".into()).or_default() += 1;
+                continue;
+            }
+            // A bug must cost one article, not the batch.
+            let outcome =
+                catch_unwind(AssertUnwindSafe(|| code_article(&pipeline, &coders, &article, default_lang)))
+                    .unwrap_or_else(|_| {
+                        Err(("internal-error".into(), "internal error while coding (a bug)".into()))
+                    });
+            match outcome {
+                Ok(Outcome::Coded { sentences, events }) => {
+                    acct.coded += 1;
+                    acct.sentences += sentences;
+                    acct.events += events.len();
+                    let stored = batch.add(&article, &events).with_context(|| {
+                        format!(
+                            "{}: record {:?}: storing in {}",
+                            article.origin,
+                            article.id,
+                            args.db.display()
+                        )
+                    })?;
+                    if let Stored::New { near_duplicate_of, new_events, mentions, .. } = stored {
+                        acct.stored += 1;
+                        acct.near_duplicates += usize::from(near_duplicate_of.is_some());
+                        acct.new_events += new_events;
+                        acct.mentions += mentions;
+                    }
+                }
+                Ok(Outcome::Skipped(reason, message)) => {
+                    *acct.skipped.entry(reason.to_string()).or_default() += 1;
+                    bar.suspend(|| {
+                        eprintln!("dyad: skipped: {}: record {:?}: {message}", article.origin, article.id)
+                    });
+                }
+                Err((reason, message)) => {
+                    *acct.failed.entry(reason).or_default() += 1;
+                    bar.suspend(|| {
+                        eprintln!("dyad: failed: {}: record {:?}: {message}", article.origin, article.id)
+                    });
+                }
+            }
+        }
+        batch.commit().with_context(|| format!("committing a batch to {}", args.db.display()))?;
+        acct.batches += 1;
+        bar.set_message(format!("{} events", acct.new_events));
+    }
+    bar.finish_and_clear();
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!("{}", acct.line(seconds));
+    eprintln!("{}", acct.store_line(&args.db, seconds));
+    Ok(if acct.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
