@@ -1,0 +1,921 @@
+//! Event-date expressions in English, Italian, Spanish, French and German.
+//!
+//! [`find_dates`] finds the date expressions of a sentence and resolves each against the
+//! publication date:
+//!
+//! | expression | examples | resolves to |
+//! |---|---|---|
+//! | weekday | "on Monday", "lunedì", "el miércoles", "mercredi", "am Mittwoch" | the most recent such day on or before publication |
+//! | weekday + last / next | "last Monday", "lunedì scorso", "el pasado miércoles", "mardi prochain", "nächsten Montag" | the most recent such day strictly before / the next strictly after publication |
+//! | today, yesterday, tomorrow | "oggi", "ayer", "avant-hier", "gestern", "this morning" | publication ± days |
+//! | last / this / next week, month, year | "la settimana scorsa", "el mes pasado", "l'année dernière", "letzte Woche" | that week's Monday (week), that month (month), that year (year) |
+//! | day and month, with or without year | "on September 13", "il 13 settembre", "el 13 de septiembre", "le 1er septembre", "am 13. September 2023" | that day; without a year, the publication year, or the year before when that would be more than 31 days after publication |
+//! | month, with or without year | "in March 2023", "a marzo", "en mars" | that month (year as above) |
+//! | year | "in 2022", "nel 2022", "en 2022", "im Jahr 2022" | that year |
+//!
+//! English month names count only when capitalised ("may", "march" are also words);
+//! spans are char offsets into the sentence, end exclusive.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use dyad_context::dates::{find_dates, Precision};
+//!
+//! let published = NaiveDate::from_ymd_opt(2024, 3, 8).unwrap(); // a Friday
+//! let found = find_dates("El pasado miércoles y el 13 de febrero.", "es", published);
+//! assert_eq!(found.len(), 2);
+//! assert_eq!(found[0].text, "pasado miércoles");
+//! assert_eq!(found[0].date, NaiveDate::from_ymd_opt(2024, 3, 6).unwrap());
+//! assert_eq!(found[1].date, NaiveDate::from_ymd_opt(2024, 2, 13).unwrap());
+//! assert_eq!(found[1].precision, Precision::Day);
+//! ```
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::normalize::{tokenize, Token};
+
+/// How precise a resolved date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// A single day.
+    Day,
+    /// A week; the date is its Monday.
+    Week,
+    /// A month; the date is its first day.
+    Month,
+    /// A year; the date is its first day.
+    Year,
+}
+
+/// A date expression found in a sentence and its resolved date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// Char offsets of the expression in the sentence (start inclusive, end exclusive).
+    pub span: (usize, usize),
+    /// The expression as written.
+    pub text: String,
+    /// The resolved date (first day of the week, month or year for coarser precisions).
+    pub date: NaiveDate,
+    /// How precise `date` is.
+    pub precision: Precision,
+}
+
+/// What a relative phrase means.
+#[derive(Clone, Copy, Debug)]
+enum Rel {
+    /// Publication date plus this many days.
+    Days(i64),
+    /// A calendar unit relative to the publication date's.
+    Unit(Unit, i32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Week,
+    Month,
+    Year,
+}
+
+/// Words of one language.
+struct Lang {
+    weekdays: &'static [(&'static str, Weekday)],
+    months: &'static [(&'static str, u32)],
+    /// Abbreviated months, accepted only next to a day number.
+    month_abbr: &'static [(&'static str, u32)],
+    /// Fixed phrases (folded words) and what they mean.
+    phrases: &'static [(&'static [&'static str], Rel)],
+    weeks: &'static [&'static str],
+    months_unit: &'static [&'static str],
+    years: &'static [&'static str],
+    last: &'static [&'static str],
+    next: &'static [&'static str],
+    this: &'static [&'static str],
+    /// Words that introduce a bare month or year ("in", "nel", "en", "im").
+    intro: &'static [&'static str],
+    /// Words allowed between day and month or month and year ("de", "di", "of").
+    link: &'static [&'static str],
+    /// Words that stop a phrase from matching when they stand just before it.
+    blockers: &'static [(&'static str, &'static [&'static str])],
+    /// Whether month names must be capitalised.
+    capital_months: bool,
+}
+
+use Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
+
+const EN: Lang = Lang {
+    weekdays: &[
+        ("monday", Mon),
+        ("tuesday", Tue),
+        ("wednesday", Wed),
+        ("thursday", Thu),
+        ("friday", Fri),
+        ("saturday", Sat),
+        ("sunday", Sun),
+    ],
+    months: &[
+        ("january", 1),
+        ("february", 2),
+        ("march", 3),
+        ("april", 4),
+        ("may", 5),
+        ("june", 6),
+        ("july", 7),
+        ("august", 8),
+        ("september", 9),
+        ("october", 10),
+        ("november", 11),
+        ("december", 12),
+    ],
+    month_abbr: &[
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ],
+    phrases: &[
+        (&["the", "day", "before", "yesterday"], Rel::Days(-2)),
+        (&["the", "day", "after", "tomorrow"], Rel::Days(2)),
+        (&["today"], Rel::Days(0)),
+        (&["tonight"], Rel::Days(0)),
+        (&["this", "morning"], Rel::Days(0)),
+        (&["this", "afternoon"], Rel::Days(0)),
+        (&["this", "evening"], Rel::Days(0)),
+        (&["yesterday"], Rel::Days(-1)),
+        (&["last", "night"], Rel::Days(-1)),
+        (&["tomorrow"], Rel::Days(1)),
+    ],
+    weeks: &["week"],
+    months_unit: &["month"],
+    years: &["year"],
+    last: &["last", "past", "previous"],
+    next: &["next", "coming"],
+    this: &["this"],
+    intro: &["in", "since", "until", "by", "during"],
+    link: &["of"],
+    blockers: &[],
+    capital_months: true,
+};
+
+const IT: Lang = Lang {
+    weekdays: &[
+        ("lunedi", Mon),
+        ("martedi", Tue),
+        ("mercoledi", Wed),
+        ("giovedi", Thu),
+        ("venerdi", Fri),
+        ("sabato", Sat),
+        ("domenica", Sun),
+    ],
+    months: &[
+        ("gennaio", 1),
+        ("febbraio", 2),
+        ("marzo", 3),
+        ("aprile", 4),
+        ("maggio", 5),
+        ("giugno", 6),
+        ("luglio", 7),
+        ("agosto", 8),
+        ("settembre", 9),
+        ("ottobre", 10),
+        ("novembre", 11),
+        ("dicembre", 12),
+    ],
+    month_abbr: &[
+        ("gen", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("mag", 5),
+        ("giu", 6),
+        ("lug", 7),
+        ("ago", 8),
+        ("set", 9),
+        ("sett", 9),
+        ("ott", 10),
+        ("nov", 11),
+        ("dic", 12),
+    ],
+    phrases: &[
+        (&["l", "altro", "ieri"], Rel::Days(-2)),
+        (&["altroieri"], Rel::Days(-2)),
+        (&["ieri", "l", "altro"], Rel::Days(-2)),
+        (&["dopodomani"], Rel::Days(2)),
+        (&["oggi"], Rel::Days(0)),
+        (&["stamattina"], Rel::Days(0)),
+        (&["stamani"], Rel::Days(0)),
+        (&["stasera"], Rel::Days(0)),
+        (&["stanotte"], Rel::Days(0)),
+        (&["ieri"], Rel::Days(-1)),
+        (&["domani"], Rel::Days(1)),
+    ],
+    weeks: &["settimana"],
+    months_unit: &["mese"],
+    years: &["anno"],
+    last: &["scorso", "scorsa", "passato", "passata", "ultimo", "ultima"],
+    next: &["prossimo", "prossima", "venturo", "ventura"],
+    this: &["questo", "questa", "quest"],
+    intro: &["nel", "nell", "a", "ad", "in", "dal", "dall", "fino", "entro", "durante"],
+    link: &["di", "del"],
+    blockers: &[],
+    capital_months: false,
+};
+
+const ES: Lang = Lang {
+    weekdays: &[
+        ("lunes", Mon),
+        ("martes", Tue),
+        ("miercoles", Wed),
+        ("jueves", Thu),
+        ("viernes", Fri),
+        ("sabado", Sat),
+        ("domingo", Sun),
+    ],
+    months: &[
+        ("enero", 1),
+        ("febrero", 2),
+        ("marzo", 3),
+        ("abril", 4),
+        ("mayo", 5),
+        ("junio", 6),
+        ("julio", 7),
+        ("agosto", 8),
+        ("septiembre", 9),
+        ("setiembre", 9),
+        ("octubre", 10),
+        ("noviembre", 11),
+        ("diciembre", 12),
+    ],
+    month_abbr: &[
+        ("ene", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("abr", 4),
+        ("may", 5),
+        ("jun", 6),
+        ("jul", 7),
+        ("ago", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dic", 12),
+    ],
+    phrases: &[
+        (&["antes", "de", "ayer"], Rel::Days(-2)),
+        (&["anteayer"], Rel::Days(-2)),
+        (&["antier"], Rel::Days(-2)),
+        (&["pasado", "manana"], Rel::Days(2)),
+        (&["hoy"], Rel::Days(0)),
+        (&["esta", "manana"], Rel::Days(0)),
+        (&["esta", "tarde"], Rel::Days(0)),
+        (&["esta", "noche"], Rel::Days(0)),
+        (&["ayer"], Rel::Days(-1)),
+        (&["anoche"], Rel::Days(-1)),
+        (&["manana"], Rel::Days(1)),
+    ],
+    weeks: &["semana"],
+    months_unit: &["mes"],
+    years: &["ano"],
+    last: &["pasado", "pasada", "ultimo", "ultima", "anterior"],
+    next: &["proximo", "proxima", "entrante", "siguiente"],
+    this: &["este", "esta"],
+    intro: &["en", "desde", "hasta", "durante", "a", "de"],
+    link: &["de", "del"],
+    // "la mañana", "por la mañana": the morning, not tomorrow.
+    blockers: &[("manana", &["la", "las", "por", "de", "cada", "una", "toda", "esa", "media"])],
+    capital_months: false,
+};
+
+const FR: Lang = Lang {
+    weekdays: &[
+        ("lundi", Mon),
+        ("mardi", Tue),
+        ("mercredi", Wed),
+        ("jeudi", Thu),
+        ("vendredi", Fri),
+        ("samedi", Sat),
+        ("dimanche", Sun),
+    ],
+    months: &[
+        ("janvier", 1),
+        ("fevrier", 2),
+        ("mars", 3),
+        ("avril", 4),
+        ("mai", 5),
+        ("juin", 6),
+        ("juillet", 7),
+        ("aout", 8),
+        ("septembre", 9),
+        ("octobre", 10),
+        ("novembre", 11),
+        ("decembre", 12),
+    ],
+    month_abbr: &[
+        ("janv", 1),
+        ("fevr", 2),
+        ("avr", 4),
+        ("juil", 7),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ],
+    phrases: &[
+        (&["avant", "hier"], Rel::Days(-2)),
+        (&["apres", "demain"], Rel::Days(2)),
+        (&["aujourd", "hui"], Rel::Days(0)),
+        (&["ce", "matin"], Rel::Days(0)),
+        (&["ce", "soir"], Rel::Days(0)),
+        (&["cet", "apres", "midi"], Rel::Days(0)),
+        (&["hier"], Rel::Days(-1)),
+        (&["demain"], Rel::Days(1)),
+    ],
+    weeks: &["semaine"],
+    months_unit: &["mois"],
+    years: &["annee", "an"],
+    last: &["dernier", "derniere", "passe", "passee", "precedent", "precedente"],
+    next: &["prochain", "prochaine"],
+    this: &["cette", "ce", "cet"],
+    intro: &["en", "depuis", "jusqu", "durant", "pendant", "d", "de"],
+    link: &["de"],
+    blockers: &[],
+    capital_months: false,
+};
+
+const DE: Lang = Lang {
+    weekdays: &[
+        ("montag", Mon),
+        ("dienstag", Tue),
+        ("mittwoch", Wed),
+        ("donnerstag", Thu),
+        ("freitag", Fri),
+        ("samstag", Sat),
+        ("sonnabend", Sat),
+        ("sonntag", Sun),
+    ],
+    months: &[
+        ("januar", 1),
+        ("janner", 1),
+        ("februar", 2),
+        ("marz", 3),
+        ("april", 4),
+        ("mai", 5),
+        ("juni", 6),
+        ("juli", 7),
+        ("august", 8),
+        ("september", 9),
+        ("oktober", 10),
+        ("november", 11),
+        ("dezember", 12),
+    ],
+    month_abbr: &[
+        ("jan", 1),
+        ("feb", 2),
+        ("mrz", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("okt", 10),
+        ("nov", 11),
+        ("dez", 12),
+    ],
+    phrases: &[
+        (&["vorgestern"], Rel::Days(-2)),
+        (&["ubermorgen"], Rel::Days(2)),
+        (&["heute"], Rel::Days(0)),
+        (&["gestern"], Rel::Days(-1)),
+        (&["morgen"], Rel::Days(1)),
+        (&["vorjahr"], Rel::Unit(Unit::Year, -1)),
+        (&["vormonat"], Rel::Unit(Unit::Month, -1)),
+        (&["vorwoche"], Rel::Unit(Unit::Week, -1)),
+    ],
+    weeks: &["woche"],
+    months_unit: &["monat"],
+    years: &["jahr", "jahres"],
+    last: &[
+        "letzte",
+        "letzten",
+        "letztes",
+        "letzter",
+        "vergangene",
+        "vergangenen",
+        "vergangenes",
+        "vergangener",
+        "vorige",
+        "vorigen",
+        "voriges",
+    ],
+    next: &["nachste", "nachsten", "nachstes", "kommende", "kommenden", "kommendes"],
+    this: &["diese", "diesen", "dieses", "dieser"],
+    intro: &["im", "seit", "bis", "ab", "jahr", "jahre"],
+    link: &[],
+    // "am Morgen", "heute Morgen": the morning, not tomorrow.
+    blockers: &[("morgen", &["am", "den", "dem", "jeden", "guten", "heute", "gestern", "einem", "diesen"])],
+    capital_months: false,
+};
+
+fn lang_table(lang: &str) -> &'static Lang {
+    match lang.get(..2).unwrap_or("").to_ascii_lowercase().as_str() {
+        "it" => &IT,
+        "es" => &ES,
+        "fr" => &FR,
+        "de" => &DE,
+        _ => &EN,
+    }
+}
+
+/// German weekday compounds: "Mittwochabend", "Montagmorgen".
+const DE_DAY_PARTS: &[&str] = &["abend", "morgen", "nachmittag", "vormittag", "mittag", "nacht", "fruh"];
+
+/// Finds and resolves the date expressions of `sentence`, written in `lang` (`en`, `it`, `es`,
+/// `fr`, `de`; anything else is read as English), against the publication date `published`.
+///
+/// Mentions come in text order and do not overlap. Never panics.
+pub fn find_dates(sentence: &str, lang: &str, published: NaiveDate) -> Vec<DateMention> {
+    let table = lang_table(lang);
+    let tokens = tokenize(sentence);
+    let chars: Vec<char> = sentence.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((len, date, precision)) = match_at(table, &tokens, i, published) {
+            let start = tokens.get(i).map_or(0, |t| t.start);
+            let end = tokens.get(i + len - 1).map_or(start, |t| t.end);
+            let text: String = chars.get(start..end).map(|c| c.iter().collect()).unwrap_or_default();
+            out.push(DateMention { span: (start, end), text, date, precision });
+            i += len.max(1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn word(tokens: &[Token], i: usize) -> &str {
+    tokens.get(i).map_or("", |t| t.text.as_str())
+}
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    !w.is_empty() && list.contains(&w)
+}
+
+/// Tries every pattern at token `i`; returns the number of tokens used, the date and precision.
+fn match_at(l: &Lang, t: &[Token], i: usize, published: NaiveDate) -> Option<(usize, NaiveDate, Precision)> {
+    if let Some(m) = absolute(l, t, i, published) {
+        return Some(m);
+    }
+    if let Some(m) = weekday(l, t, i, published) {
+        return Some(m);
+    }
+    if let Some(m) = unit_phrase(l, t, i, published) {
+        return Some(m);
+    }
+    if let Some(m) = fixed_phrase(l, t, i, published) {
+        return Some(m);
+    }
+    year_only(l, t, i)
+}
+
+fn fixed_phrase(l: &Lang, t: &[Token], i: usize, published: NaiveDate) -> Option<(usize, NaiveDate, Precision)> {
+    for (words, rel) in l.phrases {
+        if words.iter().enumerate().all(|(k, w)| word(t, i + k) == *w) {
+            if let Some(first) = words.first() {
+                let before = if i > 0 { word(t, i - 1) } else { "" };
+                let blocked = l
+                    .blockers
+                    .iter()
+                    .any(|(w, prev)| w == first && words.len() == 1 && is_in(prev, before));
+                if blocked {
+                    continue;
+                }
+            }
+            return resolve_rel(*rel, published).map(|(d, p)| (words.len(), d, p));
+        }
+    }
+    None
+}
+
+fn resolve_rel(rel: Rel, published: NaiveDate) -> Option<(NaiveDate, Precision)> {
+    match rel {
+        Rel::Days(n) => published.checked_add_signed(Duration::days(n)).map(|d| (d, Precision::Day)),
+        Rel::Unit(Unit::Week, n) => {
+            let monday = published
+                .checked_sub_signed(Duration::days(i64::from(published.weekday().num_days_from_monday())))?;
+            monday.checked_add_signed(Duration::weeks(i64::from(n))).map(|d| (d, Precision::Week))
+        }
+        Rel::Unit(Unit::Month, n) => {
+            let months = published.year() * 12 + published.month0() as i32 + n;
+            let d = NaiveDate::from_ymd_opt(months.div_euclid(12), months.rem_euclid(12) as u32 + 1, 1)?;
+            Some((d, Precision::Month))
+        }
+        Rel::Unit(Unit::Year, n) => {
+            NaiveDate::from_ymd_opt(published.year() + n, 1, 1).map(|d| (d, Precision::Year))
+        }
+    }
+}
+
+fn unit_of(l: &Lang, w: &str) -> Option<Unit> {
+    if is_in(l.weeks, w) {
+        Some(Unit::Week)
+    } else if is_in(l.months_unit, w) {
+        Some(Unit::Month)
+    } else if is_in(l.years, w) {
+        Some(Unit::Year)
+    } else {
+        None
+    }
+}
+
+fn direction(l: &Lang, w: &str) -> Option<i32> {
+    if is_in(l.last, w) {
+        Some(-1)
+    } else if is_in(l.next, w) {
+        Some(1)
+    } else if is_in(l.this, w) {
+        Some(0)
+    } else {
+        None
+    }
+}
+
+/// "last week", "la settimana scorsa", "el año que viene", "l'année dernière", "letzte Woche".
+fn unit_phrase(l: &Lang, t: &[Token], i: usize, published: NaiveDate) -> Option<(usize, NaiveDate, Precision)> {
+    let w0 = word(t, i);
+    let w1 = word(t, i + 1);
+    // modifier before the unit
+    if let (Some(dir), Some(unit)) = (direction(l, w0), unit_of(l, w1)) {
+        // "dieses Jahr 2022" is a year, handled by year_only; "this year" alone is fine.
+        return resolve_rel(Rel::Unit(unit, dir), published).map(|(d, p)| (2, d, p));
+    }
+    if let Some(unit) = unit_of(l, w0) {
+        if let Some(dir) = direction(l, w1) {
+            if dir != 0 {
+                return resolve_rel(Rel::Unit(unit, dir), published).map(|(d, p)| (2, d, p));
+            }
+        }
+        // Spanish "el año que viene"
+        if w1 == "que" && word(t, i + 2) == "viene" && std::ptr::eq(l, &ES) {
+            return resolve_rel(Rel::Unit(unit, 1), published).map(|(d, p)| (3, d, p));
+        }
+    }
+    None
+}
+
+fn weekday_of(l: &Lang, w: &str) -> Option<Weekday> {
+    if let Some((_, d)) = l.weekdays.iter().find(|(n, _)| *n == w) {
+        return Some(*d);
+    }
+    if std::ptr::eq(l, &DE) {
+        for (n, d) in l.weekdays {
+            if let Some(rest) = w.strip_prefix(n) {
+                if DE_DAY_PARTS.contains(&rest) {
+                    return Some(*d);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A weekday, optionally with a "last"/"next" word on either side.
+fn weekday(l: &Lang, t: &[Token], i: usize, published: NaiveDate) -> Option<(usize, NaiveDate, Precision)> {
+    let w0 = word(t, i);
+    let (day_at, mut dir, mut len) = match weekday_of(l, w0) {
+        Some(_) => (i, 0, 1),
+        None => match (direction(l, w0), weekday_of(l, word(t, i + 1))) {
+            (Some(d), Some(_)) if d != 0 => (i + 1, d, 2),
+            _ => return None,
+        },
+    };
+    let day = weekday_of(l, word(t, day_at))?;
+    if l.capital_months && !t.get(day_at).is_some_and(|t| t.capital) {
+        return None;
+    }
+    if dir == 0 {
+        if let Some(d) = direction(l, word(t, day_at + 1)) {
+            if d != 0 {
+                dir = d;
+                len += 1;
+            }
+        }
+    }
+    let pub_n = i64::from(published.weekday().num_days_from_monday());
+    let day_n = i64::from(day.num_days_from_monday());
+    let offset = match dir {
+        -1 => {
+            let back = (pub_n - day_n).rem_euclid(7);
+            -(if back == 0 { 7 } else { back })
+        }
+        1 => {
+            let fwd = (day_n - pub_n).rem_euclid(7);
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        _ => -((pub_n - day_n).rem_euclid(7)),
+    };
+    let date = published.checked_add_signed(Duration::days(offset))?;
+    Some((len, date, Precision::Day))
+}
+
+fn month_of(l: &Lang, tok: Option<&Token>, allow_abbr: bool) -> Option<u32> {
+    let tok = tok?;
+    let w = tok.text.as_str();
+    if l.capital_months && !tok.capital {
+        return None;
+    }
+    if let Some((_, m)) = l.months.iter().find(|(n, _)| *n == w) {
+        return Some(*m);
+    }
+    if allow_abbr {
+        if let Some((_, m)) = l.month_abbr.iter().find(|(n, _)| *n == w) {
+            return Some(*m);
+        }
+    }
+    None
+}
+
+/// A day number: "13", "13th", "1st", "1er", "1º", "1o"; `13.` in German is "13" followed by '.'.
+fn day_of(tok: Option<&Token>) -> Option<u32> {
+    let w = tok?.text.as_str();
+    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+    let rest = w.get(digits.len()..).unwrap_or("");
+    if digits.is_empty() || digits.len() > 2 || !matches!(rest, "" | "st" | "nd" | "rd" | "th" | "er" | "o" | "º" | "eme") {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    (1..=31).contains(&n).then_some(n)
+}
+
+fn year_of(tok: Option<&Token>) -> Option<i32> {
+    let w = tok?.text.as_str();
+    if w.len() != 4 || !w.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = w.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+/// The publication year, or the one before when the date would fall more than 31 days after
+/// publication.
+fn infer_year(published: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    let y = published.year();
+    let this = NaiveDate::from_ymd_opt(y, month, day);
+    match this {
+        Some(d) if d <= published + Duration::days(31) => Some(d),
+        _ => NaiveDate::from_ymd_opt(y - 1, month, day).or(this),
+    }
+}
+
+/// Day-month(-year), month-day(-year), month-year and introduced month.
+fn absolute(l: &Lang, t: &[Token], i: usize, published: NaiveDate) -> Option<(usize, NaiveDate, Precision)> {
+    // day first: "13 settembre", "13 de septiembre", "13th of September", "13. September"
+    if let Some(day) = day_of(t.get(i)) {
+        let mut j = i + 1;
+        if is_in(l.link, word(t, j)) {
+            j += 1;
+        }
+        if let Some(month) = month_of(l, t.get(j), true) {
+            let mut k = j + 1;
+            if is_in(l.link, word(t, k)) && year_of(t.get(k + 1)).is_some() {
+                k += 1;
+            }
+            if let Some(year) = year_of(t.get(k)) {
+                let d = NaiveDate::from_ymd_opt(year, month, day)?;
+                return Some((k - i + 1, d, Precision::Day));
+            }
+            let d = infer_year(published, month, day)?;
+            return Some((j - i + 1, d, Precision::Day));
+        }
+    }
+    let month = month_of(l, t.get(i), false).or_else(|| {
+        // abbreviations only when a day number follows: "Sept. 13"
+        month_of(l, t.get(i), true).filter(|_| day_of(t.get(i + 1)).is_some())
+    })?;
+    // month first: "September 13", "September 13, 2023"
+    if let Some(day) = day_of(t.get(i + 1)) {
+        if t.get(i + 1).and_then(|t| t.next) != Some(':') {
+            if let Some(year) = year_of(t.get(i + 2)) {
+                let d = NaiveDate::from_ymd_opt(year, month, day)?;
+                return Some((3, d, Precision::Day));
+            }
+            let d = infer_year(published, month, day)?;
+            return Some((2, d, Precision::Day));
+        }
+    }
+    // month year: "March 2023", "marzo de 2023"
+    let mut k = i + 1;
+    if is_in(l.link, word(t, k)) {
+        k += 1;
+    }
+    if let Some(year) = year_of(t.get(k)) {
+        let d = NaiveDate::from_ymd_opt(year, month, 1)?;
+        return Some((k - i + 1, d, Precision::Month));
+    }
+    // introduced month: "in March", "a marzo", "en mars", "im März"
+    let before = if i > 0 { word(t, i - 1) } else { "" };
+    if is_in(l.intro, before) && month_of(l, t.get(i), false).is_some() {
+        let d = infer_year(published, month, 1)?;
+        return Some((1, d, Precision::Month));
+    }
+    None
+}
+
+/// A four-digit year after an introducing word: "in 2022", "nel 2022", "im Jahr 2022".
+fn year_only(l: &Lang, t: &[Token], i: usize) -> Option<(usize, NaiveDate, Precision)> {
+    let year = year_of(t.get(i))?;
+    let before = if i > 0 { word(t, i - 1) } else { "" };
+    if !(is_in(l.intro, before) || unit_of(l, before) == Some(Unit::Year)) {
+        return None;
+    }
+    // "in 2022 people" is fine; "in 2022-23" too. A following unit ("2022 soldiers") is not a year,
+    // but numbers are rare there; a following digit group ("2 000") is a number.
+    if t.get(i).and_then(|t| t.next).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, 1, 1).map(|d| (1, d, Precision::Year))
+}
+
+/// The opening dateline of an article: `ROME, March 3 (Reuters) -`, `PARIGI, 3 marzo -`,
+/// `BERLIN (dpa) -`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// The place as written (`ROME`, `PARIGI`).
+    pub place: String,
+    /// The news agency in parentheses, if any (`Reuters`).
+    pub source: Option<String>,
+    /// Month and day, when the dateline names them.
+    pub month_day: Option<(u32, u32)>,
+    /// The full date: with the year written, or completed from the reference date.
+    pub date: Option<NaiveDate>,
+    /// Char offset where the article body starts, after the separator.
+    pub body_start: usize,
+}
+
+/// Reads the dateline at the start of `text`, if there is one.
+///
+/// A dateline is an upper-case-initial place name of at most six words, optionally followed
+/// by a comma and a date, optionally by an agency in parentheses, then a dash separator
+/// (`-`, `–`, `—`, `--`, `.-`) within the first 160 characters. Month names of all five
+/// languages, full or abbreviated, are understood. A date without a year is completed from
+/// `reference` (a crawl or feed date), choosing the year that puts it on or before (at most
+/// 31 days after) the reference. Never panics.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use dyad_context::dates::parse_dateline;
+///
+/// let d = parse_dateline("ROME, March 3 (Reuters) - Italy said...", NaiveDate::from_ymd_opt(2024, 3, 4)).unwrap();
+/// assert_eq!(d.place, "ROME");
+/// assert_eq!(d.source.as_deref(), Some("Reuters"));
+/// assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 3, 3));
+/// let d = parse_dateline("PARIGI, 3 marzo 2023 - Il presidente...", None).unwrap();
+/// assert_eq!(d.date, NaiveDate::from_ymd_opt(2023, 3, 3));
+/// assert!(parse_dateline("The minister said - quietly - no.", None).is_none());
+/// ```
+pub fn parse_dateline(text: &str, reference: Option<NaiveDate>) -> Option<Dateline> {
+    let chars: Vec<char> = text.chars().take(200).collect();
+    let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+    // find the separator
+    let mut sep = None;
+    let mut k = lead;
+    while k < chars.len().min(160) {
+        let c = chars.get(k).copied().unwrap_or(' ');
+        let next = chars.get(k + 1).copied().unwrap_or(' ');
+        let prev = if k > 0 { chars.get(k - 1).copied().unwrap_or(' ') } else { ' ' };
+        if c == '\n' {
+            break;
+        }
+        let is_sep = match c {
+            '—' | '–' => true,
+            '-' => {
+                (prev.is_whitespace() || prev == ')' || prev == '.' || prev == '-')
+                    && (next.is_whitespace() || next == '-')
+            }
+            _ => false,
+        };
+        if is_sep {
+            let mut end = k + 1;
+            while chars.get(end).is_some_and(|c| matches!(c, '-' | '—' | '–')) {
+                end += 1;
+            }
+            while chars.get(end).is_some_and(|c| c.is_whitespace()) {
+                end += 1;
+            }
+            let head_end = if prev == '.' { k - 1 } else { k };
+            sep = Some((head_end, end));
+            break;
+        }
+        k += 1;
+    }
+    let (head_end, body_start) = sep?;
+    let head: String = chars.get(lead..head_end)?.iter().collect();
+    let head = head.trim();
+    // split off "(Agency)"
+    let (before_paren, source) = match (head.find('('), head.rfind(')')) {
+        (Some(a), Some(b)) if a < b => {
+            let src = head.get(a + 1..b).unwrap_or("").trim().to_string();
+            let tail = head.get(b + 1..).unwrap_or("").trim();
+            if !tail.is_empty() {
+                return None;
+            }
+            (head.get(..a).unwrap_or("").trim(), (!src.is_empty()).then_some(src))
+        }
+        (None, None) => (head, None),
+        _ => return None,
+    };
+    let (place, date_part) = match before_paren.find(',') {
+        Some(c) => (before_paren.get(..c).unwrap_or("").trim(), before_paren.get(c + 1..).unwrap_or("").trim()),
+        None => (before_paren, ""),
+    };
+    let first = place.chars().next()?;
+    let words = place.split_whitespace().count();
+    if !first.is_uppercase() || words == 0 || words > 6 {
+        return None;
+    }
+    // every word of the place starts upper case (or is a short particle: "RIO DE JANEIRO")
+    let ok_place = place.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() <= 3 && w.chars().all(char::is_lowercase)
+    }) && place.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-' | '/'));
+    if !ok_place {
+        return None;
+    }
+    let (month_day, date) = dateline_date(date_part, reference);
+    if !date_part.is_empty() && month_day.is_none() && date.is_none() {
+        // something after the comma that is not a date: not a dateline ("Yes, he said - ")
+        return None;
+    }
+    Some(Dateline { place: place.to_string(), source, month_day, date, body_start })
+}
+
+fn dateline_date(part: &str, reference: Option<NaiveDate>) -> (Option<(u32, u32)>, Option<NaiveDate>) {
+    let t = tokenize(part);
+    for l in [&EN, &IT, &ES, &FR, &DE] {
+        let month_at = |i: usize| {
+            let tok = t.get(i)?;
+            l.months
+                .iter()
+                .chain(l.month_abbr.iter())
+                .find(|(n, _)| *n == tok.text)
+                .map(|(_, m)| *m)
+        };
+        // day month [year] or month day [year]
+        let found = if let (Some(day), Some(month)) = (day_of(t.first()), month_at(1).or_else(|| {
+            if is_in(l.link, word(&t, 1)) {
+                month_at(2)
+            } else {
+                None
+            }
+        })) {
+            Some((month, day))
+        } else if let (Some(month), Some(day)) = (month_at(0), day_of(t.get(1))) {
+            Some((month, day))
+        } else {
+            None
+        };
+        if let Some((month, day)) = found {
+            let year = t.iter().find_map(|tok| year_of(Some(tok)));
+            let date = match (year, reference) {
+                (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day),
+                (None, Some(r)) => infer_year(r, month, day),
+                (None, None) => None,
+            };
+            if NaiveDate::from_ymd_opt(2000, month, day).is_none() {
+                return (None, None);
+            }
+            return (Some((month, day)), date);
+        }
+    }
+    (None, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn infer_year_goes_back_when_far_ahead() {
+        assert_eq!(infer_year(d(2024, 1, 10), 12, 25), Some(d(2023, 12, 25)));
+        assert_eq!(infer_year(d(2024, 1, 10), 2, 5), Some(d(2024, 2, 5)));
+        assert_eq!(infer_year(d(2023, 3, 1), 2, 29), None);
+        assert_eq!(infer_year(d(2024, 3, 1), 2, 29), Some(d(2024, 2, 29)));
+    }
+}
