@@ -1,23 +1,29 @@
 #!/usr/bin/env python3
-"""Generate crates/lexicon/data/en/countries.dyad: the 193 UN member states and the
-2 observer states, with their CAMEO country codes (ISO 3166-1 alpha-3, as CAMEO uses).
+"""Generate crates/lexicon/data/<lang>/countries.dyad for en, it, es, fr and de: the 193 UN
+member states, the 2 observer states and the main territories, with their CAMEO country codes
+(ISO 3166-1 alpha-3, as CAMEO uses; the same codes in every language).
 
-Territory names come from the npm package cldr-localenames-full (main/en/territories.json,
+Territory names come from the npm package cldr-localenames-full (main/<lang>/territories.json,
 including its -alt-short / -alt-variant names) and the alpha-3 codes from cldr-core
-(supplemental/codeMappings.json), both Unicode License v3. The demonyms, capitals and
-seats of government below are facts written for dyad.
+(supplemental/codeMappings.json), both Unicode License v3. The demonyms, capitals, other
+names and seats of government are facts written for dyad: English below, the other
+languages in facts_<lang>.txt next to this script.
 
-Usage: build_countries.py CLDR_LOCALENAMES_DIR CLDR_CORE_DIR [OUT]
-  (directories of the unpacked npm packages, e.g. from `npm pack cldr-localenames-full@48.2.0`)
+Usage: build_countries.py CLDR_LOCALENAMES_DIR CLDR_CORE_DIR [LANG...]
+  (directories of the unpacked npm packages, e.g. from `npm pack cldr-localenames-full@48.2.0
+  cldr-core@48.2.0`; LANG defaults to all five)
 """
 import json
 import os
+import re
 import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "..", "crates", "lexicon", "data", "en", "countries.dyad")
+DATA = os.path.join(HERE, "..", "..", "crates", "lexicon", "data")
 CLDR_VERSION = "48.2.0"
+LANGS = ["en", "it", "es", "fr", "de"]
+LANGUAGE_NAMES = {"en": "English", "it": "Italian", "es": "Spanish", "fr": "French", "de": "German"}
 
 # UN member states (193) and observer states (VA, PS), ISO 3166-1 alpha-2.
 UN = """AF AL DZ AD AO AG AR AM AU AT AZ BS BH BD BB BY BE BZ BJ BT BO BA BW BR BN BG BF BI CV KH
@@ -28,8 +34,35 @@ KP MK NO OM PK PW PA PG PY PE PH PL PT QA KR RO RU RW KN LC VC WS SM ST SA SN RS
 SB SO ZA SS ES LK SD SR SE CH SY TJ TZ TH TL TG TO TT TN TR TM TV UG UA AE GB US UY UZ VU VE VN
 YE ZM ZW VA PS""".split()
 
-# Extra names: demonyms/adjectives (x(s) = singular and plural), other names, capitals.
-EXTRA = {
+# Main territories and their CAMEO codes: the country's own ISO code where CAMEO coders give it
+# one, else the administering country's code followed by the territory's (as the CAMEO
+# actor dictionaries do: USAPRI, DNKGRL).
+TERRITORIES = {
+    "TW": "TWN", "HK": "HKG", "MO": "MAC", "XK": "KSV", "EH": "ESH",
+    "PR": "USAPRI", "GL": "DNKGRL", "NC": "FRANCL", "GI": "GBRGIB", "FK": "GBRFLK",
+}
+
+# Names that are ambiguous in a language and never become names (a city elsewhere,
+# a common word, a name shared by two countries).
+SKIP = {
+    "en": {"Congo"},
+    "it": {"Congo"},
+    "es": {"Congo", "Granada", "La Paz", "Asunción", "Asuncion", "RU"},
+    "fr": {"Congo"},
+    "de": {"Kongo"},
+}
+
+# Suffix macros of the facts files: "stem{O}" expands to the stem with each ending.
+MACROS = {
+    "it": {"O": ["o", "a", "i", "e"], "E": ["e", "i"]},
+    "es": {"O": ["o", "a", "os", "as"], "E": ["e", "es"]},
+    "fr": {"S": ["", "e", "s", "es"], "NE": ["", "ne", "s", "nes"], "X": ["", "s"]},
+    "de": {"A": ["", "e", "en", "er", "es", "em"], "ER": ["", "in", "innen", "n"]},
+    "en": {},
+}
+
+# English extra names: demonyms/adjectives (x(s) = singular and plural), other names, capitals.
+EXTRA_EN = {
     "AF": "Afghan(s); Afghani; Kabul", "AL": "Albanian(s); Tirana", "DZ": "Algerian(s); Algiers",
     "AD": "Andorran(s); Andorra la Vella", "AO": "Angolan(s); Luanda", "AG": "Antiguan(s); Saint John's",
     "AR": "Argentine(s); Argentinian(s); Buenos Aires", "AM": "Armenian(s); Yerevan",
@@ -104,37 +137,120 @@ EXTRA = {
     "VA": "Vatican; Vatican City; Holy See; Vatican City State",
     "PS": "Palestinian(s); Palestinian Territories; State of Palestine; Ramallah",
 }
+EXTRA_EN.update({
+    "TW": "Taiwanese; Taipei", "HK": "Hong Konger(s)", "MO": "Macao", "XK": "Kosovar(s); Pristina",
+    "EH": "Sahrawi(s)", "PR": "Puerto Rican(s)", "GL": "Greenlandic", "NC": "New Caledonian(s)",
+    "GI": "Gibraltarian(s)", "FK": "Falklands; Malvinas",
+})
 
-# Seats of government used as metonyms (CAMEO codes the institution).
-SEATS = [
-    ("USAGOV", "White House; State Department; Foggy Bottom"),
-    ("USAMIL", "Pentagon"),
-    ("RUSGOV", "Kremlin"),
-    ("GBRGOV", "Downing Street; Whitehall"),
-    ("FRAGOV", "Elysee; Elysee Palace; Quai d'Orsay"),
-    ("CHNGOV", "Zhongnanhai"),
-    ("DEUGOV", "Chancellery"),
-    ("ISRGOV", "Knesset"),
-]
+# Seats of government and ministries used as metonyms (CAMEO codes the institution), per language.
+SEATS = {
+    "en": [
+        ("USAGOV", "White House; State Department; Foggy Bottom"),
+        ("USAMIL", "Pentagon"),
+        ("RUSGOV", "Kremlin"),
+        ("GBRGOV", "Downing Street; Whitehall"),
+        ("FRAGOV", "Elysee; Elysee Palace; Quai d'Orsay"),
+        ("CHNGOV", "Zhongnanhai"),
+        ("DEUGOV", "Chancellery"),
+        ("ISRGOV", "Knesset"),
+    ],
+    "it": [
+        ("USAGOV", "Casa Bianca; Dipartimento di Stato"),
+        ("USAMIL", "Pentagono"),
+        ("RUSGOV", "Cremlino"),
+        ("GBRGOV", "Downing Street"),
+        ("FRAGOV", "Eliseo; Quai d' Orsay; Matignon"),
+        ("ITAGOV", "Palazzo Chigi; Farnesina; Viminale; Quirinale"),
+        ("ITAMIL", "Palazzo Baracchini"),
+        ("ESPGOV", "Moncloa"),
+        ("DEUGOV", "Cancelleria federale"),
+        ("CHNGOV", "Zhongnanhai"),
+        ("ISRGOV", "Knesset"),
+    ],
+    "es": [
+        ("USAGOV", "Casa Blanca; Departamento de Estado"),
+        ("USAMIL", "Pentágono; Pentagono"),
+        ("RUSGOV", "Kremlin"),
+        ("GBRGOV", "Downing Street"),
+        ("FRAGOV", "Elíseo; Eliseo; Palacio del Elíseo; Quai d'Orsay"),
+        ("ITAGOV", "Palacio Chigi; Palazzo Chigi; Farnesina"),
+        ("ESPGOV", "Moncloa; Palacio de la Moncloa; Palacio de Santa Cruz"),
+        ("ARGGOV", "Casa Rosada"),
+        ("CHLGOV", "Palacio de La Moneda"),
+        ("VENGOV", "Miraflores; Palacio de Miraflores"),
+        ("BRAGOV", "Planalto; Palacio del Planalto"),
+        ("DEUGOV", "Cancillería Federal"),
+        ("CHNGOV", "Zhongnanhai"),
+        ("ISRGOV", "Knesset"),
+    ],
+    "fr": [
+        ("USAGOV", "Maison Blanche; Maison-Blanche; Département d' État"),
+        ("USAMIL", "Pentagone"),
+        ("RUSGOV", "Kremlin"),
+        ("GBRGOV", "Downing Street"),
+        ("FRAGOV", "Élysée; Elysée; Elysee; Matignon; Quai d' Orsay"),
+        ("ITAGOV", "Palais Chigi; Palazzo Chigi; Farnesina"),
+        ("ESPGOV", "Moncloa"),
+        ("DEUGOV", "Chancellerie fédérale"),
+        ("CHNGOV", "Zhongnanhai"),
+        ("ISRGOV", "Knesset"),
+    ],
+    "de": [
+        ("USAGOV", "Weißes Haus; Weiße Haus; Weißen Haus; Weisses Haus; Weisse Haus; Weissen Haus; US-Außenministerium"),
+        ("USAMIL", "Pentagon"),
+        ("RUSGOV", "Kreml"),
+        ("GBRGOV", "Downing Street"),
+        ("FRAGOV", "Élysée; Elysee; Élysée-Palast; Elysee-Palast; Quai d'Orsay"),
+        ("ITAGOV", "Palazzo Chigi; Farnesina"),
+        ("ESPGOV", "Moncloa"),
+        ("DEUGOV", "Kanzleramt; Bundeskanzleramt; Auswärtiges Amt; Auswärtige Amt; Auswärtigen Amt"),
+        ("CHNGOV", "Zhongnanhai"),
+        ("ISRGOV", "Knesset"),
+    ],
+}
 
 
 def ascii_fold(s):
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
-def clean(name):
+def split_elisions(name, lang):
+    """Writes an elided article as its own word where the text crate splits it
+    (Italian and French: "Costa d'Avorio" -> "Costa d' Avorio")."""
+    if lang not in ("it", "fr"):
+        return name
+    words = []
+    for word in name.split():
+        parts, start = [], 0
+        for i, ch in enumerate(word):
+            if ch == "'" and i + 1 - start <= 8 and i + 1 < len(word):
+                parts.append(word[start:i + 1])
+                start = i + 1
+        parts.append(word[start:])
+        words.extend(parts)
+    return " ".join(words)
+
+
+def clean(name, lang):
     """CLDR display name -> names the format accepts."""
     out = []
-    name = name.replace("\u2019", "'").replace("&", "and")
+    name = name.replace("\u2019", "'").replace("&", "and" if lang == "en" else "")
     if "(" in name:
         base, _, inner = name.partition("(")
         name = base.strip()
         inner = inner.rstrip(")").strip()
-        if inner and inner not in ("DRC", "Republic", "Islas Malvinas"):
+        if inner and inner not in ("DRC", "Republic", "Islas Malvinas", "RDC", "Repubblica",
+                                   "República", "Demokratische Republik", "Republik", "China"):
             out.append(inner)
     out.insert(0, name)
+    return variants(out, lang)
+
+
+def variants(names, lang):
     res = []
-    for n in out:
+    for n in names:
+        n = split_elisions(n.replace("\u2019", "'"), lang)
         for v in (n, ascii_fold(n)):
             v = " ".join(v.split())
             if v and v not in res:
@@ -142,48 +258,107 @@ def clean(name):
     return res
 
 
+def expand(entry, lang):
+    """"stem{O}" / "stem{a,b}" -> the stem with each ending."""
+    m = re.fullmatch(r"(.*?)\{([^}]*)\}", entry)
+    if not m:
+        return [entry]
+    stem, inner = m.group(1), m.group(2)
+    endings = MACROS[lang].get(inner)
+    if endings is None:
+        endings = inner.split(",")
+    return [stem + e for e in endings]
+
+
+def read_facts(lang):
+    """facts_<lang>.txt: "A2: name; stem{O}; ..." lines."""
+    if lang == "en":
+        return {k: [n.strip() for n in v.split(";") if n.strip()] for k, v in EXTRA_EN.items()}
+    facts = {}
+    path = os.path.join(HERE, f"facts_{lang}.txt")
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            key, sep, rest = line.partition(":")
+            if not sep or not re.fullmatch(r"[A-Z]{2}", key.strip()):
+                raise SystemExit(f"{path}:{n}: expected \"XX: names\", found {line!r}")
+            names = []
+            for part in rest.split(";"):
+                part = part.strip()
+                if part:
+                    names.extend(expand(part, lang))
+            facts[key.strip()] = names
+    return facts
+
+
+def build(lang, lnf, maps):
+    terr = json.load(open(os.path.join(lnf, "main", lang, "territories.json"), encoding="utf-8"))
+    terr = terr["main"][lang]["localeDisplayNames"]["territories"]
+    facts = read_facts(lang)
+    unknown = set(facts) - set(UN) - set(TERRITORIES)
+    if unknown:
+        raise SystemExit(f"facts_{lang}.txt: unknown territories {sorted(unknown)}")
+    lines = [
+        f"# dyad built-in {LANGUAGE_NAMES[lang]} dictionary: countries (UN member and observer states, main territories).",
+        "# GENERATED by scripts/lexicon/build_countries.py; edit the script or its facts files, not this file.",
+        f"# Territory names: CLDR {CLDR_VERSION} (npm cldr-localenames-full, cldr-core; Unicode License v3).",
+        "# Codes: ISO 3166-1 alpha-3, the CAMEO country codes. Demonyms, capitals, seats: facts.",
+        f"@language {lang}",
+        "",
+        "[actors]",
+    ]
+    used = set(SKIP[lang])
+    seen_lower = {s.lower() for s in used}
+
+    def entry(a2, code):
+        names = []
+        for key in (a2, a2 + "-alt-short", a2 + "-alt-variant"):
+            if key in terr:
+                for n in clean(terr[key], lang):
+                    if " - " in n or n in used or n.lower() in seen_lower:
+                        continue
+                    if n not in names:
+                        names.append(n)
+        for n in variants(facts.get(a2, []), lang):
+            if n in used or n.lower() in seen_lower or n.lower() in {x.lower() for x in names}:
+                continue
+            names.append(n)
+        if not names:
+            raise SystemExit(f"{lang}: no name left for {a2} ({code}); add one to facts_{lang}.txt")
+        used.update(names)
+        seen_lower.update(x.lower() for x in names)
+        return f"{code} = {'; '.join(names)}"
+
+    for a2 in sorted(UN, key=lambda c: ascii_fold(terr[c])):
+        lines.append(entry(a2, maps[a2]["_alpha3"]))
+    lines += ["", "# Main territories."]
+    for a2, code in TERRITORIES.items():
+        lines.append(entry(a2, code))
+    lines += ["", "# Seats of government and ministries used as metonyms."]
+    for code, names in SEATS[lang]:
+        names = [n.strip() for n in names.split(";")]
+        lines.append(f"{code} = {'; '.join(variants(names, lang))}")
+    out_path = os.path.join(DATA, lang, "countries.dyad")
+    os.makedirs(os.path.dirname(out_path), exist_ok=True)
+    with open(out_path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"{lang}: wrote {len(UN)} countries and {len(TERRITORIES)} territories to {out_path}", file=sys.stderr)
+
+
 def main():
     if len(sys.argv) < 3:
         raise SystemExit(__doc__)
     lnf, core = sys.argv[1], sys.argv[2]
-    out_path = sys.argv[3] if len(sys.argv) > 3 else OUT
-    terr = json.load(open(os.path.join(lnf, "main", "en", "territories.json"), encoding="utf-8"))
-    terr = terr["main"]["en"]["localeDisplayNames"]["territories"]
+    langs = sys.argv[3:] or LANGS
     maps = json.load(open(os.path.join(core, "supplemental", "codeMappings.json"), encoding="utf-8"))
     maps = maps["supplemental"]["codeMappings"]
     assert len(UN) == 195 and len(set(UN)) == 195, len(UN)
-    lines = [
-        "# dyad built-in English dictionary: countries (UN member and observer states).",
-        "# GENERATED by scripts/lexicon/build_countries.py; edit the script, not this file.",
-        f"# Territory names: CLDR {CLDR_VERSION} (npm cldr-localenames-full, cldr-core; Unicode License v3).",
-        "# Codes: ISO 3166-1 alpha-3, the CAMEO country codes. Demonyms and capitals: facts.",
-        "@language en",
-        "",
-        "[actors]",
-    ]
-    used = {"Congo"}  # ambiguous between COD and COG
-    for a2 in sorted(UN, key=lambda c: terr[c]):
-        a3 = maps[a2]["_alpha3"]
-        names = []
-        for key in (a2, a2 + "-alt-short", a2 + "-alt-variant"):
-            if key in terr:
-                for n in clean(terr[key]):
-                    if " - " in n or n in used:
-                        continue
-                    if n not in names:
-                        names.append(n)
-        for n in EXTRA.get(a2, "").split(";"):
-            n = n.strip()
-            if n and n not in names:
-                names.append(n)
-        used.update(names)
-        lines.append(f"{a3} = {'; '.join(names)}")
-    lines += ["", "# Seats of government and ministries used as metonyms."]
-    for code, names in SEATS:
-        lines.append(f"{code} = {names}")
-    with open(out_path, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(lines) + "\n")
-    print(f"wrote {len(UN)} countries to {out_path}", file=sys.stderr)
+    for lang in langs:
+        if lang not in LANGS:
+            raise SystemExit(f"unknown language {lang!r} (one of {', '.join(LANGS)})")
+        build(lang, lnf, maps)
 
 
 if __name__ == "__main__":

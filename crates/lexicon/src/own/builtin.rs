@@ -14,16 +14,36 @@ const EN: &[(&str, &str)] = &[
     ("en/discards.dyad", include_str!("../../data/en/discards.dyad")),
 ];
 
+/// `(file name, text)` of each built-in Italian dictionary.
+const IT: &[(&str, &str)] = &[
+    ("it/countries.dyad", include_str!("../../data/it/countries.dyad")),
+    ("it/organizations.dyad", include_str!("../../data/it/organizations.dyad")),
+    ("it/agents.dyad", include_str!("../../data/it/agents.dyad")),
+    ("it/verbs.dyad", include_str!("../../data/it/verbs.dyad")),
+    ("it/discards.dyad", include_str!("../../data/it/discards.dyad")),
+];
+
+/// `(file name, text)` of each built-in Spanish dictionary.
+const ES: &[(&str, &str)] = &[
+    ("es/countries.dyad", include_str!("../../data/es/countries.dyad")),
+    ("es/organizations.dyad", include_str!("../../data/es/organizations.dyad")),
+    ("es/agents.dyad", include_str!("../../data/es/agents.dyad")),
+    ("es/verbs.dyad", include_str!("../../data/es/verbs.dyad")),
+    ("es/discards.dyad", include_str!("../../data/es/discards.dyad")),
+];
+
 /// The languages that have built-in dictionaries (ISO 639 codes).
 pub fn builtin_languages() -> &'static [&'static str] {
-    &["en"]
+    &["en", "it", "es"]
 }
 
 /// The embedded files of a language, as `(name, text)`; `None` when the
 /// language has no built-in dictionary.
 pub fn builtin_files(lang: &str) -> Option<&'static [(&'static str, &'static str)]> {
     match lang {
+        "it" => Some(IT),
         "en" => Some(EN),
+        "es" => Some(ES),
         _ => None,
     }
 }
