@@ -47,6 +47,7 @@ pub struct CodeArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
     date: Option<NaiveDate>,
     /// Language of the articles: auto, it, en, es, fr or de. A JSONL record's `lang` wins.
+    /// With TABARI/PETRARCH dictionaries (which are English) auto means en.
     #[arg(long, default_value = "auto")]
     lang: String,
     #[command(flatten)]
@@ -221,6 +222,9 @@ fn run_inputs(
     config: &CoderConfig,
 ) -> Result<ExitCode> {
     let coders = Coders::build(&args.dictionaries, config, args.quiet)?;
+    // TABARI/PETRARCH dictionaries are English: detecting another language
+    // would only load that language's lemma table for nothing.
+    let default_lang = default_lang.or(coders.shared.as_ref().map(|_| Lang::En));
     let pipeline = TextPipeline::new();
     let format = match args.input {
         InputKind::Auto => InputFormat::Auto,

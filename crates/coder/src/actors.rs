@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use dyad_lexicon::{ActorEntry, AgentEntry, DatedCode};
 use dyad_text::{Token, TokenKind};
 
-use crate::index::PhraseIndex;
+use crate::index::{Keyed, PhraseIndex, Vocab};
 
 /// One resolved actor inside a group.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,19 +53,24 @@ const GLUE: [&str; 6] = ["THE", "ITS", "HIS", "HER", "THEIR", "A"];
 const OF_WORDS: [&str; 5] = ["OF", "FROM", "IN", "FOR", "AT"];
 
 impl ActorFinder {
-    pub(crate) fn new(actors: &[ActorEntry], agents: &[AgentEntry], max_gap: usize) -> ActorFinder {
+    pub(crate) fn new(
+        vocab: &mut Vocab,
+        actors: &[ActorEntry],
+        agents: &[AgentEntry],
+        max_gap: usize,
+    ) -> ActorFinder {
         let mut finder = ActorFinder { max_gap, ..ActorFinder::default() };
         for (i, actor) in actors.iter().enumerate() {
             let id = u32::try_from(i).unwrap_or(u32::MAX);
             for name in &actor.names {
-                finder.actors.insert(name, id);
+                finder.actors.insert(vocab, name, id);
             }
             finder.actor_codes.push(actor.codes.clone());
         }
         for (i, agent) in agents.iter().enumerate() {
             let id = u32::try_from(i).unwrap_or(u32::MAX);
             for name in &agent.names {
-                finder.agents.insert(name, id);
+                finder.agents.insert(vocab, name, id);
             }
             finder.agent_codes.push(agent.code.clone());
         }
@@ -74,7 +79,8 @@ impl ActorFinder {
         finder
     }
 
-    fn mentions(&self, tokens: &[Token]) -> Vec<Mention> {
+    fn mentions(&self, sent: &Keyed<'_>) -> Vec<Mention> {
+        let tokens = sent.tokens;
         let mut out = Vec::new();
         let mut i = 0;
         // Actor names allow short gaps ("Al 'The Weasel' Gore"); a long gap is a coincidence.
@@ -84,8 +90,8 @@ impl ActorFinder {
                 i += 1;
                 continue;
             }
-            let actor = self.actors.longest_at(tokens, i, gap);
-            let agent = self.agents.longest_at(tokens, i, gap);
+            let actor = self.actors.longest_at(sent, i, gap);
+            let agent = self.agents.longest_at(sent, i, gap);
             let pick = match (actor, agent) {
                 (Some(a), Some(g)) if g.end > a.end => Some((MentionKind::Agent(*g.payload), g.end)),
                 (Some(a), _) => Some((MentionKind::Actor(*a.payload), a.end)),
@@ -121,8 +127,9 @@ impl ActorFinder {
     }
 
     /// Finds actors and groups them into slots.
-    pub(crate) fn groups(&self, tokens: &[Token], date: Option<NaiveDate>) -> Vec<ActorGroup> {
-        let mentions = self.mentions(tokens);
+    pub(crate) fn groups(&self, sent: &Keyed<'_>, date: Option<NaiveDate>) -> Vec<ActorGroup> {
+        let tokens = sent.tokens;
+        let mentions = self.mentions(sent);
         let mut actors: Vec<Actor> = Vec::new();
         // An agent governing a list ("the ambassadors of Arnor, Osgiliath and Gondor")
         // applies to every actor of the list.

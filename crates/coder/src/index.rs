@@ -1,29 +1,142 @@
-//! Phrase indexes: the lexicon compiled for fast lookup by first word.
+//! Interned vocabulary and phrase indexes: the lexicon compiled for fast
+//! lookup.
 //!
-//! A [`PhraseIndex`] answers "which phrases start at token `i`?" with at
-//! most `1 + len(token)` hash probes: one for exact words, one for the lemma,
-//! and one per prefix of the token for stems. Phrases are stored longest
-//! first so the first full match found is the longest.
+//! Every dictionary word (exact word, stem, lemma) is interned once into a
+//! [`Vocab`] and becomes a `u32`. Each sentence is then keyed once
+//! ([`Keyed::new`]): per token, the id of its exact form, of its lemma, and
+//! of every dictionary stem that is a prefix of it — at most
+//! `2 + max_stem_len` hash probes per token, shared by all indexes. After
+//! that, matching a dictionary word against a token is an integer compare,
+//! and a [`PhraseIndex`] finds the phrases starting at a token by probing its
+//! buckets with those few ids. Phrases in a bucket are stored longest first.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use smallvec::SmallVec;
 
 use dyad_lexicon::{Phrase, PhraseWord, WordMatcher};
 use dyad_text::{Token, TokenKind};
 
-/// One compiled phrase word.
+/// A word id that no dictionary word has.
+const NONE: u32 = u32::MAX;
+
+/// Dictionary words interned to ids, one namespace per matcher kind.
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    exact: FxHashMap<Box<str>, u32>,
+    stem: FxHashMap<Box<str>, u32>,
+    lemma: FxHashMap<Box<str>, u32>,
+    max_stem_len: usize,
+    next: u32,
+}
+
+impl Vocab {
+    fn intern(map: &mut FxHashMap<Box<str>, u32>, next: &mut u32, word: &str) -> u32 {
+        if let Some(&id) = map.get(word) {
+            return id;
+        }
+        let id = *next;
+        *next = next.saturating_add(1).min(NONE - 1);
+        map.insert(word.into(), id);
+        id
+    }
+
+    fn word(&mut self, kind: &WordMatcher, text: &str) -> Word {
+        match kind {
+            WordMatcher::Exact(_) => Word::Exact(Self::intern(&mut self.exact, &mut self.next, text)),
+            WordMatcher::Stem(_) => {
+                self.max_stem_len = self.max_stem_len.max(text.len());
+                Word::Stem(Self::intern(&mut self.stem, &mut self.next, text))
+            }
+            WordMatcher::Lemma(_) => Word::Lemma(Self::intern(&mut self.lemma, &mut self.next, text)),
+        }
+    }
+
+    fn keys(&self, token: &Token) -> TokenKeys {
+        let exact = self.exact.get(&*token.upper).copied().unwrap_or(NONE);
+        let lemma =
+            if self.lemma.is_empty() { NONE } else { self.lemma.get(&*token.lemma).copied().unwrap_or(NONE) };
+        let mut stems = SmallVec::new();
+        if !self.stem.is_empty() {
+            let upper = &*token.upper;
+            let ends = upper.char_indices().skip(1).map(|(i, _)| i).chain(std::iter::once(upper.len()));
+            for end in ends.take_while(|&e| e <= self.max_stem_len) {
+                if let Some(&id) = self.stem.get(&upper[..end]) {
+                    stems.push(id);
+                }
+            }
+        }
+        TokenKeys { exact, lemma, stems }
+    }
+}
+
+/// The dictionary ids of one token.
 #[derive(Clone, Debug)]
+pub(crate) struct TokenKeys {
+    exact: u32,
+    lemma: u32,
+    stems: SmallVec<[u32; 2]>,
+}
+
+impl TokenKeys {
+    fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        [self.exact, self.lemma].into_iter().chain(self.stems.iter().copied()).filter(|&id| id != NONE)
+    }
+}
+
+/// A sentence's tokens with their dictionary ids.
+pub(crate) struct Keyed<'t> {
+    pub(crate) tokens: &'t [Token],
+    keys: Vec<TokenKeys>,
+    present: FxHashSet<u32>,
+}
+
+impl<'t> Keyed<'t> {
+    pub(crate) fn new(vocab: &Vocab, tokens: &'t [Token]) -> Keyed<'t> {
+        let keys: Vec<TokenKeys> = tokens.iter().map(|t| vocab.keys(t)).collect();
+        let present = keys.iter().flat_map(TokenKeys::ids).collect();
+        Keyed { tokens, keys, present }
+    }
+
+    /// Whether token `i` matches `word`.
+    pub(crate) fn matches(&self, i: usize, word: &Word) -> bool {
+        self.keys.get(i).is_some_and(|k| word.matches(k))
+    }
+
+    /// The dictionary ids of token `i`.
+    pub(crate) fn ids(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
+        self.keys.get(i).into_iter().flat_map(TokenKeys::ids)
+    }
+
+    /// Whether any token of the sentence matches `word`.
+    pub(crate) fn contains(&self, word: &Word) -> bool {
+        self.present.contains(&word.id())
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+}
+
+/// One compiled dictionary word.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Word {
-    Exact(Box<str>),
-    Stem(Box<str>),
-    Lemma(Box<str>),
+    Exact(u32),
+    Stem(u32),
+    Lemma(u32),
 }
 
 impl Word {
-    pub(crate) fn matches(&self, token: &Token) -> bool {
+    pub(crate) fn id(&self) -> u32 {
         match self {
-            Word::Exact(w) => *token.upper == **w,
-            Word::Stem(w) => token.upper.starts_with(&**w),
-            Word::Lemma(w) => *token.lemma == **w,
+            Word::Exact(id) | Word::Stem(id) | Word::Lemma(id) => *id,
+        }
+    }
+
+    fn matches(&self, keys: &TokenKeys) -> bool {
+        match self {
+            Word::Exact(id) => keys.exact == *id,
+            Word::Lemma(id) => keys.lemma == *id,
+            Word::Stem(id) => keys.stems.contains(id),
         }
     }
 }
@@ -34,14 +147,11 @@ pub(crate) struct CompiledPhrase {
     pub(crate) words: Vec<(Word, bool)>,
 }
 
-/// Splits dictionary words the way the tokenizer splits text, so that a
-/// dictionary entry such as `DIDN'T` or `DAGOLATH'S` meets the same tokens
-/// that the sentence has. The parts of one word are adjacent; only the last
-/// part keeps the word's matcher kind.
-pub(crate) fn compile_phrase(phrase: &Phrase) -> Option<CompiledPhrase> {
+/// Compiles a phrase; `None` when it has no word left.
+pub(crate) fn compile_phrase(vocab: &mut Vocab, phrase: &Phrase) -> Option<CompiledPhrase> {
     let mut words = Vec::with_capacity(phrase.words.len());
     for PhraseWord { matcher, gap_after } in &phrase.words {
-        compile_word(matcher, *gap_after, &mut words);
+        compile_word(vocab, matcher, *gap_after, &mut words);
     }
     if words.is_empty() {
         None
@@ -50,7 +160,16 @@ pub(crate) fn compile_phrase(phrase: &Phrase) -> Option<CompiledPhrase> {
     }
 }
 
-pub(crate) fn compile_word(matcher: &WordMatcher, gap_after: bool, out: &mut Vec<(Word, bool)>) {
+/// Splits a dictionary word the way the tokenizer splits text, so that an
+/// entry such as `DIDN'T` or `DAGOLATH'S` meets the same tokens the sentence
+/// has. The parts of one word are adjacent; only the last part keeps the
+/// word's matcher kind (a stem), the others are exact.
+pub(crate) fn compile_word(
+    vocab: &mut Vocab,
+    matcher: &WordMatcher,
+    gap_after: bool,
+    out: &mut Vec<(Word, bool)>,
+) {
     let key = matcher.key();
     let parts: Vec<Token> = dyad_text::tokenize(key)
         .into_iter()
@@ -60,9 +179,9 @@ pub(crate) fn compile_word(matcher: &WordMatcher, gap_after: bool, out: &mut Vec
     for (i, part) in parts.into_iter().enumerate() {
         let last = i + 1 == n;
         let word = match matcher {
-            WordMatcher::Lemma(_) => Word::Lemma(part.text.to_lowercase().into()),
-            WordMatcher::Stem(_) if last => Word::Stem(part.upper),
-            _ => Word::Exact(part.upper),
+            WordMatcher::Lemma(_) => vocab.word(matcher, &part.text.to_lowercase()),
+            WordMatcher::Stem(_) if last => vocab.word(matcher, &part.upper),
+            _ => vocab.word(&WordMatcher::Exact("".into()), &part.upper),
         };
         out.push((word, if last { gap_after } else { false }));
     }
@@ -70,22 +189,21 @@ pub(crate) fn compile_word(matcher: &WordMatcher, gap_after: bool, out: &mut Vec
 
 impl CompiledPhrase {
     /// Matches the phrase starting at token `start`; returns the end (exclusive).
-    pub(crate) fn match_at(&self, tokens: &[Token], start: usize, max_gap: usize) -> Option<usize> {
-        let mut pos = start;
+    pub(crate) fn match_at(&self, sent: &Keyed<'_>, start: usize, max_gap: usize) -> Option<usize> {
         let (first, mut gap) = self.words.first()?;
-        if !first.matches(tokens.get(pos)?) {
+        if !sent.matches(start, first) {
             return None;
         }
-        pos += 1;
+        let mut pos = start + 1;
         for (word, next_gap) in &self.words[1..] {
             let limit = if gap { max_gap + 1 } else { 1 };
             let mut found = None;
-            for (k, token) in tokens.iter().enumerate().skip(pos).take(limit) {
-                if word.matches(token) {
+            for k in (pos..sent.len()).take(limit) {
+                if sent.matches(k, word) {
                     found = Some(k);
                     break;
                 }
-                if is_barrier(token) {
+                if is_barrier(&sent.tokens[k]) {
                     break;
                 }
             }
@@ -105,25 +223,24 @@ pub(crate) fn is_barrier(token: &Token) -> bool {
     token.kind == TokenKind::Punct && matches!(&*token.text, "." | ";" | ":" | "!" | "?" | "\"")
 }
 
-/// An index of phrases by first word, each with a payload `T`.
+/// An index of phrases by the ids of their first two words, each with a
+/// payload `T`. Phrases whose second word may follow after a gap, or that
+/// have one word, sit in the first word's `loose` list.
 #[derive(Debug)]
 pub(crate) struct PhraseIndex<T> {
-    exact: HashMap<Box<str>, Vec<u32>>,
-    stem: HashMap<Box<str>, Vec<u32>>,
-    lemma: HashMap<Box<str>, Vec<u32>>,
-    max_stem_len: usize,
+    buckets: FxHashMap<u32, Bucket>,
     entries: Vec<(CompiledPhrase, T)>,
+}
+
+#[derive(Debug, Default)]
+struct Bucket {
+    by_second: FxHashMap<u32, Vec<u32>>,
+    loose: Vec<u32>,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex {
-            exact: HashMap::new(),
-            stem: HashMap::new(),
-            lemma: HashMap::new(),
-            max_stem_len: 0,
-            entries: Vec::new(),
-        }
+        PhraseIndex { buckets: FxHashMap::default(), entries: Vec::new() }
     }
 }
 
@@ -135,74 +252,66 @@ pub(crate) struct Hit<'a, T> {
 }
 
 impl<T> PhraseIndex<T> {
-    pub(crate) fn insert(&mut self, phrase: &Phrase, payload: T) {
-        let Some(compiled) = compile_phrase(phrase) else { return };
+    pub(crate) fn insert(&mut self, vocab: &mut Vocab, phrase: &Phrase, payload: T) {
+        let Some(compiled) = compile_phrase(vocab, phrase) else { return };
         let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        let bucket = match &compiled.words[0].0 {
-            Word::Exact(w) => self.exact.entry(w.clone()).or_default(),
-            Word::Stem(w) => {
-                self.max_stem_len = self.max_stem_len.max(w.len());
-                self.stem.entry(w.clone()).or_default()
+        let bucket = self.buckets.entry(compiled.words[0].0.id()).or_default();
+        match compiled.words.get(1) {
+            Some((second, _)) if !compiled.words[0].1 => {
+                bucket.by_second.entry(second.id()).or_default().push(id)
             }
-            Word::Lemma(w) => self.lemma.entry(w.clone()).or_default(),
-        };
-        bucket.push(id);
+            _ => bucket.loose.push(id),
+        }
         self.entries.push((compiled, payload));
     }
 
-    /// Sorts every bucket longest phrase first (then in insertion order).
+    /// Sorts every list longest phrase first (then in insertion order).
     pub(crate) fn finish(&mut self) {
         let entries = &self.entries;
-        for bucket in self.exact.values_mut().chain(self.stem.values_mut()).chain(self.lemma.values_mut()) {
-            bucket.sort_by_key(|&id| (std::cmp::Reverse(entries[id as usize].0.len()), id));
-        }
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Every phrase that matches starting at `start`, in no particular order.
-    pub(crate) fn hits_at<'a>(
-        &'a self,
-        tokens: &[Token],
-        start: usize,
-        max_gap: usize,
-        out: &mut Vec<Hit<'a, T>>,
-    ) {
-        let Some(token) = tokens.get(start) else { return };
-        let mut probe = |bucket: Option<&Vec<u32>>| {
-            for &id in bucket.into_iter().flatten() {
-                let (phrase, payload) = &self.entries[id as usize];
-                if let Some(end) = phrase.match_at(tokens, start, max_gap) {
-                    out.push(Hit { end, payload });
-                }
-            }
+        let order = |list: &mut Vec<u32>| {
+            list.sort_by_key(|&id| (std::cmp::Reverse(entries[id as usize].0.len()), id))
         };
-        probe(self.exact.get(&token.upper));
-        if !self.lemma.is_empty() {
-            probe(self.lemma.get(&token.lemma));
+        for bucket in self.buckets.values_mut() {
+            bucket.by_second.values_mut().for_each(order);
+            order(&mut bucket.loose);
         }
-        if !self.stem.is_empty() {
-            let upper = &*token.upper;
-            for (i, _) in upper.char_indices().skip(1).chain(std::iter::once((upper.len(), ' '))) {
-                if i > self.max_stem_len {
-                    break;
-                }
-                probe(self.stem.get(&upper[..i]));
-            }
-        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// The longest phrase starting at `start` (ties: first inserted).
     pub(crate) fn longest_at<'a>(
         &'a self,
-        tokens: &[Token],
+        sent: &Keyed<'_>,
         start: usize,
         max_gap: usize,
     ) -> Option<Hit<'a, T>> {
-        let mut hits = Vec::new();
-        self.hits_at(tokens, start, max_gap, &mut hits);
-        hits.into_iter().min_by_key(|h| std::cmp::Reverse(h.end))
+        let keys = sent.keys.get(start)?;
+        let next = sent.keys.get(start + 1);
+        let mut best: Option<Hit<'a, T>> = None;
+        let mut try_list = |list: &[u32]| {
+            for &id in list {
+                let (phrase, payload) = &self.entries[id as usize];
+                if let Some(end) = phrase.match_at(sent, start, max_gap) {
+                    if best.as_ref().is_none_or(|b| end > b.end) {
+                        best = Some(Hit { end, payload });
+                    }
+                }
+            }
+        };
+        for key in keys.ids() {
+            let Some(bucket) = self.buckets.get(&key) else { continue };
+            if let Some(next) = next {
+                for second in next.ids() {
+                    if let Some(list) = bucket.by_second.get(&second) {
+                        try_list(list);
+                    }
+                }
+            }
+            try_list(&bucket.loose);
+        }
+        best
     }
 }

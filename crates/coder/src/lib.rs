@@ -42,15 +42,18 @@ mod event;
 mod index;
 mod patterns;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use dyad_lexicon::{CodeSpec, DiscardScope, Lexicon};
 use dyad_text::{Document, Sentence, Token, TokenKind};
+use rustc_hash::FxHashMap;
 
 pub use event::{split_code, ActorRef, Event, Evidence, Plover, Span, Trigger};
 
 use actors::{ActorFinder, ActorGroup};
-use index::PhraseIndex;
-use patterns::{compile_synsets, Matcher, Member, Pattern, SentenceWords};
+use index::{Keyed, PhraseIndex, Vocab};
+use patterns::{compile_synsets, Matcher, Members, Pattern};
 
 /// Settings that change how the coder assigns actors.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,17 +103,23 @@ pub struct DocumentEvents {
 
 struct VerbInfo {
     code: CodeSpec,
-    patterns: Vec<Pattern>,
+    /// Shared: PETRARCH blocks give every verb line the block's patterns.
+    patterns: Arc<[Pattern]>,
     rule: String,
 }
+
+/// Identifies a verb's pattern list by where it was written, so that the
+/// copies a PETRARCH block hands to each of its verbs compile once.
+type PatternListKey = (Arc<str>, u32, u32, usize);
 
 /// The compiled coder. Build it once; it is `Send + Sync` and codes any
 /// number of documents concurrently.
 pub struct Coder {
+    vocab: Vocab,
     finder: ActorFinder,
     verbs: PhraseIndex<u32>,
     verb_info: Vec<VerbInfo>,
-    synsets: Vec<Vec<Member>>,
+    synsets: Vec<Members>,
     discards: PhraseIndex<(DiscardScope, String)>,
     nonverbs: PhraseIndex<()>,
     config: CoderConfig,
@@ -162,40 +171,47 @@ impl Coder {
 
     /// Compiles a lexicon with the given configuration.
     pub fn with_config(lexicon: &Lexicon, config: CoderConfig) -> Coder {
-        let finder = ActorFinder::new(&lexicon.actors, &lexicon.agents, config.max_gap);
+        let mut vocab = Vocab::default();
+        let finder = ActorFinder::new(&mut vocab, &lexicon.actors, &lexicon.agents, config.max_gap);
         let mut verbs = PhraseIndex::default();
         let mut verb_info = Vec::with_capacity(lexicon.verbs.len());
+        let mut compiled: FxHashMap<PatternListKey, Arc<[Pattern]>> = FxHashMap::default();
         for (i, verb) in lexicon.verbs.iter().enumerate() {
             let id = u32::try_from(i).unwrap_or(u32::MAX);
             for form in &verb.forms {
-                verbs.insert(form, id);
+                verbs.insert(&mut vocab, form, id);
             }
             verb_info.push(VerbInfo {
                 code: verb.code.clone(),
-                patterns: verb.patterns.iter().filter_map(Pattern::compile).collect(),
+                patterns: match (verb.patterns.first(), verb.patterns.last()) {
+                    (Some(first), Some(last)) => {
+                        let key =
+                            (first.rule.file.clone(), first.rule.line, last.rule.line, verb.patterns.len());
+                        compiled
+                            .entry(key)
+                            .or_insert_with(|| {
+                                verb.patterns.iter().filter_map(|p| Pattern::compile(&mut vocab, p)).collect()
+                            })
+                            .clone()
+                    }
+                    _ => Arc::from(Vec::new()),
+                },
                 rule: verb.rule.to_string(),
             });
         }
         verbs.finish();
         let mut discards = PhraseIndex::default();
         for d in &lexicon.discards {
-            discards.insert(&d.phrase, (d.scope, d.rule.to_string()));
+            discards.insert(&mut vocab, &d.phrase, (d.scope, d.rule.to_string()));
         }
         discards.finish();
         let mut nonverbs = PhraseIndex::default();
         for p in lexicon.nouns.iter().chain(&lexicon.adjectives) {
-            nonverbs.insert(p, ());
+            nonverbs.insert(&mut vocab, p, ());
         }
         nonverbs.finish();
-        Coder {
-            finder,
-            verbs,
-            verb_info,
-            synsets: compile_synsets(&lexicon.synsets),
-            discards,
-            nonverbs,
-            config,
-        }
+        let synsets = compile_synsets(&mut vocab, &lexicon.synsets);
+        Coder { vocab, finder, verbs, verb_info, synsets, discards, nonverbs, config }
     }
 
     /// The configuration in use.
@@ -207,7 +223,8 @@ impl Coder {
     pub fn code_document(&self, doc: &Document, meta: &ArticleMeta) -> DocumentEvents {
         let mut out = DocumentEvents::default();
         for sentence in &doc.sentences {
-            if let Some((scope, rule)) = self.discard(&sentence.tokens) {
+            let sent = Keyed::new(&self.vocab, &sentence.tokens);
+            if let Some((scope, rule)) = self.discard(&sent) {
                 match scope {
                     DiscardScope::Story => {
                         return DocumentEvents {
@@ -222,20 +239,20 @@ impl Coder {
                     }
                 }
             }
-            let mut events = self.code_sentence(sentence, doc.lang.code(), meta);
+            let mut events = self.code_keyed(sentence, &sent, doc.lang.code(), meta);
             out.events.append(&mut events);
         }
         out
     }
 
-    fn discard(&self, tokens: &[Token]) -> Option<&(DiscardScope, String)> {
-        if self.discards.len() == 0 {
+    fn discard(&self, sent: &Keyed<'_>) -> Option<&(DiscardScope, String)> {
+        if self.discards.is_empty() {
             return None;
         }
         let mut story = None;
         let mut sentence = None;
-        for i in 0..tokens.len() {
-            if let Some(hit) = self.discards.longest_at(tokens, i, 0) {
+        for i in 0..sent.len() {
+            if let Some(hit) = self.discards.longest_at(sent, i, 0) {
                 match hit.payload.0 {
                     DiscardScope::Story => story = story.or(Some(hit.payload)),
                     DiscardScope::Sentence => sentence = sentence.or(Some(hit.payload)),
@@ -247,19 +264,29 @@ impl Coder {
 
     /// Codes one sentence (discards are not checked here).
     pub fn code_sentence(&self, sentence: &Sentence, lang: &str, meta: &ArticleMeta) -> Vec<Event> {
+        let sent = Keyed::new(&self.vocab, &sentence.tokens);
+        self.code_keyed(sentence, &sent, lang, meta)
+    }
+
+    fn code_keyed(
+        &self,
+        sentence: &Sentence,
+        sent: &Keyed<'_>,
+        lang: &str,
+        meta: &ArticleMeta,
+    ) -> Vec<Event> {
         let tokens = &sentence.tokens;
-        let groups = self.finder.groups(tokens, meta.date);
-        let verbs = self.find_verbs(tokens, &groups);
+        let groups = self.finder.groups(sent, meta.date);
+        let verbs = self.find_verbs(sent, &groups);
         if verbs.is_empty() {
             return Vec::new();
         }
-        let words = SentenceWords::new(tokens);
         let mut found: Vec<Found> = Vec::new();
         let mut objects: Vec<usize> = Vec::new(); // groups that are objects of an earlier verb
         for &(start, end, id) in &verbs {
             let Some(info) = self.verb_info.get(id as usize) else { continue };
             let reporting = tokens.get(start).is_some_and(|t| REPORTING.contains(&&*t.upper));
-            let (code, rule, caps) = self.choose_code(tokens, &groups, &words, (start, end), info);
+            let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info);
             // The object follows the verb, or the words the pattern matched after it.
             let object_from = caps.as_ref().map_or(end, |c| c.extent.1.max(end));
             let target_group = caps
@@ -302,13 +329,14 @@ impl Coder {
         self.events_from(sentence, lang, meta, &groups, found)
     }
 
-    fn find_verbs(&self, tokens: &[Token], groups: &[ActorGroup]) -> Vec<(usize, usize, u32)> {
+    fn find_verbs(&self, sent: &Keyed<'_>, groups: &[ActorGroup]) -> Vec<(usize, usize, u32)> {
+        let tokens = sent.tokens;
         let mut verbs = Vec::new();
         let in_actor = |i: usize| groups.iter().any(|g| g.actors.iter().any(|a| i >= a.start && i < a.end));
         let mostly_caps = tokens.iter().filter(|t| t.kind == TokenKind::Word).all(|t| !has_lower(&t.text));
         let mut i = 0;
         while i < tokens.len() {
-            let Some(hit) = self.verbs.longest_at(tokens, i, self.config.max_gap) else {
+            let Some(hit) = self.verbs.longest_at(sent, i, self.config.max_gap) else {
                 i += 1;
                 continue;
             };
@@ -320,7 +348,7 @@ impl Coder {
             let after_determiner = after_determiner(tokens, i, &in_actor);
             let capitalized_noun =
                 i > 0 && !mostly_caps && token.text.chars().next().is_some_and(char::is_uppercase);
-            let forced_noun = self.nonverbs.longest_at(tokens, i, 0).is_some_and(|h| h.end >= hit.end);
+            let forced_noun = self.nonverbs.longest_at(sent, i, 0).is_some_and(|h| h.end >= hit.end);
             if in_actor(i) || after_determiner || capitalized_noun || forced_noun {
                 i += 1;
                 continue;
@@ -333,13 +361,12 @@ impl Coder {
 
     fn choose_code(
         &self,
-        tokens: &[Token],
+        sent: &Keyed<'_>,
         groups: &[ActorGroup],
-        words: &SentenceWords<'_>,
         verb: (usize, usize),
         info: &VerbInfo,
     ) -> (CodeSpec, String, Option<patterns::Captures>) {
-        let mut matcher = Matcher::new(tokens, groups, &self.synsets, words, self.config.max_gap, verb);
+        let mut matcher = Matcher::new(sent, groups, &self.synsets, self.config.max_gap, verb);
         let mut best: Option<(usize, &Pattern, patterns::Captures)> = None;
         // Markers such as `[+++]` are not codes: such a pattern is ignored.
         for pattern in info.patterns.iter().filter(|p| !is_marker_code(&p.code)) {

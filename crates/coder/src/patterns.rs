@@ -8,18 +8,19 @@
 //! does.
 
 use dyad_lexicon::{CodeSpec, PatternItem, PatternToken, Synset, VerbPattern};
-use dyad_text::Token;
-use rustc_hash::FxHashSet;
 
 use crate::actors::ActorGroup;
-use crate::index::{compile_word, is_barrier, Word};
+use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
+
+use crate::index::{compile_word, is_barrier, Keyed, Vocab, Word};
 
 #[derive(Clone, Debug)]
 pub(crate) enum Elem {
     Verb,
     Word(Word),
     Synset(u32),
-    Alternatives(Vec<Member>),
+    Alternatives(Members),
     Source,
     Target,
     Compound,
@@ -39,6 +40,43 @@ impl Member {
     }
 }
 
+/// Alternative sequences (a synset's members, `{ A | B }`), indexed by the
+/// id of the word each starts with in either direction, so that only the
+/// members that can start at a token are tried.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Members {
+    list: Vec<Member>,
+    fwd: FirstWords,
+    bwd: FirstWords,
+}
+
+#[derive(Clone, Debug, Default)]
+struct FirstWords {
+    by_word: FxHashMap<u32, Vec<u32>>,
+    other: Vec<u32>,
+}
+
+impl FirstWords {
+    fn add(&mut self, steps: &[(Elem, bool)], index: u32) {
+        match steps.first() {
+            Some((Elem::Word(w), _)) => self.by_word.entry(w.id()).or_default().push(index),
+            _ => self.other.push(index),
+        }
+    }
+}
+
+impl Members {
+    fn new(list: Vec<Member>) -> Members {
+        let mut members = Members { list, ..Members::default() };
+        for (i, m) in members.list.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            members.fwd.add(&m.fwd, i);
+            members.bwd.add(&m.bwd, i);
+        }
+        members
+    }
+}
+
 /// A compiled pattern.
 #[derive(Clone, Debug)]
 pub(crate) struct Pattern {
@@ -52,21 +90,21 @@ pub(crate) struct Pattern {
     pub(crate) rule: String,
 }
 
-pub(crate) fn compile_tokens(tokens: &[PatternToken]) -> Vec<(Elem, bool)> {
+pub(crate) fn compile_tokens(vocab: &mut Vocab, tokens: &[PatternToken]) -> Vec<(Elem, bool)> {
     let mut out = Vec::new();
     for t in tokens {
         let elem = match &t.item {
             PatternItem::Verb => Elem::Verb,
             PatternItem::Word(m) => {
                 let mut words = Vec::new();
-                compile_word(m, t.gap_after, &mut words);
+                compile_word(vocab, m, t.gap_after, &mut words);
                 out.extend(words.into_iter().map(|(w, g)| (Elem::Word(w), g)));
                 continue;
             }
             PatternItem::Synset(id) => Elem::Synset(id.0),
-            PatternItem::Alternatives(alts) => {
-                Elem::Alternatives(alts.iter().map(|a| Member::new(&compile_tokens(a))).collect())
-            }
+            PatternItem::Alternatives(alts) => Elem::Alternatives(Members::new(
+                alts.iter().map(|a| Member::new(&compile_tokens(vocab, a))).collect(),
+            )),
             PatternItem::Source => Elem::Source,
             PatternItem::Target => Elem::Target,
             PatternItem::Compound => Elem::Compound,
@@ -77,8 +115,8 @@ pub(crate) fn compile_tokens(tokens: &[PatternToken]) -> Vec<(Elem, bool)> {
 }
 
 impl Pattern {
-    pub(crate) fn compile(p: &VerbPattern) -> Option<Pattern> {
-        let elems = compile_tokens(&p.tokens);
+    pub(crate) fn compile(vocab: &mut Vocab, p: &VerbPattern) -> Option<Pattern> {
+        let elems = compile_tokens(vocab, &p.tokens);
         let v = elems.iter().position(|(e, _)| matches!(e, Elem::Verb))?;
         let verb_gap = elems[v].1;
         let left = &elems[..v];
@@ -105,45 +143,12 @@ impl Pattern {
     }
 }
 
-/// The words of a sentence, for the anchor pre-check of patterns.
-#[derive(Default)]
-pub(crate) struct SentenceWords<'t> {
-    exact: FxHashSet<&'t str>,
-    prefixes: FxHashSet<&'t str>,
-    lemmas: FxHashSet<&'t str>,
-}
-
-impl<'t> SentenceWords<'t> {
-    pub(crate) fn new(tokens: &'t [Token]) -> SentenceWords<'t> {
-        let mut words = SentenceWords {
-            exact: FxHashSet::with_capacity_and_hasher(tokens.len(), Default::default()),
-            prefixes: FxHashSet::with_capacity_and_hasher(tokens.len() * 8, Default::default()),
-            lemmas: FxHashSet::with_capacity_and_hasher(tokens.len(), Default::default()),
-        };
-        for t in tokens {
-            let upper = &*t.upper;
-            words.exact.insert(upper);
-            words.lemmas.insert(&t.lemma);
-            for (i, _) in upper.char_indices().skip(1) {
-                words.prefixes.insert(&upper[..i]);
-            }
-            words.prefixes.insert(upper);
-        }
-        words
-    }
-
-    fn has(&self, w: &Word) -> bool {
-        match w {
-            Word::Exact(s) => self.exact.contains(&**s),
-            Word::Stem(s) => self.prefixes.contains(&**s),
-            Word::Lemma(s) => self.lemmas.contains(&**s),
-        }
-    }
-}
-
 /// Synset members compiled.
-pub(crate) fn compile_synsets(synsets: &[Synset]) -> Vec<Vec<Member>> {
-    synsets.iter().map(|s| s.members.iter().map(|m| Member::new(&compile_tokens(m))).collect()).collect()
+pub(crate) fn compile_synsets(vocab: &mut Vocab, synsets: &[Synset]) -> Vec<Members> {
+    synsets
+        .iter()
+        .map(|s| Members::new(s.members.iter().map(|m| Member::new(&compile_tokens(vocab, m))).collect()))
+        .collect()
 }
 
 /// Positions after the ways an element matched; almost always one.
@@ -160,10 +165,9 @@ pub(crate) struct Captures {
 }
 
 pub(crate) struct Matcher<'a> {
-    pub(crate) tokens: &'a [Token],
+    pub(crate) sent: &'a Keyed<'a>,
     pub(crate) groups: &'a [ActorGroup],
-    pub(crate) synsets: &'a [Vec<Member>],
-    pub(crate) words: &'a SentenceWords<'a>,
+    pub(crate) synsets: &'a [Members],
     pub(crate) max_gap: usize,
     /// Tokens the verb occupies.
     pub(crate) verb: (usize, usize),
@@ -204,19 +208,18 @@ fn ordered(seq: &[(Elem, bool)], dir: Dir, first_gap: bool) -> Vec<(Elem, bool)>
 
 impl<'a> Matcher<'a> {
     pub(crate) fn new(
-        tokens: &'a [Token],
+        sent: &'a Keyed<'a>,
         groups: &'a [ActorGroup],
-        synsets: &'a [Vec<Member>],
-        words: &'a SentenceWords<'a>,
+        synsets: &'a [Members],
         max_gap: usize,
         verb: (usize, usize),
     ) -> Matcher<'a> {
-        Matcher { tokens, groups, synsets, words, max_gap, verb, depth: 0 }
+        Matcher { sent, groups, synsets, max_gap, verb, depth: 0 }
     }
 
     /// Tries the pattern around the verb.
     pub(crate) fn try_pattern(&mut self, p: &Pattern) -> Option<Captures> {
-        if !p.anchors.iter().all(|w| self.words.has(w)) {
+        if !p.anchors.iter().all(|w| self.sent.contains(w)) {
             return None;
         }
         let mut caps = Captures { extent: self.verb, ..Captures::default() };
@@ -240,7 +243,7 @@ impl<'a> Matcher<'a> {
         let mut p = pos;
         let mut result = None;
         for _ in 0..limit {
-            let Some(token) = usize::try_from(p).ok().and_then(|i| self.tokens.get(i)) else { break };
+            let Some(token) = usize::try_from(p).ok().and_then(|i| self.sent.tokens.get(i)) else { break };
             let saved = *caps;
             for next in self.elem(elem, dir, p, caps) {
                 if let Some(end) = self.seq(rest, dir, next, caps) {
@@ -267,10 +270,8 @@ impl<'a> Matcher<'a> {
         }
         match elem {
             Elem::Verb => Ends::new(),
-            Elem::Word(w) => match self.tokens.get(i) {
-                Some(t) if w.matches(t) => smallvec::smallvec![pos + step],
-                _ => Ends::new(),
-            },
+            Elem::Word(w) if self.sent.matches(i, w) => smallvec::smallvec![pos + step],
+            Elem::Word(_) => Ends::new(),
             Elem::Source | Elem::Target | Elem::Compound => {
                 let group = self.groups.iter().position(|g| match dir {
                     Dir::Forward => g.start == i,
@@ -286,24 +287,31 @@ impl<'a> Matcher<'a> {
                 smallvec::smallvec![if dir == Dir::Forward { g.end as isize } else { g.start as isize - 1 }]
             }
             Elem::Synset(id) => {
-                let members = self.synsets.get(*id as usize).map(|m| m.as_slice()).unwrap_or(&[]);
-                self.members(members, dir, pos, caps)
+                let synsets = self.synsets;
+                match synsets.get(*id as usize) {
+                    Some(members) => self.members(members, dir, pos, caps),
+                    None => Ends::new(),
+                }
             }
             Elem::Alternatives(alts) => self.members(alts, dir, pos, caps),
         }
     }
 
-    fn members(&mut self, members: &[Member], dir: Dir, pos: isize, caps: &mut Captures) -> Ends {
+    fn members(&mut self, members: &Members, dir: Dir, pos: isize, caps: &mut Captures) -> Ends {
         let mut out = Ends::new();
-        let token = usize::try_from(pos).ok().and_then(|i| self.tokens.get(i));
-        for member in members {
-            let steps = if dir == Dir::Forward { &member.fwd } else { &member.bwd };
-            // Cheap rejection: a member starting with a word needs that word here.
-            if let (Some((Elem::Word(w), _)), Some(t)) = (steps.first(), token) {
-                if !w.matches(t) {
-                    continue;
-                }
+        let Ok(at) = usize::try_from(pos) else { return out };
+        let first = if dir == Dir::Forward { &members.fwd } else { &members.bwd };
+        let mut candidates: SmallVec<[u32; 8]> = first.other.iter().copied().collect();
+        for id in self.sent.ids(at) {
+            if let Some(list) = first.by_word.get(&id) {
+                candidates.extend(list.iter().copied());
             }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for index in candidates {
+            let Some(member) = members.list.get(index as usize) else { continue };
+            let steps = if dir == Dir::Forward { &member.fwd } else { &member.bwd };
             if let Some(end) = self.seq(steps, dir, pos, caps) {
                 out.push(end);
             }
