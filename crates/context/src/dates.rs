@@ -488,15 +488,18 @@ fn match_at(l: &Lang, t: &[Token], i: usize, published: NaiveDate) -> Option<(us
     year_only(l, t, i)
 }
 
-fn fixed_phrase(l: &Lang, t: &[Token], i: usize, published: NaiveDate) -> Option<(usize, NaiveDate, Precision)> {
+fn fixed_phrase(
+    l: &Lang,
+    t: &[Token],
+    i: usize,
+    published: NaiveDate,
+) -> Option<(usize, NaiveDate, Precision)> {
     for (words, rel) in l.phrases {
         if words.iter().enumerate().all(|(k, w)| word(t, i + k) == *w) {
             if let Some(first) = words.first() {
                 let before = if i > 0 { word(t, i - 1) } else { "" };
-                let blocked = l
-                    .blockers
-                    .iter()
-                    .any(|(w, prev)| w == first && words.len() == 1 && is_in(prev, before));
+                let blocked =
+                    l.blockers.iter().any(|(w, prev)| w == first && words.len() == 1 && is_in(prev, before));
                 if blocked {
                     continue;
                 }
@@ -551,7 +554,12 @@ fn direction(l: &Lang, w: &str) -> Option<i32> {
 }
 
 /// "last week", "la settimana scorsa", "el año que viene", "l'année dernière", "letzte Woche".
-fn unit_phrase(l: &Lang, t: &[Token], i: usize, published: NaiveDate) -> Option<(usize, NaiveDate, Precision)> {
+fn unit_phrase(
+    l: &Lang,
+    t: &[Token],
+    i: usize,
+    published: NaiveDate,
+) -> Option<(usize, NaiveDate, Precision)> {
     let w0 = word(t, i);
     let w1 = word(t, i + 1);
     // modifier before the unit
@@ -654,7 +662,10 @@ fn day_of(tok: Option<&Token>) -> Option<u32> {
     let w = tok?.text.as_str();
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     let rest = w.get(digits.len()..).unwrap_or("");
-    if digits.is_empty() || digits.len() > 2 || !matches!(rest, "" | "st" | "nd" | "rd" | "th" | "er" | "o" | "º" | "eme") {
+    if digits.is_empty()
+        || digits.len() > 2
+        || !matches!(rest, "" | "st" | "nd" | "rd" | "th" | "er" | "o" | "º" | "eme")
+    {
         return None;
     }
     let n: u32 = digits.parse().ok()?;
@@ -839,7 +850,9 @@ pub fn parse_dateline(text: &str, reference: Option<NaiveDate>) -> Option<Dateli
         _ => return None,
     };
     let (place, date_part) = match before_paren.find(',') {
-        Some(c) => (before_paren.get(..c).unwrap_or("").trim(), before_paren.get(c + 1..).unwrap_or("").trim()),
+        Some(c) => {
+            (before_paren.get(..c).unwrap_or("").trim(), before_paren.get(c + 1..).unwrap_or("").trim())
+        }
         None => (before_paren, ""),
     };
     let first = place.chars().next()?;
@@ -849,8 +862,11 @@ pub fn parse_dateline(text: &str, reference: Option<NaiveDate>) -> Option<Dateli
     }
     // every word of the place starts upper case (or is a short particle: "RIO DE JANEIRO")
     let ok_place = place.split_whitespace().all(|w| {
-        w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() <= 3 && w.chars().all(char::is_lowercase)
-    }) && place.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-' | '/'));
+        w.chars().next().is_some_and(char::is_uppercase)
+            || w.chars().count() <= 3 && w.chars().all(char::is_lowercase)
+    }) && place
+        .chars()
+        .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-' | '/'));
     if !ok_place {
         return None;
     }
@@ -867,20 +883,13 @@ fn dateline_date(part: &str, reference: Option<NaiveDate>) -> (Option<(u32, u32)
     for l in [&EN, &IT, &ES, &FR, &DE] {
         let month_at = |i: usize| {
             let tok = t.get(i)?;
-            l.months
-                .iter()
-                .chain(l.month_abbr.iter())
-                .find(|(n, _)| *n == tok.text)
-                .map(|(_, m)| *m)
+            l.months.iter().chain(l.month_abbr.iter()).find(|(n, _)| *n == tok.text).map(|(_, m)| *m)
         };
         // day month [year] or month day [year]
-        let found = if let (Some(day), Some(month)) = (day_of(t.first()), month_at(1).or_else(|| {
-            if is_in(l.link, word(&t, 1)) {
-                month_at(2)
-            } else {
-                None
-            }
-        })) {
+        let found = if let (Some(day), Some(month)) = (
+            day_of(t.first()),
+            month_at(1).or_else(|| if is_in(l.link, word(&t, 1)) { month_at(2) } else { None }),
+        ) {
             Some((month, day))
         } else if let (Some(month), Some(day)) = (month_at(0), day_of(t.get(1))) {
             Some((month, day))

@@ -67,6 +67,8 @@ pub struct Place {
     pub kind: PlaceType,
     /// Whether the place is a national capital city.
     pub capital: bool,
+    /// Whether the place is a hand-written area ("Sahel", "West Bank") rather than GeoNames data.
+    pub curated: bool,
     /// CAMEO country code (ISO-3 style: `FRA`, `PSE`, `KSV`); empty for areas spanning countries.
     pub cameo: String,
     /// FIPS 10-4 country code, as in GDELT's `ActionGeo_CountryCode` (`FR`, `GM`, `UP`).
@@ -154,15 +156,122 @@ impl std::fmt::Debug for Gazetteer {
 /// Normalized keys that never match in running text: function words and month or weekday names
 /// of the five languages that are also place names somewhere.
 const STOP: &[&str] = &[
-    "of", "the", "and", "or", "in", "on", "at", "to", "by", "for", "as", "is", "it", "be", "an", "la", "le",
-    "les", "el", "los", "las", "lo", "il", "di", "da", "del", "de", "des", "du", "die", "der", "das", "den",
-    "und", "y", "e", "et", "o", "ou", "oder", "con", "avec", "mit", "per", "por", "para", "pour", "sur",
-    "sul", "van", "von", "bar", "mar", "mayo", "marzo", "domingo", "santiago de", "mobile", "reading",
-    "bath", "born", "union", "victoria", "florida", "march", "may", "june", "july", "august", "april",
-    "mai", "juni", "juli", "aout", "enero", "abril", "julio", "agosto", "june", "sabado", "san", "santa",
-    "saint", "sainte", "sankt", "st", "mons", "como", "nice", "split", "ocean", "mira", "vista", "gran",
-    "grande", "bella", "bello", "buena", "linda", "central", "capital", "nord", "sud", "est", "ouest",
-    "ost", "west", "north", "south", "east", "norte", "sur", "este", "oeste", "centro", "centre",
+    "of",
+    "the",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "to",
+    "by",
+    "for",
+    "as",
+    "is",
+    "it",
+    "be",
+    "an",
+    "la",
+    "le",
+    "les",
+    "el",
+    "los",
+    "las",
+    "lo",
+    "il",
+    "di",
+    "da",
+    "del",
+    "de",
+    "des",
+    "du",
+    "die",
+    "der",
+    "das",
+    "den",
+    "und",
+    "y",
+    "e",
+    "et",
+    "o",
+    "ou",
+    "oder",
+    "con",
+    "avec",
+    "mit",
+    "per",
+    "por",
+    "para",
+    "pour",
+    "sur",
+    "sul",
+    "van",
+    "von",
+    "bar",
+    "mar",
+    "mayo",
+    "marzo",
+    "domingo",
+    "santiago de",
+    "mobile",
+    "reading",
+    "bath",
+    "born",
+    "union",
+    "victoria",
+    "florida",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "aout",
+    "enero",
+    "abril",
+    "julio",
+    "agosto",
+    "june",
+    "sabado",
+    "san",
+    "santa",
+    "saint",
+    "sainte",
+    "sankt",
+    "st",
+    "mons",
+    "como",
+    "nice",
+    "split",
+    "ocean",
+    "mira",
+    "vista",
+    "gran",
+    "grande",
+    "bella",
+    "bello",
+    "buena",
+    "linda",
+    "central",
+    "capital",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "ost",
+    "west",
+    "north",
+    "south",
+    "east",
+    "norte",
+    "sur",
+    "este",
+    "oeste",
+    "centro",
+    "centre",
 ];
 
 /// Normalizes a name for lookup: folded, non-alphanumerics as single spaces, trimmed.
@@ -196,7 +305,7 @@ impl Gazetteer {
 
     /// Parses gazetteer data in the format of `data/gazetteer.tsv`: `#` comment lines, then one
     /// place per line with ten tab-separated fields `type names cameo fips adm1 lat lon
-    /// feature_id population full_name`; `type` is `C`, `R`, `P` or `K` (a capital city) and
+    /// feature_id population full_name`; `type` is `C` (country), `R` (region), `A` (hand-written area), `P` (city) or `K` (capital city) and
     /// `names` are separated by `|`.
     pub fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
         let mut places = Vec::new();
@@ -207,17 +316,20 @@ impl Gazetteer {
             }
             let err = |message: String| GazetteerError { line: line_no, message };
             let f: Vec<&str> = line.split('\t').collect();
-            let [kind, names, cameo, fips, adm1, lat, lon, feature_id, population, full_name] = f.as_slice() else {
+            let [kind, names, cameo, fips, adm1, lat, lon, feature_id, population, full_name] = f.as_slice()
+            else {
                 return Err(err(format!("expected 10 tab-separated fields, found {}", f.len())));
             };
-            let (kind, capital) = match *kind {
-                "C" => (PlaceType::Country, false),
-                "R" => (PlaceType::Region, false),
-                "P" => (PlaceType::City, false),
-                "K" => (PlaceType::City, true),
-                other => return Err(err(format!("unknown place type {other:?} (expected C, R, P or K)"))),
+            let (kind, capital, curated) = match *kind {
+                "C" => (PlaceType::Country, false, false),
+                "R" => (PlaceType::Region, false, false),
+                "A" => (PlaceType::Region, false, true),
+                "P" => (PlaceType::City, false, false),
+                "K" => (PlaceType::City, true, false),
+                other => return Err(err(format!("unknown place type {other:?} (expected C, R, A, P or K)"))),
             };
-            let names: Vec<String> = names.split('|').filter(|s| !s.trim().is_empty()).map(str::to_string).collect();
+            let names: Vec<String> =
+                names.split('|').filter(|s| !s.trim().is_empty()).map(str::to_string).collect();
             let Some(name) = names.first().cloned() else {
                 return Err(err("a place without a name".to_string()));
             };
@@ -226,12 +338,14 @@ impl Gazetteer {
             if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
                 return Err(err(format!("coordinates out of range: {lat}, {lon}")));
             }
-            let population: u64 = population.parse().map_err(|_| err(format!("bad population {population:?}")))?;
+            let population: u64 =
+                population.parse().map_err(|_| err(format!("bad population {population:?}")))?;
             places.push(Place {
                 name,
                 names,
                 kind,
                 capital,
+                curated,
                 cameo: cameo.to_string(),
                 fips: fips.to_string(),
                 adm1: adm1.to_string(),
@@ -372,7 +486,9 @@ impl Gazetteer {
 fn in_context(p: &Place, context: &[&str]) -> bool {
     context.iter().any(|c| {
         !c.is_empty()
-            && (c.eq_ignore_ascii_case(&p.cameo) || c.eq_ignore_ascii_case(&p.fips) || c.eq_ignore_ascii_case(&p.adm1))
+            && (c.eq_ignore_ascii_case(&p.cameo)
+                || c.eq_ignore_ascii_case(&p.fips)
+                || c.eq_ignore_ascii_case(&p.adm1))
     })
 }
 
@@ -382,6 +498,7 @@ pub fn resolve<'a>(candidates: &[&'a Place], context: &[&str]) -> Option<&'a Pla
         (
             in_context(p, context),
             p.kind == PlaceType::Country,
+            p.curated,
             p.capital,
             p.kind == PlaceType::City && p.population >= 100_000,
             p.population,
@@ -413,7 +530,10 @@ mod tests {
         let e = Gazetteer::parse("# c\nC\tX\n").err().map(|e| e.to_string());
         assert_eq!(e.as_deref(), Some("gazetteer.tsv:2: expected 10 tab-separated fields, found 2"));
         let e = Gazetteer::parse("Z\tX\tXXX\tXX\t\t0\t0\tXX\t0\tX\n").err().map(|e| e.to_string());
-        assert_eq!(e.as_deref(), Some("gazetteer.tsv:1: unknown place type \"Z\" (expected C, R, P or K)"));
+        assert_eq!(
+            e.as_deref(),
+            Some("gazetteer.tsv:1: unknown place type \"Z\" (expected C, R, A, P or K)")
+        );
         let e = Gazetteer::parse("C\tX\tXXX\tXX\t\t91\t0\tXX\t0\tX\n").err().map(|e| e.to_string());
         assert_eq!(e.as_deref(), Some("gazetteer.tsv:1: coordinates out of range: 91, 0"));
     }

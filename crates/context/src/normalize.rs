@@ -20,10 +20,7 @@ pub(crate) fn fold_char(c: char) -> char {
     if lower.is_ascii() {
         return lower;
     }
-    lower
-        .nfd()
-        .find(|d| !unicode_normalization::char::is_combining_mark(*d))
-        .unwrap_or(lower)
+    lower.nfd().find(|d| !unicode_normalization::char::is_combining_mark(*d)).unwrap_or(lower)
 }
 
 /// Folds a whole string (see [`fold_char`]), char for char.
