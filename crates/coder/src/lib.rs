@@ -287,12 +287,14 @@ impl Coder {
             let Some(info) = self.verb_info.get(id as usize) else { continue };
             let reporting = tokens.get(start).is_some_and(|t| REPORTING.contains(&&*t.upper));
             let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info);
-            // The object follows the verb, or the words the pattern matched after it.
-            let object_from = caps.as_ref().map_or(end, |c| c.extent.1.max(end));
-            let target_group = caps
-                .as_ref()
-                .and_then(|c| c.target)
-                .or_else(|| first_group_after(&groups, object_from, tokens));
+            // The object follows the verb in its clause, or else follows the
+            // words the pattern matched ("restore complete, full ties with Gondor").
+            let target_group = caps.as_ref().and_then(|c| c.target).or_else(|| {
+                first_group_after(&groups, end, tokens).or_else(|| {
+                    let after_pattern = caps.as_ref().map_or(end, |c| c.extent.1);
+                    (after_pattern > end).then(|| first_group_after(&groups, after_pattern, tokens)).flatten()
+                })
+            });
             if let Some(t) = target_group {
                 if !reporting {
                     objects.push(t);

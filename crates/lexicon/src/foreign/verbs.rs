@@ -19,13 +19,39 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
     let mut ctx = Ctx::new(file);
     let lines: Vec<Line<'_>> = Lines::new(text).collect();
     let mut reader = Reader::new(&mut ctx, &lines);
-    if is_petrarch(&lines) {
+    let petrarch = is_petrarch(&lines);
+    if petrarch {
         reader.petrarch(&lines);
     } else {
         reader.tabari(&lines);
     }
     reader.check_synsets();
-    ctx.lex
+    let mut lex = ctx.lex;
+    if petrarch {
+        // PETRARCH matches pattern words whole; only TABARI reads a bare word as a stem.
+        for verb in &mut lex.verbs {
+            for pattern in &mut verb.patterns {
+                whole_words(&mut pattern.tokens);
+            }
+        }
+        for synset in &mut lex.synsets {
+            for member in &mut synset.members {
+                whole_words(member);
+            }
+        }
+    }
+    lex
+}
+
+fn whole_words(tokens: &mut [crate::model::PatternToken]) {
+    use crate::model::PatternItem;
+    for token in tokens {
+        match &mut token.item {
+            PatternItem::Word(m @ WordMatcher::Stem(_)) => *m = WordMatcher::Exact(m.key().into()),
+            PatternItem::Alternatives(alts) => alts.iter_mut().for_each(|a| whole_words(a)),
+            _ => {}
+        }
+    }
 }
 
 struct Reader<'c> {
