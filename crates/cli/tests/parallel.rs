@@ -311,3 +311,84 @@ fn code_one() {
         }
     }
 }
+
+/// Measures the built-in dictionaries on the validation suites of
+/// `../shared/anchors` (real wire copy): `DYAD_ANCHORS` or the default path.
+/// `cargo test -p dyad-cli --test parallel anchors_own -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn anchors_own() {
+    use dyad_eval::{load_suite, score, Level, Triple};
+    let dir = std::env::var_os("DYAD_ANCHORS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/anchors")));
+    if !dir.join("README.md").is_file() {
+        eprintln!("skipping: anchors not found at {} (set DYAD_ANCHORS)", dir.display());
+        return;
+    }
+    let pipeline = TextPipeline::new();
+    for (file, lang) in [
+        ("universal-petrarch/spanish_protest_plover_validation.xml", Lang::Es),
+        ("plover/PLOVER_GSR_CAMEO.txt", Lang::En),
+    ] {
+        let suite = match load_suite(&dir.join(file)) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("{file}: {e}");
+                continue;
+            }
+        };
+        let lexicon = own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}"));
+        // The Spanish suite's gold events have no actors ("---"): code them all.
+        let config = dyad_coder::CoderConfig {
+            allow_missing_actor: std::env::var_os("DYAD_ANCHORS_STRICT").is_none(),
+            max_gap: lexicon.options.max_gap,
+            ..dyad_coder::CoderConfig::default()
+        };
+        let coder = Coder::with_config(&lexicon, config);
+        let produced: Vec<Vec<Triple>> = suite
+            .records
+            .iter()
+            .map(|r| {
+                let doc = pipeline.process(&r.text, None, Some(lang));
+                let meta = ArticleMeta::new(&r.id, r.date);
+                coder
+                    .code_document(&doc, &meta)
+                    .events
+                    .iter()
+                    .map(|e| {
+                        let actor = |c: &str| {
+                            if c.is_empty() {
+                                "---".to_string()
+                            } else if let Some(agent) = c.strip_prefix('~') {
+                                format!("---{agent}")
+                            } else {
+                                c.to_string()
+                            }
+                        };
+                        Triple::new(actor(&e.source.code), actor(&e.target.code), &e.cameo)
+                    })
+                    .collect()
+            })
+            .collect();
+        if let Ok(dump) = std::env::var("DYAD_ANCHORS_DUMP") {
+            let mut out = String::new();
+            for (r, p) in suite.records.iter().zip(&produced) {
+                let gold: Vec<String> = r.expected.iter().map(|t| format!("{} {} {}", t.source, t.target, t.code)).collect();
+                let got: Vec<String> = p.iter().map(|t| format!("{} {} {}", t.source, t.target, t.code)).collect();
+                let _ = writeln!(out, "{}\n  gold: {}\n  got:  {}\n  {}", r.id, gold.join(" | "), got.join(" | "), r.text);
+            }
+            let _ = std::fs::write(format!("{dump}.{lang}.txt"), out);
+        }
+        let report = score(&suite, &produced);
+        for level in [Level::Exact, Level::CountryRoot, Level::Root] {
+            let c = report.level(level).overall;
+            eprintln!(
+                "{file} [{lang}] {level:?}: P {:.3} R {:.3} F1 {:.3}",
+                c.precision(),
+                c.recall(),
+                c.f1()
+            );
+        }
+    }
+}
