@@ -358,8 +358,7 @@ const EVENT_COLUMNS: &str = "e.id, e.sqldate, e.date_precision, e.date_text, \
     e.cameo, e.cameo_base, e.cameo_root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.lang, \
     e.is_root_event, e.num_mentions, e.num_sources, e.num_articles, e.avg_tone, e.source_url, e.date_added, \
     a.external_id, \
-    (SELECT s.text FROM mentions m JOIN sentences s ON s.article = m.article AND s.idx = m.sentence_index \
-     WHERE m.event = e.id ORDER BY m.id LIMIT 1), \
+    s.text, \
     e.actor1_geo_type, e.actor1_geo_fullname, e.actor1_geo_country, e.actor1_geo_adm1, e.actor1_geo_adm2, \
     e.actor1_geo_lat, e.actor1_geo_lon, e.actor1_geo_feature_id, \
     e.actor2_geo_type, e.actor2_geo_fullname, e.actor2_geo_country, e.actor2_geo_adm1, e.actor2_geo_adm2, \
@@ -431,6 +430,7 @@ impl Store {
         let (clause, params) = where_clause(f)?;
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.first_article \
+             LEFT JOIN sentences s ON s.article = e.first_article AND s.idx = e.first_sentence \
              WHERE {clause} ORDER BY e.sqldate, e.id{}",
             limit_clause(f)
         );

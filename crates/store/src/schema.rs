@@ -17,10 +17,10 @@ pub struct Migration {
 }
 
 /// The newest schema version this build understands.
-pub const CURRENT_VERSION: i64 = 2;
+pub const CURRENT_VERSION: i64 = 3;
 
 /// Every migration, oldest first. A new one is appended; old ones never change.
-pub const MIGRATIONS: [Migration; 2] = [
+pub const MIGRATIONS: [Migration; 3] = [
     Migration {
         version: 1,
         description: "articles, sentences, events, mentions, near-duplicate bands",
@@ -133,6 +133,15 @@ CREATE INDEX events_target_code  ON events(target_code, sqldate);
 CREATE INDEX events_cameo        ON events(cameo, sqldate);
 CREATE INDEX events_aggregate    ON events(sqldate, day_num, source_country, target_country,
                                            source_code, target_code, goldstein, num_mentions);
+"#,
+    },
+    Migration {
+        version: 3,
+        description: "events.first_sentence: the first report's sentence without a mentions lookup",
+        sql: r#"
+ALTER TABLE events ADD COLUMN first_sentence INTEGER;
+UPDATE events SET first_sentence =
+    (SELECT m.sentence_index FROM mentions m WHERE m.event = events.id ORDER BY m.id LIMIT 1);
 "#,
     },
 ];

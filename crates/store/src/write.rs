@@ -338,9 +338,9 @@ impl<'c> Batch<'c> {
                  source_code, source_country, source_agent, source_name, \
                  target_code, target_country, target_agent, target_name, \
                  cameo, cameo_base, cameo_root, quad_class, goldstein, plover_type, plover_mode, lang, \
-                 is_root_event, first_article, source_url, date_added) \
+                 is_root_event, first_article, source_url, date_added, first_sentence) \
                  VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-                 ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
             )
             .and_then(|mut s| {
                 s.execute(params![
@@ -368,6 +368,7 @@ impl<'c> Batch<'c> {
                     article_row,
                     article.url.clone().unwrap_or_else(|| article.id.clone()),
                     self.now,
+                    e.sentence_index as i64,
                 ])
             })
             .ctx("storing an event")?;
