@@ -374,9 +374,18 @@ fn anchors_own() {
         if let Ok(dump) = std::env::var("DYAD_ANCHORS_DUMP") {
             let mut out = String::new();
             for (r, p) in suite.records.iter().zip(&produced) {
-                let gold: Vec<String> = r.expected.iter().map(|t| format!("{} {} {}", t.source, t.target, t.code)).collect();
-                let got: Vec<String> = p.iter().map(|t| format!("{} {} {}", t.source, t.target, t.code)).collect();
-                let _ = writeln!(out, "{}\n  gold: {}\n  got:  {}\n  {}", r.id, gold.join(" | "), got.join(" | "), r.text);
+                let gold: Vec<String> =
+                    r.expected.iter().map(|t| format!("{} {} {}", t.source, t.target, t.code)).collect();
+                let got: Vec<String> =
+                    p.iter().map(|t| format!("{} {} {}", t.source, t.target, t.code)).collect();
+                let _ = writeln!(
+                    out,
+                    "{}\n  gold: {}\n  got:  {}\n  {}",
+                    r.id,
+                    gold.join(" | "),
+                    got.join(" | "),
+                    r.text
+                );
             }
             let _ = std::fs::write(format!("{dump}.{lang}.txt"), out);
         }
