@@ -401,3 +401,37 @@ fn anchors_own() {
         }
     }
 }
+
+/// The generated country files of the five languages load and name the
+/// same countries and territories with the same codes (the seats of
+/// government differ by language and are not compared).
+#[test]
+fn country_codes_agree_across_languages() {
+    let data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../lexicon/data"));
+    let codes = |lang: Lang| -> Option<BTreeSet<String>> {
+        let path = data.join(lang.code()).join("countries.dyad");
+        if !path.is_file() {
+            return None;
+        }
+        let lex = own::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        Some(
+            lex.actors
+                .iter()
+                .flat_map(|a| a.codes.iter().map(|c| c.code.to_string()))
+                .filter(|c| !c.ends_with("GOV") && !c.ends_with("MIL"))
+                .collect(),
+        )
+    };
+    let Some(en) = codes(Lang::En) else { panic!("en/countries.dyad is missing") };
+    assert!(en.len() >= 195, "en/countries.dyad has {} country codes, at least 195 needed", en.len());
+    for lang in [Lang::It, Lang::Es, Lang::Fr, Lang::De] {
+        let Some(other) = codes(lang) else {
+            assert!(!REQUIRED.contains(&lang), "{lang}/countries.dyad is missing");
+            eprintln!("skipping {lang}: countries.dyad not found");
+            continue;
+        };
+        let missing: Vec<&String> = en.difference(&other).collect();
+        let extra: Vec<&String> = other.difference(&en).collect();
+        assert!(missing.is_empty() && extra.is_empty(), "{lang}: codes missing {missing:?}, extra {extra:?}");
+    }
+}
