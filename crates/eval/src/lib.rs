@@ -1,11 +1,15 @@
 //! Validation suites and scoring for dyad.
 //!
-//! This crate reads the two validation-suite formats of the TABARI/PETRARCH family and
-//! scores coded output against them exactly the way the PETRARCH validators count:
+//! This crate reads the validation-suite formats of the TABARI/PETRARCH family and the
+//! PLOVER gold standards, and scores coded output against them exactly the way the
+//! PETRARCH validators count:
 //!
 //! * [`load_suite`] reads a suite file, auto-detecting the format: PETRARCH validation XML
-//!   (a `<Validation>` document) or TABARI validation text (`YYMMDD ID` records with
-//!   `{ SRC / TGT / CODE }` codings in `/* ... */` comment blocks).
+//!   (a `<Validation>` document), the same XML with PLOVER labels (UniversalPetrarch's
+//!   Spanish protest set), the PLOVER gold-standard records (a JSON array), or TABARI
+//!   validation text (`YYMMDD ID` records with `{ SRC / TGT / CODE }` codings in
+//!   `/* ... */` comment blocks). PLOVER gold is stated as the CAMEO root of each PLOVER
+//!   type (see [`plover`]).
 //! * [`score`] compares the triples a coder produced for each record with the record's
 //!   expectations, as multisets, at three [`Level`]s (exact, country+root, root), overall
 //!   and per category, and returns a [`Report`] that prints as a readable table.
@@ -46,6 +50,9 @@
 //! ```
 
 mod petrarch;
+pub mod plover;
+mod plover_gsr;
+mod plover_xml;
 mod scoring;
 mod tabari;
 
@@ -135,6 +142,36 @@ pub enum SuiteFormat {
     TabariText,
     /// PETRARCH validation XML (`PETR.UnitTest.records.xml`, `PETR_Validate_records_2_02.xml`).
     PetrarchXml,
+    /// PETRARCH-style XML with PLOVER labels (`spanish_protest_plover_validation.xml`):
+    /// gold events are the CAMEO roots of PLOVER types, actors `---`; `ASSAULT` covers
+    /// CAMEO 18 to 20.
+    PloverXml,
+    /// The PLOVER gold-standard records (`PLOVER_GSR_CAMEO.txt`, JSON): gold events are
+    /// the CAMEO roots of PLOVER types between 3-letter country codes.
+    PloverGsrJson,
+}
+
+impl SuiteFormat {
+    /// Whether the suite's gold is PLOVER-coded: produced CAMEO codes are then compared
+    /// as the root of their PLOVER type ([`plover::cameo_to_plover_root`]), and codes
+    /// PLOVER does not code (01, public statements) are not scored.
+    pub fn is_plover(self) -> bool {
+        matches!(self, SuiteFormat::PloverXml | SuiteFormat::PloverGsrJson)
+    }
+
+    /// A produced triple as this format's gold states it: for PLOVER formats the code
+    /// becomes the root of its PLOVER type, and `None` means the triple is not scored;
+    /// other formats keep the triple as it is.
+    pub fn comparable(self, t: &Triple) -> Option<Triple> {
+        if !self.is_plover() {
+            return Some(t.clone());
+        }
+        let root = match self {
+            SuiteFormat::PloverXml => plover::cameo_to_plover_root_merged(&t.code)?,
+            _ => plover::cameo_to_plover_root(&t.code)?,
+        };
+        Some(Triple { source: t.source.clone(), target: t.target.clone(), code: root.to_string() })
+    }
 }
 
 impl fmt::Display for SuiteFormat {
@@ -142,6 +179,8 @@ impl fmt::Display for SuiteFormat {
         f.write_str(match self {
             SuiteFormat::TabariText => "TABARI text",
             SuiteFormat::PetrarchXml => "PETRARCH XML",
+            SuiteFormat::PloverXml => "PLOVER-labelled XML",
+            SuiteFormat::PloverGsrJson => "PLOVER gold-standard JSON",
         })
     }
 }
@@ -195,8 +234,20 @@ pub enum EvalError {
 /// Loads a validation suite, detecting its format.
 ///
 /// A file whose first markup (after an optional `<?xml ...?>` declaration and comments) is
-/// `<Validation>` is read as PETRARCH XML; a file with at least one `YYMMDD ID` header line
-/// is read as TABARI text. Anything else is an [`EvalError::Format`].
+/// `<Validation>` is read as PETRARCH XML, or as PLOVER-labelled XML when an
+/// `<EventCoding>` carries a `plover` attribute; a JSON array of objects with `event` and
+/// `eventText` keys is read as the PLOVER gold-standard records; a file with at least one
+/// `YYMMDD ID` header line is read as TABARI text. Anything else is an
+/// [`EvalError::Format`].
+///
+/// PLOVER gold-standard JSON: one record per array element, `category` = the PLOVER
+/// type, expected triples = every source × every target actor (`---` when absent; each
+/// ordered pair of reciprocal `SRC/TAR` sources) with the type's CAMEO root; actor codes
+/// are the 3-letter `code` plus a 3-letter `sector` (`USAGOV`). Records without text or
+/// with a type that has no CAMEO root are kept with `evaluate = false`.
+///
+/// PLOVER-labelled XML: read as PETRARCH XML; a label without `eventcode` takes the root
+/// of its `plover` type, and labels whose type has none (`CRIME`) are left out.
 ///
 /// Reading is tolerant, like the PETRARCH validators (which read these files line by line
 /// rather than as strict XML: `PETR_Validate_records_2_02.xml` is not well-formed XML).
@@ -237,7 +288,18 @@ pub fn load_suite(path: &Path) -> Result<Suite, EvalError> {
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let base = suite_dir(path);
-    if petrarch::looks_like_xml(text) {
+    if petrarch::looks_like_xml(text) && plover_xml::looks_like_plover_xml(text) {
+        let mut suite = plover_xml::parse(path, &base, text);
+        warnings.append(&mut suite.warnings);
+        suite.warnings = warnings;
+        Ok(suite)
+    } else if plover_gsr::looks_like_gsr(text) {
+        let mut suite = plover_gsr::parse(path, text)
+            .map_err(|reason| EvalError::Format { path: path.to_path_buf(), reason })?;
+        warnings.append(&mut suite.warnings);
+        suite.warnings = warnings;
+        Ok(suite)
+    } else if petrarch::looks_like_xml(text) {
         let mut suite = petrarch::parse(path, &base, text);
         warnings.append(&mut suite.warnings);
         suite.warnings = warnings;
@@ -250,7 +312,8 @@ pub fn load_suite(path: &Path) -> Result<Suite, EvalError> {
     } else {
         Err(EvalError::Format {
             path: path.to_path_buf(),
-            reason: "no <Validation> element and no TABARI `YYMMDD ID` record header".into(),
+            reason: "no <Validation> element, no PLOVER gold-standard JSON array and no TABARI `YYMMDD ID` record header"
+                .into(),
         })
     }
 }

@@ -252,7 +252,9 @@ fn is_null_event(t: &Triple) -> bool {
 /// unused optional codings (each absorbs one produced triple and counts nowhere), and
 /// otherwise is a false positive. A record that expects no event therefore scores only
 /// false positives. Produced triples whose event code is empty or starts with `---` are
-/// "null events": PETRARCH's validator leaves them out, and so does this.
+/// "null events": PETRARCH's validator leaves them out, and so does this. For PLOVER-coded
+/// suites ([`crate::SuiteFormat::is_plover`]) each produced code is first collapsed to the
+/// root of its PLOVER type, and codes PLOVER does not code (01) are not scored.
 ///
 /// Records with `evaluate == false` are left out. If `produced` is shorter than the suite
 /// the missing records count as producing nothing; extra entries are ignored; both add a
@@ -283,8 +285,10 @@ pub fn score(suite: &Suite, produced: &[Vec<Triple>]) -> Report {
 
     for (i, rec) in suite.records.iter().enumerate() {
         let prod = produced.get(i).unwrap_or(&empty);
-        let scored: Vec<&Triple> = prod.iter().filter(|t| !is_null_event(t)).collect();
-        let nulls = prod.len() - scored.len();
+        // PLOVER-coded suites compare codes as the root of their PLOVER type.
+        let comparable: Vec<Triple> = prod.iter().filter_map(|t| suite.format.comparable(t)).collect();
+        let scored: Vec<&Triple> = comparable.iter().filter(|t| !is_null_event(t)).collect();
+        let nulls = prod.iter().filter(|t| is_null_event(t)).count();
         let mut detail = RecordDetail {
             id: rec.id.clone(),
             category: rec.category.clone(),
