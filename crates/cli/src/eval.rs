@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Args;
 use dyad_coder::{ArticleMeta, Coder, CoderConfig, Event};
-use dyad_eval::{load_suite, score, Report, Suite, Triple};
+use dyad_eval::{load_suite, score, Report, Suite, SuiteFormat, Triple};
 use dyad_text::{Lang, TextPipeline};
 
 use crate::dictionaries::{report, DictionaryArgs};
@@ -81,20 +81,20 @@ pub fn run_suite(
         .map(|record| {
             let doc = pipeline.process(&record.text, None, Some(Lang::En));
             let meta = ArticleMeta::new(&record.id, record.date);
-            coder.code_document(&doc, &meta).events.iter().map(triple).collect()
+            coder.code_document(&doc, &meta).events.iter().map(|e| triple(e, suite.format)).collect()
         })
         .collect();
     let report = score(&suite, &produced);
     Ok((suite, report))
 }
 
-/// The validators' notation: `---` for an unknown actor, `---GOV` for an
-/// agent without a country.
-pub fn triple(event: &Event) -> Triple {
+/// The validators' notation: `---` for an unknown actor; an agent without a
+/// country is `---GOV` for PETRARCH and `~GOV` (dyad's own notation) for TABARI.
+pub fn triple(event: &Event, format: SuiteFormat) -> Triple {
     let actor = |code: &str| {
         if code.is_empty() {
             "---".to_string()
-        } else if let Some(agent) = code.strip_prefix('~') {
+        } else if let (Some(agent), SuiteFormat::PetrarchXml) = (code.strip_prefix('~'), format) {
             format!("---{agent}")
         } else {
             code.to_string()

@@ -222,9 +222,10 @@ HUMAN_RIGHTS_BODY [NGO~]
     assert_eq!(lex.warnings.len(), 1);
     assert_eq!(lex.warnings[0].line, 7);
 
-    // TABARI format: no generated plurals.
-    let tabari = parse_agents("POLICE_   [  ~COP] ;JON\nARMY [~MIL]\n", "v.agents");
-    assert_eq!(tabari.agents[0].names.len(), 1);
+    // TABARI format: regular plurals too ("Muslims" codes with `MUSLIM_`).
+    let tabari = parse_agents("POLICE_   [  ~COP] ;JON\nARMY [~MIL]\nMUSLIM_ [~MOS]\n", "v.agents");
+    let muslim: Vec<String> = tabari.agents[2].names.iter().map(words).collect();
+    assert_eq!(muslim, ["MUSLIM_", "MUSLIMS_"]);
     assert_eq!(words(&tabari.agents[1].names[0]), "ARMY", "a bare TABARI word is a stem");
     assert_eq!(tabari.agents[0].code.as_ref(), "~COP");
 }

@@ -85,7 +85,8 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
         for n in &expanded {
             // PETRARCH matches whole words; only TABARI reads a bare word as a stem.
             let Some(p) = parse_phrase(n, petrarch) else { continue };
-            if petrarch && explicit.is_none() && !substituted {
+            // Both formats take regular plurals (TABARI codes "Muslims" with `MUSLIM_`).
+            if explicit.is_none() && !substituted {
                 if let Some(pl) = plural_phrase(&p) {
                     push_unique(&mut names, p);
                     push_unique(&mut names, pl);
