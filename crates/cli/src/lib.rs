@@ -5,5 +5,6 @@ pub mod code;
 pub mod dictionaries;
 pub mod eval;
 pub mod export;
+pub mod gold;
 pub mod ingest;
 pub mod query;
