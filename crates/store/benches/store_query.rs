@@ -91,7 +91,7 @@ fn generate(path: &PathBuf) -> Result<Store, StoreError> {
                     let s = rng.skewed(COUNTRIES);
                     let t = (s + 1 + rng.skewed(COUNTRIES - 1)) % COUNTRIES;
                     let (code, g, q) = CODES[(rng.next() % CODES.len() as u64) as usize];
-                    let gov = if rng.next() % 3 == 0 { "GOV" } else { "" };
+                    let gov = if rng.next().is_multiple_of(3) { "GOV" } else { "" };
                     Event {
                         event_id: format!("bench-{i}:{n}:0"),
                         article_id: article.id.clone(),
