@@ -6,6 +6,7 @@ use dyad_lexicon::{ActorEntry, AgentEntry, DatedCode};
 use dyad_text::{Token, TokenKind};
 
 use crate::index::{Keyed, PhraseIndex, Vocab};
+use crate::lang::LangWords;
 
 /// One resolved actor inside a group.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,8 +50,6 @@ pub(crate) struct ActorFinder {
 }
 
 const POSSESSIVE: [&str; 2] = ["'S", "'"];
-const GLUE: [&str; 6] = ["THE", "ITS", "HIS", "HER", "THEIR", "A"];
-const OF_WORDS: [&str; 5] = ["OF", "FROM", "IN", "FOR", "AT"];
 
 impl ActorFinder {
     pub(crate) fn new(
@@ -127,7 +126,12 @@ impl ActorFinder {
     }
 
     /// Finds actors and groups them into slots.
-    pub(crate) fn groups(&self, sent: &Keyed<'_>, date: Option<NaiveDate>) -> Vec<ActorGroup> {
+    pub(crate) fn groups(
+        &self,
+        sent: &Keyed<'_>,
+        date: Option<NaiveDate>,
+        lw: &LangWords,
+    ) -> Vec<ActorGroup> {
         let tokens = sent.tokens;
         let mentions = self.mentions(sent);
         let mut actors: Vec<Actor> = Vec::new();
@@ -144,14 +148,14 @@ impl ActorFinder {
                     match next {
                         // "Gondor police", "Ithilen's awful and evil minister"
                         Some(Mention { kind: MentionKind::Agent(ag), start, end })
-                            if joins_actor_then_agent(tokens, m.end, start) =>
+                            if joins_actor_then_agent(tokens, m.end, start, lw) =>
                         {
                             let agent = self.agent_code(ag);
                             (codes.iter().map(|c| attach_agent(c, agent)).collect(), m.start, end, 2)
                         }
                         _ => match distributed.take() {
                             Some((agent, list_end))
-                                if coordinated(tokens.get(list_end..m.start).unwrap_or(&[])) =>
+                                if coordinated(tokens.get(list_end..m.start).unwrap_or(&[]), lw) =>
                             {
                                 distributed = Some((agent, m.end));
                                 (codes.iter().map(|c| attach_agent(c, agent)).collect(), m.start, m.end, 1)
@@ -165,7 +169,7 @@ impl ActorFinder {
                     match next {
                         // "the foreign minister of Gondor", "Foreign Minister Telemar"
                         Some(Mention { kind: MentionKind::Actor(id), start, end })
-                            if joins_agent_then_actor(tokens, m.end, start) =>
+                            if joins_agent_then_actor(tokens, m.end, start, lw) =>
                         {
                             let codes = self.actor_codes(id, date);
                             distributed = if start > m.end { Some((agent, end)) } else { None };
@@ -177,7 +181,7 @@ impl ActorFinder {
                             let inherited = actors.last().filter(|a| {
                                 !a.code.starts_with('~')
                                     && a.code.len() >= 3
-                                    && coordinated(tokens.get(a.end..m.start).unwrap_or(&[]))
+                                    && coordinated(tokens.get(a.end..m.start).unwrap_or(&[]), lw)
                             });
                             let base = inherited.map(|a| a.code.get(..3).unwrap_or("").to_string());
                             (vec![attach_agent(base.as_deref().unwrap_or(""), agent)], m.start, m.end, 1)
@@ -205,7 +209,7 @@ impl ActorFinder {
                 actors.push(Actor { code, start, end });
             }
         }
-        group_coordinated(tokens, actors)
+        group_coordinated(tokens, actors, lw)
     }
 
     /// The codes of an actor on `date`; a compound code (`FRO/BIL/SAM`) names several actors.
@@ -248,7 +252,7 @@ pub(crate) fn attach_agent(actor: &str, agent: &str) -> String {
     format!("{actor}{agent}")
 }
 
-fn joins_actor_then_agent(tokens: &[Token], actor_end: usize, agent_start: usize) -> bool {
+fn joins_actor_then_agent(tokens: &[Token], actor_end: usize, agent_start: usize, lw: &LangWords) -> bool {
     let Some(between) = tokens.get(actor_end..agent_start) else { return false };
     match between.split_first() {
         // "Gondor police"
@@ -257,31 +261,31 @@ fn joins_actor_then_agent(tokens: &[Token], actor_end: usize, agent_start: usize
         Some((first, rest)) => {
             POSSESSIVE.contains(&&*first.upper)
                 && rest.len() <= 3
-                && rest.iter().all(|t| t.kind == TokenKind::Word && !OF_WORDS.contains(&&*t.upper))
+                && rest.iter().all(|t| t.kind == TokenKind::Word && !lw.of_words.contains(&&*t.upper))
         }
     }
 }
 
-fn joins_agent_then_actor(tokens: &[Token], agent_end: usize, actor_start: usize) -> bool {
+fn joins_agent_then_actor(tokens: &[Token], agent_end: usize, actor_start: usize, lw: &LangWords) -> bool {
     if actor_start < agent_end {
         return false;
     }
     let between = &tokens[agent_end..actor_start];
     match between {
         [] => true,
-        [w] => OF_WORDS.contains(&&*w.upper) || *w.upper == *",",
-        [w, d] => OF_WORDS.contains(&&*w.upper) && GLUE.contains(&&*d.upper),
+        [w] => lw.of_words.contains(&&*w.upper) || *w.upper == *",",
+        [w, d] => lw.of_words.contains(&&*w.upper) && lw.is_determiner(&d.upper),
         _ => false,
     }
 }
 
 /// Joins actors coordinated by "and", "," or "as well as" into groups.
-fn group_coordinated(tokens: &[Token], actors: Vec<Actor>) -> Vec<ActorGroup> {
+fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Vec<ActorGroup> {
     let mut groups: Vec<ActorGroup> = Vec::new();
     for actor in actors {
         if let Some(last) = groups.last_mut() {
             let same_span = last.actors.last().is_some_and(|a| a.start == actor.start);
-            if same_span || coordinated(tokens.get(last.end..actor.start).unwrap_or(&[])) {
+            if same_span || coordinated(tokens.get(last.end..actor.start).unwrap_or(&[]), lw) {
                 last.end = last.end.max(actor.end);
                 last.actors.push(actor);
                 continue;
@@ -294,36 +298,26 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>) -> Vec<ActorGroup> {
 
 /// Whether the tokens between two actors coordinate them: a conjunction or
 /// comma, then at most two modifiers ("Fornost and the evil awful Gondor").
-fn coordinated(between: &[Token]) -> bool {
-    let Some(sep) = between.iter().position(|t| is_conjunction(&t.upper)) else { return false };
-    let (before, after) = between.split_at(sep);
-    let mut after = &after[1..];
-    if let Some(rest) = after.strip_prefix_word("AND") {
-        after = rest;
+fn coordinated(between: &[Token], lw: &LangWords) -> bool {
+    let conjunction = |w: &str| lw.conjunctions.contains(&w);
+    let Some((first, rest)) = between.split_first() else { return false };
+    if !conjunction(&first.upper) {
+        return false;
     }
-    let words = |ts: &[Token]| ts.iter().filter(|t| !GLUE.contains(&&*t.upper)).count();
-    before.is_empty()
-        && after
-            .iter()
-            .all(|t| t.kind == TokenKind::Word && !OF_WORDS.contains(&&*t.upper) && !is_conjunction(&t.upper))
-        && words(after) <= 2
-}
-
-fn is_conjunction(word: &str) -> bool {
-    matches!(word, "AND" | "," | "OR" | "NOR" | "E" | "Y" | "ET" | "UND" | "O" | "OU" | "ODER")
-}
-
-trait StripWord {
-    fn strip_prefix_word(&self, word: &str) -> Option<&Self>;
-}
-
-impl StripWord for [Token] {
-    fn strip_prefix_word(&self, word: &str) -> Option<&[Token]> {
-        match self.split_first() {
-            Some((first, rest)) if &*first.upper == word => Some(rest),
-            _ => None,
+    // ", and": a comma then a conjunction.
+    let after = match rest.split_first() {
+        Some((second, more))
+            if &*first.upper == "," && conjunction(&second.upper) && &*second.upper != "," =>
+        {
+            more
         }
-    }
+        _ => rest,
+    };
+    let words = after.iter().filter(|t| !lw.is_determiner(&t.upper)).count();
+    after
+        .iter()
+        .all(|t| t.kind == TokenKind::Word && !lw.of_words.contains(&&*t.upper) && !conjunction(&t.upper))
+        && words <= 2
 }
 
 #[cfg(test)]

@@ -40,6 +40,7 @@
 mod actors;
 mod event;
 mod index;
+mod lang;
 mod patterns;
 
 use std::sync::Arc;
@@ -53,6 +54,7 @@ pub use event::{split_code, ActorRef, Event, Evidence, Plover, Span, Trigger};
 
 use actors::{ActorFinder, ActorGroup};
 use index::{Keyed, PhraseIndex, Vocab};
+use lang::LangWords;
 use patterns::{compile_synsets, Matcher, Members, Pattern};
 
 /// Settings that change how the coder assigns actors.
@@ -124,38 +126,6 @@ pub struct Coder {
     nonverbs: PhraseIndex<()>,
     config: CoderConfig,
 }
-
-const DETERMINERS: [&str; 8] = ["THE", "A", "AN", "THIS", "ITS", "HIS", "HER", "THEIR"];
-const NEGATIONS: [&str; 5] = ["NOT", "N'T", "NEVER", "NO", "NEITHER"];
-const BE_FORMS: [&str; 8] = ["IS", "ARE", "WAS", "WERE", "BEEN", "BEING", "BE", "GET"];
-const PREPOSITIONS: [&str; 26] = [
-    "OF", "IN", "WITH", "BY", "TO", "FOR", "AT", "ON", "FROM", "AGAINST", "NEAR", "ABOUT", "INTO", "OVER",
-    "BETWEEN", "AMONG", "UNDER", "AFTER", "BEFORE", "DURING", "THROUGH", "TOWARD", "TOWARDS", "ACROSS",
-    "WITHOUT", "AMID",
-];
-/// Words that open a subordinate clause.
-const SUBORDINATORS: [&str; 13] = [
-    "AFTER", "BEFORE", "WHEN", "WHILE", "BECAUSE", "SINCE", "THAT", "IF", "ALTHOUGH", "UNTIL", "WHEREAS",
-    "UNLESS", "THOUGH",
-];
-/// Relative pronouns: they refer back to the actor right before them.
-const RELATIVES: [&str; 3] = ["WHO", "WHICH", "WHOM"];
-const REPORTING: [&str; 14] = [
-    "SAID",
-    "SAYS",
-    "SAY",
-    "TOLD",
-    "STATED",
-    "REPORTED",
-    "ANNOUNCED",
-    "CLAIMED",
-    "ADDED",
-    "NOTED",
-    "DECLARED",
-    "INSISTED",
-    "ASSERTED",
-    "CONFIRMED",
-];
 
 impl Coder {
     /// Compiles a lexicon with the default [`CoderConfig`] (patterns'
@@ -276,8 +246,9 @@ impl Coder {
         meta: &ArticleMeta,
     ) -> Vec<Event> {
         let tokens = &sentence.tokens;
-        let groups = self.finder.groups(sent, meta.date);
-        let verbs = self.find_verbs(sent, &groups);
+        let lw = LangWords::of(lang);
+        let groups = self.finder.groups(sent, meta.date, lw);
+        let verbs = self.find_verbs(sent, &groups, lw);
         if verbs.is_empty() {
             return Vec::new();
         }
@@ -285,7 +256,7 @@ impl Coder {
         let mut objects: Vec<usize> = Vec::new(); // groups that are objects of an earlier verb
         for &(start, end, id) in &verbs {
             let Some(info) = self.verb_info.get(id as usize) else { continue };
-            let reporting = tokens.get(start).is_some_and(|t| REPORTING.contains(&&*t.upper));
+            let reporting = tokens.get(start).is_some_and(|t| lw.reporting.contains(&&*t.upper));
             let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info);
             // The object follows the verb in its clause, or else follows the
             // words the pattern matched ("restore complete, full ties with Gondor").
@@ -301,37 +272,60 @@ impl Coder {
                 }
             }
             let pattern_start = caps.as_ref().map_or(start, |c| c.extent.0);
-            if matches!(code, CodeSpec::Null) || is_negated(tokens, start.min(pattern_start)) {
+            let pattern_end = caps.as_ref().map_or(end, |c| c.extent.1.max(end));
+            if matches!(code, CodeSpec::Null) || is_negated(tokens, start.min(pattern_start), pattern_end, lw)
+            {
                 continue;
             }
-            let passive = is_passive(tokens, start);
+            let passive = is_passive(tokens, start, lw, &groups);
             let mut source_group = caps.as_ref().and_then(|c| c.source.or(c.compound));
             let mut target_group = target_group;
             if caps.as_ref().is_some_and(|c| c.compound.is_some() && c.target.is_none()) {
                 target_group = caps.as_ref().and_then(|c| c.compound);
             }
             if source_group.is_none() && found.is_empty() {
-                source_group = appositive_subject(&groups, start, tokens);
+                source_group = appositive_subject(&groups, start, tokens, lw);
             }
             if source_group.is_none() {
-                source_group = subject_before(&groups, start, tokens, &objects, target_group);
+                source_group = subject_before(&groups, start, tokens, &objects, target_group, lw);
+            }
+            if target_group.is_none() && lw.negation_after {
+                // Verb-final clauses ("… hat mit Frankreich ein Abkommen unterzeichnet"):
+                // the object stands between the subject and the verb.
+                target_group = object_before(&groups, start, source_group, tokens, lw);
             }
             if passive && caps.as_ref().is_none_or(|c| c.source.is_none()) {
                 // "Gondor was attacked by Mordor": the by-phrase acts, the subject suffers.
-                let by_agent = groups.iter().position(|g| {
-                    g.start >= end
-                        && g.start > 0
-                        && tokens.get(g.start - 1).is_some_and(|t| &*t.upper == "BY")
+                let agent_phrase = |g: &ActorGroup| {
+                    g.start > 0
+                        && tokens.get(g.start - 1).is_some_and(|t| lw.passive_agent.contains(&&*t.upper))
+                };
+                let subject = source_group;
+                let by_agent = groups.iter().position(|g| g.start >= end && agent_phrase(g)).or_else(|| {
+                    // Verb-final passives put the agent before the participle.
+                    groups
+                        .iter()
+                        .enumerate()
+                        .position(|(gi, g)| g.end <= start && agent_phrase(g) && Some(gi) != subject)
                 });
-                target_group = source_group;
+                target_group = subject;
                 source_group = by_agent;
+            }
+            if source_group.is_none() && lw.pro_drop {
+                // "Hanno firmato un accordo": the subject is the previous clause's.
+                source_group = found.last().and_then(|f| f.source);
             }
             found.push(Found { verb: (start, end), code, rule, source: source_group, target: target_group });
         }
         self.events_from(sentence, lang, meta, &groups, found)
     }
 
-    fn find_verbs(&self, sent: &Keyed<'_>, groups: &[ActorGroup]) -> Vec<(usize, usize, u32)> {
+    fn find_verbs(
+        &self,
+        sent: &Keyed<'_>,
+        groups: &[ActorGroup],
+        lw: &LangWords,
+    ) -> Vec<(usize, usize, u32)> {
         let tokens = sent.tokens;
         let mut verbs = Vec::new();
         let in_actor = |i: usize| groups.iter().any(|g| g.actors.iter().any(|a| i >= a.start && i < a.end));
@@ -347,7 +341,7 @@ impl Coder {
                 i += 1; // a dictionary "verb" made of punctuation is a data error
                 continue;
             }
-            let after_determiner = after_determiner(tokens, i, &in_actor);
+            let after_determiner = after_determiner(tokens, i, &in_actor, lw);
             let capitalized_noun =
                 i > 0 && !mostly_caps && token.text.chars().next().is_some_and(char::is_uppercase);
             let forced_noun = self.nonverbs.longest_at(sent, i, 0).is_some_and(|h| h.end >= hit.end);
@@ -506,13 +500,13 @@ fn actors_of(groups: &[ActorGroup], g: Option<usize>) -> Vec<&actors::Actor> {
 
 /// Whether a determiner shows the word is a noun: "the restore", "a brief
 /// private visit". Past forms after a noun ("the delegation visited") are verbs.
-fn after_determiner(tokens: &[Token], i: usize, in_actor: &dyn Fn(usize) -> bool) -> bool {
+fn after_determiner(tokens: &[Token], i: usize, in_actor: &dyn Fn(usize) -> bool, lw: &LangWords) -> bool {
     let Some(word) = tokens.get(i) else { return false };
     let past = word.upper.ends_with("ED");
     for back in 1..=3 {
         let Some(j) = i.checked_sub(back) else { return false };
         let t = &tokens[j];
-        if DETERMINERS.contains(&&*t.upper) {
+        if lw.is_determiner(&t.upper) {
             return back == 1 || !past;
         }
         if t.kind != TokenKind::Word
@@ -536,18 +530,52 @@ fn has_lower(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
 }
 
-fn is_negated(tokens: &[Token], verb: usize) -> bool {
-    tokens[verb.saturating_sub(3)..verb].iter().any(|t| NEGATIONS.contains(&&*t.upper))
+fn is_negated(tokens: &[Token], verb: usize, verb_end: usize, lw: &LangWords) -> bool {
+    let negation = |t: &Token| lw.negations.contains(&&*t.upper);
+    tokens[verb.saturating_sub(3)..verb].iter().any(negation)
+        || (lw.negation_after
+            && tokens[verb_end.min(tokens.len())..]
+                .iter()
+                .take_while(|t| !matches!(&*t.text, "," | ";" | "." | ":"))
+                .any(negation))
 }
 
-fn is_passive(tokens: &[Token], verb: usize) -> bool {
-    let before = &tokens[verb.saturating_sub(2)..verb];
-    let participle = tokens.get(verb).is_some_and(|t| t.upper.ends_with("ED") || t.upper.ends_with('N'));
-    participle && before.iter().any(|t| BE_FORMS.contains(&&*t.upper))
+fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGroup]) -> bool {
+    let Some(participle) = tokens.get(verb) else { return false };
+    // An auxiliary inside a name ("Stati Uniti") is no auxiliary.
+    let in_actor = |i: usize| groups.iter().any(|g| i >= g.start && i < g.end);
+    lw.is_participle(&participle.upper)
+        && (verb.saturating_sub(lw.passive_reach)..verb)
+            .any(|i| !in_actor(i) && tokens.get(i).is_some_and(|t| lw.passive_aux.contains(&&*t.upper)))
 }
 
-fn preceded_by_preposition(tokens: &[Token], start: usize) -> bool {
-    tokens[start.saturating_sub(2)..start].iter().any(|t| PREPOSITIONS.contains(&&*t.upper))
+fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
+    tokens[start.saturating_sub(2)..start].iter().any(|t| lw.is_preposition(&t.upper))
+}
+
+/// The object of a verb-final clause: the last actor between the subject and the verb.
+fn object_before(
+    groups: &[ActorGroup],
+    verb: usize,
+    subject: Option<usize>,
+    tokens: &[Token],
+    lw: &LangWords,
+) -> Option<usize> {
+    let from = subject.and_then(|s| groups.get(s)).map_or(0, |g| g.end);
+    groups
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(gi, g)| {
+            g.start >= from
+                && g.end <= verb
+                && Some(*gi) != subject
+                && !opens_clause_between(tokens, g.end, verb, lw)
+                && !tokens[g.start.saturating_sub(1)..g.start]
+                    .iter()
+                    .any(|t| lw.passive_agent.contains(&&*t.upper))
+        })
+        .map(|(gi, _)| gi)
 }
 
 /// The subject: the nearest actor group before the verb that is neither
@@ -558,6 +586,7 @@ fn subject_before(
     tokens: &[Token],
     objects: &[usize],
     target: Option<usize>,
+    lw: &LangWords,
 ) -> Option<usize> {
     groups
         .iter()
@@ -567,8 +596,8 @@ fn subject_before(
             g.end <= verb
                 && Some(*gi) != target
                 && !objects.contains(gi)
-                && !preceded_by_preposition(tokens, g.start)
-                && !opens_clause_between(tokens, g.end, verb)
+                && !preceded_by_preposition(tokens, g.start, lw)
+                && !opens_clause_between(tokens, g.end, verb, lw)
         })
         .map(|(gi, _)| gi)
         .next()
@@ -578,22 +607,22 @@ fn subject_before(
 /// the actor cannot be the verb's subject: "Arnor restored ties after crowds
 /// burned its embassy". A relative pronoun right after the actor keeps it:
 /// "Gondor, which attacked Mordor".
-fn opens_clause_between(tokens: &[Token], actor_end: usize, verb: usize) -> bool {
+fn opens_clause_between(tokens: &[Token], actor_end: usize, verb: usize, lw: &LangWords) -> bool {
     let Some(between) = tokens.get(actor_end..verb) else { return true };
     between.iter().enumerate().any(|(k, t)| {
         let word = &*t.upper;
         word == ";"
-            || SUBORDINATORS.contains(&word)
-            || (RELATIVES.contains(&word) && between[..k].iter().any(|b| b.kind == TokenKind::Word))
+            || (lw.subordinators.contains(&word) && !(lw.relatives.contains(&word) && k == 0))
+            || (lw.relatives.contains(&word) && between[..k].iter().any(|b| b.kind == TokenKind::Word))
     })
 }
 
 /// "Gollum, centre of a row between Radagast and Gandalf, called on Gondor":
 /// an actor opening the sentence and set off by a comma is the subject of the
 /// first verb after the aside.
-fn appositive_subject(groups: &[ActorGroup], verb: usize, tokens: &[Token]) -> Option<usize> {
+fn appositive_subject(groups: &[ActorGroup], verb: usize, tokens: &[Token], lw: &LangWords) -> Option<usize> {
     let first = groups.first()?;
-    let opens = tokens[..first.start].iter().all(|t| DETERMINERS.contains(&&*t.upper));
+    let opens = tokens[..first.start].iter().all(|t| lw.is_determiner(&t.upper));
     let comma = tokens.get(first.end).is_some_and(|t| &*t.text == ",");
     (opens && comma && first.end < verb).then_some(0)
 }

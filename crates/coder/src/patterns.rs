@@ -278,6 +278,9 @@ impl<'a> Matcher<'a> {
                     Dir::Backward => g.end == i + 1,
                 });
                 let Some(gi) = group else { return Ends::new() };
+                if matches!(elem, Elem::Compound) && self.groups[gi].actors.len() < 2 {
+                    return Ends::new(); // `%` needs several actors to act on each other
+                }
                 match elem {
                     Elem::Source => caps.source = Some(gi),
                     Elem::Target => caps.target = Some(gi),

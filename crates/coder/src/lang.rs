@@ -1,0 +1,292 @@
+//! The closed-class words the shallow parse relies on, per language.
+//!
+//! Everything language-specific in the coder's syntax lives here: which
+//! words mark a noun (articles), negate a verb, form a passive and introduce
+//! its agent, join a role to its country ("the minister *of* Egypt"), open a
+//! subordinate clause, or report speech. Words are upper-cased, as tokens'
+//! `upper` field is; elided forms keep their apostrophe (`L'`, `DELL'`).
+
+/// The word lists of one language.
+#[derive(Debug)]
+pub(crate) struct LangWords {
+    /// Articles and possessive determiners: a verb form right after one is a noun.
+    pub(crate) determiners: &'static [&'static str],
+    /// Negations before the verb (and, for German, after it in the clause).
+    pub(crate) negations: &'static [&'static str],
+    /// Whether a negation may follow the verb (German `nicht` at the clause end).
+    pub(crate) negation_after: bool,
+    /// Auxiliaries that form the passive with a participle.
+    pub(crate) passive_aux: &'static [&'static str],
+    /// How far before the participle the auxiliary may stand.
+    pub(crate) passive_reach: usize,
+    /// Endings of past participles.
+    pub(crate) participle_endings: &'static [&'static str],
+    /// Prepositions that introduce the agent of a passive ("by").
+    pub(crate) passive_agent: &'static [&'static str],
+    /// Prepositions: an actor right after one is not a subject.
+    pub(crate) prepositions: &'static [&'static str],
+    /// Words that join a role to its actor: "the minister of Egypt".
+    pub(crate) of_words: &'static [&'static str],
+    /// Words that open a subordinate clause.
+    pub(crate) subordinators: &'static [&'static str],
+    /// Relative pronouns: they refer back to the actor right before them.
+    pub(crate) relatives: &'static [&'static str],
+    /// Verbs of saying: they do not make an event of their own when the
+    /// sentence reports another one, and their object may be a subject.
+    pub(crate) reporting: &'static [&'static str],
+    /// Conjunctions that coordinate actors.
+    pub(crate) conjunctions: &'static [&'static str],
+    /// Whether a missing subject may be taken from the previous clause
+    /// (pro-drop languages, and coordinated verbs everywhere).
+    pub(crate) pro_drop: bool,
+}
+
+impl LangWords {
+    /// The lists of the language with this ISO 639-1 code; English for any other.
+    pub(crate) fn of(code: &str) -> &'static LangWords {
+        match code {
+            "it" => &IT,
+            "es" => &ES,
+            "fr" => &FR,
+            "de" => &DE,
+            _ => &EN,
+        }
+    }
+
+    pub(crate) fn is_determiner(&self, w: &str) -> bool {
+        self.determiners.contains(&w)
+    }
+
+    pub(crate) fn is_preposition(&self, w: &str) -> bool {
+        self.prepositions.contains(&w) || self.of_words.contains(&w) || self.passive_agent.contains(&w)
+    }
+
+    pub(crate) fn is_participle(&self, w: &str) -> bool {
+        self.participle_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+    }
+}
+
+static EN: LangWords = LangWords {
+    determiners: &["THE", "A", "AN", "THIS", "ITS", "HIS", "HER", "THEIR"],
+    negations: &["NOT", "N'T", "NEVER", "NO", "NEITHER"],
+    negation_after: false,
+    passive_aux: &["IS", "ARE", "WAS", "WERE", "BEEN", "BEING", "BE", "GET", "GOT"],
+    passive_reach: 2,
+    participle_endings: &["ED", "EN", "WN", "ND", "UNG", "UGHT", "OUGHT", "T"],
+    passive_agent: &["BY"],
+    prepositions: &[
+        "OF", "IN", "WITH", "TO", "FOR", "AT", "ON", "FROM", "AGAINST", "NEAR", "ABOUT", "INTO", "OVER",
+        "BETWEEN", "AMONG", "UNDER", "AFTER", "BEFORE", "DURING", "THROUGH", "TOWARD", "TOWARDS", "ACROSS",
+        "WITHOUT", "AMID",
+    ],
+    of_words: &["OF", "FROM", "IN", "FOR", "AT"],
+    subordinators: &[
+        "AFTER", "BEFORE", "WHEN", "WHILE", "BECAUSE", "SINCE", "THAT", "IF", "ALTHOUGH", "UNTIL", "WHEREAS",
+        "UNLESS", "THOUGH",
+    ],
+    relatives: &["WHO", "WHICH", "WHOM"],
+    reporting: &[
+        "SAID",
+        "SAYS",
+        "SAY",
+        "TOLD",
+        "STATED",
+        "REPORTED",
+        "ANNOUNCED",
+        "CLAIMED",
+        "ADDED",
+        "NOTED",
+        "DECLARED",
+        "INSISTED",
+        "ASSERTED",
+        "CONFIRMED",
+    ],
+    conjunctions: &["AND", ",", "OR", "NOR"],
+    pro_drop: false,
+};
+
+static IT: LangWords = LangWords {
+    determiners: &[
+        "IL", "LO", "LA", "I", "GLI", "LE", "L'", "UN", "UNO", "UNA", "UN'", "DEL", "DELLO", "DELLA",
+        "DELL'", "DEI", "DEGLI", "DELLE", "AL", "ALLO", "ALLA", "ALL'", "AI", "AGLI", "ALLE", "SUO", "SUA",
+        "SUOI", "SUE", "LORO", "QUESTO", "QUESTA",
+    ],
+    negations: &["NON", "MAI", "NÉ"],
+    negation_after: false,
+    passive_aux: &[
+        "È", "E'", "ERA", "SONO", "ERANO", "STATO", "STATA", "STATI", "STATE", "VIENE", "VENGONO", "VENNE",
+        "VENNERO", "FU", "FURONO", "SARÀ", "SARANNO", "ESSERE", "VENIRE",
+    ],
+    passive_reach: 3,
+    participle_endings: &[
+        "ATO", "ATA", "ATI", "ATE", "UTO", "UTA", "UTI", "UTE", "ITO", "ITA", "ITI", "ITE", "SO", "SA", "SI",
+        "SE", "TTO", "TTA", "TTI", "TTE", "STO", "STA", "STI", "STE",
+    ],
+    passive_agent: &["DA", "DAL", "DALLO", "DALLA", "DALL'", "DAI", "DAGLI", "DALLE"],
+    prepositions: &[
+        "A", "AD", "IN", "CON", "SU", "PER", "TRA", "FRA", "CONTRO", "VERSO", "SENZA", "DOPO", "PRIMA",
+        "DURANTE", "AL", "ALLO", "ALLA", "ALL'", "AI", "AGLI", "ALLE", "NEL", "NELLO", "NELLA", "NELL'",
+        "NEI", "NEGLI", "NELLE", "COL", "SUL", "SULLA", "SULL'", "SUI", "SUGLI", "SULLE", "PRESSO",
+    ],
+    of_words: &[
+        "DI", "D'", "DEL", "DELLO", "DELLA", "DELL'", "DEI", "DEGLI", "DELLE", "IN", "NEL", "NELLA", "NELL'",
+    ],
+    subordinators: &[
+        "CHE",
+        "DOPO",
+        "PRIMA",
+        "QUANDO",
+        "MENTRE",
+        "PERCHÉ",
+        "POICHÉ",
+        "SE",
+        "SEBBENE",
+        "BENCHÉ",
+        "AFFINCHÉ",
+        "FINCHÉ",
+    ],
+    relatives: &["CHE", "CUI", "QUALE", "QUALI"],
+    reporting: &[
+        "DETTO",
+        "DICHIARATO",
+        "AFFERMATO",
+        "RIFERITO",
+        "SOSTENUTO",
+        "ANNUNCIATO",
+        "DICE",
+        "SPIEGATO",
+        "AGGIUNTO",
+        "SOTTOLINEATO",
+    ],
+    conjunctions: &["E", "ED", ",", "O", "OPPURE", "NÉ"],
+    pro_drop: true,
+};
+
+static ES: LangWords = LangWords {
+    determiners: &[
+        "EL", "LA", "LOS", "LAS", "UN", "UNA", "UNOS", "UNAS", "AL", "DEL", "SU", "SUS", "ESTE", "ESTA",
+        "ESE", "ESA",
+    ],
+    negations: &["NO", "NUNCA", "JAMÁS", "NI"],
+    negation_after: false,
+    passive_aux: &[
+        "ES", "ERA", "FUE", "FUERON", "SON", "ERAN", "SIDO", "SERÁ", "SERÁN", "SER", "ESTÁ", "ESTABA",
+    ],
+    passive_reach: 3,
+    participle_endings: &[
+        "ADO", "ADA", "ADOS", "ADAS", "IDO", "IDA", "IDOS", "IDAS", "CHO", "CHA", "STO", "STA", "RTO", "RTA",
+        "ITO", "ITA",
+    ],
+    passive_agent: &["POR"],
+    prepositions: &[
+        "A", "AL", "EN", "CON", "SOBRE", "PARA", "ENTRE", "CONTRA", "HACIA", "SIN", "TRAS", "DESPUÉS",
+        "ANTES", "DURANTE", "ANTE", "BAJO", "DESDE", "HASTA",
+    ],
+    of_words: &["DE", "DEL", "EN"],
+    subordinators: &[
+        "QUE", "DESPUÉS", "ANTES", "CUANDO", "MIENTRAS", "PORQUE", "SI", "AUNQUE", "PUES", "PARA",
+    ],
+    relatives: &["QUE", "QUIEN", "QUIENES", "CUAL", "CUALES"],
+    reporting: &[
+        "DIJO", "DICE", "AFIRMÓ", "DECLARÓ", "SEÑALÓ", "INFORMÓ", "ASEGURÓ", "ANUNCIÓ", "AÑADIÓ", "INDICÓ",
+        "EXPLICÓ", "SOSTUVO", "AGREGÓ",
+    ],
+    conjunctions: &["Y", "E", ",", "O", "U", "NI"],
+    pro_drop: true,
+};
+
+static FR: LangWords = LangWords {
+    determiners: &[
+        "LE", "LA", "LES", "L'", "UN", "UNE", "DES", "DU", "AU", "AUX", "SON", "SA", "SES", "LEUR", "LEURS",
+        "CE", "CETTE",
+    ],
+    negations: &["NE", "N'", "PAS", "JAMAIS", "NI", "PLUS"],
+    negation_after: false,
+    passive_aux: &["EST", "SONT", "ÉTAIT", "ÉTAIENT", "ÉTÉ", "FUT", "FURENT", "SERA", "SERONT", "ÊTRE"],
+    passive_reach: 3,
+    participle_endings: &[
+        "É", "ÉE", "ÉS", "ÉES", "IS", "ISE", "ISES", "IT", "ITE", "ITS", "ITES", "U", "UE", "US", "UES",
+        "INT", "INTE",
+    ],
+    passive_agent: &["PAR"],
+    prepositions: &[
+        "À", "AU", "AUX", "EN", "AVEC", "SUR", "POUR", "ENTRE", "CONTRE", "VERS", "SANS", "APRÈS", "AVANT",
+        "PENDANT", "SOUS", "CHEZ", "DANS", "DEPUIS",
+    ],
+    of_words: &["DE", "D'", "DU", "DES", "EN"],
+    subordinators: &[
+        "QUE", "QU'", "APRÈS", "AVANT", "QUAND", "LORSQUE", "PENDANT", "PARCE", "SI", "BIEN", "TANDIS",
+    ],
+    relatives: &["QUI", "LEQUEL", "LAQUELLE", "LESQUELS", "DONT"],
+    reporting: &[
+        "DIT",
+        "DÉCLARÉ",
+        "AFFIRMÉ",
+        "ANNONCÉ",
+        "SOULIGNÉ",
+        "AJOUTÉ",
+        "INDIQUÉ",
+        "EXPLIQUÉ",
+        "ESTIMÉ",
+    ],
+    conjunctions: &["ET", ",", "OU", "NI"],
+    pro_drop: false,
+};
+
+static DE: LangWords = LangWords {
+    determiners: &[
+        "DER", "DIE", "DAS", "DEN", "DEM", "DES", "EIN", "EINE", "EINEN", "EINEM", "EINER", "EINES", "SEIN",
+        "SEINE", "IHR", "IHRE", "DIESE", "DIESER", "DIESES", "ZUM", "ZUR", "IM", "AM", "VOM",
+    ],
+    negations: &["NICHT", "KEIN", "KEINE", "KEINEN", "KEINEM", "NIE", "NIEMALS"],
+    negation_after: true,
+    passive_aux: &["WURDE", "WURDEN", "WIRD", "WERDEN", "WORDEN", "IST", "SIND", "WAR", "WAREN"],
+    passive_reach: 12,
+    participle_endings: &["T", "EN"],
+    passive_agent: &["VON", "VOM", "DURCH"],
+    prepositions: &[
+        "MIT", "AUF", "FÜR", "ZWISCHEN", "GEGEN", "NACH", "VOR", "OHNE", "WÄHREND", "ÜBER", "UNTER", "BEI",
+        "ZU", "ZUM", "ZUR", "AN", "AM", "IN", "IM", "AUS", "SEIT",
+    ],
+    of_words: &["VON", "VOM", "DES", "DER", "AUS", "IN", "IM"],
+    subordinators: &[
+        "DASS", "NACHDEM", "BEVOR", "ALS", "WENN", "WÄHREND", "WEIL", "OB", "OBWOHL", "DA", "DAMIT",
+    ],
+    relatives: &["DER", "DIE", "DAS", "WELCHE", "WELCHER", "DEREN", "DESSEN"],
+    reporting: &[
+        "SAGTE",
+        "SAGTEN",
+        "ERKLÄRTE",
+        "TEILTE",
+        "BETONTE",
+        "HIESS",
+        "HIEß",
+        "BERICHTETE",
+        "KÜNDIGTE",
+    ],
+    conjunctions: &["UND", ",", "ODER", "SOWIE", "NOCH"],
+    pro_drop: false,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_its_lists() {
+        for code in ["en", "it", "es", "fr", "de"] {
+            let w = LangWords::of(code);
+            assert!(
+                !w.determiners.is_empty() && !w.negations.is_empty() && !w.passive_agent.is_empty(),
+                "{code}"
+            );
+            // Lists are upper-cased, as tokens are.
+            for list in [w.determiners, w.negations, w.passive_aux, w.prepositions, w.of_words, w.reporting] {
+                assert!(list.iter().all(|x| x.to_uppercase() == *x), "{code}: {list:?}");
+            }
+        }
+        assert!(std::ptr::eq(LangWords::of("xx"), LangWords::of("en")));
+        assert!(LangWords::of("it").is_participle("RESPINTA"));
+        assert!(!LangWords::of("it").is_participle("ROMA"));
+    }
+}
