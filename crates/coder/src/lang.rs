@@ -260,7 +260,6 @@ static DE: LangWords = LangWords {
         "TEILTE",
         "BETONTE",
         "HIESS",
-        "HIEß",
         "BERICHTETE",
         "KÜNDIGTE",
     ],
