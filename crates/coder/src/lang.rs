@@ -120,7 +120,7 @@ static IT: LangWords = LangWords {
     passive_reach: 3,
     participle_endings: &[
         "ATO", "ATA", "ATI", "ATE", "UTO", "UTA", "UTI", "UTE", "ITO", "ITA", "ITI", "ITE", "SO", "SA", "SI",
-        "SE", "TTO", "TTA", "TTI", "TTE", "STO", "STA", "STI", "STE",
+        "SE", "TTO", "TTA", "TTI", "TTE", "STO", "STA", "STI", "STE", "NTO", "NTA", "NTI", "NTE",
     ],
     passive_agent: &["DA", "DAL", "DALLO", "DALLA", "DALL'", "DAI", "DAGLI", "DALLE"],
     prepositions: &[
@@ -253,16 +253,7 @@ static DE: LangWords = LangWords {
         "DASS", "NACHDEM", "BEVOR", "ALS", "WENN", "WÄHREND", "WEIL", "OB", "OBWOHL", "DA", "DAMIT",
     ],
     relatives: &["DER", "DIE", "DAS", "WELCHE", "WELCHER", "DEREN", "DESSEN"],
-    reporting: &[
-        "SAGTE",
-        "SAGTEN",
-        "ERKLÄRTE",
-        "TEILTE",
-        "BETONTE",
-        "HIESS",
-        "BERICHTETE",
-        "KÜNDIGTE",
-    ],
+    reporting: &["SAGTE", "SAGTEN", "ERKLÄRTE", "TEILTE", "BETONTE", "HIESS", "BERICHTETE", "KÜNDIGTE"],
     conjunctions: &["UND", ",", "ODER", "SOWIE", "NOCH"],
     pro_drop: false,
 };
