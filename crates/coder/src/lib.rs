@@ -550,7 +550,9 @@ fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGrou
 }
 
 fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
-    tokens[start.saturating_sub(2)..start].iter().any(|t| lw.is_preposition(&t.upper))
+    // The sentence's first word is an article, never a preposition: French
+    // "Des soldats …", German "Der Außenminister …".
+    (start.saturating_sub(2)..start).any(|i| i > 0 && tokens.get(i).is_some_and(|t| lw.is_preposition(&t.upper)))
 }
 
 /// The object of a verb-final clause: the last actor between the subject and the verb.

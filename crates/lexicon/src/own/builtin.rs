@@ -32,9 +32,27 @@ const ES: &[(&str, &str)] = &[
     ("es/discards.dyad", include_str!("../../data/es/discards.dyad")),
 ];
 
+/// `(file name, text)` of each built-in French dictionary.
+const FR: &[(&str, &str)] = &[
+    ("fr/countries.dyad", include_str!("../../data/fr/countries.dyad")),
+    ("fr/organizations.dyad", include_str!("../../data/fr/organizations.dyad")),
+    ("fr/agents.dyad", include_str!("../../data/fr/agents.dyad")),
+    ("fr/verbs.dyad", include_str!("../../data/fr/verbs.dyad")),
+    ("fr/discards.dyad", include_str!("../../data/fr/discards.dyad")),
+];
+
+/// `(file name, text)` of each built-in German dictionary.
+const DE: &[(&str, &str)] = &[
+    ("de/countries.dyad", include_str!("../../data/de/countries.dyad")),
+    ("de/organizations.dyad", include_str!("../../data/de/organizations.dyad")),
+    ("de/agents.dyad", include_str!("../../data/de/agents.dyad")),
+    ("de/verbs.dyad", include_str!("../../data/de/verbs.dyad")),
+    ("de/discards.dyad", include_str!("../../data/de/discards.dyad")),
+];
+
 /// The languages that have built-in dictionaries (ISO 639 codes).
 pub fn builtin_languages() -> &'static [&'static str] {
-    &["en", "it", "es"]
+    &["en", "it", "es", "fr", "de"]
 }
 
 /// The embedded files of a language, as `(name, text)`; `None` when the
@@ -44,6 +62,8 @@ pub fn builtin_files(lang: &str) -> Option<&'static [(&'static str, &'static str
         "it" => Some(IT),
         "en" => Some(EN),
         "es" => Some(ES),
+        "fr" => Some(FR),
+        "de" => Some(DE),
         _ => None,
     }
 }
