@@ -169,7 +169,8 @@ impl ActorFinder {
                     match next {
                         // "the foreign minister of Gondor", "Foreign Minister Telemar"
                         Some(Mention { kind: MentionKind::Actor(id), start, end })
-                            if joins_agent_then_actor(tokens, m.end, start, lw) =>
+                            if joins_agent_then_actor(tokens, m.end, start, lw)
+                                && !owned_by_subject(tokens, m.start, lw) =>
                         {
                             let codes = self.actor_codes(id, date);
                             distributed = if start > m.end { Some((agent, end)) } else { None };
@@ -264,6 +265,12 @@ fn joins_actor_then_agent(tokens: &[Token], actor_end: usize, agent_start: usize
                 && rest.iter().all(|t| t.kind == TokenKind::Word && !lw.of_words.contains(&&*t.upper))
         }
     }
+}
+
+/// "withdrew its troops from Syria": a role after a possessive belongs to
+/// the sentence's subject, so the following "from/of" actor is not its country.
+fn owned_by_subject(tokens: &[Token], agent_start: usize, lw: &LangWords) -> bool {
+    tokens[agent_start.saturating_sub(2)..agent_start].iter().any(|t| lw.possessives.contains(&&*t.upper))
 }
 
 fn joins_agent_then_actor(tokens: &[Token], agent_end: usize, actor_start: usize, lw: &LangWords) -> bool {

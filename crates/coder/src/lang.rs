@@ -39,6 +39,11 @@ pub(crate) struct LangWords {
     /// Whether a missing subject may be taken from the previous clause
     /// (pro-drop languages, and coordinated verbs everywhere).
     pub(crate) pro_drop: bool,
+    /// Possessive determiners: "its troops from Syria" are the subject's
+    /// troops, not Syria's.
+    pub(crate) possessives: &'static [&'static str],
+    /// Words that introduce an infinitive complement ("threatened *to* break").
+    pub(crate) infinitive_markers: &'static [&'static str],
 }
 
 impl LangWords {
@@ -103,6 +108,8 @@ static EN: LangWords = LangWords {
     ],
     conjunctions: &["AND", ",", "OR", "NOR"],
     pro_drop: false,
+    possessives: &["ITS", "THEIR", "HIS", "HER", "OUR"],
+    infinitive_markers: &["TO"],
 };
 
 static IT: LangWords = LangWords {
@@ -160,6 +167,8 @@ static IT: LangWords = LangWords {
     ],
     conjunctions: &["E", "ED", ",", "O", "OPPURE", "NÉ"],
     pro_drop: true,
+    possessives: &["SUO", "SUA", "SUOI", "SUE", "LORO"],
+    infinitive_markers: &["DI", "A", "AD"],
 };
 
 static ES: LangWords = LangWords {
@@ -193,6 +202,8 @@ static ES: LangWords = LangWords {
     ],
     conjunctions: &["Y", "E", ",", "O", "U", "NI"],
     pro_drop: true,
+    possessives: &["SU", "SUS"],
+    infinitive_markers: &["A", "DE"],
 };
 
 static FR: LangWords = LangWords {
@@ -231,6 +242,8 @@ static FR: LangWords = LangWords {
     ],
     conjunctions: &["ET", ",", "OU", "NI"],
     pro_drop: false,
+    possessives: &["SON", "SA", "SES", "LEUR", "LEURS"],
+    infinitive_markers: &["DE", "D'", "À"],
 };
 
 static DE: LangWords = LangWords {
@@ -256,6 +269,8 @@ static DE: LangWords = LangWords {
     reporting: &["SAGTE", "SAGTEN", "ERKLÄRTE", "TEILTE", "BETONTE", "HIESS", "BERICHTETE", "KÜNDIGTE"],
     conjunctions: &["UND", ",", "ODER", "SOWIE", "NOCH"],
     pro_drop: false,
+    possessives: &["SEIN", "SEINE", "SEINEN", "SEINER", "SEINEM", "IHR", "IHRE", "IHREN", "IHRER", "IHREM"],
+    infinitive_markers: &["ZU"],
 };
 
 #[cfg(test)]

@@ -256,14 +256,21 @@ impl Coder {
         let mut objects: Vec<usize> = Vec::new(); // groups that are objects of an earlier verb
         for &(start, end, id) in &verbs {
             let Some(info) = self.verb_info.get(id as usize) else { continue };
+            // "threatened to break relations": the infinitive completes the
+            // governing verb, whose event already says what happened.
+            let complement = start > 0
+                && tokens.get(start - 1).is_some_and(|t| lw.infinitive_markers.contains(&&*t.upper))
+                && found.last().is_some_and(|f| f.verb.1 + 4 >= start);
             let reporting = tokens.get(start).is_some_and(|t| lw.reporting.contains(&&*t.upper));
             let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info);
             // The object follows the verb in its clause, or else follows the
             // words the pattern matched ("restore complete, full ties with Gondor").
             let target_group = caps.as_ref().and_then(|c| c.target).or_else(|| {
-                first_group_after(&groups, end, tokens).or_else(|| {
+                first_group_after(&groups, end, tokens, lw).or_else(|| {
                     let after_pattern = caps.as_ref().map_or(end, |c| c.extent.1);
-                    (after_pattern > end).then(|| first_group_after(&groups, after_pattern, tokens)).flatten()
+                    (after_pattern > end)
+                        .then(|| first_group_after(&groups, after_pattern, tokens, lw))
+                        .flatten()
                 })
             });
             if let Some(t) = target_group {
@@ -273,7 +280,9 @@ impl Coder {
             }
             let pattern_start = caps.as_ref().map_or(start, |c| c.extent.0);
             let pattern_end = caps.as_ref().map_or(end, |c| c.extent.1.max(end));
-            if matches!(code, CodeSpec::Null) || is_negated(tokens, start.min(pattern_start), pattern_end, lw)
+            if complement
+                || matches!(code, CodeSpec::Null)
+                || is_negated(tokens, start.min(pattern_start), pattern_end, lw)
             {
                 continue;
             }
@@ -552,7 +561,8 @@ fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGrou
 fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
     // The sentence's first word is an article, never a preposition: French
     // "Des soldats …", German "Der Außenminister …".
-    (start.saturating_sub(2)..start).any(|i| i > 0 && tokens.get(i).is_some_and(|t| lw.is_preposition(&t.upper)))
+    (start.saturating_sub(2)..start)
+        .any(|i| i > 0 && tokens.get(i).is_some_and(|t| lw.is_preposition(&t.upper)))
 }
 
 /// The object of a verb-final clause: the last actor between the subject and the verb.
@@ -631,8 +641,23 @@ fn appositive_subject(groups: &[ActorGroup], verb: usize, tokens: &[Token], lw: 
 
 /// The object: the first actor after the verb within its clause (a comma or
 /// semicolon ends the clause: "crowds burned its embassy, a Bree official said").
-fn first_group_after(groups: &[ActorGroup], verb_end: usize, tokens: &[Token]) -> Option<usize> {
-    let g = groups.iter().position(|g| g.start >= verb_end)?;
+fn first_group_after(
+    groups: &[ActorGroup],
+    verb_end: usize,
+    tokens: &[Token],
+    lw: &LangWords,
+) -> Option<usize> {
+    // "withdrew its troops from Syria": the subject's own troops are not the
+    // target when an actor follows them.
+    let owned = |g: &ActorGroup| {
+        g.actors.iter().all(|a| a.code.starts_with('~'))
+            && tokens[g.start.saturating_sub(1)..g.start].iter().any(|t| lw.possessives.contains(&&*t.upper))
+    };
+    let first = groups.iter().position(|g| g.start >= verb_end)?;
+    let g = match groups.get(first + 1) {
+        Some(next) if owned(&groups[first]) && next.start <= groups[first].end + 3 => first + 1,
+        _ => first,
+    };
     let start = groups[g].start;
     let crosses =
         tokens.get(verb_end..start).is_some_and(|ts| ts.iter().any(|t| matches!(&*t.text, ";" | ",")));
