@@ -50,6 +50,10 @@ const DE: &[(&str, &str)] = &[
     ("de/discards.dyad", include_str!("../../data/de/discards.dyad")),
 ];
 
+/// Knowledge bases shared by every language: office holders with their terms
+/// (names of people are written the same way in all five languages).
+const KB: &[(&str, &str)] = &[("kb/office_holders.dyad", include_str!("../../data/kb/office_holders.dyad"))];
+
 /// The languages that have built-in dictionaries (ISO 639 codes).
 pub fn builtin_languages() -> &'static [&'static str] {
     &["en", "it", "es", "fr", "de"]
@@ -98,6 +102,9 @@ pub fn builtin(lang: &str) -> Result<Lexicon> {
             });
         }
         lex.extend(parsed.lexicon);
+    }
+    for (name, text) in KB {
+        lex.extend(super::parse(text, &format!("builtin:{name}"))?);
     }
     Ok(lex)
 }
