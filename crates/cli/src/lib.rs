@@ -8,3 +8,4 @@ pub mod export;
 pub mod gold;
 pub mod ingest;
 pub mod query;
+pub mod serve;

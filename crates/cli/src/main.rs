@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dyad_cli::{code, eval, export, ingest, query};
+use dyad_cli::{code, eval, export, ingest, query, serve};
 
 /// dyad reads world news and writes political event data: who did what to
 /// whom, coded in CAMEO, with the evidence for each event.
@@ -31,6 +31,8 @@ enum Command {
     Query(query::QueryArgs),
     /// Write events from a store as GDELT 2.0 TSV, PLOVER JSON, CSV or Parquet.
     Export(export::ExportArgs),
+    /// Serve the HTTP API and web dashboard over a store.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(args),
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,
