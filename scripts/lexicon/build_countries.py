@@ -52,6 +52,27 @@ SKIP = {
     "de": {"Kongo"},
 }
 
+# German names that take an article and no genitive -s (feminine and plural names: "die
+# Vorwürfe der Türkei"); every other one-word German name also gets its genitive in -s
+# ("die Vorwürfe Algeriens", "der Plan Chinas"), unless it ends in a sibilant
+# ("Belarus", "Schweiz") or is an acronym ("US", "BRD").
+DE_NO_GENITIVE = {
+    "Türkei", "Ukraine", "Slowakei", "Mongolei", "Elfenbeinküste", "Westsahara", "Bundesrepublik",
+    "Vatikanstadt", "Niederlande", "Philippinen", "Malediven", "Seychellen", "Komoren", "Salomonen",
+    "Marshallinseln", "Falklandinseln", "Färöer", "Malwinen",
+    # "Islands" (Iceland's) is also the English word in island names German news quotes.
+    "Island",
+}
+
+
+def de_genitive(name):
+    """The genitive in -s of a one-word German name, or None."""
+    if (" " in name or not name[:1].isupper() or name.isupper() or name[-1] in "sßxzSXZ"
+            or name in DE_NO_GENITIVE or ascii_fold(name) in {ascii_fold(n) for n in DE_NO_GENITIVE}):
+        return None
+    return name + "s"
+
+
 # Suffix macros of the facts files: "stem{O}" expands to the stem with each ending.
 MACROS = {
     "it": {"O": ["o", "a", "i", "e"], "E": ["e", "i"]},
@@ -270,8 +291,9 @@ def expand(entry, lang):
     return [stem + e for e in endings]
 
 
-def read_facts(lang):
-    """facts_<lang>.txt: "A2: name; stem{O}; ..." lines."""
+def read_facts(lang, plain=None):
+    """facts_<lang>.txt: "A2: name; stem{O}; ..." lines. Names written without a macro
+    (place names, not demonyms) are also added to the set `plain` when one is given."""
     if lang == "en":
         return {k: [n.strip() for n in v.split(";") if n.strip()] for k, v in EXTRA_EN.items()}
     facts = {}
@@ -289,6 +311,8 @@ def read_facts(lang):
                 part = part.strip()
                 if part:
                     names.extend(expand(part, lang))
+                    if plain is not None and "{" not in part:
+                        plain.update(variants([part], lang))
             facts[key.strip()] = names
     return facts
 
@@ -296,7 +320,8 @@ def read_facts(lang):
 def build(lang, lnf, maps):
     terr = json.load(open(os.path.join(lnf, "main", lang, "territories.json"), encoding="utf-8"))
     terr = terr["main"][lang]["localeDisplayNames"]["territories"]
-    facts = read_facts(lang)
+    place_names = set()  # names of places, which may take a genitive: not demonyms
+    facts = read_facts(lang, place_names)
     unknown = set(facts) - set(UN) - set(TERRITORIES)
     if unknown:
         raise SystemExit(f"facts_{lang}.txt: unknown territories {sorted(unknown)}")
@@ -311,12 +336,18 @@ def build(lang, lnf, maps):
     ]
     used = set(SKIP[lang])
     seen_lower = {s.lower() for s in used}
+    # Every name of every entry: a generated form (a German genitive) never takes one of them.
+    all_names = {n.lower() for a2 in list(UN) + list(TERRITORIES)
+                 for key in (a2, a2 + "-alt-short", a2 + "-alt-variant") if key in terr
+                 for n in clean(terr[key], lang)}
+    all_names |= {n.lower() for names in facts.values() for n in variants(names, lang)}
 
     def entry(a2, code):
         names = []
         for key in (a2, a2 + "-alt-short", a2 + "-alt-variant"):
             if key in terr:
                 for n in clean(terr[key], lang):
+                    place_names.add(n)
                     if " - " in n or n in used or n.lower() in seen_lower:
                         continue
                     if n not in names:
@@ -327,6 +358,11 @@ def build(lang, lnf, maps):
             names.append(n)
         if not names:
             raise SystemExit(f"{lang}: no name left for {a2} ({code}); add one to facts_{lang}.txt")
+        if lang == "de":
+            for g in filter(None, map(de_genitive, [n for n in names if n in place_names])):
+                if g.lower() in all_names or g in used or g.lower() in seen_lower or g in names:
+                    continue
+                names.append(g)
         used.update(names)
         seen_lower.update(x.lower() for x in names)
         return f"{code} = {'; '.join(names)}"
