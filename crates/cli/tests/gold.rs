@@ -25,9 +25,9 @@ use dyad_lexicon::{own, Lexicon};
 use dyad_text::{Lang, TextPipeline};
 
 /// The least country+root F1 on the PLOVER gold-standard records (target 0.70).
-const PLOVER_GSR_FLOOR: f64 = 0.25;
+const PLOVER_GSR_FLOOR: f64 = 0.35;
 /// The least root F1 on the Spanish protest set (target 0.60).
-const SPANISH_FLOOR: f64 = 0.26;
+const SPANISH_FLOOR: f64 = 0.28;
 
 fn anchors() -> Option<PathBuf> {
     let dir = std::env::var_os("DYAD_ANCHORS").map(PathBuf::from).unwrap_or_else(|| {
@@ -174,12 +174,19 @@ fn dict_parallel() {
 }
 
 /// `DYAD_CODE_LANG=fr DYAD_CODE_TEXT="...|..." cargo test -p dyad-cli --test gold dict_code -- --ignored --nocapture`
+/// (`DYAD_CODE_MISSING=1` also emits events with an unknown actor).
 #[test]
 #[ignore]
 fn dict_code() {
     let lang = env_lang();
     let lex = files_lexicon(lang);
-    let coder = Coder::new(&lex);
+    // DYAD_CODE_MISSING=1 codes as the Spanish evaluation does (events with unknown actors).
+    let config = CoderConfig {
+        allow_missing_actor: std::env::var_os("DYAD_CODE_MISSING").is_some() || lex.options.allow_missing_actor,
+        max_gap: lex.options.max_gap,
+        ..CoderConfig::default()
+    };
+    let coder = Coder::with_config(&lex, config);
     let pipeline = TextPipeline::new();
     for line in std::env::var("DYAD_CODE_TEXT").unwrap_or_default().split('|') {
         let doc = pipeline.process(line, None, Some(lang));
