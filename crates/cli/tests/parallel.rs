@@ -29,7 +29,7 @@ use dyad_text::{Lang, TextPipeline};
 /// "with sanctions", "protest against the government", "carry out a bombing").
 /// Raise floors as dictionaries improve, never lower them.
 const FLOORS: [(Lang, f64); 5] =
-    [(Lang::It, 0.95), (Lang::En, 0.97), (Lang::Es, 0.95), (Lang::Fr, 0.89), (Lang::De, 0.69)];
+    [(Lang::It, 0.95), (Lang::En, 0.97), (Lang::Es, 0.95), (Lang::Fr, 0.98), (Lang::De, 0.96)];
 
 /// Languages that must be present and checked.
 const REQUIRED: [Lang; 3] = [Lang::It, Lang::En, Lang::Es];
