@@ -182,7 +182,8 @@ fn dict_code() {
     let lex = files_lexicon(lang);
     // DYAD_CODE_MISSING=1 codes as the Spanish evaluation does (events with unknown actors).
     let config = CoderConfig {
-        allow_missing_actor: std::env::var_os("DYAD_CODE_MISSING").is_some() || lex.options.allow_missing_actor,
+        allow_missing_actor: std::env::var_os("DYAD_CODE_MISSING").is_some()
+            || lex.options.allow_missing_actor,
         max_gap: lex.options.max_gap,
         ..CoderConfig::default()
     };
