@@ -119,13 +119,14 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
     if args.max_concurrency == 0 || args.max_page == 0 || args.max_body_bytes == 0 {
         bail!("--max-concurrency, --max-page and --max-body-bytes must be at least 1");
     }
+    let token = token(&args)?;
     let config = CoderConfig { allow_missing_actor: args.allow_missing_actor, ..CoderConfig::default() };
     let coders = Coders::build(&args.dictionaries, &config, args.quiet)?;
     let coder = CliCoder { pipeline: TextPipeline::new(), coders, default_lang };
     let config = Config {
         db: args.db.clone(),
         addr: args.addr,
-        token: token(&args)?,
+        token,
         limits: Limits {
             max_body_bytes: args.max_body_bytes,
             request_timeout: Duration::from_secs_f64(args.timeout),

@@ -248,9 +248,8 @@ fn parse_filter(
             "year" => year = Some(parse_number("year", v, 1800i32, 2200i32)?),
             "lang" => {
                 for l in list(v) {
-                    match parse_lang("lang", Some(&l))? {
-                        Some(code) => f.langs.push(code),
-                        None => {}
+                    if let Some(code) = parse_lang("lang", Some(&l))? {
+                        f.langs.push(code);
                     }
                 }
             }

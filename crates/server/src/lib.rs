@@ -63,7 +63,7 @@ pub use problem::Problem;
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
     /// The store could not be opened.
-    #[error("{0}")]
+    #[error(transparent)]
     Store(#[from] dyad_store::StoreError),
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
