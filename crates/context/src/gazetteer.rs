@@ -33,16 +33,29 @@
 //! assert_eq!(m[1].place.kind, PlaceType::City);
 //! ```
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use serde::Serialize;
+use fst::raw::{Output, Transition};
+use serde::ser::SerializeSeq;
+use serde::{Serialize, Serializer};
 
 use crate::normalize::fold_char;
+pub use table::normalize_name;
+use table::Entry;
+
+mod table;
 
 /// The embedded data file.
 const DATA: &str = include_str!("../data/gazetteer.tsv");
+/// Its name index, precomputed by `build.rs` (see [`table::build_index`]).
+const INDEX_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.fst"));
+/// The part of the index matched in text without a capital letter.
+const INDEX_LOWER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.lower.fst"));
+/// The place ids the index points into, `u32` little-endian.
+const INDEX_POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.postings"));
+/// The number of places the index was built for.
+const INDEX_PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.count"));
 
 /// What kind of place an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -56,13 +69,103 @@ pub enum PlaceType {
     City,
 }
 
-/// One place of the gazetteer.
+/// The spellings of a place: a view of the data file's `|`-separated names field, blank
+/// spellings skipped. Iterate it (`for n in place.names`) or use [`Names::iter`].
+///
+/// ```
+/// use dyad_context::gazetteer::Names;
+///
+/// let names = Names::new("Munich|München||Monaco di Baviera");
+/// assert_eq!(names.len(), 3);
+/// assert_eq!(names.first(), Some("Munich"));
+/// assert!(names.iter().any(|n| n == "München"));
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Names<'a>(&'a str);
+
+impl<'a> Names<'a> {
+    /// Wraps a `|`-separated list of spellings.
+    pub fn new(joined: &'a str) -> Names<'a> {
+        Names(joined)
+    }
+
+    /// The spellings, in order.
+    pub fn iter(&self) -> NamesIter<'a> {
+        NamesIter(self.0.split('|'))
+    }
+
+    /// The first spelling.
+    pub fn first(&self) -> Option<&'a str> {
+        self.iter().next()
+    }
+
+    /// The number of spellings.
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// Whether there is no spelling.
+    pub fn is_empty(&self) -> bool {
+        self.first().is_none()
+    }
+
+    /// The spellings as written, `|`-separated.
+    pub fn as_joined(&self) -> &'a str {
+        self.0
+    }
+}
+
+impl<'a> IntoIterator for Names<'a> {
+    type Item = &'a str;
+    type IntoIter = NamesIter<'a>;
+    fn into_iter(self) -> NamesIter<'a> {
+        self.iter()
+    }
+}
+
+impl<'a> IntoIterator for &Names<'a> {
+    type Item = &'a str;
+    type IntoIter = NamesIter<'a>;
+    fn into_iter(self) -> NamesIter<'a> {
+        self.iter()
+    }
+}
+
+/// The iterator of [`Names`].
+#[derive(Clone, Debug)]
+pub struct NamesIter<'a>(std::str::Split<'a, char>);
+
+impl<'a> Iterator for NamesIter<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        self.0.find(|s| !s.trim().is_empty())
+    }
+}
+
+impl std::fmt::Debug for Names<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Names<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for n in self.iter() {
+            seq.serialize_element(n)?;
+        }
+        seq.end()
+    }
+}
+
+/// One place of the gazetteer. Its strings borrow from the gazetteer's data (for
+/// [`Gazetteer::embedded`], the data compiled into the binary: `Place<'static>`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Place {
+pub struct Place<'a> {
     /// Display name (the first of `names`).
-    pub name: String,
+    pub name: &'a str,
     /// All spellings, as written in the data file.
-    pub names: Vec<String>,
+    pub names: Names<'a>,
     /// Country, region or city.
     pub kind: PlaceType,
     /// Whether the place is a national capital city.
@@ -70,30 +173,31 @@ pub struct Place {
     /// Whether the place is a hand-written area ("Sahel", "West Bank") rather than GeoNames data.
     pub curated: bool,
     /// CAMEO country code (ISO-3 style: `FRA`, `PSE`, `KSV`); empty for areas spanning countries.
-    pub cameo: String,
+    pub cameo: &'a str,
     /// FIPS 10-4 country code, as in GDELT's `ActionGeo_CountryCode` (`FR`, `GM`, `UP`).
-    pub fips: String,
+    pub fips: &'a str,
     /// FIPS country code followed by the GeoNames admin1 code (`USTX`, `IT07`), as in GDELT's
     /// `ActionGeo_ADM1Code`; empty for countries.
-    pub adm1: String,
-    /// Latitude (centroid of the settled area for countries and regions).
-    pub lat: f64,
-    /// Longitude.
-    pub lon: f64,
+    pub adm1: &'a str,
+    /// Latitude in degrees (centroid of the settled area for countries and regions); the data
+    /// has four decimals, which `f32` keeps to about a metre.
+    pub lat: f32,
+    /// Longitude in degrees.
+    pub lon: f32,
     /// Feature id: the GeoNames id for cities; the FIPS code for countries and the ADM1 code for
     /// regions, as GDELT writes textual ids for those levels.
-    pub feature_id: String,
+    pub feature_id: &'a str,
     /// Population (for regions: the sum of their cities of at least 15,000 people; 0 if unknown).
     pub population: u64,
     /// Full name in GDELT's style: `City, Region, Country`, `Region, Country`, `Country`.
-    pub full_name: String,
+    pub full_name: &'a str,
 }
 
-impl Place {
+impl Place<'_> {
     /// GDELT's `ActionGeo_Type`: 1 country, 2 US state, 3 US city, 4 world city, 5 world
     /// region; 0 for hand-written areas that span several countries (no GDELT equivalent).
     pub fn geo_type(&self) -> u8 {
-        match (self.kind, self.fips.as_str()) {
+        match (self.kind, self.fips) {
             (PlaceType::Country, _) => 1,
             (PlaceType::Region, "") => 0,
             (PlaceType::Region, "US") => 2,
@@ -112,9 +216,9 @@ pub struct PlaceMention<'g> {
     /// The name as written.
     pub text: String,
     /// The place chosen by [`Gazetteer::resolve`] with the given context.
-    pub place: &'g Place,
-    /// Every place with that name, best first is not guaranteed; `place` is among them.
-    pub candidates: Vec<&'g Place>,
+    pub place: &'g Place<'g>,
+    /// Every place with that name, in data-file order; `place` is among them.
+    pub candidates: Vec<&'g Place<'g>>,
 }
 
 /// An error in the gazetteer data.
@@ -134,279 +238,159 @@ impl std::fmt::Display for GazetteerError {
 
 impl std::error::Error for GazetteerError {}
 
-/// A gazetteer: places, a name index and a multi-pattern matcher over normalized names.
-pub struct Gazetteer {
-    places: Vec<Place>,
-    /// normalized name -> place indices
-    index: HashMap<String, Vec<u32>>,
-    /// the patterns of `matcher`, in order: normalized name and whether a capital is required
-    patterns: Vec<(String, bool)>,
-    matcher: Option<AhoCorasick>,
+/// A gazetteer: places and an index from normalized name to places, which is also the matcher
+/// of place names in running text. `'a` is the lifetime of the data the places borrow.
+pub struct Gazetteer<'a> {
+    places: Vec<Place<'a>>,
+    /// the name index; `None` only if it could not be built
+    index: Option<Index<'a>>,
 }
 
-impl std::fmt::Debug for Gazetteer {
+/// See [`table::IndexBytes`].
+struct Index<'a> {
+    /// normalized name -> packed [`Entry`]
+    names: fst::Map<Cow<'a, [u8]>>,
+    /// the entries of `names` matched in text without a capital letter
+    lower: fst::Map<Cow<'a, [u8]>>,
+    /// the place ids the entries point into, `u32` little-endian
+    postings: Cow<'a, [u8]>,
+    /// the transitions out of the roots of `names` and `lower`, by input byte
+    roots: Box<[[Option<Transition>; 256]; 2]>,
+}
+
+impl<'a> Index<'a> {
+    fn new(
+        names: fst::Map<Cow<'a, [u8]>>,
+        lower: fst::Map<Cow<'a, [u8]>>,
+        postings: Cow<'a, [u8]>,
+    ) -> Index<'a> {
+        let mut roots = Box::new([[None; 256]; 2]);
+        for (table, map) in roots.iter_mut().zip([&names, &lower]) {
+            for t in map.as_fst().root().transitions() {
+                if let Some(slot) = table.get_mut(usize::from(t.inp)) {
+                    *slot = Some(t);
+                }
+            }
+        }
+        Index { names, lower, postings, roots }
+    }
+}
+
+impl std::fmt::Debug for Gazetteer<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
             .field("places", &self.places.len())
-            .field("names", &self.patterns.len())
+            .field("names", &self.index.as_ref().map_or(0, |ix| ix.names.len()))
             .finish()
     }
 }
 
-/// Normalized keys that never match in running text: function words and month or weekday names
-/// of the five languages that are also place names somewhere.
-const STOP: &[&str] = &[
-    "of",
-    "the",
-    "and",
-    "or",
-    "in",
-    "on",
-    "at",
-    "to",
-    "by",
-    "for",
-    "as",
-    "is",
-    "it",
-    "be",
-    "an",
-    "la",
-    "le",
-    "les",
-    "el",
-    "los",
-    "las",
-    "lo",
-    "il",
-    "di",
-    "da",
-    "del",
-    "de",
-    "des",
-    "du",
-    "die",
-    "der",
-    "das",
-    "den",
-    "und",
-    "y",
-    "e",
-    "et",
-    "o",
-    "ou",
-    "oder",
-    "con",
-    "avec",
-    "mit",
-    "per",
-    "por",
-    "para",
-    "pour",
-    "sur",
-    "sul",
-    "van",
-    "von",
-    "bar",
-    "mar",
-    "mayo",
-    "marzo",
-    "domingo",
-    "santiago de",
-    "mobile",
-    "reading",
-    "bath",
-    "born",
-    "union",
-    "victoria",
-    "florida",
-    "march",
-    "may",
-    "june",
-    "july",
-    "august",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "aout",
-    "enero",
-    "abril",
-    "julio",
-    "agosto",
-    "june",
-    "sabado",
-    "san",
-    "santa",
-    "saint",
-    "sainte",
-    "sankt",
-    "st",
-    "mons",
-    "como",
-    "nice",
-    "split",
-    "ocean",
-    "mira",
-    "vista",
-    "gran",
-    "grande",
-    "bella",
-    "bello",
-    "buena",
-    "linda",
-    "central",
-    "capital",
-    "nord",
-    "sud",
-    "est",
-    "ouest",
-    "ost",
-    "west",
-    "north",
-    "south",
-    "east",
-    "norte",
-    "sur",
-    "este",
-    "oeste",
-    "centro",
-    "centre",
-];
-
-/// Normalizes a name for lookup: folded, non-alphanumerics as single spaces, trimmed.
-pub fn normalize_name(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        let f = fold_char(c);
-        if f.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(f);
-        } else {
-            space = true;
-        }
+fn place_of(r: table::Row<'_>) -> Place<'_> {
+    let (kind, capital, curated) = match r.kind {
+        b'C' => (PlaceType::Country, false, false),
+        b'R' => (PlaceType::Region, false, false),
+        b'A' => (PlaceType::Region, false, true),
+        b'K' => (PlaceType::City, true, false),
+        _ => (PlaceType::City, false, false),
+    };
+    let names = Names(r.names);
+    Place {
+        name: names.first().unwrap_or_default(),
+        names,
+        kind,
+        capital,
+        curated,
+        cameo: r.cameo,
+        fips: r.fips,
+        adm1: r.adm1,
+        lat: r.lat,
+        lon: r.lon,
+        feature_id: r.feature_id,
+        population: r.population,
+        full_name: r.full_name,
     }
-    out
 }
 
-impl Gazetteer {
-    /// The gazetteer compiled into dyad, parsed on first use and shared afterwards.
+impl Gazetteer<'static> {
+    /// The gazetteer compiled into dyad, loaded on first use and shared afterwards.
     ///
-    /// The embedded file is checked by the crate's tests; should it ever fail to parse, this
-    /// returns an empty gazetteer rather than panicking.
-    pub fn embedded() -> &'static Gazetteer {
-        static GAZ: OnceLock<Gazetteer> = OnceLock::new();
-        GAZ.get_or_init(|| Gazetteer::parse(DATA).unwrap_or_else(|_| Gazetteer::from_places(Vec::new())))
+    /// Loading reads the place lines of the embedded data; the name index was built at compile
+    /// time and is used in place. The embedded file is checked by the crate's tests; should it
+    /// ever fail to parse, this returns an empty gazetteer rather than panicking.
+    pub fn embedded() -> &'static Gazetteer<'static> {
+        static GAZ: OnceLock<Gazetteer<'static>> = OnceLock::new();
+        GAZ.get_or_init(Gazetteer::load_embedded)
     }
 
+    /// Loads a fresh copy of the embedded gazetteer (what [`embedded`](Self::embedded) does
+    /// once); for benchmarks and for callers that want to own it.
+    pub fn load_embedded() -> Gazetteer<'static> {
+        let Ok(rows) = table::parse_rows(DATA) else { return Gazetteer::from_places(Vec::new()) };
+        let places: Vec<Place<'static>> = rows.into_iter().map(place_of).collect();
+        let fresh = INDEX_PLACES.trim().parse::<usize>().ok() == Some(places.len());
+        match (fst::Map::new(Cow::Borrowed(INDEX_FST)), fst::Map::new(Cow::Borrowed(INDEX_LOWER))) {
+            (Ok(names), Ok(lower)) if fresh => {
+                let index = Index::new(names, lower, Cow::Borrowed(INDEX_POSTINGS));
+                Gazetteer { places, index: Some(index) }
+            }
+            _ => Gazetteer::from_places(places),
+        }
+    }
+}
+
+impl<'a> Gazetteer<'a> {
     /// Parses gazetteer data in the format of `data/gazetteer.tsv`: `#` comment lines, then one
     /// place per line with ten tab-separated fields `type names cameo fips adm1 lat lon
-    /// feature_id population full_name`; `type` is `C` (country), `R` (region), `A` (hand-written area), `P` (city) or `K` (capital city) and
-    /// `names` are separated by `|`.
-    pub fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
-        let mut places = Vec::new();
-        for (n, line) in text.lines().enumerate() {
-            let line_no = n + 1;
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let err = |message: String| GazetteerError { line: line_no, message };
-            let f: Vec<&str> = line.split('\t').collect();
-            let [kind, names, cameo, fips, adm1, lat, lon, feature_id, population, full_name] = f.as_slice()
-            else {
-                return Err(err(format!("expected 10 tab-separated fields, found {}", f.len())));
-            };
-            let (kind, capital, curated) = match *kind {
-                "C" => (PlaceType::Country, false, false),
-                "R" => (PlaceType::Region, false, false),
-                "A" => (PlaceType::Region, false, true),
-                "P" => (PlaceType::City, false, false),
-                "K" => (PlaceType::City, true, false),
-                other => return Err(err(format!("unknown place type {other:?} (expected C, R, A, P or K)"))),
-            };
-            let names: Vec<String> =
-                names.split('|').filter(|s| !s.trim().is_empty()).map(str::to_string).collect();
-            let Some(name) = names.first().cloned() else {
-                return Err(err("a place without a name".to_string()));
-            };
-            let lat: f64 = lat.parse().map_err(|_| err(format!("bad latitude {lat:?}")))?;
-            let lon: f64 = lon.parse().map_err(|_| err(format!("bad longitude {lon:?}")))?;
-            if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-                return Err(err(format!("coordinates out of range: {lat}, {lon}")));
-            }
-            let population: u64 =
-                population.parse().map_err(|_| err(format!("bad population {population:?}")))?;
-            places.push(Place {
-                name,
-                names,
-                kind,
-                capital,
-                curated,
-                cameo: cameo.to_string(),
-                fips: fips.to_string(),
-                adm1: adm1.to_string(),
-                lat,
-                lon,
-                feature_id: feature_id.to_string(),
-                population,
-                full_name: full_name.to_string(),
-            });
-        }
-        Ok(Gazetteer::from_places(places))
+    /// feature_id population full_name`; `type` is `C` (country), `R` (region), `A`
+    /// (hand-written area), `P` (city) or `K` (capital city) and `names` are separated by `|`.
+    /// The places borrow their strings from `text`.
+    pub fn parse(text: &'a str) -> Result<Gazetteer<'a>, GazetteerError> {
+        let rows = table::parse_rows(text).map_err(|(line, message)| GazetteerError { line, message })?;
+        Ok(Gazetteer::from_places(rows.into_iter().map(place_of).collect()))
     }
 
-    /// Builds a gazetteer from places (index and matcher included).
-    pub fn from_places(places: Vec<Place>) -> Gazetteer {
-        let mut index: HashMap<String, Vec<u32>> = HashMap::new();
-        // normalized name -> whether every spelling starts with a capital
-        let mut capital: HashMap<String, bool> = HashMap::new();
-        for (i, p) in places.iter().enumerate() {
-            let Ok(i) = u32::try_from(i) else { break };
-            for n in &p.names {
-                let key = normalize_name(n);
-                if key.is_empty() {
-                    continue;
-                }
-                let ids = index.entry(key.clone()).or_default();
-                if ids.last() != Some(&i) {
-                    ids.push(i);
-                }
-                let cap = n.chars().next().is_some_and(char::is_uppercase);
-                capital.entry(key).and_modify(|c| *c &= cap).or_insert(cap);
-            }
-        }
-        let mut patterns: Vec<(String, bool)> = capital
-            .into_iter()
-            .filter(|(k, _)| k.chars().count() >= 3 && !STOP.contains(&k.as_str()))
-            .collect();
-        patterns.sort();
-        let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|(k, _)| k.as_str()))
-            .ok();
-        Gazetteer { places, index, patterns, matcher }
+    /// Builds a gazetteer from places, indexing their names (this normalizes every name: for
+    /// the embedded data, [`embedded`](Gazetteer::embedded) uses the index built at compile
+    /// time instead).
+    pub fn from_places(places: Vec<Place<'a>>) -> Gazetteer<'a> {
+        let names = places.iter().enumerate().map_while(|(i, p)| Some((u32::try_from(i).ok()?, p.names)));
+        let pairs = names.flat_map(|(i, n)| n.iter().map(move |s| (i, s)));
+        let index = table::build_index(pairs).ok().and_then(|ix| {
+            Some(Index::new(
+                fst::Map::new(Cow::Owned(ix.fst)).ok()?,
+                fst::Map::new(Cow::Owned(ix.lower)).ok()?,
+                Cow::Owned(ix.postings),
+            ))
+        });
+        Gazetteer { places, index }
     }
 
     /// All places.
-    pub fn places(&self) -> &[Place] {
+    pub fn places(&self) -> &[Place<'a>] {
         &self.places
     }
 
+    /// The places of an index entry, in data-file order.
+    fn entry_places(&self, e: Entry) -> impl Iterator<Item = &Place<'a>> + '_ {
+        let postings = self.index.as_ref().map(|ix| ix.postings.as_ref()).unwrap_or_default();
+        let bytes = postings.get(e.start.saturating_mul(4)..).unwrap_or_default();
+        bytes.chunks_exact(4).take(e.len).filter_map(|c| {
+            let id = u32::from_le_bytes(c.try_into().ok()?);
+            self.places.get(id as usize)
+        })
+    }
+
     /// Every place one of whose names equals `name`, ignoring case, accents and punctuation.
-    pub fn lookup(&self, name: &str) -> Vec<&Place> {
-        self.index
-            .get(&normalize_name(name))
-            .map(|ids| ids.iter().filter_map(|&i| self.places.get(i as usize)).collect())
-            .unwrap_or_default()
+    pub fn lookup(&self, name: &str) -> Vec<&Place<'a>> {
+        match self.index.as_ref().and_then(|ix| ix.names.get(normalize_name(name))) {
+            Some(v) => self.entry_places(Entry::from_value(v)).collect(),
+            None => Vec::new(),
+        }
     }
 
     /// Picks the most likely of `candidates` given the article's context (CAMEO, FIPS or ADM1
     /// codes of the countries and regions it is about); see the module docs for the rule.
-    pub fn resolve<'a>(&self, candidates: &[&'a Place], context: &[&str]) -> Option<&'a Place> {
+    pub fn resolve<'c, 'p>(&self, candidates: &[&'c Place<'p>], context: &[&str]) -> Option<&'c Place<'p>> {
         resolve(candidates, context)
     }
 
@@ -420,7 +404,7 @@ impl Gazetteer {
 
     /// Like [`find_places`](Self::find_places), resolving with the article's context.
     pub fn find_places_in_context(&self, text: &str, _lang: &str, context: &[&str]) -> Vec<PlaceMention<'_>> {
-        let Some(matcher) = &self.matcher else { return Vec::new() };
+        let Some(index) = &self.index else { return Vec::new() };
         let orig: Vec<char> = text.chars().collect();
         // normalized text and, for each of its bytes, the original char offset
         let mut norm = String::with_capacity(text.len());
@@ -443,35 +427,53 @@ impl Gazetteer {
         }
         map.push(orig.len());
         let bytes = norm.as_bytes();
-        let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (start byte, end byte, pattern)
-        for m in matcher.find_overlapping_iter(&norm) {
-            let (s, e) = (m.start(), m.end());
-            let before_ok = s == 0 || bytes.get(s - 1) == Some(&b' ');
-            let after_ok = e == bytes.len() || bytes.get(e) == Some(&b' ');
-            if !before_ok || !after_ok {
+        // Every name starting at a word start and ending at a word end: walk the index from
+        // each word start for as long as the text spells a prefix of some name (only the small
+        // index of names that need no capital where the word starts in lower case).
+        let mut found: Vec<(usize, usize, Entry)> = Vec::new(); // (start byte, end byte, entry)
+        for (s, &b) in bytes.iter().enumerate() {
+            if b == b' ' || (s > 0 && bytes.get(s - 1) != Some(&b' ')) {
                 continue;
             }
-            let Some((_, needs_capital)) = self.patterns.get(m.pattern().as_usize()) else { continue };
             let Some(&cs) = map.get(s) else { continue };
-            if *needs_capital && !orig.get(cs).is_some_and(|c| c.is_uppercase()) {
-                continue;
+            let capital = orig.get(cs).is_some_and(|c| c.is_uppercase());
+            let (fst, roots) = if capital {
+                (index.names.as_fst(), &index.roots[0])
+            } else {
+                (index.lower.as_fst(), &index.roots[1])
+            };
+            let Some(Some(first)) = roots.get(usize::from(b)) else { continue };
+            let mut node = fst.root();
+            let mut out = Output::zero();
+            for (e, &b) in bytes.iter().enumerate().skip(s) {
+                let t = if e == s {
+                    *first
+                } else {
+                    let Some(i) = node.find_input(b) else { break };
+                    node.transition(i)
+                };
+                out = out.cat(t.out);
+                node = fst.node(t.addr);
+                let end = e + 1;
+                if !node.is_final() || !(end == bytes.len() || bytes.get(end) == Some(&b' ')) {
+                    continue;
+                }
+                let entry = Entry::from_value(out.cat(node.final_output()).value());
+                if !entry.in_text || (entry.needs_capital && !capital) {
+                    continue;
+                }
+                found.push((s, end, entry));
             }
-            found.push((s, e, m.pattern().as_usize()));
         }
         // longest first among those starting earliest; no overlaps
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut out = Vec::new();
         let mut last_end = 0;
-        for (s, e, p) in found {
+        for (s, e, entry) in found {
             if s < last_end {
                 continue;
             }
-            let Some((key, _)) = self.patterns.get(p) else { continue };
-            let candidates: Vec<&Place> = self
-                .index
-                .get(key)
-                .map(|ids| ids.iter().filter_map(|&i| self.places.get(i as usize)).collect())
-                .unwrap_or_default();
+            let candidates: Vec<&Place<'a>> = self.entry_places(entry).collect();
             let Some(place) = resolve(&candidates, context) else { continue };
             let (Some(&cs), Some(&ce_last)) = (map.get(s), map.get(e.saturating_sub(1))) else { continue };
             let ce = ce_last + 1;
@@ -483,18 +485,18 @@ impl Gazetteer {
     }
 }
 
-fn in_context(p: &Place, context: &[&str]) -> bool {
+fn in_context(p: &Place<'_>, context: &[&str]) -> bool {
     context.iter().any(|c| {
         !c.is_empty()
-            && (c.eq_ignore_ascii_case(&p.cameo)
-                || c.eq_ignore_ascii_case(&p.fips)
-                || c.eq_ignore_ascii_case(&p.adm1))
+            && (c.eq_ignore_ascii_case(p.cameo)
+                || c.eq_ignore_ascii_case(p.fips)
+                || c.eq_ignore_ascii_case(p.adm1))
     })
 }
 
 /// The resolution rule of [`Gazetteer::resolve`], as a free function.
-pub fn resolve<'a>(candidates: &[&'a Place], context: &[&str]) -> Option<&'a Place> {
-    let key = |p: &Place| {
+pub fn resolve<'c, 'p>(candidates: &[&'c Place<'p>], context: &[&str]) -> Option<&'c Place<'p>> {
+    let key = |p: &Place<'_>| {
         (
             in_context(p, context),
             p.kind == PlaceType::Country,
@@ -504,7 +506,7 @@ pub fn resolve<'a>(candidates: &[&'a Place], context: &[&str]) -> Option<&'a Pla
             p.population,
         )
     };
-    let mut best: Option<&'a Place> = None;
+    let mut best: Option<&'c Place<'p>> = None;
     for &c in candidates {
         best = match best {
             Some(b) if key(b) >= key(c) => Some(b),

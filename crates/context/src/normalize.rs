@@ -5,6 +5,9 @@ use unicode_normalization::UnicodeNormalization;
 /// Folds one character: lower case, diacritics removed, typographic apostrophes made
 /// plain. Always exactly one character, so folded text keeps the original char offsets.
 pub(crate) fn fold_char(c: char) -> char {
+    if c.is_ascii() && c != '`' {
+        return c.to_ascii_lowercase();
+    }
     match c {
         '’' | '‘' | '`' | '´' | 'ʼ' => return '\'',
         'ß' | 'ẞ' => return 'ß',

@@ -4,7 +4,7 @@
 use dyad_context::gazetteer::{Gazetteer, PlaceType};
 use proptest::prelude::*;
 
-fn gaz() -> &'static Gazetteer {
+fn gaz() -> &'static Gazetteer<'static> {
     Gazetteer::embedded()
 }
 
@@ -46,11 +46,7 @@ fn countries_in_five_languages() {
     for name in ["Germany", "Germania", "Alemania", "Allemagne", "Deutschland"] {
         let hits = gaz().lookup(name);
         let best = gaz().resolve(&hits, &[]).unwrap_or_else(|| panic!("{name}"));
-        assert_eq!(
-            (best.kind, best.cameo.as_str(), best.fips.as_str()),
-            (PlaceType::Country, "DEU", "GM"),
-            "{name}"
-        );
+        assert_eq!((best.kind, best.cameo, best.fips), (PlaceType::Country, "DEU", "GM"), "{name}");
         assert_eq!(best.geo_type(), 1);
     }
     for (name, cameo) in [
@@ -60,7 +56,7 @@ fn countries_in_five_languages() {
         ("cote d'ivoire", "CIV"),
         ("Russland", "RUS"),
     ] {
-        let best = gaz().resolve(&gaz().lookup(name), &[]).map(|p| p.cameo.as_str());
+        let best = gaz().resolve(&gaz().lookup(name), &[]).map(|p| p.cameo);
         assert_eq!(best, Some(cameo), "{name}");
     }
 }
@@ -69,18 +65,18 @@ fn countries_in_five_languages() {
 fn resolution_rule() {
     let g = gaz();
     let paris = g.lookup("Paris");
-    assert_eq!(g.resolve(&paris, &[]).map(|p| p.fips.as_str()), Some("FR"));
-    assert_eq!(g.resolve(&paris, &["USA"]).map(|p| p.adm1.as_str()), Some("USTX"));
-    assert_eq!(g.resolve(&paris, &["USTX"]).map(|p| p.adm1.as_str()), Some("USTX"));
+    assert_eq!(g.resolve(&paris, &[]).map(|p| p.fips), Some("FR"));
+    assert_eq!(g.resolve(&paris, &["USA"]).map(|p| p.adm1), Some("USTX"));
+    assert_eq!(g.resolve(&paris, &["USTX"]).map(|p| p.adm1), Some("USTX"));
     let georgia = g.lookup("Georgia");
     assert_eq!(g.resolve(&georgia, &[]).map(|p| p.kind), Some(PlaceType::Country));
-    assert_eq!(g.resolve(&georgia, &["USA"]).map(|p| p.adm1.as_str()), Some("USGA"));
+    assert_eq!(g.resolve(&georgia, &["USA"]).map(|p| p.adm1), Some("USGA"));
     let washington = g.resolve(&g.lookup("Washington"), &[]).map(|p| (p.kind, p.capital));
     assert_eq!(washington, Some((PlaceType::City, true)));
     let ny = g.resolve(&g.lookup("New York"), &[]).map(|p| p.kind);
     assert_eq!(ny, Some(PlaceType::City));
     assert!(g.resolve(&[], &["USA"]).is_none());
-    let kyiv = g.resolve(&g.lookup("Kiev"), &[]).map(|p| (p.cameo.as_str(), p.kind));
+    let kyiv = g.resolve(&g.lookup("Kiev"), &[]).map(|p| (p.cameo, p.kind));
     assert_eq!(kyiv, Some(("UKR", PlaceType::City)));
 }
 
@@ -128,8 +124,7 @@ fn places_in_sentences() {
     let mut bad = Vec::new();
     for (lang, text, want) in cases {
         let found = gaz().find_places(text, lang);
-        let got: Vec<(&str, &str)> =
-            found.iter().map(|m| (m.text.as_str(), m.place.cameo.as_str())).collect();
+        let got: Vec<(&str, &str)> = found.iter().map(|m| (m.text.as_str(), m.place.cameo)).collect();
         if got != *want {
             bad.push(format!("[{lang}] {text}\n   want {want:?}\n   got  {got:?}"));
         }
@@ -145,7 +140,7 @@ fn places_in_sentences() {
 #[test]
 fn context_changes_the_choice_in_text() {
     let m = gaz().find_places_in_context("Storms hit Paris on Sunday.", "en", &["USA"]);
-    assert_eq!(m.first().map(|m| m.place.adm1.as_str()), Some("USTX"));
+    assert_eq!(m.first().map(|m| m.place.adm1), Some("USTX"));
     assert!(m.first().is_some_and(|m| m.candidates.len() > 1));
 }
 
@@ -171,4 +166,29 @@ proptest! {
         let _ = gaz().lookup(&s);
         let _ = Gazetteer::parse(&s);
     }
+}
+
+#[test]
+fn compiled_index_agrees_with_one_built_at_run_time() {
+    // `embedded()` uses the index `build.rs` wrote; `parse` builds its own from the same text.
+    let text = include_str!("../data/gazetteer.tsv");
+    let built = Gazetteer::parse(text).unwrap_or_else(|e| panic!("{e}"));
+    fn ids(v: Vec<&dyad_context::gazetteer::Place<'_>>) -> Vec<String> {
+        v.iter().map(|p| p.feature_id.to_string()).collect()
+    }
+    let mut checked = 0;
+    for p in built.places().iter().step_by(5) {
+        for n in p.names {
+            assert_eq!(ids(gaz().lookup(n)), ids(built.lookup(n)), "{n}");
+            checked += 1;
+        }
+        let sentence =
+            format!("Talks in {} and {} and near the {}.", p.name, p.full_name, p.name.to_lowercase());
+        let a: Vec<_> =
+            gaz().find_places(&sentence, "en").iter().map(|m| (m.span, m.place.feature_id)).collect();
+        let b: Vec<_> =
+            built.find_places(&sentence, "en").iter().map(|m| (m.span, m.place.feature_id)).collect();
+        assert_eq!(a, b, "{sentence}");
+    }
+    assert!(checked > 10_000, "{checked}");
 }
