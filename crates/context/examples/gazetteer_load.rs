@@ -18,7 +18,7 @@ fn main() {
     let load = t.elapsed();
     let after = rss_kib();
     println!("places: {}", g.places().len());
-    println!("load (parse + index + matcher): {load:.2?}");
+    println!("load (places + precomputed index): {load:.2?}");
     if let (Some(b), Some(a)) = (before, after) {
         println!("resident memory added: {:.1} MiB", (a.saturating_sub(b)) as f64 / 1024.0);
     }
