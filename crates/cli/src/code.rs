@@ -173,12 +173,29 @@ pub fn code_article(
     article: &Article,
     default_lang: Option<Lang>,
 ) -> Result<Outcome, (String, String)> {
+    code_article_with_sentences(pipeline, coders, article, default_lang).map(|(outcome, _)| outcome)
+}
+
+/// As [`code_article`], and also the text of every sentence of the article
+/// as the pipeline split it (`sentences[i]` is sentence `i`; empty when the
+/// article was skipped before it was split).
+///
+/// # Errors
+///
+/// `(reason, message)` when the article failed.
+pub fn code_article_with_sentences(
+    pipeline: &TextPipeline,
+    coders: &Coders,
+    article: &Article,
+    default_lang: Option<Lang>,
+) -> Result<(Outcome, Vec<String>), (String, String)> {
+    let skipped = |outcome| Ok((outcome, Vec::new()));
     let lang = match article.lang.as_deref().map(str::trim) {
         None | Some("") | Some("auto") => default_lang,
         Some(code) => match Lang::from_code(code) {
             Some(l) => Some(l),
             None => {
-                return Ok(Outcome::Skipped(
+                return skipped(Outcome::Skipped(
                     "unsupported-language",
                     format!("language {code:?} is not one of it, en, es, fr, de"),
                 ))
@@ -187,14 +204,18 @@ pub fn code_article(
     };
     let doc = pipeline.process(&article.text, article.title.as_deref(), lang);
     let Some(coder) = coders.get(doc.lang) else {
-        return Ok(Outcome::Skipped("no-dictionary", format!("no dictionary for language {}", doc.lang)));
+        return skipped(Outcome::Skipped(
+            "no-dictionary",
+            format!("no dictionary for language {}", doc.lang),
+        ));
     };
     let meta = ArticleMeta::new(&article.id, article.date);
     let coded = coder.code_document(&doc, &meta);
     if let Some(rule) = coded.discarded_by {
-        return Ok(Outcome::Skipped("discarded", format!("discarded by {rule}")));
+        return skipped(Outcome::Skipped("discarded", format!("discarded by {rule}")));
     }
-    Ok(Outcome::Coded { sentences: doc.sentences.len(), events: coded.events })
+    let sentences = doc.sentences.into_iter().map(|s| s.text).collect::<Vec<_>>();
+    Ok((Outcome::Coded { sentences: sentences.len(), events: coded.events }, sentences))
 }
 
 /// Runs `dyad code`.

@@ -16,7 +16,7 @@ use dyad_store::{content_hash, Store, Stored};
 use dyad_text::{Lang, TextPipeline};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::code::{code_article, parse_date_arg, Coders, Outcome};
+use crate::code::{code_article_with_sentences, parse_date_arg, Coders, Outcome};
 use crate::dictionaries::DictionaryArgs;
 
 /// The store used when `--db` is not given.
@@ -135,7 +135,7 @@ pub struct IngestArgs {
     #[arg(long, value_name = "PATH", default_value = DEFAULT_DB)]
     pub db: PathBuf,
     /// Articles per transaction: each batch is stored completely or not at all.
-    #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..))]
     pub batch_size: u64,
     /// Never show the progress bar (it is shown only when standard error is a terminal).
     #[arg(long)]
@@ -266,17 +266,16 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
                 continue;
             }
             // A bug must cost one article, not the batch.
-            let outcome =
-                catch_unwind(AssertUnwindSafe(|| code_article(&pipeline, &coders, &article, default_lang)))
-                    .unwrap_or_else(|_| {
-                        Err(("internal-error".into(), "internal error while coding (a bug)".into()))
-                    });
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                code_article_with_sentences(&pipeline, &coders, &article, default_lang)
+            }))
+            .unwrap_or_else(|_| Err(("internal-error".into(), "internal error while coding (a bug)".into())));
             match outcome {
-                Ok(Outcome::Coded { sentences, events }) => {
+                Ok((Outcome::Coded { sentences, events }, texts)) => {
                     acct.coded += 1;
                     acct.sentences += sentences;
                     acct.events += events.len();
-                    let stored = batch.add(&article, &events).with_context(|| {
+                    let stored = batch.add_with_sentences(&article, &texts, &events).with_context(|| {
                         format!(
                             "{}: record {:?}: storing in {}",
                             article.origin,
@@ -291,7 +290,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
                         acct.mentions += mentions;
                     }
                 }
-                Ok(Outcome::Skipped(reason, message)) => {
+                Ok((Outcome::Skipped(reason, message), _)) => {
                     *acct.skipped.entry(reason.to_string()).or_default() += 1;
                     bar.suspend(|| {
                         eprintln!("dyad: skipped: {}: record {:?}: {message}", article.origin, article.id)

@@ -425,3 +425,66 @@ fn query_filters_and_aggregates_agree() {
     let out = run(dyad().args(["query", "--cameo", "x'y", "--db"]).arg(&db));
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn every_sentence_is_stored_and_plover_cites_real_urls() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("two.jsonl");
+    let text = "Russia accused Ukraine of violating the ceasefire. The weather in Kyiv was mild on Monday. \
+                Egypt criticized Qatar over the budget.";
+    let mut f = std::fs::File::create(&input).unwrap_or_else(|e| panic!("{e}"));
+    for (id, url) in [("with-url", Some("https://news.example/1")), ("no-url", None)] {
+        let mut r = serde_json::json!({"id": id, "date": "2024-03-11", "lang": "en", "text": text});
+        if let Some(u) = url {
+            r["url"] = u.into();
+        } else {
+            // Other events, so that this article is their first report.
+            r["text"] = "France praised Germany for its cooperation. It rained in Paris on Monday. \
+                         Japan met India in Geneva. Officials said more talks would follow."
+                .into();
+        }
+        writeln!(f, "{r}").unwrap_or_else(|e| panic!("{e}"));
+    }
+    drop(f);
+    let db = dir.path().join("s.sqlite");
+    let out = ingest(&db, &input, 10);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // Every sentence, those without events too, with its offset in the text.
+    let c = rusqlite::Connection::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    let mut stmt = c
+        .prepare(
+            "SELECT s.idx, s.text, s.char_offset, a.text FROM sentences s JOIN articles a ON a.id = s.article \
+             WHERE a.external_id = 'with-url' ORDER BY s.idx",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let rows: Vec<(i64, String, Option<i64>, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .and_then(|rows| rows.collect())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    for (i, (idx, sentence, offset, article)) in rows.iter().enumerate() {
+        assert_eq!(*idx, i as i64);
+        let at = offset.unwrap_or_else(|| panic!("no offset for {sentence:?}"));
+        let found: String = article.chars().skip(at as usize).take(sentence.chars().count()).collect();
+        assert_eq!(&found, sentence);
+    }
+    assert!(rows[1].1.contains("weather"), "{rows:?}");
+    let no_url_sentences: i64 = sql(
+        &db,
+        "SELECT count(*) FROM sentences s JOIN articles a ON a.id = s.article WHERE a.external_id = 'no-url'",
+    );
+    assert_eq!(no_url_sentences, 4);
+    // PLOVER cites the article's URL, and an empty one when it has none.
+    let plover = exported(&db, &["--format", "plover"]);
+    let mut urls: BTreeMap<String, String> = BTreeMap::new();
+    for l in plover.lines() {
+        let r: serde_json::Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
+        let cite = &r["cite_info"];
+        urls.insert(
+            cite["citation"].as_str().unwrap_or("?").to_string(),
+            cite["url"].as_str().unwrap_or_else(|| panic!("url is not a string: {l}")).to_string(),
+        );
+    }
+    assert_eq!(urls.get("with-url").map(String::as_str), Some("https://news.example/1"), "{plover}");
+    assert_eq!(urls.get("no-url").map(String::as_str), Some(""), "{plover}");
+}

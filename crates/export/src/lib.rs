@@ -296,7 +296,11 @@ pub fn plover_record(e: &EventRow) -> Option<serde_json::Value> {
         "event": [event_type],
         "quad_code": e.quad_class,
         "event_scale": e.goldstein,
-        "cite_info": { "url": e.source_url, "language": e.lang, "citation": e.article_id },
+        "cite_info": {
+            "url": e.article_url.as_deref().unwrap_or_default(),
+            "language": e.lang,
+            "citation": e.article_id,
+        },
         "coder": concat!("dyad ", env!("CARGO_PKG_VERSION")),
         "coded_date": date_added_day(e.date_added),
         "cameo": e.cameo,

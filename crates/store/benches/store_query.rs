@@ -92,27 +92,30 @@ fn generate(path: &PathBuf) -> Result<Store, StoreError> {
                     let t = (s + 1 + rng.skewed(COUNTRIES - 1)) % COUNTRIES;
                     let (code, g, q) = CODES[(rng.next() % CODES.len() as u64) as usize];
                     let gov = if rng.next().is_multiple_of(3) { "GOV" } else { "" };
-                    Event {
-                        event_id: format!("bench-{i}:{n}:0"),
-                        article_id: article.id.clone(),
-                        sentence_index: n,
-                        date: Some(date),
-                        lang: "en".into(),
-                        source: ActorRef::from_code(&format!("{}{gov}", country(s)), "source", [0, 6]),
-                        target: ActorRef::from_code(&country(t), "target", [10, 16]),
-                        cameo: code.into(),
-                        cameo_root: code[..2].into(),
-                        goldstein: Some(g),
-                        quad_class: Some(q),
-                        plover: Plover { event_type: None, mode: None },
-                        evidence: Evidence {
+                    let value = |v: &dyn Fn() -> serde_json::Result<serde_json::Value>| v().unwrap_or_default();
+                    // Built from JSON so that optional fields the coder adds later default to none.
+                    serde_json::from_value::<Event>(serde_json::json!({
+                        "event_id": format!("bench-{i}:{n}:0"),
+                        "article_id": article.id,
+                        "sentence_index": n,
+                        "date": date,
+                        "lang": "en",
+                        "source": value(&|| serde_json::to_value(ActorRef::from_code(&format!("{}{gov}", country(s)), "source", [0, 6]))),
+                        "target": value(&|| serde_json::to_value(ActorRef::from_code(&country(t), "target", [10, 16]))),
+                        "cameo": code,
+                        "cameo_root": &code[..2],
+                        "goldstein": g,
+                        "quad_class": q,
+                        "plover": value(&|| serde_json::to_value(Plover { event_type: None, mode: None })),
+                        "evidence": value(&|| serde_json::to_value(Evidence {
                             sentence: format!("Sentence {n} of article {i}."),
                             trigger: Trigger { text: "did".into(), span: [7, 10] },
                             rule: "bench".into(),
-                        },
-                    }
+                        })),
+                    }))
+                    .map_err(|e| dyad_store::StoreError::Filter(format!("bench event: {e}")))
                 })
-                .collect();
+                .collect::<Result<_, _>>()?;
             batch.add(&article, &events)?;
         }
         batch.commit()?;

@@ -150,6 +150,9 @@ pub struct Stats {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The writer's near-duplicate lookup, loaded by the first batch and
+    /// brought up to date by every later one.
+    bands: minhash::BandIndex,
 }
 
 impl std::fmt::Debug for Store {
@@ -219,7 +222,7 @@ impl Store {
             let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(not_db)?;
             rows.collect::<rusqlite::Result<_>>().map_err(not_db)?
         };
-        let mut store = Store { conn, path: path.to_path_buf() };
+        let mut store = Store { conn, path: path.to_path_buf(), bands: minhash::BandIndex::default() };
         if app_id != schema::APPLICATION_ID {
             if app_id != 0 || !tables.is_empty() {
                 let what = if tables.is_empty() {
@@ -254,7 +257,8 @@ impl Store {
         self.conn
             .execute_batch(
                 "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;\
-                 PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;",
+                 PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;\
+                 PRAGMA wal_autocheckpoint = 16384;",
             )
             .ctx("setting connection options")
     }
@@ -313,6 +317,9 @@ impl Store {
         }
         for m in schema::MIGRATIONS.iter().filter(|m| m.version > current) {
             tx.execute_batch(m.sql).ctx(&format!("applying migration {}", m.version))?;
+            if m.version == 4 {
+                write::backfill_bands(&tx)?;
+            }
             tx.execute(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?1, ?2, ?3)",
                 rusqlite::params![m.version, m.description, write::now_text()],
@@ -333,7 +340,7 @@ impl Store {
     ///
     /// An SQLite error (for example a lock held too long by another writer).
     pub fn batch(&mut self) -> Result<Batch<'_>> {
-        Batch::begin(&mut self.conn)
+        Batch::begin(&mut self.conn, &mut self.bands)
     }
 
     /// Counts of what the store holds.

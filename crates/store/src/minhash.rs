@@ -57,6 +57,15 @@ impl Signature {
         h as i64
     }
 
+    /// Every band's lookup key.
+    pub fn bands(&self) -> [i64; BANDS] {
+        let mut out = [0i64; BANDS];
+        for (i, slot) in out.iter_mut().enumerate() {
+            *slot = self.band(i);
+        }
+        out
+    }
+
     /// Estimated Jaccard similarity with `other`.
     pub fn similarity(&self, other: &Signature) -> f64 {
         let same = self.mins.iter().zip(other.mins.iter()).filter(|(a, b)| a == b).count();
@@ -102,16 +111,36 @@ impl Signature {
 /// assert!(a.near(&b));
 /// ```
 pub fn signature(text: &str) -> Signature {
-    let words: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    let mut features: Vec<u64> = if words.len() < 3 {
-        if words.is_empty() {
+    // The lower-cased words joined by single spaces, so that a shingle is
+    // one slice of `joined` (the same bytes as joining its three words).
+    let mut joined = String::with_capacity(text.len());
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        let start = joined.len();
+        if w.is_ascii() {
+            joined.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            joined.push_str(&w.to_lowercase());
+        }
+        ends.push((start, joined.len()));
+    }
+    let bytes = joined.as_bytes();
+    let mut features: Vec<u64> = if ends.len() < 3 {
+        if ends.is_empty() {
             Vec::new()
         } else {
-            vec![fnv1a(words.join(" ").as_bytes())]
+            vec![fnv1a(bytes)]
         }
     } else {
-        words.windows(3).map(|w| fnv1a(w.join(" ").as_bytes())).collect()
+        ends.windows(3)
+            .filter_map(|w| match w {
+                [(start, _), _, (_, end)] => bytes.get(*start..*end).map(fnv1a),
+                _ => None,
+            })
+            .collect()
     };
     features.sort_unstable();
     features.dedup();
@@ -125,6 +154,125 @@ pub fn signature(text: &str) -> Signature {
         }
     }
     Signature { mins, shingles: features.len() }
+}
+
+/// A hasher for keys that are already well-mixed 64-bit hashes (band
+/// values): it passes them through.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0 ^ u64::from(b));
+        }
+    }
+    fn write_i64(&mut self, v: i64) {
+        self.0 = v as u64;
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+type PassThroughMap<V> = std::collections::HashMap<i64, V, std::hash::BuildHasherDefault<PassThrough>>;
+
+/// The in-memory near-duplicate lookup: band value → articles that have it.
+/// Most band values belong to one article, so the first article of each
+/// value lives in `first` and any others in `more`; about 16 bytes per band,
+/// 256 bytes per article.
+#[derive(Default)]
+pub(crate) struct BandIndex {
+    first: PassThroughMap<i64>,
+    more: PassThroughMap<Vec<i64>>,
+    /// The largest article row id whose bands are loaded.
+    pub(crate) max_article: i64,
+}
+
+impl BandIndex {
+    /// Records that `article` has band values `bands`.
+    pub(crate) fn insert(&mut self, bands: &[i64; BANDS], article: i64) {
+        for &b in bands {
+            match self.first.entry(b) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(article);
+                }
+                std::collections::hash_map::Entry::Occupied(o) => {
+                    if *o.get() != article {
+                        let list = self.more.entry(b).or_default();
+                        if !list.contains(&article) {
+                            list.push(article);
+                        }
+                    }
+                }
+            }
+        }
+        self.max_article = self.max_article.max(article);
+    }
+
+    /// Forgets `article`'s bands (a batch that was rolled back).
+    pub(crate) fn remove(&mut self, bands: &[i64; BANDS], article: i64) {
+        for &b in bands {
+            if let Some(list) = self.more.get_mut(&b) {
+                list.retain(|&a| a != article);
+                if list.is_empty() {
+                    self.more.remove(&b);
+                }
+            }
+            if self.first.get(&b) == Some(&article) {
+                match self.more.get_mut(&b) {
+                    Some(list) if !list.is_empty() => {
+                        let next = list.remove(0);
+                        self.first.insert(b, next);
+                        if list.is_empty() {
+                            self.more.remove(&b);
+                        }
+                    }
+                    _ => {
+                        self.first.remove(&b);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Articles sharing at least one band with `bands`, in ascending order.
+    pub(crate) fn candidates(&self, bands: &[i64; BANDS]) -> Vec<i64> {
+        let mut out = Vec::new();
+        for b in bands {
+            if let Some(&a) = self.first.get(b) {
+                out.push(a);
+                if let Some(list) = self.more.get(b) {
+                    out.extend_from_slice(list);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Band values as stored in `article_bands.bands` (little-endian i64s).
+pub(crate) fn bands_to_bytes(bands: &[i64; BANDS]) -> Vec<u8> {
+    bands.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+/// Band values read back from [`bands_to_bytes`]; `None` for a wrong length.
+pub(crate) fn bands_from_bytes(bytes: &[u8]) -> Option<[i64; BANDS]> {
+    if bytes.len() != BANDS * 8 {
+        return None;
+    }
+    let mut out = [0i64; BANDS];
+    for (slot, chunk) in out.iter_mut().zip(bytes.chunks_exact(8)) {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        *slot = i64::from_le_bytes(b);
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -174,12 +322,71 @@ mod tests {
         assert_eq!(Signature::from_bytes(&[1, 2, 3], 1), None);
     }
 
+    /// The first implementation, kept to prove the faster one identical
+    /// (stored signatures must stay comparable).
+    fn reference(text: &str) -> Signature {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut features: Vec<u64> = if words.len() < 3 {
+            if words.is_empty() {
+                Vec::new()
+            } else {
+                vec![fnv1a(words.join(" ").as_bytes())]
+            }
+        } else {
+            words.windows(3).map(|w| fnv1a(w.join(" ").as_bytes())).collect()
+        };
+        features.sort_unstable();
+        features.dedup();
+        let mut mins = [u32::MAX; HASHES];
+        for f in &features {
+            for (i, slot) in mins.iter_mut().enumerate() {
+                let v = (mix(f ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
+                if v < *slot {
+                    *slot = v;
+                }
+            }
+        }
+        Signature { mins, shingles: features.len() }
+    }
+
+    #[test]
+    fn same_as_the_reference() {
+        for t in [BASE, "", "one", "Two words", "ΟΔΟΣ ΣΟΦΟΣ Σ ΑΣ İstanbul Straße ǅemal 3 x", "a  b\tc\nd"]
+        {
+            assert_eq!(signature(t), reference(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn band_index_finds_shares_and_forgets() {
+        let a = signature(BASE);
+        let b = signature(&BASE.replace("Tuesday", "Wednesday"));
+        let far = signature("Egypt's foreign minister met his Qatari counterpart in Cairo on Monday.");
+        let mut idx = BandIndex::default();
+        idx.insert(&a.bands(), 7);
+        idx.insert(&b.bands(), 9);
+        assert_eq!(idx.max_article, 9);
+        assert_eq!(idx.candidates(&b.bands()), vec![7, 9]);
+        assert!(idx.candidates(&far.bands()).is_empty());
+        idx.remove(&a.bands(), 7);
+        assert_eq!(idx.candidates(&a.bands()), vec![9]);
+        idx.remove(&b.bands(), 9);
+        assert!(idx.candidates(&a.bands()).is_empty());
+        assert_eq!(bands_from_bytes(&bands_to_bytes(&a.bands())), Some(a.bands()));
+        assert_eq!(bands_from_bytes(&[0; 5]), None);
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics(s in ".*") {
             let sig = signature(&s);
             proptest::prop_assert!(sig.near(&sig));
             let _ = sig.band(BANDS + 3);
+            proptest::prop_assert_eq!(sig, reference(&s));
         }
     }
 }

@@ -130,6 +130,8 @@ pub struct EventRow {
     pub date_added: i64,
     /// The first article's id.
     pub article_id: String,
+    /// The first article's URL; `None` when it has none.
+    pub article_url: Option<String>,
     /// The first report's sentence.
     pub sentence: Option<String>,
     /// Actor 1 location.
@@ -359,6 +361,7 @@ const EVENT_COLUMNS: &str = "e.id, e.sqldate, e.date_precision, e.date_text, \
     e.is_root_event, e.num_mentions, e.num_sources, e.num_articles, e.avg_tone, e.source_url, e.date_added, \
     a.external_id, \
     s.text, \
+    a.url, \
     e.actor1_geo_type, e.actor1_geo_fullname, e.actor1_geo_country, e.actor1_geo_adm1, e.actor1_geo_adm2, \
     e.actor1_geo_lat, e.actor1_geo_lon, e.actor1_geo_feature_id, \
     e.actor2_geo_type, e.actor2_geo_fullname, e.actor2_geo_country, e.actor2_geo_adm1, e.actor2_geo_adm2, \
@@ -397,9 +400,10 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         date_added: r.get(26)?,
         article_id: r.get(27)?,
         sentence: r.get(28)?,
-        actor1_geo: geo(r, 29)?,
-        actor2_geo: geo(r, 37)?,
-        action_geo: geo(r, 45)?,
+        article_url: r.get(29)?,
+        actor1_geo: geo(r, 30)?,
+        actor2_geo: geo(r, 38)?,
+        action_geo: geo(r, 46)?,
     })
 }
 

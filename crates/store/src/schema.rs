@@ -17,10 +17,10 @@ pub struct Migration {
 }
 
 /// The newest schema version this build understands.
-pub const CURRENT_VERSION: i64 = 3;
+pub const CURRENT_VERSION: i64 = 4;
 
 /// Every migration, oldest first. A new one is appended; old ones never change.
-pub const MIGRATIONS: [Migration; 3] = [
+pub const MIGRATIONS: [Migration; 4] = [
     Migration {
         version: 1,
         description: "articles, sentences, events, mentions, near-duplicate bands",
@@ -142,6 +142,20 @@ CREATE INDEX events_aggregate    ON events(sqldate, day_num, source_country, tar
 ALTER TABLE events ADD COLUMN first_sentence INTEGER;
 UPDATE events SET first_sentence =
     (SELECT m.sentence_index FROM mentions m WHERE m.event = events.id ORDER BY m.id LIMIT 1);
+"#,
+    },
+    Migration {
+        version: 4,
+        description: "article_bands replaces minhash_bands: one appended row per article, \
+                      the lookup itself is kept in memory by the writer",
+        // `Store::open` fills `article_bands` for the articles already stored
+        // (the band values are computed from `articles.minhash`).
+        sql: r#"
+CREATE TABLE article_bands (
+    article INTEGER PRIMARY KEY REFERENCES articles(id),
+    bands   BLOB    NOT NULL
+);
+DROP TABLE minhash_bands;
 "#,
     },
 ];

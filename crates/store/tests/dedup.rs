@@ -28,24 +28,38 @@ fn article(id: &str, source: &str, date: Option<NaiveDate>, text: &str) -> Artic
 
 fn event(a: &Article, sentence: usize, n: usize, src: &str, tgt: &str, cameo: &str) -> Event {
     let sentence_text = a.text.split(". ").nth(sentence).unwrap_or("").to_string();
-    Event {
-        event_id: format!("{}:{sentence}:{n}", a.id),
-        article_id: a.id.clone(),
-        sentence_index: sentence,
-        date: a.date,
-        lang: "en".into(),
-        source: ActorRef::from_code(src, src, [0, 6]),
-        target: ActorRef::from_code(tgt, tgt, [15, 22]),
-        cameo: cameo.into(),
-        cameo_root: cameo.get(..2).unwrap_or("").into(),
-        goldstein: Some(-2.0),
-        quad_class: Some(3),
-        plover: Plover { event_type: Some("ACCUSE".into()), mode: None },
-        evidence: Evidence {
+    let json = |v: &dyn erased::Json| v.json();
+    // Built from JSON so that optional fields the coder adds later default to none.
+    serde_json::from_value(serde_json::json!({
+        "event_id": format!("{}:{sentence}:{n}", a.id),
+        "article_id": a.id,
+        "sentence_index": sentence,
+        "date": a.date,
+        "lang": "en",
+        "source": json(&ActorRef::from_code(src, src, [0, 6])),
+        "target": json(&ActorRef::from_code(tgt, tgt, [15, 22])),
+        "cameo": cameo,
+        "cameo_root": cameo.get(..2).unwrap_or(""),
+        "goldstein": -2.0,
+        "quad_class": 3,
+        "plover": json(&Plover { event_type: Some("ACCUSE".into()), mode: None }),
+        "evidence": json(&Evidence {
             sentence: sentence_text,
             trigger: Trigger { text: "accused".into(), span: [7, 14] },
             rule: "test".into(),
-        },
+        }),
+    }))
+    .unwrap_or_else(|e| panic!("event: {e}"))
+}
+
+mod erased {
+    pub trait Json {
+        fn json(&self) -> serde_json::Value;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> serde_json::Value {
+            serde_json::to_value(self).unwrap_or_else(|e| panic!("json: {e}"))
+        }
     }
 }
 
@@ -246,4 +260,56 @@ fn foreign_and_corrupt_files_are_refused() {
     assert!(err.contains("newer"), "{err}");
     let s = Store::open(dir.path().join("fresh.sqlite")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(s.schema_version().unwrap_or(0), dyad_store::schema::CURRENT_VERSION);
+}
+
+#[test]
+fn migration_4_indexes_stored_articles_for_near_duplicates() {
+    let (dir, mut store) = store();
+    let a = article("a", "tass.ru", day(12), TEXT);
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    batch.add(&a, &[event(&a, 0, 0, "RUS", "UKR", "112")]).unwrap_or_else(|e| panic!("{e}"));
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    drop(store);
+    // Back to schema version 3, as an older dyad left it.
+    let path = dir.path().join("s.sqlite");
+    rusqlite::Connection::open(&path)
+        .and_then(|c| {
+            c.execute_batch(
+                "DROP TABLE article_bands; \
+                 CREATE TABLE minhash_bands (band INTEGER NOT NULL, value INTEGER NOT NULL, \
+                 article INTEGER NOT NULL, PRIMARY KEY (band, value, article)) WITHOUT ROWID; \
+                 DELETE FROM schema_version WHERE version = 4;",
+            )
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut store = Store::open(&path).unwrap_or_else(|e| panic!("reopen: {e}"));
+    assert_eq!(store.schema_version().unwrap_or_default(), 4);
+    let b = article("b", "rt.com", day(13), &TEXT.replace("three villages", "3 villages"));
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    let s = batch.add(&b, &[event(&b, 0, 0, "RUS", "UKR", "112")]).unwrap_or_else(|e| panic!("{e}"));
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(s, Stored::New { near_duplicate_of: Some(_), new_events: 0, .. }), "{s:?}");
+}
+
+#[test]
+fn a_rolled_back_batch_is_forgotten_by_the_near_duplicate_index() {
+    let (dir, mut store) = store();
+    let x = article("x", "rt.com", day(12), "Egypt's foreign minister met his Qatari counterpart in Cairo on Monday to discuss the ceasefire talks and aid deliveries to Gaza.");
+    {
+        let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+        batch.add(&x, &[]).unwrap_or_else(|e| panic!("{e}"));
+    } // rolled back
+      // Another writer stores an article under the row id `x` had.
+    {
+        let mut other = Store::open(dir.path().join("s.sqlite")).unwrap_or_else(|e| panic!("{e}"));
+        let mut batch = other.batch().unwrap_or_else(|e| panic!("{e}"));
+        batch.add(&article("a", "tass.ru", day(12), TEXT), &[]).unwrap_or_else(|e| panic!("{e}"));
+        batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    }
+    // The first writer sees it: a near-duplicate of it is found.
+    let b = article("b", "rt.com", day(13), &TEXT.replace("three villages", "3 villages"));
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    let s = batch.add(&b, &[]).unwrap_or_else(|e| panic!("{e}"));
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(s, Stored::New { near_duplicate_of: Some(_), .. }), "{s:?}");
 }
