@@ -16,6 +16,18 @@ pub(crate) struct Actor {
     /// First and last token (exclusive) naming it.
     pub(crate) start: usize,
     pub(crate) end: usize,
+    /// Whether the dictionary entry is a person (it has codes bounded by dates).
+    pub(crate) person: bool,
+    /// For an actor resolved from earlier in the article ("the two
+    /// ministers", a pronoun, a dropped subject): the words that named it
+    /// there. The tokens `start..end` are then the words that refer to it.
+    pub(crate) implied_text: Option<String>,
+}
+
+impl Actor {
+    pub(crate) fn new(code: String, start: usize, end: usize) -> Actor {
+        Actor { code, start, end, person: false, implied_text: None }
+    }
 }
 
 /// Actors that fill one syntactic slot ("Arnor and Gondor").
@@ -45,6 +57,8 @@ pub(crate) struct ActorFinder {
     pub(crate) actors: PhraseIndex<u32>,
     pub(crate) agents: PhraseIndex<u32>,
     pub(crate) actor_codes: Vec<Vec<DatedCode>>,
+    /// Per actor entry: whether it is a person (codes bounded by dates).
+    pub(crate) person: Vec<bool>,
     pub(crate) agent_codes: Vec<Box<str>>,
     pub(crate) max_gap: usize,
 }
@@ -64,6 +78,7 @@ impl ActorFinder {
             for name in &actor.names {
                 finder.actors.insert(vocab, name, id);
             }
+            finder.person.push(actor.codes.iter().any(|c| c.valid.from.is_some() || c.valid.to.is_some()));
             finder.actor_codes.push(actor.codes.clone());
         }
         for (i, agent) in agents.iter().enumerate() {
@@ -142,6 +157,12 @@ impl ActorFinder {
         while i < mentions.len() {
             let m = mentions[i];
             let next = mentions.get(i + 1).copied();
+            let is_person = |id: u32| self.person.get(id as usize).copied().unwrap_or(false);
+            let mut person = match (m.kind, next) {
+                (MentionKind::Actor(id), _) => is_person(id),
+                (MentionKind::Agent(_), Some(Mention { kind: MentionKind::Actor(id), .. })) => is_person(id),
+                _ => false,
+            };
             let (codes, start, mut end, consumed) = match m.kind {
                 MentionKind::Actor(id) => {
                     let codes = self.actor_codes(id, date);
@@ -170,7 +191,7 @@ impl ActorFinder {
                         // "the foreign minister of Gondor", "Foreign Minister Telemar"
                         Some(Mention { kind: MentionKind::Actor(id), start, end })
                             if joins_agent_then_actor(tokens, m.end, start, lw)
-                                && !owned_by_subject(tokens, m.start, lw) =>
+                                && !(start > m.end && owned_by_subject(tokens, m.start, lw)) =>
                         {
                             let codes = self.actor_codes(id, date);
                             distributed = if start > m.end { Some((agent, end)) } else { None };
@@ -193,11 +214,12 @@ impl ActorFinder {
             i += consumed;
             // A name in apposition after a role ("minister Calimehtar") is the same actor.
             if consumed == 2 {
-                if let Some(Mention { kind: MentionKind::Actor(_), start: s, end: e }) =
+                if let Some(Mention { kind: MentionKind::Actor(id), start: s, end: e }) =
                     mentions.get(i).copied()
                 {
                     if s == end {
                         end = e;
+                        person |= is_person(id);
                         i += 1;
                     }
                 }
@@ -206,8 +228,11 @@ impl ActorFinder {
                 // Keep distributing only while the list goes on.
                 distributed = (list_end >= start).then_some((agent, end));
             }
+            if consumed == 1 && matches!(m.kind, MentionKind::Agent(_)) {
+                person = false;
+            }
             for code in codes {
-                actors.push(Actor { code, start, end });
+                actors.push(Actor { person, ..Actor::new(code, start, end) });
             }
         }
         group_coordinated(tokens, actors, lw)
@@ -268,7 +293,8 @@ fn joins_actor_then_agent(tokens: &[Token], actor_end: usize, agent_start: usize
 }
 
 /// "withdrew its troops from Syria": a role after a possessive belongs to
-/// the sentence's subject, so the following "from/of" actor is not its country.
+/// the sentence's subject, so an actor after a preposition is not its country
+/// (while "il suo omologo francese" is French).
 fn owned_by_subject(tokens: &[Token], agent_start: usize, lw: &LangWords) -> bool {
     tokens[agent_start.saturating_sub(2)..agent_start].iter().any(|t| lw.possessives.contains(&&*t.upper))
 }
@@ -291,6 +317,19 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
     let mut groups: Vec<ActorGroup> = Vec::new();
     for actor in actors {
         if let Some(last) = groups.last_mut() {
+            if let Some(prev) = last.actors.last_mut() {
+                if apposition(tokens, prev, &actor) {
+                    // "Annalena Baerbock, the German foreign minister,": one actor, named
+                    // twice; the role tells the office when the name alone does not.
+                    if prev.code.len() <= 3 && actor.code.len() > 3 {
+                        prev.code = actor.code.clone();
+                    }
+                    prev.person |= actor.person;
+                    prev.end = actor.end;
+                    last.end = last.end.max(actor.end);
+                    continue;
+                }
+            }
             let same_span = last.actors.last().is_some_and(|a| a.start == actor.start);
             if same_span || coordinated(tokens.get(last.end..actor.start).unwrap_or(&[]), lw) {
                 last.end = last.end.max(actor.end);
@@ -303,6 +342,18 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
     groups
 }
 
+/// "X, the German foreign minister": a comma, an article, and an actor of the
+/// same country (a person and their office) name one actor twice.
+fn apposition(tokens: &[Token], first: &Actor, second: &Actor) -> bool {
+    let Some(between) = tokens.get(first.end..second.start) else { return false };
+    let country = |a: &Actor| a.code.get(..3).filter(|c| !c.starts_with('~')).map(str::to_string);
+    matches!(between, [comma, article] if &*comma.text == "," && article.kind == TokenKind::Word
+        && !matches!(&*article.upper, "AND" | "OR"))
+        && (first.person || second.person)
+        && country(first).is_some()
+        && country(first) == country(second)
+}
+
 /// Whether the tokens between two actors coordinate them: a conjunction or
 /// comma, then at most two modifiers ("Fornost and the evil awful Gondor").
 fn coordinated(between: &[Token], lw: &LangWords) -> bool {
@@ -312,19 +363,22 @@ fn coordinated(between: &[Token], lw: &LangWords) -> bool {
         return false;
     }
     // ", and": a comma then a conjunction.
-    let after = match rest.split_first() {
+    let (after, bare_comma) = match rest.split_first() {
         Some((second, more))
             if &*first.upper == "," && conjunction(&second.upper) && &*second.upper != "," =>
         {
-            more
+            (more, false)
         }
-        _ => rest,
+        _ => (rest, &*first.upper == ","),
     };
+    // After a conjunction up to two modifiers may come ("and the evil awful
+    // Gondor"); after a bare comma only an article ("Mordor, the Shire"), or a
+    // verb would be swallowed ("X, the minister, met Y").
     let words = after.iter().filter(|t| !lw.is_determiner(&t.upper)).count();
     after
         .iter()
         .all(|t| t.kind == TokenKind::Word && !lw.of_words.contains(&&*t.upper) && !conjunction(&t.upper))
-        && words <= 2
+        && words <= if bare_comma { 0 } else { 2 }
 }
 
 #[cfg(test)]

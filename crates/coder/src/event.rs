@@ -101,6 +101,35 @@ pub struct Evidence {
     pub rule: String,
 }
 
+/// Where an event happened, with GDELT's ActionGeo fields.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// The place name as written in the text.
+    pub text: String,
+    /// Where the name is in `evidence.sentence`; `None` when the place came
+    /// from the article's dateline.
+    pub span: Option<Span>,
+    /// GDELT-style full name: `City, Region, Country`.
+    pub name: String,
+    /// `country`, `region` or `city`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// GDELT ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world region.
+    pub geo_type: u8,
+    /// CAMEO (ISO-3 style) country code.
+    pub country: String,
+    /// FIPS 10-4 country code (GDELT ActionGeo_CountryCode).
+    pub country_fips: String,
+    /// FIPS country + first-level region code (GDELT ActionGeo_ADM1Code).
+    pub adm1: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// GDELT ActionGeo_FeatureID.
+    pub feature_id: String,
+}
+
 /// One coded event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -110,8 +139,15 @@ pub struct Event {
     pub article_id: String,
     /// The sentence's 0-based index in the article.
     pub sentence_index: usize,
-    /// The event date (the article date for now).
+    /// The event date: the date expression governing the event's clause,
+    /// else the publication date.
     pub date: Option<NaiveDate>,
+    /// How precise `date` is: `day`, `week`, `month` or `year`.
+    pub date_precision: Option<String>,
+    /// The date expression the date was read from ("on Monday", "il 13 settembre").
+    pub date_text: Option<String>,
+    /// Where the event happened, when the sentence or the article says.
+    pub location: Option<Location>,
     /// The language the sentence was coded in.
     pub lang: String,
     /// Who acted.

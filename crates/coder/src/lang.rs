@@ -44,6 +44,12 @@ pub(crate) struct LangWords {
     pub(crate) possessives: &'static [&'static str],
     /// Words that introduce an infinitive complement ("threatened *to* break").
     pub(crate) infinitive_markers: &'static [&'static str],
+    /// Number words that sum up actors named before ("the *two* ministers").
+    pub(crate) numbers: &'static [(&'static str, usize)],
+    /// Prepositions that introduce where something happened.
+    pub(crate) locatives: &'static [&'static str],
+    /// Subject pronouns: they refer to the last subject.
+    pub(crate) pronouns: &'static [&'static str],
 }
 
 impl LangWords {
@@ -64,6 +70,10 @@ impl LangWords {
 
     pub(crate) fn is_preposition(&self, w: &str) -> bool {
         self.prepositions.contains(&w) || self.of_words.contains(&w) || self.passive_agent.contains(&w)
+    }
+
+    pub(crate) fn number_word(&self, w: &str) -> Option<usize> {
+        self.numbers.iter().find(|(n, _)| *n == w).map(|(_, k)| *k)
     }
 
     pub(crate) fn is_participle(&self, w: &str) -> bool {
@@ -110,6 +120,9 @@ static EN: LangWords = LangWords {
     pro_drop: false,
     possessives: &["ITS", "THEIR", "HIS", "HER", "OUR"],
     infinitive_markers: &["TO"],
+    numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
+    locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE"],
+    pronouns: &["HE", "SHE", "THEY", "IT", "WE"],
 };
 
 static IT: LangWords = LangWords {
@@ -169,6 +182,9 @@ static IT: LangWords = LangWords {
     pro_drop: true,
     possessives: &["SUO", "SUA", "SUOI", "SUE", "LORO"],
     infinitive_markers: &["DI", "A", "AD"],
+    numbers: &[("DUE", 2), ("ENTRAMBI", 2), ("ENTRAMBE", 2), ("TRE", 3), ("QUATTRO", 4)],
+    locatives: &["A", "AD", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
+    pronouns: &["LUI", "LEI", "EGLI", "ESSA", "ESSI", "LORO"],
 };
 
 static ES: LangWords = LangWords {
@@ -204,6 +220,9 @@ static ES: LangWords = LangWords {
     pro_drop: true,
     possessives: &["SU", "SUS"],
     infinitive_markers: &["A", "DE"],
+    numbers: &[("DOS", 2), ("AMBOS", 2), ("AMBAS", 2), ("TRES", 3), ("CUATRO", 4)],
+    locatives: &["EN", "CERCA"],
+    pronouns: &["ÉL", "ELLA", "ELLOS", "ELLAS"],
 };
 
 static FR: LangWords = LangWords {
@@ -244,6 +263,9 @@ static FR: LangWords = LangWords {
     pro_drop: false,
     possessives: &["SON", "SA", "SES", "LEUR", "LEURS"],
     infinitive_markers: &["DE", "D'", "À"],
+    numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
+    locatives: &["À", "EN", "DANS", "PRÈS"],
+    pronouns: &["IL", "ELLE", "ILS", "ELLES"],
 };
 
 static DE: LangWords = LangWords {
@@ -271,6 +293,9 @@ static DE: LangWords = LangWords {
     pro_drop: false,
     possessives: &["SEIN", "SEINE", "SEINEN", "SEINER", "SEINEM", "IHR", "IHRE", "IHREN", "IHRER", "IHREM"],
     infinitive_markers: &["ZU"],
+    numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("DREI", 3), ("VIER", 4)],
+    locatives: &["IN", "IM", "BEI", "NAHE"],
+    pronouns: &["ER", "SIE"],
 };
 
 #[cfg(test)]

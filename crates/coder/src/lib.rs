@@ -38,6 +38,7 @@
 //! ```
 
 mod actors;
+mod discourse;
 mod event;
 mod index;
 mod lang;
@@ -50,9 +51,10 @@ use dyad_lexicon::{CodeSpec, DiscardScope, Lexicon};
 use dyad_text::{Document, Sentence, Token, TokenKind};
 use rustc_hash::FxHashMap;
 
-pub use event::{split_code, ActorRef, Event, Evidence, Plover, Span, Trigger};
+pub use event::{split_code, ActorRef, Event, Evidence, Location, Plover, Span, Trigger};
 
 use actors::{ActorFinder, ActorGroup};
+use discourse::Discourse;
 use index::{Keyed, PhraseIndex, Vocab};
 use lang::LangWords;
 use patterns::{compile_synsets, Matcher, Members, Pattern};
@@ -68,11 +70,23 @@ pub struct CoderConfig {
     /// Drop statement events (CAMEO root 01) when the same sentence codes
     /// another event: "X said Y attacked Z" is about the attack.
     pub suppress_reporting: bool,
+    /// Read the whole article: surnames, "the two ministers", pronoun and
+    /// dropped subjects resolve to actors named earlier; events take the date
+    /// of the expression nearest them.
+    pub discourse: bool,
+    /// Give events a location from the embedded gazetteer.
+    pub places: bool,
 }
 
 impl Default for CoderConfig {
     fn default() -> Self {
-        CoderConfig { allow_missing_actor: false, max_gap: 6, suppress_reporting: true }
+        CoderConfig {
+            allow_missing_actor: false,
+            max_gap: 6,
+            suppress_reporting: true,
+            discourse: true,
+            places: true,
+        }
     }
 }
 
@@ -192,6 +206,24 @@ impl Coder {
     /// Codes every sentence of a document.
     pub fn code_document(&self, doc: &Document, meta: &ArticleMeta) -> DocumentEvents {
         let mut out = DocumentEvents::default();
+        let lang = doc.lang.code();
+        // The publication date comes from the metadata, else from a dateline.
+        let dateline = if self.config.discourse {
+            dyad_context::dates::parse_dateline(&doc.body, meta.date)
+        } else {
+            None
+        };
+        let published = meta.date.or_else(|| dateline.as_ref().and_then(|d| d.date));
+        let meta = &ArticleMeta { id: meta.id.clone(), date: published };
+        let gazetteer = self.config.places.then(dyad_context::gazetteer::Gazetteer::embedded);
+        let dateline_place = match (gazetteer, &dateline) {
+            (Some(g), Some(d)) => {
+                let candidates = g.lookup(&d.place);
+                g.resolve(&candidates, &[]).map(|p| discourse::location(&d.place, None, p))
+            }
+            _ => None,
+        };
+        let mut discourse = Discourse::default();
         for sentence in &doc.sentences {
             let sent = Keyed::new(&self.vocab, &sentence.tokens);
             if let Some((scope, rule)) = self.discard(&sent) {
@@ -209,7 +241,22 @@ impl Coder {
                     }
                 }
             }
-            let mut events = self.code_keyed(sentence, &sent, doc.lang.code(), meta);
+            let context = self.config.discourse.then_some(&discourse);
+            // The dateline ("BERLIN, March 3 (Reuters) -") names no actor.
+            let body_from = dateline.as_ref().map_or(0, |d| d.body_start.saturating_sub(sentence.span.0));
+            let (mut events, groups) = self.code_keyed(sentence, &sent, lang, meta, context, body_from);
+            if self.config.discourse {
+                let view = discourse::Sentence { text: &sentence.text, lang, tokens: &sentence.tokens };
+                discourse::situate(
+                    &mut events,
+                    &view,
+                    published,
+                    gazetteer,
+                    &discourse.countries,
+                    dateline_place.as_ref(),
+                );
+                discourse.learn(&sentence.tokens, &sentence.text, &groups, &events);
+            }
             out.events.append(&mut events);
         }
         out
@@ -235,7 +282,7 @@ impl Coder {
     /// Codes one sentence (discards are not checked here).
     pub fn code_sentence(&self, sentence: &Sentence, lang: &str, meta: &ArticleMeta) -> Vec<Event> {
         let sent = Keyed::new(&self.vocab, &sentence.tokens);
-        self.code_keyed(sentence, &sent, lang, meta)
+        self.code_keyed(sentence, &sent, lang, meta, None, 0).0
     }
 
     fn code_keyed(
@@ -244,13 +291,21 @@ impl Coder {
         sent: &Keyed<'_>,
         lang: &str,
         meta: &ArticleMeta,
-    ) -> Vec<Event> {
+        discourse: Option<&Discourse>,
+        body_from: usize,
+    ) -> (Vec<Event>, Vec<ActorGroup>) {
         let tokens = &sentence.tokens;
         let lw = LangWords::of(lang);
-        let groups = self.finder.groups(sent, meta.date, lw);
+        let mut groups = self.finder.groups(sent, meta.date, lw);
+        if body_from > 0 {
+            groups.retain(|g| tokens.get(g.start).is_some_and(|t| t.span.0 >= body_from));
+        }
+        if let Some(d) = discourse {
+            d.extend_groups(tokens, &mut groups, lw);
+        }
         let verbs = self.find_verbs(sent, &groups, lw);
         if verbs.is_empty() {
-            return Vec::new();
+            return (Vec::new(), groups);
         }
         let mut found: Vec<Found> = Vec::new();
         let mut objects: Vec<usize> = Vec::new(); // groups that are objects of an earlier verb
@@ -324,9 +379,21 @@ impl Coder {
                 // "Hanno firmato un accordo": the subject is the previous clause's.
                 source_group = found.last().and_then(|f| f.source);
             }
+            if source_group.is_none() {
+                // "He said …", "Hanno firmato …": the subject of the previous sentence.
+                let pronoun = (start.saturating_sub(2)..start)
+                    .find(|&i| tokens.get(i).is_some_and(|t| lw.pronouns.contains(&&*t.upper)));
+                let refers = pronoun.map(|p| (p, p + 1)).or(lw.pro_drop.then_some((start, end)));
+                if let Some(carried) = refers.and_then(|span| discourse.and_then(|d| d.carried_subject(span)))
+                {
+                    groups.push(carried);
+                    source_group = Some(groups.len() - 1);
+                }
+            }
             found.push(Found { verb: (start, end), code, rule, source: source_group, target: target_group });
         }
-        self.events_from(sentence, lang, meta, &groups, found)
+        let events = self.events_from(sentence, lang, meta, &groups, found);
+        (events, groups)
     }
 
     fn find_verbs(
@@ -462,6 +529,9 @@ impl Coder {
                     article_id: meta.id.clone(),
                     sentence_index: sentence.index,
                     date: meta.date,
+                    date_precision: None,
+                    date_text: None,
+                    location: None,
                     lang: lang.to_string(),
                     source: actor_ref(tokens, d.src, &sentence.text),
                     target: actor_ref(tokens, d.tgt, &sentence.text),
@@ -681,7 +751,11 @@ fn actor_ref(tokens: &[Token], actor: Option<&actors::Actor>, sentence: &str) ->
         None => ActorRef::unknown(),
         Some(a) => {
             let span = char_span(tokens, a.start, a.end);
-            ActorRef::from_code(&a.code, &span_text(tokens, a.start, a.end, sentence), span)
+            let text = match &a.implied_text {
+                Some(t) => t.clone(),
+                None => span_text(tokens, a.start, a.end, sentence),
+            };
+            ActorRef::from_code(&a.code, &text, span)
         }
     }
 }

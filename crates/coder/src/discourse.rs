@@ -1,0 +1,287 @@
+//! Whole-article understanding: what earlier sentences tell later ones.
+//!
+//! A [`Discourse`] is the state carried from sentence to sentence while one
+//! article is coded:
+//! - surnames of people named in full ("Annalena Baerbock" → "Baerbock");
+//! - the actors most recently named, for plural summaries ("the two
+//!   ministers") and for subjects that are pronouns or dropped ("He said",
+//!   "Hanno firmato");
+//! - the countries of the article, which decide ambiguous place names.
+//!
+//! [`situate`] then gives each event its date (the date expression nearest
+//! the trigger, else the publication date) and its place (a place named in
+//! the sentence, preferring one after a locative preposition, else the
+//! dateline's).
+
+use chrono::NaiveDate;
+use dyad_context::dates::{find_dates, Precision};
+use dyad_context::gazetteer::Gazetteer;
+use dyad_text::{Token, TokenKind};
+use rustc_hash::FxHashMap;
+
+use crate::actors::{Actor, ActorGroup};
+use crate::event::{Event, Location};
+use crate::lang::LangWords;
+
+/// An actor remembered from an earlier sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Known {
+    pub(crate) code: String,
+    pub(crate) text: String,
+    /// A person or an actor with a role (`EGYGOV`), as opposed to a bare country.
+    pub(crate) role: bool,
+}
+
+/// State carried across the sentences of one article.
+#[derive(Debug, Default)]
+pub(crate) struct Discourse {
+    /// Surname (upper-cased) → the person it refers to.
+    aliases: FxHashMap<String, Known>,
+    /// Distinct actors in order of last mention, most recent last.
+    recent: Vec<Known>,
+    /// The subject of the last coded event.
+    last_subject: Vec<Known>,
+    /// Country codes of the actors named so far.
+    pub(crate) countries: Vec<String>,
+}
+
+const MAX_RECENT: usize = 12;
+
+impl Discourse {
+    /// Adds actors the dictionaries do not know but the article does:
+    /// surnames of people named before, and plural summaries ("the two
+    /// ministers", "i due leader") standing for the actors last named.
+    pub(crate) fn extend_groups(&self, tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWords) {
+        let covered = |groups: &[ActorGroup], i: usize| groups.iter().any(|g| i >= g.start && i < g.end);
+        let mut added = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            if covered(groups, i) || token.kind != TokenKind::Word {
+                continue;
+            }
+            if let Some(person) = self.aliases.get(&*token.upper) {
+                if token.text.chars().next().is_some_and(char::is_uppercase) {
+                    added.push(ActorGroup {
+                        actors: vec![Actor::new(person.code.clone(), i, i + 1)],
+                        start: i,
+                        end: i + 1,
+                    });
+                }
+                continue;
+            }
+            let Some(n) = lw.number_word(&token.upper) else { continue };
+            // "the two ministers": the summary ends with the role noun after the number,
+            // which may already be a (country-less) agent group; a role noun sums up
+            // the people and officials named, not the countries.
+            let (end, roles) = match groups.iter().find(|g| g.start == i + 1) {
+                Some(g) if g.actors.iter().all(|a| a.code.starts_with('~')) => (g.end, true),
+                Some(_) => continue,
+                None if tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) => (i + 2, false),
+                None => continue,
+            };
+            let pool: Vec<&Known> = self.recent.iter().filter(|k| !roles || k.role).collect();
+            if pool.len() < n {
+                continue;
+            }
+            groups.retain(|g| g.start != i + 1);
+            let actors = pool[pool.len() - n..]
+                .iter()
+                .map(|k| Actor { implied_text: Some(k.text.clone()), ..Actor::new(k.code.clone(), i, end) })
+                .collect();
+            added.push(ActorGroup { actors, start: i, end });
+        }
+        if !added.is_empty() {
+            groups.extend(added);
+            groups.sort_by_key(|g| g.start);
+        }
+    }
+
+    /// The subject carried over from earlier: the last event's subject, for
+    /// a pronoun subject or a pro-drop verb. The actors point at `span`
+    /// tokens (the pronoun, or the verb that implies the subject).
+    pub(crate) fn carried_subject(&self, span: (usize, usize)) -> Option<ActorGroup> {
+        if self.last_subject.is_empty() {
+            return None;
+        }
+        let actors = self
+            .last_subject
+            .iter()
+            .map(|k| Actor {
+                implied_text: Some(k.text.clone()),
+                ..Actor::new(k.code.clone(), span.0, span.1)
+            })
+            .collect();
+        Some(ActorGroup { actors, start: span.0, end: span.1 })
+    }
+
+    /// Remembers what a coded sentence said.
+    pub(crate) fn learn(
+        &mut self,
+        tokens: &[Token],
+        sentence: &str,
+        groups: &[ActorGroup],
+        events: &[Event],
+    ) {
+        for group in groups {
+            for actor in &group.actors {
+                if actor.code.is_empty() || actor.implied_text.is_some() {
+                    continue;
+                }
+                let text = span_text(tokens, sentence, actor.start, actor.end);
+                if actor.person {
+                    // "Annalena Baerbock" → "Baerbock": a name of two words or more (the
+                    // capitalized run the actor starts with, not an apposition after it).
+                    let words: Vec<&Token> = tokens[actor.start..actor.end]
+                        .iter()
+                        .take_while(|t| {
+                            t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+                        })
+                        .collect();
+                    if let (true, Some(last)) = (words.len() >= 2, words.last()) {
+                        let known = Known { code: actor.code.clone(), text: text.clone(), role: true };
+                        self.aliases.insert(last.upper.to_string(), known);
+                    }
+                }
+                let role = actor.person || actor.code.len() > 3;
+                self.remember(Known { code: actor.code.clone(), text, role });
+                if let Some(country) =
+                    actor.code.get(..3).filter(|c| c.chars().all(|ch| ch.is_ascii_uppercase()))
+                {
+                    if !self.countries.iter().any(|c| c == country) {
+                        self.countries.push(country.to_string());
+                    }
+                }
+            }
+        }
+        if let Some(last) = events.iter().rev().find(|e| !e.source.code.is_empty()) {
+            let subject: Vec<Known> = events
+                .iter()
+                .filter(|e| {
+                    e.sentence_index == last.sentence_index && e.evidence.trigger == last.evidence.trigger
+                })
+                .map(|e| Known { code: e.source.code.clone(), text: e.source.text.clone(), role: true })
+                .fold(Vec::new(), |mut acc, k| {
+                    if !acc.contains(&k) {
+                        acc.push(k);
+                    }
+                    acc
+                });
+            self.last_subject = subject;
+        }
+    }
+
+    fn remember(&mut self, known: Known) {
+        self.recent.retain(|k| k.code != known.code);
+        self.recent.push(known);
+        if self.recent.len() > MAX_RECENT {
+            self.recent.remove(0);
+        }
+    }
+}
+
+fn span_text(tokens: &[Token], sentence: &str, start: usize, end: usize) -> String {
+    match (tokens.get(start), end.checked_sub(1).and_then(|e| tokens.get(e))) {
+        (Some(a), Some(b)) => {
+            sentence.chars().skip(a.span.0).take(b.span.1.saturating_sub(a.span.0)).collect()
+        }
+        _ => String::new(),
+    }
+}
+
+/// Gives the events of one sentence their date and place.
+pub(crate) fn situate(
+    events: &mut [Event],
+    sentence: &Sentence<'_>,
+    published: Option<NaiveDate>,
+    places: Option<&Gazetteer>,
+    countries: &[String],
+    dateline_place: Option<&Location>,
+) {
+    if events.is_empty() {
+        return;
+    }
+    let dates = match published {
+        Some(p) => find_dates(sentence.text, sentence.lang, p),
+        None => Vec::new(),
+    };
+    let context: Vec<&str> = countries.iter().map(String::as_str).collect();
+    let mentions =
+        places.map(|g| g.find_places_in_context(sentence.text, sentence.lang, &context)).unwrap_or_default();
+    let lw = LangWords::of(sentence.lang);
+    for event in events.iter_mut() {
+        let trigger = event.evidence.trigger.span;
+        let distance = |(s, e): (usize, usize)| {
+            if e <= trigger[0] {
+                trigger[0] - e
+            } else {
+                s.saturating_sub(trigger[1])
+            }
+        };
+        if let Some(d) = dates.iter().min_by_key(|d| distance(d.span)) {
+            event.date = Some(d.date);
+            event.date_precision = Some(precision_name(d.precision).to_string());
+            event.date_text = Some(d.text.clone());
+        } else if published.is_some() {
+            event.date_precision = Some("day".to_string());
+        }
+        let source = event.source.span;
+        let locative = |start: usize| {
+            sentence
+                .tokens
+                .iter()
+                .rev()
+                .find(|t| t.span.1 <= start)
+                .is_some_and(|t| lw.locatives.contains(&&*t.upper))
+        };
+        let best = mentions
+            .iter()
+            .filter(|m| !(m.span.0 >= source[0] && m.span.1 <= source[1] && source[1] > source[0]))
+            .min_by_key(|m| (!locative(m.span.0), distance(m.span)));
+        event.location = match best {
+            Some(m) => Some(location(&m.text, Some([m.span.0, m.span.1]), m.place)),
+            None => dateline_place.cloned(),
+        };
+    }
+}
+
+/// The sentence as `situate` needs it.
+pub(crate) struct Sentence<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) lang: &'a str,
+    pub(crate) tokens: &'a [Token],
+}
+
+fn precision_name(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "day",
+        Precision::Week => "week",
+        Precision::Month => "month",
+        Precision::Year => "year",
+    }
+}
+
+/// A gazetteer place as an event location.
+pub(crate) fn location(
+    text: &str,
+    span: Option<[usize; 2]>,
+    place: &dyad_context::gazetteer::Place,
+) -> Location {
+    use dyad_context::gazetteer::PlaceType;
+    Location {
+        text: text.to_string(),
+        span,
+        name: place.full_name.to_string(),
+        kind: match place.kind {
+            PlaceType::Country => "country",
+            PlaceType::Region => "region",
+            PlaceType::City => "city",
+        }
+        .to_string(),
+        geo_type: place.geo_type(),
+        country: place.cameo.to_string(),
+        country_fips: place.fips.to_string(),
+        adm1: place.adm1.to_string(),
+        lat: place.lat as f64,
+        lon: place.lon as f64,
+        feature_id: place.feature_id.to_string(),
+    }
+}
