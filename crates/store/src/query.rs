@@ -43,12 +43,18 @@ pub struct Filter {
     pub limit: Option<u64>,
 }
 
-/// An event location (GDELT's `*Geo_*` fields); empty until geocoding fills it.
+/// An event location (GDELT's `*Geo_*` fields, and for the action the
+/// coder's own reading of the place); empty when nothing is known.
+///
+/// The action location is the coder's: the place the event's sentence names,
+/// else the article's dateline. Actor locations stay empty (the coder does
+/// not tie places to actors).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Geo {
-    /// 1=COUNTRY, 2=USSTATE, 3=USCITY, 4=WORLDCITY, 5=WORLDSTATE.
+    /// 1=COUNTRY, 2=USSTATE, 3=USCITY, 4=WORLDCITY, 5=WORLDSTATE; 0 for a
+    /// hand-written area spanning countries ("Sahel").
     pub geo_type: Option<i64>,
-    /// Full name.
+    /// Full name: `City, Region, Country`, `Region, Country` or `Country`.
     pub fullname: Option<String>,
     /// FIPS10-4 country code.
     pub country: Option<String>,
@@ -60,8 +66,19 @@ pub struct Geo {
     pub lat: Option<f64>,
     /// Longitude.
     pub lon: Option<f64>,
-    /// GNS/GNIS feature id.
+    /// Feature id: the GeoNames id of a city, the FIPS country or ADM1 code
+    /// of a country or region.
     pub feature_id: Option<String>,
+    /// The place name as written in the text (action location only).
+    pub text: Option<String>,
+    /// `country`, `region` or `city` (action location only).
+    pub kind: Option<String>,
+    /// The CAMEO (ISO-3 style) country code of the place (action location only).
+    pub cameo_country: Option<String>,
+    /// Where `text` is in the first report's sentence, in characters
+    /// (`[start, end)`); `None` when the place came from the dateline or from
+    /// a later report (action location only).
+    pub span: Option<[i64; 2]>,
 }
 
 impl Geo {
@@ -78,9 +95,10 @@ pub struct EventRow {
     pub id: i64,
     /// The event date.
     pub date: Option<NaiveDate>,
-    /// How precise the date is (`day`), when known.
+    /// How precise the date is: `day`, `week`, `month` or `year`.
     pub date_precision: Option<String>,
-    /// The words that gave the date, when known.
+    /// The date expression the date was read from ("on Monday"); `None`
+    /// when the date is the publication date.
     pub date_text: Option<String>,
     /// Source actor code.
     pub source_code: String,
@@ -351,6 +369,20 @@ fn geo(r: &Row<'_>, at: usize) -> rusqlite::Result<Geo> {
         lat: r.get(at + 5)?,
         lon: r.get(at + 6)?,
         feature_id: r.get(at + 7)?,
+        ..Geo::default()
+    })
+}
+
+/// The action location: the GDELT columns at `at`, the coder's columns at `extra`.
+fn action_geo(r: &Row<'_>, at: usize, extra: usize) -> rusqlite::Result<Geo> {
+    let start: Option<i64> = r.get(extra + 3)?;
+    let end: Option<i64> = r.get(extra + 4)?;
+    Ok(Geo {
+        text: r.get(extra)?,
+        kind: r.get(extra + 1)?,
+        cameo_country: r.get(extra + 2)?,
+        span: start.zip(end).map(|(a, b)| [a, b]),
+        ..geo(r, at)?
     })
 }
 
@@ -367,7 +399,8 @@ const EVENT_COLUMNS: &str = "e.id, e.sqldate, e.date_precision, e.date_text, \
     e.actor2_geo_type, e.actor2_geo_fullname, e.actor2_geo_country, e.actor2_geo_adm1, e.actor2_geo_adm2, \
     e.actor2_geo_lat, e.actor2_geo_lon, e.actor2_geo_feature_id, \
     e.action_geo_type, e.action_geo_fullname, e.action_geo_country, e.action_geo_adm1, e.action_geo_adm2, \
-    e.action_geo_lat, e.action_geo_lon, e.action_geo_feature_id";
+    e.action_geo_lat, e.action_geo_lon, e.action_geo_feature_id, \
+    e.action_geo_text, e.action_geo_kind, e.action_geo_cameo, e.action_geo_span_start, e.action_geo_span_end";
 
 fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
     Ok(EventRow {
@@ -403,7 +436,7 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         article_url: r.get(29)?,
         actor1_geo: geo(r, 30)?,
         actor2_geo: geo(r, 38)?,
-        action_geo: geo(r, 46)?,
+        action_geo: action_geo(r, 46, 54)?,
     })
 }
 

@@ -17,10 +17,10 @@ pub struct Migration {
 }
 
 /// The newest schema version this build understands.
-pub const CURRENT_VERSION: i64 = 4;
+pub const CURRENT_VERSION: i64 = 5;
 
 /// Every migration, oldest first. A new one is appended; old ones never change.
-pub const MIGRATIONS: [Migration; 4] = [
+pub const MIGRATIONS: [Migration; 5] = [
     Migration {
         version: 1,
         description: "articles, sentences, events, mentions, near-duplicate bands",
@@ -156,6 +156,18 @@ CREATE TABLE article_bands (
     bands   BLOB    NOT NULL
 );
 DROP TABLE minhash_bands;
+"#,
+    },
+    Migration {
+        version: 5,
+        description: "the coder's event locations: the place as written, its kind, its CAMEO country \
+                      and its span in the first report's sentence, next to the GDELT ActionGeo columns",
+        sql: r#"
+ALTER TABLE events ADD COLUMN action_geo_text TEXT;
+ALTER TABLE events ADD COLUMN action_geo_kind TEXT;
+ALTER TABLE events ADD COLUMN action_geo_cameo TEXT;
+ALTER TABLE events ADD COLUMN action_geo_span_start INTEGER;
+ALTER TABLE events ADD COLUMN action_geo_span_end INTEGER;
 "#,
     },
 ];

@@ -11,6 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
 use crate::minhash::{self, signature, BandIndex, Signature};
+use crate::query::Geo;
 use crate::{Ctx, Result};
 
 /// Events whose first mention is among an article's first `LEAD_SENTENCES`
@@ -91,6 +92,45 @@ pub(crate) fn source_key(a: &Article) -> String {
 fn event_key(date: Option<NaiveDate>, e: &Event) -> String {
     let d = date.map(|d| sqldate(d).to_string()).unwrap_or_default();
     format!("{d}|{}|{}|{}", e.source.code, e.target.code, e.cameo)
+}
+
+/// How precise an event's date is: the coder's precision, else `day` for a
+/// dated event (a publication date), else nothing.
+fn date_precision(e: &Event) -> Option<&str> {
+    e.date?;
+    Some(e.date_precision.as_deref().map(str::trim).filter(|p| !p.is_empty()).unwrap_or("day"))
+}
+
+/// Rounds a coordinate to the four decimals of the gazetteer (the coder
+/// widens its `f32` values, which would print as `41.89189910888672`);
+/// `None` for a value that is not a coordinate.
+fn coordinate(v: f64, limit: f64) -> Option<f64> {
+    (v.is_finite() && v.abs() <= limit).then(|| (v * 10_000.0).round() / 10_000.0)
+}
+
+/// The event's location as the `action_geo_*` columns hold it (empty
+/// strings become NULL, so that exports leave the fields empty).
+pub(crate) fn action_geo(e: &Event) -> Geo {
+    let Some(l) = &e.location else { return Geo::default() };
+    let text = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
+    let (lat, lon) = match (coordinate(l.lat, 90.0), coordinate(l.lon, 180.0)) {
+        (Some(lat), Some(lon)) => (Some(lat), Some(lon)),
+        _ => (None, None),
+    };
+    Geo {
+        geo_type: Some(i64::from(l.geo_type)),
+        fullname: text(&l.name),
+        country: text(&l.country_fips),
+        adm1: text(&l.adm1),
+        adm2: None,
+        lat,
+        lon,
+        feature_id: text(&l.feature_id),
+        text: text(&l.text),
+        kind: text(&l.kind),
+        cameo_country: text(&l.country),
+        span: l.span.and_then(|[a, b]| Some([i64::try_from(a).ok()?, i64::try_from(b).ok()?])),
+    }
 }
 
 /// What [`Batch::add`] did with an article.
@@ -368,20 +408,24 @@ impl<'c> Batch<'c> {
                 event_row = self.find_event(&event_key(Some(od), e))?;
             }
             let key = event_key(e.date, e);
-            let event_row = match event_row {
+            let found = match event_row {
+                Some(id) => Some(id),
+                None => self.find_event(&key)?,
+            };
+            if let (Some(id), Some(_)) = (found, &e.location) {
+                self.first_location(id, e)?;
+            }
+            let event_row = match found {
                 Some(id) => id,
-                None => match self.find_event(&key)? {
-                    Some(id) => id,
-                    None => {
-                        new_events += 1;
-                        let id = self.insert_event(&key, e, article, article_row)?;
-                        self.new_events.insert(
-                            id,
-                            NewEventCounts { mentions: 0, articles: Vec::new(), sources: Vec::new() },
-                        );
-                        id
-                    }
-                },
+                None => {
+                    new_events += 1;
+                    let id = self.insert_event(&key, e, article, article_row)?;
+                    self.new_events.insert(
+                        id,
+                        NewEventCounts { mentions: 0, articles: Vec::new(), sources: Vec::new() },
+                    );
+                    id
+                }
             };
             let offset = offsets.get(&e.sentence_index).copied().flatten();
             let at = |span: [usize; 2]| offset.map(|o| o + span[0] as i64);
@@ -436,6 +480,40 @@ impl<'c> Batch<'c> {
         })
     }
 
+    /// Gives a stored event without a location the location of this
+    /// report; an event that has one keeps it (its first location).
+    fn first_location(&self, id: i64, e: &Event) -> Result<()> {
+        let g = action_geo(e);
+        self.tx
+            .prepare_cached(
+                "UPDATE events SET action_geo_type = ?2, action_geo_fullname = ?3, action_geo_country = ?4, \
+                 action_geo_adm1 = ?5, action_geo_lat = ?6, action_geo_lon = ?7, action_geo_feature_id = ?8, \
+                 action_geo_text = ?9, action_geo_kind = ?10, action_geo_cameo = ?11, \
+                 action_geo_span_start = ?12, action_geo_span_end = ?13 \
+                 WHERE id = ?1 AND action_geo_type IS NULL",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
+                    id,
+                    g.geo_type,
+                    g.fullname,
+                    g.country,
+                    g.adm1,
+                    g.lat,
+                    g.lon,
+                    g.feature_id,
+                    g.text,
+                    g.kind,
+                    g.cameo_country,
+                    // The span is in this report's sentence, not the first's.
+                    None::<i64>,
+                    None::<i64>,
+                ])
+            })
+            .ctx("storing an event's location")?;
+        Ok(())
+    }
+
     fn find_event(&self, key: &str) -> Result<Option<i64>> {
         self.tx
             .prepare_cached("SELECT id FROM events WHERE event_key = ?1")
@@ -447,6 +525,7 @@ impl<'c> Batch<'c> {
         let base = e.cameo.get(..3).unwrap_or(&e.cameo);
         let root = if e.cameo_root.is_empty() { e.cameo.get(..2).unwrap_or(&e.cameo) } else { &e.cameo_root };
         let (m, s, a) = NewEventCounts::AS_INSERTED;
+        let g = action_geo(e);
         self.tx
             .prepare_cached(
                 "INSERT INTO events (event_key, sqldate, day_num, date_precision, date_text, \
@@ -454,16 +533,21 @@ impl<'c> Batch<'c> {
                  target_code, target_country, target_agent, target_name, \
                  cameo, cameo_base, cameo_root, quad_class, goldstein, plover_type, plover_mode, lang, \
                  is_root_event, first_article, source_url, date_added, first_sentence, \
-                 num_mentions, num_sources, num_articles) \
-                 VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
+                 num_mentions, num_sources, num_articles, \
+                 action_geo_type, action_geo_fullname, action_geo_country, action_geo_adm1, \
+                 action_geo_lat, action_geo_lon, action_geo_feature_id, action_geo_text, action_geo_kind, \
+                 action_geo_cameo, action_geo_span_start, action_geo_span_end) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, \
+                 ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41)",
             )
             .and_then(|mut st| {
                 st.execute(params![
                     key,
                     e.date.map(sqldate),
                     e.date.map(day_num),
-                    e.date.map(|_| "day"),
+                    date_precision(e),
+                    e.date.and(e.date_text.as_deref()),
                     e.source.code,
                     e.source.country,
                     e.source.agent,
@@ -488,6 +572,18 @@ impl<'c> Batch<'c> {
                     m,
                     s,
                     a,
+                    g.geo_type,
+                    g.fullname,
+                    g.country,
+                    g.adm1,
+                    g.lat,
+                    g.lon,
+                    g.feature_id,
+                    g.text,
+                    g.kind,
+                    g.cameo_country,
+                    g.span.map(|s| s[0]),
+                    g.span.map(|s| s[1]),
                 ])
             })
             .ctx("storing an event")?;

@@ -278,12 +278,17 @@ fn migration_4_indexes_stored_articles_for_near_duplicates() {
                 "DROP TABLE article_bands; \
                  CREATE TABLE minhash_bands (band INTEGER NOT NULL, value INTEGER NOT NULL, \
                  article INTEGER NOT NULL, PRIMARY KEY (band, value, article)) WITHOUT ROWID; \
-                 DELETE FROM schema_version WHERE version = 4;",
+                 ALTER TABLE events DROP COLUMN action_geo_text; \
+                 ALTER TABLE events DROP COLUMN action_geo_kind; \
+                 ALTER TABLE events DROP COLUMN action_geo_cameo; \
+                 ALTER TABLE events DROP COLUMN action_geo_span_start; \
+                 ALTER TABLE events DROP COLUMN action_geo_span_end; \
+                 DELETE FROM schema_version WHERE version >= 4;",
             )
         })
         .unwrap_or_else(|e| panic!("{e}"));
     let mut store = Store::open(&path).unwrap_or_else(|e| panic!("reopen: {e}"));
-    assert_eq!(store.schema_version().unwrap_or_default(), 4);
+    assert_eq!(store.schema_version().unwrap_or_default(), dyad_store::schema::CURRENT_VERSION);
     let b = article("b", "rt.com", day(13), &TEXT.replace("three villages", "3 villages"));
     let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
     let s = batch.add(&b, &[event(&b, 0, 0, "RUS", "UKR", "112")]).unwrap_or_else(|e| panic!("{e}"));
