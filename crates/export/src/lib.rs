@@ -10,6 +10,12 @@
 //! - [`Format::Parquet`]: the same columns as the CSV, typed, in an Apache
 //!   Parquet file (Snappy-compressed row groups of [`PARQUET_ROW_GROUP`] rows).
 //!
+//! Event locations are the coder's (the place the sentence names, else the
+//! dateline): the GDELT `ActionGeo_*` fields, PLOVER's `event_loc` object
+//! ([`plover_location`]) and the `action_geo_*` columns. `Actor1Geo_*` and
+//! `Actor2Geo_*` stay empty: the coder does not tie places to actors.
+//! PLOVER records also carry `date_precision` and `date_text` when known.
+//!
 //! # Example
 //!
 //! ```
@@ -314,13 +320,84 @@ pub fn plover_record(e: &EventRow) -> Option<serde_json::Value> {
     if let Some(s) = &e.sentence {
         r["event_text"] = serde_json::json!([s]);
     }
-    if !e.action_geo.is_empty() {
-        r["event_loc"] = serde_json::json!({
-            "name": e.action_geo.fullname, "country": e.action_geo.country, "admin1": e.action_geo.adm1,
-            "lat": e.action_geo.lat, "lon": e.action_geo.lon, "geonameid": e.action_geo.feature_id,
-        });
+    if let Some(p) = e.date_precision.as_deref().filter(|p| !p.is_empty()) {
+        r["date_precision"] = p.into();
+    }
+    if let Some(t) = e.date_text.as_deref().filter(|t| !t.is_empty()) {
+        r["date_text"] = t.into();
+    }
+    if let Some(loc) = plover_location(&e.action_geo) {
+        r["event_loc"] = loc;
     }
     Some(r)
+}
+
+/// An event location as PLOVER's location object (the manual's table of
+/// Mordecai3/GeoNames fields): `extracted_place`, `resolved_place`,
+/// `geonameid` (cities only: their feature id is a GeoNames id), `lat`,
+/// `lon`, `city`, `province`, `country` (names, from the `City, Region,
+/// Country` full name), `country_code` (ISO-3 style, as the actor codes),
+/// `resolution` (4 city, 2 province, 1 country), plus GDELT's
+/// `country_fips`, `admin1_code` and `geo_type`. `None` without a location.
+pub fn plover_location(g: &Geo) -> Option<serde_json::Value> {
+    if g.is_empty() {
+        return None;
+    }
+    let mut o = serde_json::Map::new();
+    let mut put = |k: &str, v: serde_json::Value| {
+        if !v.is_null() {
+            o.insert(k.to_string(), v);
+        }
+    };
+    let text = |v: &Option<String>| match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => serde_json::Value::from(s),
+        None => serde_json::Value::Null,
+    };
+    put("extracted_place", text(&g.text));
+    put("resolved_place", text(&g.fullname));
+    let kind = g.kind.as_deref().unwrap_or_default();
+    if kind == "city" {
+        if let Some(id) = g.feature_id.as_deref().and_then(|f| f.trim().parse::<i64>().ok()) {
+            put("geonameid", id.into());
+        }
+    }
+    put("lat", g.lat.into());
+    put("lon", g.lon.into());
+    let parts: Vec<&str> = g
+        .fullname
+        .as_deref()
+        .unwrap_or_default()
+        .split(", ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let has_country = g.cameo_country.as_deref().is_some_and(|c| !c.is_empty());
+    let (city, province, country) = match (kind, parts.as_slice()) {
+        ("city", [c, p, n]) => (Some(*c), Some(*p), Some(*n)),
+        ("city", [c, n]) => (Some(*c), None, Some(*n)),
+        ("city", [c]) => (Some(*c), None, None),
+        ("region", [p, n]) if has_country => (None, Some(*p), Some(*n)),
+        ("region", [p, ..]) => (None, Some(*p), None),
+        ("country", [n]) => (None, None, Some(*n)),
+        _ => (None, None, None),
+    };
+    put("city", city.into());
+    put("province", province.into());
+    put("country", country.filter(|_| has_country).into());
+    put("country_code", text(&g.cameo_country));
+    put(
+        "resolution",
+        match kind {
+            "city" => 4.into(),
+            "region" => 2.into(),
+            "country" => 1.into(),
+            _ => serde_json::Value::Null,
+        },
+    );
+    put("country_fips", text(&g.country));
+    put("admin1_code", text(&g.adm1));
+    put("geo_type", g.geo_type.into());
+    Some(serde_json::Value::Object(o))
 }
 
 fn date_added_day(stamp: i64) -> Option<String> {
@@ -411,10 +488,11 @@ fn s(v: &str) -> Option<String> {
 }
 
 /// The columns of the CSV and Parquet exports, in order.
-pub static COLUMNS: [Column; 41] = [
+pub static COLUMNS: [Column; 45] = [
     col!("event_id", Int, |e: &EventRow| Some(e.id)),
     col!("date", Date, |e: &EventRow| e.date),
     col!("date_precision", Text, |e: &EventRow| e.date_precision.clone()),
+    col!("date_text", Text, |e: &EventRow| e.date_text.clone()),
     col!("source_code", Text, |e: &EventRow| s(&e.source_code)),
     col!("source_country", Text, |e: &EventRow| s(&e.source_country)),
     col!("source_agent", Text, |e: &EventRow| s(&e.source_agent)),
@@ -448,6 +526,9 @@ pub static COLUMNS: [Column; 41] = [
     col!("action_geo_lat", Float, |e: &EventRow| e.action_geo.lat),
     col!("action_geo_lon", Float, |e: &EventRow| e.action_geo.lon),
     col!("action_geo_feature_id", Text, |e: &EventRow| e.action_geo.feature_id.clone()),
+    col!("action_geo_text", Text, |e: &EventRow| e.action_geo.text.clone()),
+    col!("action_geo_kind", Text, |e: &EventRow| e.action_geo.kind.clone()),
+    col!("action_geo_cameo", Text, |e: &EventRow| e.action_geo.cameo_country.clone()),
     col!("actor1_geo_country", Text, |e: &EventRow| e.actor1_geo.country.clone()),
     col!("actor1_geo_feature_id", Text, |e: &EventRow| e.actor1_geo.feature_id.clone()),
     col!("actor2_geo_country", Text, |e: &EventRow| e.actor2_geo.country.clone()),
@@ -604,7 +685,81 @@ mod tests {
         assert_eq!(date_added_day(20240311123456), Some("2024-03-11".into()));
     }
 
+    fn kharkiv() -> Geo {
+        Geo {
+            geo_type: Some(4),
+            fullname: Some("Kharkiv, Kharkivs'ka Oblast', Ukraine".into()),
+            country: Some("UP".into()),
+            adm1: Some("UP07".into()),
+            adm2: None,
+            lat: Some(49.9808),
+            lon: Some(36.2527),
+            feature_id: Some("706483".into()),
+            text: Some("Kharkiv".into()),
+            kind: Some("city".into()),
+            cameo_country: Some("UKR".into()),
+            span: Some([38, 45]),
+        }
+    }
+
+    #[test]
+    fn gdelt_geo_fields_follow_the_codebook() {
+        let mut f = Vec::new();
+        geo_fields(&kharkiv(), &mut f);
+        assert_eq!(
+            f,
+            ["4", "Kharkiv, Kharkivs'ka Oblast', Ukraine", "UP", "UP07", "", "49.9808", "36.2527", "706483"]
+        );
+        let mut f = Vec::new();
+        geo_fields(&Geo::default(), &mut f);
+        assert_eq!(f, vec![String::new(); 8]);
+    }
+
+    #[test]
+    fn plover_locations() {
+        let loc = plover_location(&kharkiv()).unwrap_or_default();
+        assert_eq!(loc["extracted_place"], "Kharkiv");
+        assert_eq!(loc["resolved_place"], "Kharkiv, Kharkivs'ka Oblast', Ukraine");
+        assert_eq!(loc["geonameid"], 706483);
+        assert_eq!(
+            (loc["city"].as_str(), loc["province"].as_str()),
+            (Some("Kharkiv"), Some("Kharkivs'ka Oblast'"))
+        );
+        assert_eq!((loc["country"].as_str(), loc["country_code"].as_str()), (Some("Ukraine"), Some("UKR")));
+        assert_eq!(loc["resolution"], 4);
+        assert_eq!(loc["lat"].as_f64(), Some(49.9808));
+        let region = Geo {
+            geo_type: Some(5),
+            fullname: Some("Kharkivs'ka Oblast', Ukraine".into()),
+            feature_id: Some("UP07".into()),
+            kind: Some("region".into()),
+            ..kharkiv()
+        };
+        let loc = plover_location(&region).unwrap_or_default();
+        assert_eq!(loc["resolution"], 2);
+        assert!(loc.get("geonameid").is_none() && loc.get("city").is_none(), "{loc}");
+        assert_eq!(loc["province"], "Kharkivs'ka Oblast'");
+        let area = Geo {
+            geo_type: Some(0),
+            fullname: Some("Sahel".into()),
+            kind: Some("region".into()),
+            cameo_country: None,
+            country: None,
+            adm1: None,
+            ..kharkiv()
+        };
+        let loc = plover_location(&area).unwrap_or_default();
+        assert!(loc.get("country").is_none() && loc.get("country_code").is_none(), "{loc}");
+        assert_eq!(plover_location(&Geo::default()), None);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn locations_never_panic(name in ".*", kind in "(city|region|country|.*)", id in ".*") {
+            let g = Geo { fullname: Some(name), kind: Some(kind), feature_id: Some(id), ..kharkiv() };
+            proptest::prop_assert!(plover_location(&g).is_some());
+        }
+
         #[test]
         fn codes_never_panic(code in ".*", country in ".*") {
             let _ = type_codes(&code, &country);
