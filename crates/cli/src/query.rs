@@ -228,7 +228,7 @@ fn io_err(e: io::Error) -> dyad_store::StoreError {
     dyad_store::StoreError::Io { path: PathBuf::from("standard output"), source: e }
 }
 
-const CSV_HEADER: [&str; 17] = [
+const CSV_HEADER: [&str; 24] = [
     "event_id",
     "date",
     "source_code",
@@ -246,9 +246,16 @@ const CSV_HEADER: [&str; 17] = [
     "source_url",
     "article_id",
     "sentence",
+    "date_precision",
+    "date_text",
+    "location",
+    "location_text",
+    "location_country",
+    "lat",
+    "lon",
 ];
 
-fn csv_row(e: &EventRow) -> [String; 17] {
+fn csv_row(e: &EventRow) -> [String; 24] {
     let opt = |v: Option<String>| v.unwrap_or_default();
     [
         e.id.to_string(),
@@ -268,6 +275,13 @@ fn csv_row(e: &EventRow) -> [String; 17] {
         opt(e.source_url.clone()),
         e.article_id.clone(),
         opt(e.sentence.clone()),
+        opt(e.date_precision.clone()),
+        opt(e.date_text.clone()),
+        opt(e.action_geo.fullname.clone()),
+        opt(e.action_geo.text.clone()),
+        opt(e.action_geo.cameo_country.clone()),
+        opt(e.action_geo.lat.map(|v| v.to_string())),
+        opt(e.action_geo.lon.map(|v| v.to_string())),
     ]
 }
 
@@ -304,8 +318,9 @@ fn table<W: Write>(out: &mut W, header: &[&str], rows: &[Vec<String>]) -> io::Re
 }
 
 fn write_table<W: Write>(out: &mut W, rows: &[EventRow]) -> io::Result<()> {
-    let header =
-        ["ID", "DATE", "SOURCE", "TARGET", "CAMEO", "QUAD", "GOLD", "MENT", "SRC", "ART", "SENTENCE"];
+    let header = [
+        "ID", "DATE", "SOURCE", "TARGET", "CAMEO", "QUAD", "GOLD", "MENT", "SRC", "ART", "PLACE", "SENTENCE",
+    ];
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|e| {
@@ -320,6 +335,10 @@ fn write_table<W: Write>(out: &mut W, rows: &[EventRow]) -> io::Result<()> {
                 e.num_mentions.to_string(),
                 e.num_sources.to_string(),
                 e.num_articles.to_string(),
+                truncate(
+                    e.action_geo.text.as_deref().or(e.action_geo.fullname.as_deref()).unwrap_or("-"),
+                    20,
+                ),
                 truncate(e.sentence.as_deref().unwrap_or(""), 60),
             ]
         })
