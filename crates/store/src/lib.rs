@@ -56,7 +56,7 @@ pub mod query;
 pub mod schema;
 mod write;
 
-pub use query::{AggregateRow, DyadLevel, EventRow, Filter, Geo, MentionRow, Period};
+pub use query::{AggregateRow, DyadLevel, EventRow, Filter, Geo, MentionRow, Period, PlaceRow};
 pub use write::{content_hash, Batch, Stored};
 
 /// Why the store could not do what was asked.

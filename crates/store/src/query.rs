@@ -199,6 +199,27 @@ pub struct MentionRow {
     pub rule: String,
 }
 
+/// Events at one place, for maps ([`Store::places`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceRow {
+    /// Full name (`City, Region, Country`).
+    pub name: Option<String>,
+    /// CAMEO country code of the place.
+    pub country: Option<String>,
+    /// `country`, `region` or `city`.
+    pub kind: Option<String>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Distinct events located there.
+    pub events: i64,
+    /// Their mentions.
+    pub mentions: i64,
+    /// Mean Goldstein score of the events.
+    pub avg_goldstein: Option<f64>,
+}
+
 /// Aggregation period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Period {
@@ -590,6 +611,39 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// The places of the selected events that have coordinates, most events
+    /// first; the filter's limit counts places.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError::Filter`] or an SQLite error.
+    pub fn places(&self, f: &Filter) -> Result<Vec<PlaceRow>> {
+        let (clause, params) = where_clause(f)?;
+        let sql = format!(
+            "SELECT max(e.action_geo_fullname), max(e.action_geo_cameo), max(e.action_geo_kind), \
+             e.action_geo_lat, e.action_geo_lon, count(*) AS n, sum(e.num_mentions), avg(e.goldstein) \
+             FROM events e WHERE e.action_geo_lat IS NOT NULL AND e.action_geo_lon IS NOT NULL AND {clause} \
+             GROUP BY e.action_geo_lat, e.action_geo_lon ORDER BY n DESC, 1{}",
+            limit_clause(f)
+        );
+        let mut stmt = self.conn.prepare(&sql).ctx("locating events")?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(params), |r| {
+                Ok(PlaceRow {
+                    name: r.get(0)?,
+                    country: r.get(1)?,
+                    kind: r.get(2)?,
+                    lat: r.get(3)?,
+                    lon: r.get(4)?,
+                    events: r.get(5)?,
+                    mentions: r.get::<_, Option<i64>>(6)?.unwrap_or(0),
+                    avg_goldstein: r.get(7)?,
+                })
+            })
+            .ctx("locating events")?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().ctx("locating events")
     }
 
     /// The query plan SQLite picks for [`Store::events`] with this filter

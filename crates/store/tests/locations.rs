@@ -141,6 +141,11 @@ fn the_same_event_keeps_its_first_location() {
     assert_eq!(rows[0].action_geo.lat, Some(49.9808));
     // The span would point into another report's sentence.
     assert_eq!(rows[0].action_geo.span, None);
+    let places = ok(store.places(&Filter::default()));
+    assert_eq!(places.len(), 1);
+    assert_eq!((places[0].lat, places[0].lon, places[0].events), (49.9808, 36.2527, 1));
+    assert_eq!(places[0].country.as_deref(), Some("UKR"));
+    assert!(ok(store.places(&Filter { source: Some("EGY".into()), ..Filter::default() })).is_empty());
 }
 
 #[test]
