@@ -39,7 +39,7 @@ type ApiResult<T> = Result<Json<T>, Problem>;
     components(schemas(
         Problem, CodeRequest, CodeResponse, CodedEvent, ActorOut, TriggerOut, EvidenceOut, PloverOut,
         SkipOut, ArticleIn, IngestResponse, ArticleResult, EventsPage, EventOut, EventDetail, MentionOut,
-        ArticleOut, Series, SeriesPoint, DyadsOut, DyadOut, CountriesOut, CountryOut, ActorsOut, ActorHit,
+        ArticleOut, Series, SeriesPoint, DyadsOut, DyadOut, CountriesOut, CountryOut, PlaceOut, LocationOut, ActorsOut, ActorHit,
         StatsOut, Health
     )),
     modifiers(&BearerAuth)
@@ -976,8 +976,12 @@ pub async fn dyads(State(st): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> 
 
 /// How `GET /v1/countries` places events.
 pub const PLACEMENT: &str =
-    "The store has no event locations yet: each event is placed in its source actor's \
-     country, or its target's when the source has none (IGOs and agents without a country are left out).";
+    "Countries: each event is counted in its source actor's country, or its target's \
+     when the source has none (IGOs and agents without a country are left out). Places: the events the coder \
+     located (the place the sentence names, else the article's dateline), at the place's coordinates.";
+
+/// Places listed by `GET /v1/countries`.
+const MAP_PLACES: u64 = 500;
 
 fn placed(side: &str) -> bool {
     side.len() == 3 && side.chars().all(|c| c.is_ascii_uppercase())
@@ -1001,7 +1005,29 @@ fn placed(side: &str) -> bool {
 pub async fn countries(State(st): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> ApiResult<CountriesOut> {
     let pairs = query_pairs(raw.as_deref())?;
     let (filter, _) = parse_filter(&pairs, &FILTER_KEYS, &[])?;
-    let rows = st.pool.read(move |s| Ok(s.aggregate(&filter, Period::Month, DyadLevel::Country)?)).await?;
+    let (rows, places) = st
+        .pool
+        .read(move |s| {
+            s.snapshot(|s| {
+                let rows = s.aggregate(&filter, Period::Month, DyadLevel::Country)?;
+                let places = s.places(&Filter { limit: Some(MAP_PLACES), ..filter })?;
+                Ok((rows, places))
+            })
+            .map_err(Into::into)
+        })
+        .await?;
+    let places = places
+        .into_iter()
+        .map(|p| PlaceOut {
+            name: p.name,
+            country: p.country,
+            kind: p.kind,
+            lat: p.lat,
+            lon: p.lon,
+            events: p.events,
+            mean_goldstein: p.avg_goldstein.map(|g| (g * 100.0).round() / 100.0),
+        })
+        .collect();
     let mut by: BTreeMap<String, (i64, f64, i64)> = BTreeMap::new();
     for r in rows {
         let place = if placed(&r.source) {
@@ -1027,7 +1053,7 @@ pub async fn countries(State(st): State<Arc<AppState>>, RawQuery(raw): RawQuery)
         })
         .collect();
     countries.sort_by(|a, b| b.events.cmp(&a.events).then(a.country.cmp(&b.country)));
-    Ok(Json(CountriesOut { placement: PLACEMENT.into(), countries }))
+    Ok(Json(CountriesOut { placement: PLACEMENT.into(), countries, places }))
 }
 
 /// Search actors by code prefix or name.

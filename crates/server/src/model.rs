@@ -67,8 +67,15 @@ pub struct CodedEvent {
     pub article_id: String,
     /// 0-based sentence index.
     pub sentence_index: usize,
-    /// Event date (the article's date).
+    /// Event date: the date expression governing the event, else the
+    /// article's date.
     pub date: Option<NaiveDate>,
+    /// How precise `date` is: `day`, `week`, `month` or `year`.
+    pub date_precision: Option<String>,
+    /// The date expression the date was read from.
+    pub date_text: Option<String>,
+    /// Where the event happened, when the sentence or the article says.
+    pub location: Option<LocationOut>,
     /// Language the sentence was coded in.
     pub lang: String,
     /// Who acted.
@@ -110,6 +117,9 @@ impl From<&Event> for CodedEvent {
             article_id: e.article_id.clone(),
             sentence_index: e.sentence_index,
             date: e.date,
+            date_precision: e.date_precision.clone(),
+            date_text: e.date_text.clone(),
+            location: e.location.as_ref().map(LocationOut::from_coder),
             lang: e.lang.clone(),
             source: actor(&e.source),
             target: actor(&e.target),
@@ -240,13 +250,87 @@ pub struct IngestResponse {
     pub results: Vec<ArticleResult>,
 }
 
+/// Where an event happened: the place its sentence names, else the
+/// article's dateline, with GDELT's ActionGeo fields.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct LocationOut {
+    /// The place name as written.
+    pub text: Option<String>,
+    /// Where it is in the (first report's) sentence, in characters; absent
+    /// when the place came from the dateline.
+    pub span: Option<[i64; 2]>,
+    /// Full name: `City, Region, Country` (ActionGeo_FullName).
+    pub name: Option<String>,
+    /// `country`, `region` or `city`.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world region.
+    pub geo_type: Option<i64>,
+    /// CAMEO (ISO-3 style) country code.
+    pub country: Option<String>,
+    /// FIPS 10-4 country code (ActionGeo_CountryCode).
+    pub country_fips: Option<String>,
+    /// ActionGeo_ADM1Code.
+    pub adm1: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// ActionGeo_FeatureID.
+    pub feature_id: Option<String>,
+}
+
+impl LocationOut {
+    /// The stored action location; `None` when the event has none.
+    pub fn from_geo(g: &dyad_store::Geo) -> Option<LocationOut> {
+        (!g.is_empty()).then(|| LocationOut {
+            text: g.text.clone(),
+            span: g.span,
+            name: g.fullname.clone(),
+            kind: g.kind.clone(),
+            geo_type: g.geo_type,
+            country: g.cameo_country.clone(),
+            country_fips: g.country.clone(),
+            adm1: g.adm1.clone(),
+            lat: g.lat,
+            lon: g.lon,
+            feature_id: g.feature_id.clone(),
+        })
+    }
+
+    /// The coder's location of an event.
+    pub fn from_coder(l: &dyad_coder::Location) -> LocationOut {
+        let text = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
+        LocationOut {
+            text: text(&l.text),
+            span: l.span.and_then(|[a, b]| Some([i64::try_from(a).ok()?, i64::try_from(b).ok()?])),
+            name: text(&l.name),
+            kind: text(&l.kind),
+            geo_type: Some(i64::from(l.geo_type)),
+            country: text(&l.country),
+            country_fips: text(&l.country_fips),
+            adm1: text(&l.adm1),
+            lat: l.lat.is_finite().then_some(l.lat),
+            lon: l.lon.is_finite().then_some(l.lon),
+            feature_id: text(&l.feature_id),
+        }
+    }
+}
+
 /// A stored event (one row of `GET /v1/events`).
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct EventOut {
     /// Store event id (use with `GET /v1/events/{id}`).
     pub id: i64,
-    /// Event date.
+    /// Event date: the date expression governing the event, else the
+    /// publication date.
     pub date: Option<NaiveDate>,
+    /// How precise `date` is: `day`, `week`, `month` or `year`.
+    pub date_precision: Option<String>,
+    /// The date expression the date was read from ("on Monday").
+    pub date_text: Option<String>,
+    /// Where the event happened, when the coder found a place.
+    pub location: Option<LocationOut>,
     /// Source actor code.
     pub source_code: String,
     /// Source country.
@@ -297,6 +381,9 @@ impl From<EventRow> for EventOut {
             label: dyad_cameo::label(&r.cameo).map(str::to_string),
             id: r.id,
             date: r.date,
+            date_precision: r.date_precision,
+            date_text: r.date_text,
+            location: LocationOut::from_geo(&r.action_geo),
             source_code: r.source_code,
             source_country: r.source_country,
             source_agent: r.source_agent,
@@ -468,6 +555,26 @@ pub struct CountryOut {
     pub mean_goldstein: Option<f64>,
 }
 
+/// Events located at one place by the coder (`GET /v1/countries`).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct PlaceOut {
+    /// Full name (`City, Region, Country`).
+    pub name: Option<String>,
+    /// CAMEO country code of the place.
+    pub country: Option<String>,
+    /// `country`, `region` or `city`.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Events located there.
+    pub events: i64,
+    /// Mean Goldstein score.
+    pub mean_goldstein: Option<f64>,
+}
+
 /// `GET /v1/countries`.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct CountriesOut {
@@ -475,6 +582,9 @@ pub struct CountriesOut {
     pub placement: String,
     /// Countries, most events first.
     pub countries: Vec<CountryOut>,
+    /// Places of the events the coder located, most events first (at most
+    /// 500): map markers at real coordinates.
+    pub places: Vec<PlaceOut>,
 }
 
 /// An actor found by `GET /v1/actors`.

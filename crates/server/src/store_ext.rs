@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use dyad_store::Store;
 use rusqlite::{params, OptionalExtension};
 
-use crate::model::{ActorHit, ArticleOut, EventOut, MentionOut, TriggerOut};
+use crate::model::{ActorHit, ArticleOut, EventOut, LocationOut, MentionOut, TriggerOut};
 use crate::problem::Problem;
 
 fn sql_err(context: &str) -> impl Fn(rusqlite::Error) -> Problem + '_ {
@@ -49,16 +49,38 @@ pub fn event_by_id(store: &Store, id: i64) -> Result<Option<EventOut>, Problem> 
             "SELECT e.id, e.sqldate, e.source_code, e.source_country, e.source_agent, e.source_name, \
              e.target_code, e.target_country, e.target_agent, e.target_name, e.cameo, e.cameo_root, \
              e.quad_class, e.goldstein, e.plover_type, e.lang, e.num_mentions, e.num_sources, \
-             e.num_articles, e.source_url, a.external_id, s.text \
+             e.num_articles, e.source_url, a.external_id, s.text, e.date_precision, e.date_text, \
+             e.action_geo_type, e.action_geo_fullname, e.action_geo_country, e.action_geo_adm1, \
+             e.action_geo_lat, e.action_geo_lon, e.action_geo_feature_id, e.action_geo_text, \
+             e.action_geo_kind, e.action_geo_cameo, e.action_geo_span_start, e.action_geo_span_end \
              FROM events e JOIN articles a ON a.id = e.first_article \
              LEFT JOIN sentences s ON s.article = e.first_article AND s.idx = e.first_sentence \
              WHERE e.id = ?1",
             params![id],
             |r| {
                 let cameo: String = r.get(10)?;
+                let start: Option<i64> = r.get(34)?;
+                let end: Option<i64> = r.get(35)?;
+                let geo = dyad_store::Geo {
+                    geo_type: r.get(24)?,
+                    fullname: r.get(25)?,
+                    country: r.get(26)?,
+                    adm1: r.get(27)?,
+                    adm2: None,
+                    lat: r.get(28)?,
+                    lon: r.get(29)?,
+                    feature_id: r.get(30)?,
+                    text: r.get(31)?,
+                    kind: r.get(32)?,
+                    cameo_country: r.get(33)?,
+                    span: start.zip(end).map(|(a, b)| [a, b]),
+                };
                 Ok(EventOut {
                     id: r.get(0)?,
                     date: date_from_sqldate(r.get(1)?),
+                    date_precision: r.get(22)?,
+                    date_text: r.get(23)?,
+                    location: LocationOut::from_geo(&geo),
                     source_code: r.get(2)?,
                     source_country: r.get(3)?,
                     source_agent: r.get(4)?,

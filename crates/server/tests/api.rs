@@ -330,6 +330,37 @@ async fn ingest_then_explore() {
     let (st, ct, v) = s.get("/v1/dyads/EG'Y/ISR/series").await;
     assert_problem(st, &ct, &v, 400, "invalid-filter");
 
+    // Dates and locations: the event detail agrees with the list, and the
+    // map's places count exactly the located events.
+    let listed = all["events"].as_array().cloned().unwrap_or_default();
+    let located: Vec<&serde_json::Value> = listed.iter().filter(|e| e["location"].is_object()).collect();
+    assert!(!located.is_empty(), "no event has a location: {all}");
+    for e in &listed {
+        assert!(e["date_precision"].is_string(), "{e}");
+        let (st, _, d) = s.get(&format!("/v1/events/{}", e["id"])).await;
+        assert_eq!(st, 200, "{d}");
+        for k in ["date", "date_precision", "date_text", "location"] {
+            assert_eq!(d["event"][k], e[k], "{k} of {e}");
+        }
+        if let Some(span) = e["location"]["span"].as_array().filter(|_| e["location"]["text"].is_string()) {
+            let sentence = e["sentence"].as_str().unwrap_or("");
+            assert_eq!(
+                chars(sentence, &serde_json::Value::Array(span.clone())),
+                e["location"]["text"],
+                "{e}"
+            );
+        }
+    }
+    let (st, _, co) = s.get("/v1/countries").await;
+    assert_eq!(st, 200, "{co}");
+    let placed_events: i64 =
+        co["places"].as_array().into_iter().flatten().map(|p| p["events"].as_i64().unwrap_or(0)).sum();
+    assert_eq!(
+        placed_events as usize,
+        located.iter().filter(|e| e["location"]["lat"].is_number()).count(),
+        "{co}"
+    );
+
     // Most active dyads, countries for the map, actor search.
     let (st, _, dy) = s.get("/v1/dyads?limit=5").await;
     assert_eq!(st, 200, "{dy}");
