@@ -145,14 +145,15 @@ function codeResults(r) {
   if (!r.events.length) return el('div', { class: 'card' }, summary);
   const rows = r.events.map((e, i) => {
     const loc = e.source.country || e.target.country;
+    const place = e.location ? `${e.location.name || e.location.text} (${e.location.type})` : null;
     return el('tr', { class: 'event-row', 'data-index': i },
       el('td', {}, el('span', { class: 'actor', title: e.source.text }, e.source.code), el('br'), el('small', {}, e.source.text)),
       el('td', {}, el('span', { class: 'actor', title: e.target.text }, e.target.code), el('br'), el('small', {}, e.target.text)),
       el('td', {}, el('code', {}, e.cameo), el('br'), el('small', {}, e.label || '')),
       el('td', { class: 'num' }, fmt(e.goldstein)),
       el('td', {}, e.date || '—'),
-      el('td', { title: 'Country centroid of the source actor (the target\'s when the source has none); the coder does not geocode yet' },
-        loc ? `${countryName(loc)} (${loc})` : '—'),
+      el('td', { title: place ? 'Where the sentence (or the dateline) places the event' : 'No place named: the source actor\'s country (the target\'s when the source has none)' },
+        place || (loc ? `${countryName(loc)} (${loc})` : '—')),
       el('td', { class: 'evidence' },
         highlight(e.evidence.sentence, [
           { span: e.source.span, cls: 'src' }, { span: e.target.span, cls: 'tgt' }, { span: e.evidence.trigger.span, cls: 'trg' },
@@ -260,7 +261,11 @@ async function viewExplore() {
     const cq = new URLSearchParams(base);
     if (f.source && f.target) cq.set('dyad', `${f.source},${f.target}`);
     const c = await api(`/v1/countries?${cq}`);
-    mapBox.replaceChildren(drawMap(c.countries), el('p', { class: 'muted small' }, c.placement + ' Markers sit at the country centroid computed from the Natural Earth shapes.'));
+    const places = c.places || [];
+    const note = places.length
+      ? ' Markers sit at the located places\' coordinates.'
+      : ' No event has coordinates: markers sit at the country centroid computed from the Natural Earth shapes.';
+    mapBox.replaceChildren(drawMap(c.countries, places), el('p', { class: 'muted small' }, c.placement + note));
   } catch (e) { mapBox.replaceChildren(problemBox(e)); }
 
   const eq = filterQuery(f); eq.set('limit', 50);
@@ -311,7 +316,7 @@ function drawTimeline(canvas, series) {
 
 const WORLD = feature(countries110m, countries110m.objects.countries);
 
-function drawMap(rows) {
+function drawMap(rows, places = []) {
   const width = 640; const height = 330;
   const projection = geoNaturalEarth1().fitSize([width, height], { type: 'Sphere' });
   const path = geoPath(projection);
@@ -341,9 +346,24 @@ function drawMap(rows) {
     const hit = counts.get(String(ft.id));
     add(land, 'path', { d: path(ft), class: hit ? 'country active' : 'country' }, ft.properties.name);
   }
-  const max = Math.max(1, ...[...counts.values()].map((r) => r.events));
   const markers = add(svg, 'g', { class: 'markers' });
   let n = 0;
+  if (places.length) {
+    const pmax = Math.max(1, ...places.map((p) => p.events));
+    for (const p of [...places].sort((x, y) => y.events - x.events)) {
+      const xy = projection([p.lon, p.lat]);
+      if (!xy || !Number.isFinite(xy[0]) || !Number.isFinite(xy[1])) continue;
+      const g = p.mean_goldstein ?? 0;
+      add(markers, 'circle', {
+        cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: (3 + 12 * Math.sqrt(p.events / pmax)).toFixed(1),
+        class: g >= 0 ? 'marker coop' : 'marker conflict', 'data-place': p.name || '', 'data-country': p.country || '',
+      }, `${p.name || '?'}: ${p.events} event(s), mean Goldstein ${fmt(p.mean_goldstein, 2)}`);
+      n++;
+    }
+    svg.dataset.markers = String(n);
+    return svg;
+  }
+  const max = Math.max(1, ...[...counts.values()].map((r) => r.events));
   for (const [numeric, r] of [...counts].sort((x, y) => y[1].events - x[1].events)) {
     const [x, y] = projection(geoCentroid(byNumeric.get(numeric)));
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
@@ -392,7 +412,10 @@ async function viewEvent(id) {
       ['Date', e.date || '—'], ['Source', `${e.source_code} — ${e.source_name}`], ['Target', `${e.target_code} — ${e.target_name}`],
       ['CAMEO', `${e.cameo} ${e.label || ''}`], ['QuadClass', d.quad_class_name || '—'], ['Goldstein', fmt(e.goldstein)],
       ['PLOVER', e.plover_type || '—'], ['Mentions', `${e.num_mentions} in ${e.num_articles} article(s) from ${e.num_sources} source(s)`],
-      ['Location', (e.source_country || e.target_country) ? `${countryName(e.source_country || e.target_country)} (country centroid)` : '—'],
+      ['Date precision', e.date_text ? `${e.date_precision || 'day'} (from “${e.date_text}”)` : (e.date_precision || '—')],
+      ['Location', e.location
+        ? `${e.location.name || e.location.text}${e.location.lat != null ? ` (${fmt(e.location.lat, 4)}, ${fmt(e.location.lon, 4)})` : ''}`
+        : ((e.source_country || e.target_country) ? `${countryName(e.source_country || e.target_country)} (actor's country; no place named)` : '—')],
     ];
     app.replaceChildren(
       el('section', { class: 'card' }, el('h2', {}, `Event ${e.id}`),
