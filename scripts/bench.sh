@@ -21,7 +21,8 @@ CORPUS="$A/bench/corpus.jsonl"
 run() { taskset -c 0 /usr/bin/time -f "%e %M" "$@"; }
 # Dictionary load alone: no input.
 : | run "$BIN" code -q "${DICTS[@]}" > /dev/null 2> "$OUT/load.err"
-# Whole corpus.
+# Whole corpus, sentence by sentence (no article context), then with it.
+run "$BIN" code -q --no-discourse "${DICTS[@]}" "$CORPUS" > /dev/null 2> "$OUT/sentence.err"
 run "$BIN" code -q "${DICTS[@]}" "$CORPUS" > "$OUT/events.jsonl" 2> "$OUT/code.err"
 
 python3 - "$OUT" "$CORPUS" "$A/bench/tabari.events.tsv" <<'PY'
@@ -32,6 +33,7 @@ def timing(path):
     return float(last[0]), int(last[1]) / 1024
 load_s, load_rss = timing(f"{out}/load.err")
 wall, rss = timing(f"{out}/code.err")
+s_wall, s_rss = timing(f"{out}/sentence.err")
 acct = [l for l in open(f"{out}/code.err") if l.startswith("dyad: articles")][-1].strip()
 sentences = int(acct.split("sentences=")[1].split()[0])
 events = int(acct.split("events=")[1].split()[0])
@@ -44,6 +46,9 @@ print(f"| MB/s | {mb / wall:.2f} |")
 print(f"| dictionary load (s) | {load_s:.3f} |")
 print(f"| peak RSS, load only (MB) | {load_rss:.1f} |")
 print(f"| peak RSS, whole run (MB) | {rss:.1f} |")
+print(f"| sentence-only coder (--no-discourse): wall (s) | {s_wall:.2f} |")
+print(f"| sentence-only coder: peak RSS (MB) | {s_rss:.1f} |")
+print(f"| slowdown of whole-article context | {(wall / s_wall - 1) * 100:+.0f}% |")
 ours = collections.defaultdict(collections.Counter)
 for line in open(f"{out}/events.jsonl"):
     e = json.loads(line)

@@ -58,6 +58,13 @@ pub struct CodeArgs {
     /// Also emit events whose source or target is unknown.
     #[arg(long)]
     allow_missing_actor: bool,
+    /// Code each sentence on its own: no surnames, pronouns or summaries
+    /// resolved across the article, no event dates from date expressions.
+    #[arg(long)]
+    no_discourse: bool,
+    /// Do not give events a location from the gazetteer.
+    #[arg(long)]
+    no_places: bool,
     /// Largest article accepted, in bytes; larger ones fail with `too-large`.
     #[arg(long, default_value_t = dyad_ingest::DEFAULT_MAX_ARTICLE_BYTES)]
     max_article_bytes: usize,
@@ -84,7 +91,7 @@ impl Coders {
         if dicts.any_foreign() {
             let lexicon = dicts.load()?;
             report("dictionaries", &lexicon, quiet);
-            return Ok(Coders { by_lang: BTreeMap::new(), shared: Some(coder_for(&lexicon, config)) });
+            return Ok(Coders { by_lang: BTreeMap::new(), shared: Some(coder_for(lexicon, config)) });
         }
         let mut by_lang = BTreeMap::new();
         for lang in Lang::ALL {
@@ -93,7 +100,7 @@ impl Coders {
                 lexicon.extend(extra.clone());
             }
             report(&format!("built-in dictionary [{lang}]"), &lexicon, quiet);
-            by_lang.insert(lang, coder_for(&lexicon, config));
+            by_lang.insert(lang, coder_for(lexicon, config));
         }
         if by_lang.is_empty() {
             bail!("no built-in dictionary is available; name dictionaries with --verbs/--actors");
@@ -107,10 +114,10 @@ impl Coders {
     }
 }
 
-fn coder_for(lexicon: &Lexicon, config: &CoderConfig) -> Coder {
+fn coder_for(lexicon: Lexicon, config: &CoderConfig) -> Coder {
     let mut config = config.clone();
     config.allow_missing_actor |= lexicon.options.allow_missing_actor;
-    Coder::with_config(lexicon, config)
+    Coder::from_lexicon(lexicon, config)
 }
 
 /// Counts for the accounting line.
@@ -227,7 +234,12 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
                 format!("--lang {code:?} is not supported; use auto, it, en, es, fr or de")
             })?),
         };
-    let config = CoderConfig { allow_missing_actor: args.allow_missing_actor, ..CoderConfig::default() };
+    let config = CoderConfig {
+        allow_missing_actor: args.allow_missing_actor,
+        discourse: !args.no_discourse,
+        places: !args.no_places && !args.no_discourse,
+        ..CoderConfig::default()
+    };
     let inputs: Vec<Input> = if args.files.is_empty() {
         vec![Input::Stdin]
     } else {
@@ -420,6 +432,8 @@ pub fn demo() -> Result<ExitCode> {
         dictionaries: DictionaryArgs::default(),
         format: OutputFormat::Jsonl,
         allow_missing_actor: false,
+        no_discourse: false,
+        no_places: false,
         max_article_bytes: dyad_ingest::DEFAULT_MAX_ARTICLE_BYTES,
         quiet: false,
     };

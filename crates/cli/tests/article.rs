@@ -226,79 +226,60 @@ macro_rules! cases {
 cases! {
     it_apposition_weekday,
     it_surname,
-    #[ignore = "coder: \"i due ministri\" resolves to ~MED (\"stampa\" of \"conferenza stampa\") and Baerbock, not Baerbock and Tajani"]
     it_plural_summary,
     it_counterpart,
     it_dropped_subject_absolute_date,
-    #[ignore = "coder: \"Ieri, a Berlino, il cancelliere Olaf Scholz ha criticato la Cina\": the place and Scholz are grouped after \"a\"; the dropped-subject rule then gives Tajani (ITAGOV) as the source"]
     it_relative_date,
     it_term_in_office,
     it_term_after_office,
-    #[ignore = "coder: \"A Berlino, Merkel ha anche elogiato la Francia\" also yields DEU [Berlino] -> FRA"]
     it_term_surname_after_office,
-    #[ignore = "coder: location is the town Antony read from the target name \"Antony Blinken\" instead of the dateline PARIGI"]
     it_dateline_weekday,
     #[ignore = "lexicon KB: \"Sergej Lavrov\" (Italian spelling) is not a name of Lavrov; sentence codes nothing"]
     it_dateline_publication_date,
     it_dateline_role_phrase_relative,
     en_apposition_weekday,
     en_surname,
-    #[ignore = "coder: \"the two ministers\" resolves to ~MED (\"press\" of \"press conference\" in the previous sentence) and Baerbock, not Baerbock and Tajani"]
     en_plural_summary,
     en_counterpart,
     en_pronoun_subject_absolute_date,
-    #[ignore = "coder: \"Yesterday, in Berlin, Chancellor Olaf Scholz criticised China\": \"Berlin, Chancellor Olaf Scholz\" is grouped as a coordination after \"in\", so the sentence has no subject and codes nothing"]
     en_relative_date,
     en_term_in_office,
     en_term_after_office,
-    #[ignore = "coder: \"In Berlin, Merkel also praised France\" also yields DEU [Berlin] -> FRA: a capital after a locative preposition is taken as a subject"]
     en_term_surname_after_office,
-    #[ignore = "coder: location is the town Antony (FRA) read from the target name \"Antony Blinken\" instead of the dateline PARIS"]
     en_dateline_weekday,
     en_dateline_publication_date,
     en_dateline_role_phrase_relative,
     es_apposition_weekday,
     es_surname,
-    #[ignore = "coder: \"los dos ministros\" resolves to ITAMED (\"prensa en Roma\" of \"rueda de prensa\") and Baerbock, not Baerbock and Tajani"]
     es_plural_summary,
     es_counterpart,
     es_dropped_subject_absolute_date,
-    #[ignore = "coder: \"Ayer, en Berlín, el canciller Olaf Scholz criticó a China\": the place and Scholz are grouped after \"en\"; the dropped-subject rule then gives Tajani (ITAGOV) as the source"]
     es_relative_date,
     es_term_in_office,
     es_term_after_office,
-    #[ignore = "coder: \"En Berlín, Merkel también elogió a Francia\" also yields DEU [Berlín] -> FRA"]
     es_term_surname_after_office,
-    #[ignore = "coder: location is the town Antony read from the target name \"Antony Blinken\" instead of the dateline PARÍS"]
     es_dateline_weekday,
     #[ignore = "lexicon KB: \"Serguéi Lavrov\" (Spanish spelling) is not a name of Lavrov; sentence codes nothing"]
     es_dateline_publication_date,
     es_dateline_role_phrase_relative,
     fr_apposition_weekday,
     fr_surname,
-    #[ignore = "coder: \"les deux ministres\" resolves to ~MED (\"presse\" of \"conférence de presse\") and Baerbock, not Baerbock and Tajani"]
     fr_plural_summary,
     fr_counterpart,
-    #[ignore = "coder: \"Il a également salué la France à Paris le 14 septembre\" codes nothing: the pronoun is 3 tokens before the participle (window is 2), an adverb between auxiliary and participle hides it"]
     fr_pronoun_subject_absolute_date,
-    #[ignore = "coder: \"Hier, à Berlin, le chancelier Olaf Scholz a critiqué la Chine\": \"Berlin, le chancelier Olaf Scholz\" is grouped after \"à\"; no subject, codes nothing"]
     fr_relative_date,
     fr_term_in_office,
     fr_term_after_office,
-    #[ignore = "coder: \"À Berlin, Merkel a également salué la France\" also yields DEU [Berlin] -> FRA"]
     fr_term_surname_after_office,
-    #[ignore = "coder: location is the town Antony read from the target name \"Antony Blinken\" instead of the dateline PARIS"]
     fr_dateline_weekday,
     #[ignore = "lexicon KB: \"Sergueï Lavrov\" (French spelling) is not a name of Lavrov; sentence codes nothing"]
     fr_dateline_publication_date,
     fr_dateline_role_phrase_relative,
     #[ignore = "coder/dictionary: German perfect with the participle last (\"hat Antonio Tajani am Mittwoch in Rom getroffen\") codes nothing"]
     de_apposition_weekday,
-    #[ignore = "coder: German verb-second inversion (\"Auf einer Pressekonferenz in Rom kritisierte Baerbock Russland\") codes nothing"]
     de_surname,
     #[ignore = "coder: \"In Rom forderten die beiden Minister Moskau zudem auf\": the place after \"In\" is taken as the subject (ITA) and \"Minister Moskau\" as one actor (RUSGOV); the plural summary is not resolved"]
     de_plural_summary,
-    #[ignore = "coder: German inversion (\"Am Donnerstag traf Tajani seinen französischen Amtskollegen in Paris\") codes nothing"]
     de_counterpart,
     #[ignore = "coder: \"Er lobte Frankreich am 14. September in Paris\" takes \"Rom\" of an earlier sentence (ITA) as the subject, not Tajani"]
     de_pronoun_subject_absolute_date,
@@ -308,13 +289,11 @@ cases! {
     de_term_in_office,
     #[ignore = "coder/dictionary: German perfect with the participle last (\"hat Emmanuel Macron am Montag in Berlin getroffen\") codes nothing"]
     de_term_after_office,
-    #[ignore = "coder: \"In Berlin lobte Merkel zudem Frankreich\" gives DEU [Berlin] -> DEUELI [Merkel]: the place after \"In\" is taken as the subject"]
     de_term_surname_after_office,
     #[ignore = "coder/dictionary: \"hat am Mittwoch Antony Blinken getroffen\" codes nothing (perfect, participle last)"]
     de_dateline_weekday,
     #[ignore = "lexicon KB: \"Sergej Lawrow\" (German spelling) is not a name of Lavrov; sentence codes nothing"]
     de_dateline_publication_date,
-    #[ignore = "coder: German inversion (\"Gestern lobte die französische Ministerin Blinken\") codes nothing"]
     de_dateline_role_phrase_relative,
 }
 
@@ -375,13 +354,11 @@ fn check_story(lang: &str) {
 }
 
 #[test]
-#[ignore = "coder: \"ha incontrato mercoledì a Roma la sua omologa tedesca Annalena Baerbock\" takes Roma (ITA) as the target; the surname Baerbock is not learnt from \"omologa tedesca Annalena Baerbock\", so Giovedì Baerbock/dropped subject resolve to both ministers"]
 fn story_it() {
     check_story("it");
 }
 
 #[test]
-#[ignore = "coder: the surname is not learnt from \"his German counterpart Annalena Baerbock\" (the learnt name must start the actor span): \"On Thursday Baerbock visited Turkey\" codes nothing and \"she\" resolves to both ministers"]
 fn story_en() {
     check_story("en");
 }
@@ -393,7 +370,6 @@ fn story_es() {
 }
 
 #[test]
-#[ignore = "coder/dictionary: \"a rencontré mercredi à Rome son homologue allemande\" takes Rome (ITA) as the target; \"Baerbock s'est rendue en Turquie\" codes nothing; \"elle\" resolves to both ministers"]
 fn story_fr() {
     check_story("fr");
 }

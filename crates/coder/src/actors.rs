@@ -66,27 +66,30 @@ pub(crate) struct ActorFinder {
 const POSSESSIVE: [&str; 2] = ["'S", "'"];
 
 impl ActorFinder {
+    /// Compiles actor and agent entries, consuming them so that their memory
+    /// is freed as soon as each is compiled.
     pub(crate) fn new(
         vocab: &mut Vocab,
-        actors: &[ActorEntry],
-        agents: &[AgentEntry],
+        actors: Vec<ActorEntry>,
+        agents: Vec<AgentEntry>,
         max_gap: usize,
     ) -> ActorFinder {
         let mut finder = ActorFinder { max_gap, ..ActorFinder::default() };
-        for (i, actor) in actors.iter().enumerate() {
+        finder.actor_codes.reserve(actors.len());
+        for (i, actor) in actors.into_iter().enumerate() {
             let id = u32::try_from(i).unwrap_or(u32::MAX);
             for name in &actor.names {
                 finder.actors.insert(vocab, name, id);
             }
             finder.person.push(actor.codes.iter().any(|c| c.valid.from.is_some() || c.valid.to.is_some()));
-            finder.actor_codes.push(actor.codes.clone());
+            finder.actor_codes.push(actor.codes);
         }
-        for (i, agent) in agents.iter().enumerate() {
+        for (i, agent) in agents.into_iter().enumerate() {
             let id = u32::try_from(i).unwrap_or(u32::MAX);
             for name in &agent.names {
                 finder.agents.insert(vocab, name, id);
             }
-            finder.agent_codes.push(agent.code.clone());
+            finder.agent_codes.push(agent.code);
         }
         finder.actors.finish();
         finder.agents.finish();
@@ -317,6 +320,14 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
     let mut groups: Vec<ActorGroup> = Vec::new();
     for actor in actors {
         if let Some(last) = groups.last_mut() {
+            // "in Berlin, Chancellor Scholz …": a place after a locative ends at the comma.
+            let placed = last.start > 0
+                && tokens.get(last.start - 1).is_some_and(|t| lw.locatives.contains(&&*t.upper));
+            let comma = tokens.get(last.end).is_some_and(|t| &*t.text == ",");
+            if placed && comma {
+                groups.push(ActorGroup { start: actor.start, end: actor.end, actors: vec![actor] });
+                continue;
+            }
             if let Some(prev) = last.actors.last_mut() {
                 if apposition(tokens, prev, &actor) {
                     // "Annalena Baerbock, the German foreign minister,": one actor, named
@@ -331,7 +342,10 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
                 }
             }
             let same_span = last.actors.last().is_some_and(|a| a.start == actor.start);
-            if same_span || coordinated(tokens.get(last.end..actor.start).unwrap_or(&[]), lw) {
+            // A list goes on after the actor ("Evil Mordor, the awful Fornost, and …").
+            let list_goes_on = tokens.get(actor.end).is_some_and(|t| lw.conjunctions.contains(&&*t.upper));
+            if same_span || coordinated_in(tokens.get(last.end..actor.start).unwrap_or(&[]), lw, list_goes_on)
+            {
                 last.end = last.end.max(actor.end);
                 last.actors.push(actor);
                 continue;
@@ -357,6 +371,12 @@ fn apposition(tokens: &[Token], first: &Actor, second: &Actor) -> bool {
 /// Whether the tokens between two actors coordinate them: a conjunction or
 /// comma, then at most two modifiers ("Fornost and the evil awful Gondor").
 fn coordinated(between: &[Token], lw: &LangWords) -> bool {
+    coordinated_in(between, lw, false)
+}
+
+/// [`coordinated`], where `list_goes_on` says a comma or conjunction follows
+/// the second actor: then a bare comma may be followed by modifiers too.
+fn coordinated_in(between: &[Token], lw: &LangWords, list_goes_on: bool) -> bool {
     let conjunction = |w: &str| lw.conjunctions.contains(&w);
     let Some((first, rest)) = between.split_first() else { return false };
     if !conjunction(&first.upper) {
@@ -378,7 +398,7 @@ fn coordinated(between: &[Token], lw: &LangWords) -> bool {
     after
         .iter()
         .all(|t| t.kind == TokenKind::Word && !lw.of_words.contains(&&*t.upper) && !conjunction(&t.upper))
-        && words <= if bare_comma { 0 } else { 2 }
+        && words <= if bare_comma && !list_goes_on { 0 } else { 2 }
 }
 
 #[cfg(test)]

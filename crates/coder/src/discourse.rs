@@ -30,6 +30,8 @@ pub(crate) struct Known {
     pub(crate) text: String,
     /// A person or an actor with a role (`EGYGOV`), as opposed to a bare country.
     pub(crate) role: bool,
+    /// A person named in the article.
+    pub(crate) person: bool,
 }
 
 /// State carried across the sentences of one article.
@@ -41,6 +43,8 @@ pub(crate) struct Discourse {
     recent: Vec<Known>,
     /// The subject of the last coded event.
     last_subject: Vec<Known>,
+    /// The last subject that was a single actor, for "he"/"she".
+    last_single_subject: Option<Known>,
     /// Country codes of the actors named so far.
     pub(crate) countries: Vec<String>,
 }
@@ -52,6 +56,9 @@ impl Discourse {
     /// surnames of people named before, and plural summaries ("the two
     /// ministers", "i due leader") standing for the actors last named.
     pub(crate) fn extend_groups(&self, tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWords) {
+        if self.aliases.is_empty() && self.recent.len() < 2 {
+            return; // nothing earlier to refer to
+        }
         let covered = |groups: &[ActorGroup], i: usize| groups.iter().any(|g| i >= g.start && i < g.end);
         let mut added = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
@@ -78,7 +85,14 @@ impl Discourse {
                 None if tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) => (i + 2, false),
                 None => continue,
             };
-            let pool: Vec<&Known> = self.recent.iter().filter(|k| !roles || k.role).collect();
+            // People first ("the two ministers" after two named ministers), then
+            // officials; never a country-less role ("press conference").
+            let people: Vec<&Known> = self.recent.iter().filter(|k| k.person).collect();
+            let pool: Vec<&Known> = if roles && people.len() >= n {
+                people
+            } else {
+                self.recent.iter().filter(|k| (!roles || k.role) && !k.code.starts_with('~')).collect()
+            };
             if pool.len() < n {
                 continue;
             }
@@ -98,12 +112,19 @@ impl Discourse {
     /// The subject carried over from earlier: the last event's subject, for
     /// a pronoun subject or a pro-drop verb. The actors point at `span`
     /// tokens (the pronoun, or the verb that implies the subject).
-    pub(crate) fn carried_subject(&self, span: (usize, usize)) -> Option<ActorGroup> {
-        if self.last_subject.is_empty() {
+    pub(crate) fn carried_subject(&self, span: (usize, usize), singular: bool) -> Option<ActorGroup> {
+        let single;
+        let subject: &[Known] = match (&self.last_single_subject, singular) {
+            (Some(k), true) => {
+                single = [k.clone()];
+                &single
+            }
+            _ => &self.last_subject,
+        };
+        if subject.is_empty() {
             return None;
         }
-        let actors = self
-            .last_subject
+        let actors = subject
             .iter()
             .map(|k| Actor {
                 implied_text: Some(k.text.clone()),
@@ -130,19 +151,26 @@ impl Discourse {
                 if actor.person {
                     // "Annalena Baerbock" → "Baerbock": a name of two words or more (the
                     // capitalized run the actor starts with, not an apposition after it).
-                    let words: Vec<&Token> = tokens[actor.start..actor.end]
-                        .iter()
-                        .take_while(|t| {
-                            t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
-                        })
-                        .collect();
+                    let capital = |t: &Token| {
+                        t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+                    };
+                    // The last run of two capitalized words or more: "Annalena Baerbock, the
+                    // German minister" and "his German counterpart Annalena Baerbock" alike.
+                    let span = &tokens[actor.start..actor.end];
+                    let words: Vec<&Token> = span
+                        .split(|t| !capital(t))
+                        .filter(|run| run.len() >= 2)
+                        .last()
+                        .map(|run| run.iter().collect())
+                        .unwrap_or_default();
                     if let (true, Some(last)) = (words.len() >= 2, words.last()) {
-                        let known = Known { code: actor.code.clone(), text: text.clone(), role: true };
+                        let known =
+                            Known { code: actor.code.clone(), text: text.clone(), role: true, person: true };
                         self.aliases.insert(last.upper.to_string(), known);
                     }
                 }
                 let role = actor.person || actor.code.len() > 3;
-                self.remember(Known { code: actor.code.clone(), text, role });
+                self.remember(Known { code: actor.code.clone(), text, role, person: actor.person });
                 if let Some(country) =
                     actor.code.get(..3).filter(|c| c.chars().all(|ch| ch.is_ascii_uppercase()))
                 {
@@ -158,13 +186,21 @@ impl Discourse {
                 .filter(|e| {
                     e.sentence_index == last.sentence_index && e.evidence.trigger == last.evidence.trigger
                 })
-                .map(|e| Known { code: e.source.code.clone(), text: e.source.text.clone(), role: true })
+                .map(|e| Known {
+                    code: e.source.code.clone(),
+                    text: e.source.text.clone(),
+                    role: true,
+                    person: false,
+                })
                 .fold(Vec::new(), |mut acc, k| {
                     if !acc.contains(&k) {
                         acc.push(k);
                     }
                     acc
                 });
+            if let [one] = subject.as_slice() {
+                self.last_single_subject = Some(one.clone());
+            }
             self.last_subject = subject;
         }
     }
@@ -234,7 +270,13 @@ pub(crate) fn situate(
         };
         let best = mentions
             .iter()
-            .filter(|m| !(m.span.0 >= source[0] && m.span.1 <= source[1] && source[1] > source[0]))
+            .filter(|m| {
+                // Not the source itself, and not a word of a longer actor name
+                // ("Antony" in "Antony Blinken"); a target named by its capital is fine.
+                let inside = |a: [usize; 2]| m.span.0 >= a[0] && m.span.1 <= a[1] && a[1] > a[0];
+                let target = event.target.span;
+                !inside(source) && !(inside(target) && (m.span.0, m.span.1) != (target[0], target[1]))
+            })
             .min_by_key(|m| (!locative(m.span.0), distance(m.span)));
         event.location = match best {
             Some(m) => Some(location(&m.text, Some([m.span.0, m.span.1]), m.place)),

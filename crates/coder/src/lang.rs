@@ -50,6 +50,11 @@ pub(crate) struct LangWords {
     pub(crate) locatives: &'static [&'static str],
     /// Subject pronouns: they refer to the last subject.
     pub(crate) pronouns: &'static [&'static str],
+    /// Singular subject pronouns ("he", "she"): they refer to one actor.
+    pub(crate) singular_pronouns: &'static [&'static str],
+    /// Verb-second main clauses: when something else opens the clause, the
+    /// subject follows the verb (German "Am Montag traf X Y").
+    pub(crate) verb_second: bool,
 }
 
 impl LangWords {
@@ -123,6 +128,8 @@ static EN: LangWords = LangWords {
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
     locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE"],
     pronouns: &["HE", "SHE", "THEY", "IT", "WE"],
+    singular_pronouns: &["HE", "SHE", "IT"],
+    verb_second: false,
 };
 
 static IT: LangWords = LangWords {
@@ -185,6 +192,8 @@ static IT: LangWords = LangWords {
     numbers: &[("DUE", 2), ("ENTRAMBI", 2), ("ENTRAMBE", 2), ("TRE", 3), ("QUATTRO", 4)],
     locatives: &["A", "AD", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
     pronouns: &["LUI", "LEI", "EGLI", "ESSA", "ESSI", "LORO"],
+    singular_pronouns: &["LUI", "LEI", "EGLI", "ESSA"],
+    verb_second: false,
 };
 
 static ES: LangWords = LangWords {
@@ -223,6 +232,8 @@ static ES: LangWords = LangWords {
     numbers: &[("DOS", 2), ("AMBOS", 2), ("AMBAS", 2), ("TRES", 3), ("CUATRO", 4)],
     locatives: &["EN", "CERCA"],
     pronouns: &["ÉL", "ELLA", "ELLOS", "ELLAS"],
+    singular_pronouns: &["ÉL", "ELLA"],
+    verb_second: false,
 };
 
 static FR: LangWords = LangWords {
@@ -266,6 +277,8 @@ static FR: LangWords = LangWords {
     numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
     locatives: &["À", "EN", "DANS", "PRÈS"],
     pronouns: &["IL", "ELLE", "ILS", "ELLES"],
+    singular_pronouns: &["IL", "ELLE"],
+    verb_second: false,
 };
 
 static DE: LangWords = LangWords {
@@ -296,6 +309,8 @@ static DE: LangWords = LangWords {
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("DREI", 3), ("VIER", 4)],
     locatives: &["IN", "IM", "BEI", "NAHE"],
     pronouns: &["ER", "SIE"],
+    singular_pronouns: &["ER"],
+    verb_second: true,
 };
 
 #[cfg(test)]

@@ -155,8 +155,18 @@ impl Coder {
 
     /// Compiles a lexicon with the given configuration.
     pub fn with_config(lexicon: &Lexicon, config: CoderConfig) -> Coder {
+        Coder::from_lexicon(lexicon.clone(), config)
+    }
+
+    /// Compiles a lexicon it takes over, freeing each part as soon as it is
+    /// compiled: the peak memory of a large dictionary set stays lower than
+    /// with [`Coder::with_config`], which must leave the lexicon intact.
+    pub fn from_lexicon(mut lexicon: Lexicon, config: CoderConfig) -> Coder {
         let mut vocab = Vocab::default();
-        let finder = ActorFinder::new(&mut vocab, &lexicon.actors, &lexicon.agents, config.max_gap);
+        let actors = std::mem::take(&mut lexicon.actors);
+        let agents = std::mem::take(&mut lexicon.agents);
+        let finder = ActorFinder::new(&mut vocab, actors, agents, config.max_gap);
+        let lexicon = lexicon;
         let mut verbs = PhraseIndex::default();
         let mut verb_info = Vec::with_capacity(lexicon.verbs.len());
         let mut compiled: FxHashMap<PatternListKey, Arc<[Pattern]>> = FxHashMap::default();
@@ -353,6 +363,19 @@ impl Coder {
             if source_group.is_none() {
                 source_group = subject_before(&groups, start, tokens, &objects, target_group, lw);
             }
+            if source_group.is_none() && lw.verb_second && !passive {
+                // "Am Donnerstag traf Tajani Baerbock": in a verb-second clause that
+                // opens with something else, the subject follows the verb.
+                if let Some(subject) = first_group_after(&groups, end, tokens, lw) {
+                    source_group = Some(subject);
+                    target_group = groups
+                        .iter()
+                        .enumerate()
+                        .skip(subject + 1)
+                        .find(|(_, g)| !tokens[end..g.start].iter().any(|t| matches!(&*t.text, ";" | ",")))
+                        .map(|(gi, _)| gi);
+                }
+            }
             if target_group.is_none() && lw.negation_after {
                 // Verb-final clauses ("… hat mit Frankreich ein Abkommen unterzeichnet"):
                 // the object stands between the subject and the verb.
@@ -381,10 +404,14 @@ impl Coder {
             }
             if source_group.is_none() {
                 // "He said …", "Hanno firmato …": the subject of the previous sentence.
-                let pronoun = (start.saturating_sub(2)..start)
+                let pronoun = (start.saturating_sub(3)..start)
                     .find(|&i| tokens.get(i).is_some_and(|t| lw.pronouns.contains(&&*t.upper)));
                 let refers = pronoun.map(|p| (p, p + 1)).or(lw.pro_drop.then_some((start, end)));
-                if let Some(carried) = refers.and_then(|span| discourse.and_then(|d| d.carried_subject(span)))
+                let singular = pronoun
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|t| lw.singular_pronouns.contains(&&*t.upper));
+                if let Some(carried) =
+                    refers.and_then(|span| discourse.and_then(|d| d.carried_subject(span, singular)))
                 {
                     groups.push(carried);
                     source_group = Some(groups.len() - 1);
@@ -629,10 +656,22 @@ fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGrou
 }
 
 fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
-    // The sentence's first word is an article, never a preposition: French
-    // "Des soldats …", German "Der Außenminister …".
-    (start.saturating_sub(2)..start)
-        .any(|i| i > 0 && tokens.get(i).is_some_and(|t| lw.is_preposition(&t.upper)))
+    // The sentence's first word is an article rather than a preposition when it
+    // can be both: French "Des soldats …", German "Der Außenminister …".
+    let preposition = |i: usize| {
+        tokens.get(i).is_some_and(|t| lw.is_preposition(&t.upper) && !(i == 0 && lw.is_determiner(&t.upper)))
+    };
+    let Some(before) = start.checked_sub(1) else { return false };
+    if preposition(before) {
+        return true;
+    }
+    // "of the X", "with new X": an article or a lower-case modifier between;
+    // not "On Thursday Tajani …", where a name stands between.
+    let modifier = tokens.get(before).is_some_and(|t| {
+        lw.is_determiner(&t.upper)
+            || (t.kind == TokenKind::Word && !t.text.chars().next().is_some_and(char::is_uppercase))
+    });
+    modifier && before.checked_sub(1).is_some_and(preposition)
 }
 
 /// The object of a verb-final clause: the last actor between the subject and the verb.
@@ -723,9 +762,23 @@ fn first_group_after(
         g.actors.iter().all(|a| a.code.starts_with('~'))
             && tokens[g.start.saturating_sub(1)..g.start].iter().any(|t| lw.possessives.contains(&&*t.upper))
     };
+    // "ha incontrato a Roma la sua omologa": a place after a locative
+    // preposition is where, not whom, when an actor follows it.
+    let locative = |g: &ActorGroup| {
+        g.start > 0 && tokens.get(g.start - 1).is_some_and(|t| lw.locatives.contains(&&*t.upper))
+    };
     let first = groups.iter().position(|g| g.start >= verb_end)?;
     let g = match groups.get(first + 1) {
         Some(next) if owned(&groups[first]) && next.start <= groups[first].end + 3 => first + 1,
+        Some(next)
+            if locative(&groups[first])
+                && next.start <= groups[first].end + 3
+                && !tokens[groups[first].end..next.start]
+                    .iter()
+                    .any(|t| matches!(&*t.text, ";" | "." | ":" | ",")) =>
+        {
+            first + 1
+        }
         _ => first,
     };
     let start = groups[g].start;
