@@ -159,8 +159,7 @@ impl Discourse {
                     let span = &tokens[actor.start..actor.end];
                     let words: Vec<&Token> = span
                         .split(|t| !capital(t))
-                        .filter(|run| run.len() >= 2)
-                        .last()
+                        .rfind(|run| run.len() >= 2)
                         .map(|run| run.iter().collect())
                         .unwrap_or_default();
                     if let (true, Some(last)) = (words.len() >= 2, words.last()) {
@@ -275,7 +274,8 @@ pub(crate) fn situate(
                 // ("Antony" in "Antony Blinken"); a target named by its capital is fine.
                 let inside = |a: [usize; 2]| m.span.0 >= a[0] && m.span.1 <= a[1] && a[1] > a[0];
                 let target = event.target.span;
-                !inside(source) && !(inside(target) && (m.span.0, m.span.1) != (target[0], target[1]))
+                let part_of_target = inside(target) && (m.span.0, m.span.1) != (target[0], target[1]);
+                !(inside(source) || part_of_target)
             })
             .min_by_key(|m| (!locative(m.span.0), distance(m.span)));
         event.location = match best {
