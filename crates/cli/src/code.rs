@@ -122,17 +122,18 @@ fn coder_for(lexicon: Lexicon, config: &CoderConfig) -> Coder {
 
 /// Counts for the accounting line.
 #[derive(Default)]
-struct Accounting {
-    read: usize,
-    coded: usize,
-    skipped: BTreeMap<String, usize>,
-    failed: BTreeMap<String, usize>,
-    sentences: usize,
-    events: usize,
+pub(crate) struct Accounting {
+    pub(crate) read: usize,
+    pub(crate) coded: usize,
+    pub(crate) skipped: BTreeMap<String, usize>,
+    pub(crate) failed: BTreeMap<String, usize>,
+    pub(crate) sentences: usize,
+    pub(crate) events: usize,
 }
 
 impl Accounting {
-    fn line(&self, seconds: f64) -> String {
+    /// The accounting line printed at the end of `dyad code` and `dyad ingest`.
+    pub(crate) fn line(&self, seconds: f64) -> String {
         let fmt = |m: &BTreeMap<String, usize>| {
             let total: usize = m.values().sum();
             if m.is_empty() {

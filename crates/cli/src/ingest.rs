@@ -1,6 +1,5 @@
 //! `dyad ingest`: code articles and keep the events in a store.
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -144,12 +143,8 @@ pub struct IngestArgs {
 
 #[derive(Default)]
 struct Accounting {
-    read: usize,
-    coded: usize,
-    skipped: BTreeMap<String, usize>,
-    failed: BTreeMap<String, usize>,
-    sentences: usize,
-    events: usize,
+    /// What `dyad code` counts too.
+    base: crate::code::Accounting,
     stored: usize,
     near_duplicates: usize,
     new_events: usize,
@@ -157,34 +152,14 @@ struct Accounting {
     batches: usize,
 }
 
-fn counts(m: &BTreeMap<String, usize>) -> String {
-    let total: usize = m.values().sum();
-    if m.is_empty() {
-        total.to_string()
-    } else {
-        let parts: Vec<String> = m.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        format!("{total} ({})", parts.join(", "))
-    }
-}
-
 impl Accounting {
     /// The same line as `dyad code`.
     fn line(&self, seconds: f64) -> String {
-        let rate = if seconds > 0.0 { self.sentences as f64 / seconds } else { 0.0 };
-        format!(
-            "dyad: articles read={} coded={} skipped={} failed={} sentences={} events={} sentences/s={:.0}",
-            self.read,
-            self.coded,
-            counts(&self.skipped),
-            counts(&self.failed),
-            self.sentences,
-            self.events,
-            rate
-        )
+        self.base.line(seconds)
     }
 
     fn store_line(&self, db: &Path, seconds: f64) -> String {
-        let rate = if seconds > 0.0 { self.read as f64 / seconds } else { 0.0 };
+        let rate = if seconds > 0.0 { self.base.read as f64 / seconds } else { 0.0 };
         format!(
             "dyad: store {}: articles stored={} near-duplicates={} new-events={} mentions={} batches={} records/s={:.0}",
             db.display(),
@@ -248,12 +223,12 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
                 break;
             };
             in_batch += 1;
-            acct.read += 1;
+            acct.base.read += 1;
             bar.inc(1);
             let article = match record {
                 Record::Article(a) => a,
                 Record::Failed(e) => {
-                    let map = if e.reason.is_skip() { &mut acct.skipped } else { &mut acct.failed };
+                    let map = if e.reason.is_skip() { &mut acct.base.skipped } else { &mut acct.base.failed };
                     *map.entry(e.reason.key().to_string()).or_default() += 1;
                     bar.suspend(|| {
                         eprintln!("dyad: {}: {e}", if e.reason.is_skip() { "skipped" } else { "failed" })
@@ -262,7 +237,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
                 }
             };
             if batch.contains(&content_hash(&article))? {
-                *acct.skipped.entry("already-stored".into()).or_default() += 1;
+                *acct.base.skipped.entry("already-stored".into()).or_default() += 1;
                 continue;
             }
             // A bug must cost one article, not the batch.
@@ -272,9 +247,9 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             .unwrap_or_else(|_| Err(("internal-error".into(), "internal error while coding (a bug)".into())));
             match outcome {
                 Ok((Outcome::Coded { sentences, events }, texts)) => {
-                    acct.coded += 1;
-                    acct.sentences += sentences;
-                    acct.events += events.len();
+                    acct.base.coded += 1;
+                    acct.base.sentences += sentences;
+                    acct.base.events += events.len();
                     let stored = batch.add_with_sentences(&article, &texts, &events).with_context(|| {
                         format!(
                             "{}: record {:?}: storing in {}",
@@ -291,13 +266,13 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
                     }
                 }
                 Ok((Outcome::Skipped(reason, message), _)) => {
-                    *acct.skipped.entry(reason.to_string()).or_default() += 1;
+                    *acct.base.skipped.entry(reason.to_string()).or_default() += 1;
                     bar.suspend(|| {
                         eprintln!("dyad: skipped: {}: record {:?}: {message}", article.origin, article.id)
                     });
                 }
                 Err((reason, message)) => {
-                    *acct.failed.entry(reason).or_default() += 1;
+                    *acct.base.failed.entry(reason).or_default() += 1;
                     bar.suspend(|| {
                         eprintln!("dyad: failed: {}: record {:?}: {message}", article.origin, article.id)
                     });
@@ -312,5 +287,5 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let seconds = started.elapsed().as_secs_f64();
     eprintln!("{}", acct.line(seconds));
     eprintln!("{}", acct.store_line(&args.db, seconds));
-    Ok(if acct.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if acct.base.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
