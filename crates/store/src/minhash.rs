@@ -190,6 +190,11 @@ pub(crate) struct BandIndex {
     more: PassThroughMap<Vec<i64>>,
     /// The largest article row id whose bands are loaded.
     pub(crate) max_article: i64,
+    /// Content hashes of the stored articles (see [`crate::content_hash`]),
+    /// so that the writer checks "already stored?" without a query.
+    pub(crate) hashes: std::collections::HashSet<[u8; 32]>,
+    /// The largest article row id whose content hash is in `hashes`.
+    pub(crate) max_hashed: i64,
 }
 
 impl BandIndex {

@@ -164,6 +164,9 @@ struct Undo<'c> {
     index: &'c mut BandIndex,
     added: Vec<(i64, [i64; minhash::BANDS])>,
     max_before: i64,
+    /// Content hashes the batch added to `index.hashes`.
+    added_hashes: Vec<[u8; 32]>,
+    max_hashed_before: i64,
     armed: bool,
 }
 
@@ -174,6 +177,10 @@ impl Drop for Undo<'_> {
                 self.index.remove(bands, *article);
             }
             self.index.max_article = self.max_before;
+            for h in &self.added_hashes {
+                self.index.hashes.remove(h);
+            }
+            self.index.max_hashed = self.max_hashed_before;
         }
     }
 }
@@ -238,10 +245,35 @@ impl<'c> Batch<'c> {
                 index.max_article = index.max_article.max(article);
             }
         }
+        // Content hashes likewise (rows are only appended, and `articles` may
+        // hold rows without bands, so its ids are followed on their own).
+        {
+            let mut stmt = tx
+                .prepare_cached("SELECT id, content_hash FROM articles WHERE id > ?1 ORDER BY id")
+                .ctx("loading the stored articles' content hashes")?;
+            let mut rows =
+                stmt.query([index.max_hashed]).ctx("loading the stored articles' content hashes")?;
+            while let Some(r) = rows.next().ctx("loading the stored articles' content hashes")? {
+                let article: i64 = r.get(0).ctx("loading the stored articles' content hashes")?;
+                let bytes: Vec<u8> = r.get(1).ctx("loading the stored articles' content hashes")?;
+                if let Ok(hash) = <[u8; 32]>::try_from(bytes.as_slice()) {
+                    index.hashes.insert(hash);
+                }
+                index.max_hashed = index.max_hashed.max(article);
+            }
+        }
         let max_before = index.max_article;
+        let max_hashed_before = index.max_hashed;
         Ok(Batch {
             tx,
-            undo: Undo { index, added: Vec::new(), max_before, armed: true },
+            undo: Undo {
+                index,
+                added: Vec::new(),
+                max_before,
+                added_hashes: Vec::new(),
+                max_hashed_before,
+                armed: true,
+            },
             touched: BTreeSet::new(),
             new_events: HashMap::new(),
             absent: Cell::new(None),
@@ -256,11 +288,9 @@ impl<'c> Batch<'c> {
     ///
     /// An SQLite error.
     pub fn contains(&self, hash: &[u8; 32]) -> Result<bool> {
-        let found: bool = self
-            .tx
-            .prepare_cached("SELECT EXISTS(SELECT 1 FROM articles WHERE content_hash = ?1)")
-            .and_then(|mut s| s.query_row([&hash[..]], |r| r.get(0)))
-            .ctx("looking up an article")?;
+        // The in-memory set holds every committed article (loaded when the
+        // batch began, under the write lock) and this batch's.
+        let found = self.undo.index.hashes.contains(hash);
         self.absent.set((!found).then_some(*hash));
         Ok(found)
     }
@@ -336,8 +366,10 @@ impl<'c> Batch<'c> {
         let original = self.find_original(&bands, &sig)?;
         let source = source_key(article);
         let tx = &self.tx;
-        tx.prepare_cached(
-            "INSERT INTO articles (content_hash, external_id, url, source, source_key, pub_date, lang, \
+        // OR IGNORE: should the in-memory set ever miss a stored hash, the
+        // UNIQUE constraint still keeps the article once.
+        let inserted = tx.prepare_cached(
+            "INSERT OR IGNORE INTO articles (content_hash, external_id, url, source, source_key, pub_date, lang, \
              title, text, char_len, minhash, shingles, duplicate_of, origin, added_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )
@@ -361,7 +393,17 @@ impl<'c> Batch<'c> {
             ])
         })
         .ctx("storing an article")?;
+        if inserted == 0 {
+            // A committed row the set did not know: it stays known even if
+            // this batch rolls back.
+            self.undo.index.hashes.insert(hash);
+            return Ok(Stored::AlreadyStored);
+        }
         let article_row = tx.last_insert_rowid();
+        if self.undo.index.hashes.insert(hash) {
+            self.undo.added_hashes.push(hash);
+        }
+        self.undo.index.max_hashed = self.undo.index.max_hashed.max(article_row);
         tx.prepare_cached("INSERT INTO article_bands (article, bands) VALUES (?1, ?2)")
             .and_then(|mut s| s.execute(params![article_row, minhash::bands_to_bytes(&bands)]))
             .ctx("storing a signature")?;

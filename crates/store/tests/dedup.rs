@@ -318,3 +318,32 @@ fn a_rolled_back_batch_is_forgotten_by_the_near_duplicate_index() {
     batch.commit().unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(s, Stored::New { near_duplicate_of: Some(_), .. }), "{s:?}");
 }
+
+#[test]
+fn the_in_memory_content_hashes_follow_rollbacks_and_other_writers() {
+    let (dir, mut store) = store();
+    let a = article("a", "tass.ru", day(12), TEXT);
+    let hash = dyad_store::content_hash(&a);
+    {
+        let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+        batch.add(&a, &[]).unwrap_or_else(|e| panic!("{e}"));
+        assert!(batch.contains(&hash).unwrap_or_else(|e| panic!("{e}")));
+    } // rolled back: the writer must forget `a`
+    {
+        let batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+        assert!(!batch.contains(&hash).unwrap_or_else(|e| panic!("{e}")));
+    }
+    // Another writer stores `a`; the first writer sees it at its next batch
+    // and leaves it alone.
+    {
+        let mut other = Store::open(dir.path().join("s.sqlite")).unwrap_or_else(|e| panic!("{e}"));
+        let mut batch = other.batch().unwrap_or_else(|e| panic!("{e}"));
+        assert!(batch.add(&a, &[]).unwrap_or_else(|e| panic!("{e}")).is_stored());
+        batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    assert!(batch.contains(&hash).unwrap_or_else(|e| panic!("{e}")));
+    assert_eq!(batch.add(&a, &[]).unwrap_or_else(|e| panic!("{e}")), Stored::AlreadyStored);
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.stats().unwrap_or_else(|e| panic!("{e}")).articles, 1);
+}
