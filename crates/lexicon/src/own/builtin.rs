@@ -52,7 +52,10 @@ const DE: &[(&str, &str)] = &[
 
 /// Knowledge bases shared by every language: office holders with their terms
 /// (names of people are written the same way in all five languages).
-const KB: &[(&str, &str)] = &[("kb/office_holders.dyad", include_str!("../../data/kb/office_holders.dyad"))];
+const KB: &[(&str, &str)] = &[
+    ("kb/office_holders.dyad", include_str!("../../data/kb/office_holders.dyad")),
+    ("kb/leaders_countryinfo.dyad", include_str!("../../data/kb/leaders_countryinfo.dyad")),
+];
 
 /// The languages that have built-in dictionaries (ISO 639 codes).
 pub fn builtin_languages() -> &'static [&'static str] {
