@@ -21,6 +21,7 @@ Usage: build_leaders.py COUNTRYINFO_TXT [--as-of YYYY-MM-DD] [--out FILE]
 """
 import argparse
 import calendar
+import datetime
 import os
 import re
 import sys
@@ -38,8 +39,9 @@ CODE_MAP = {"TMP": "TLS"}
 HONORIFICS = {"Sir", "Dame", "Sheikh", "Shaikh", "Sheik", "Tuanku", "Dr.", "Dr", "Lord"}
 
 # Leaders sub-tags (offices) and the title their holders are called by; a holder known by a
-# single name is listed with it ("King Fahd", "President Suharto"), as is a regnal name with
-# a number ("King Abdullah II"). The first match wins.
+# single name is listed with it ("King Fahd", "President Suharto") when the term lasted a year
+# or more (short regencies and interim holders are left out), as is a regnal name with a
+# number, with and without it ("King Hassan II", "King Hassan"). The first match wins.
 TITLES = [
     ("vice-president", "Vice-President"),
     ("prime minister", "Prime Minister"),
@@ -93,6 +95,10 @@ def fix_date(s, end, where):
         d = last if end else 1
     d = min(d, last)
     return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def days_between(a, b):
+    return (datetime.date.fromisoformat(b) - datetime.date.fromisoformat(a)).days
 
 
 def title_word(w):
@@ -277,10 +283,15 @@ def main():
                 p["spans"].append(sp)
         for low, title in TITLES:
             if low in r["tag"]:
+                days = max(days_between(a, b) for a, b in r["spans"])
                 for n in r["names"]:
                     w = n.split()
-                    if len(w) == 1 or (len(w) == 2 and w[1] in ROMAN):
-                        t = f"{title} {n}"
+                    titled = []
+                    if len(w) == 1 and days >= 365:
+                        titled = [f"{title} {n}"]
+                    elif len(w) == 2 and w[1] in ROMAN:
+                        titled = [f"{title} {n}", f"{title} {w[0]}"]
+                    for t in titled:
                         if t not in p["titled"]:
                             p["titled"].append(t)
                 break
@@ -289,19 +300,22 @@ def main():
     kept = []
     skipped_hand = 0
     for p in persons:
-        if any(key(n) in hand for n in p["names"] + p["titled"]):
+        if any(key(n) in hand for n in p["names"]):
             skipped_hand += 1
             continue
-        # Full names only: at least two words, or a monarch's title + name.
-        names = [n for n in p["names"] if len(n.split()) >= 2] + p["titled"]
+        # Full names only: at least two words, or a title + name. A titled name the
+        # hand-written file gives to someone else ("King Abdullah") is left to it.
+        names = [n for n in p["names"] if len(n.split()) >= 2]
+        names += [t for t in p["titled"] if key(t) not in hand]
         if names:
             p["out"] = names
             kept.append(p)
 
-    # A name shared by people of different countries is ambiguous: drop it from all of them.
+    # A name shared by people of different countries is ambiguous: drop it from all of them
+    # (people left to the hand-written file count too).
     owners = {}
-    for p in kept:
-        for n in p["out"]:
+    for p in persons:
+        for n in p["names"] + p["titled"]:
             owners.setdefault(key(n), set()).add(p["country"])
     ambiguous = {k for k, cs in owners.items() if len(cs) > 1}
     seen = set()
