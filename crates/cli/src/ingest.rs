@@ -10,7 +10,8 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use dyad_coder::CoderConfig;
-use dyad_ingest::{Input, InputFormat, Reader, Record};
+use dyad_coder::Event;
+use dyad_ingest::{Article, Input, InputFormat, Reader, Record};
 use dyad_store::{content_hash, Store, Stored};
 use dyad_text::{Lang, TextPipeline};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -199,12 +200,86 @@ fn progress_bar(args: &IngestArgs) -> ProgressBar {
     bar
 }
 
-/// Runs `dyad ingest`.
+/// What the coding thread hands the writer thread.
+enum ToWriter {
+    /// A coded article: the article, its sentences, its events.
+    Coded(Box<(Article, Vec<String>, Vec<Event>)>),
+    /// Commit the batch: every record read since the last commit is done.
+    Commit,
+}
+
+/// What the writer counted.
+#[derive(Default)]
+struct Written {
+    stored: usize,
+    near_duplicates: usize,
+    new_events: usize,
+    mentions: usize,
+    batches: usize,
+    /// Coded articles the store already had when they reached it (another
+    /// writer stored them meanwhile): `(sentences, events)` of each.
+    already_stored: Vec<(usize, usize)>,
+}
+
+/// The writer thread: stores what the coding thread sends, one transaction
+/// per batch. A batch is committed only when its `Commit` arrives, so a
+/// coding thread that stops early (an error, a kill) leaves the batch in
+/// flight rolled back.
+fn write_batches(
+    mut store: Store,
+    rx: std::sync::mpsc::Receiver<ToWriter>,
+    db: &Path,
+    bar: &ProgressBar,
+) -> Result<Written> {
+    let mut w = Written::default();
+    // Wait for the first message before starting a batch, so that the
+    // write lock is not held while nothing is coming.
+    while let Ok(first) = rx.recv() {
+        let mut batch = store.batch()?;
+        let mut msg = first;
+        loop {
+            match msg {
+                ToWriter::Commit => break,
+                ToWriter::Coded(coded) => {
+                    let (article, texts, events) = *coded;
+                    let stored = batch.add_with_sentences(&article, &texts, &events).with_context(|| {
+                        format!("{}: record {:?}: storing in {}", article.origin, article.id, db.display())
+                    })?;
+                    match stored {
+                        Stored::New { near_duplicate_of, new_events, mentions, .. } => {
+                            w.stored += 1;
+                            w.near_duplicates += usize::from(near_duplicate_of.is_some());
+                            w.new_events += new_events;
+                            w.mentions += mentions;
+                        }
+                        Stored::AlreadyStored => w.already_stored.push((texts.len(), events.len())),
+                    }
+                }
+            }
+            // The coding thread always ends a batch with `Commit`; a closed
+            // channel means it stopped early: roll back.
+            match rx.recv() {
+                Ok(m) => msg = m,
+                Err(_) => return Ok(w),
+            }
+        }
+        batch.commit().with_context(|| format!("committing a batch to {}", db.display()))?;
+        w.batches += 1;
+        bar.set_message(format!("{} events", w.new_events));
+    }
+    Ok(w)
+}
+
+/// Runs `dyad ingest`: this thread reads and codes, a writer thread stores
+/// (fed through a bounded channel, so that coding and storing overlap on
+/// two cores and memory stays bounded).
 pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let default_lang = args.input.default_lang()?;
     let config =
         CoderConfig { allow_missing_actor: args.input.allow_missing_actor, ..CoderConfig::default() };
-    let mut store = Store::open(&args.db)?;
+    let store = Store::open(&args.db)?;
+    // Articles stored before this run are skipped without coding them.
+    let mut known = store.content_hashes().with_context(|| format!("reading {}", args.db.display()))?;
     let coders = Coders::build(&args.input.dictionaries, &config, args.input.quiet)?;
     let pipeline = TextPipeline::new();
     let mut reader = Reader::new(args.input.inputs(), args.input.format())
@@ -213,75 +288,94 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let bar = progress_bar(&args);
     let mut acct = Accounting::default();
     let started = Instant::now();
-    let mut done = false;
-    while !done {
-        let mut batch = store.batch()?;
-        let mut in_batch = 0u64;
-        while in_batch < args.batch_size {
-            let Some(record) = reader.next() else {
-                done = true;
-                break;
-            };
-            in_batch += 1;
-            acct.base.read += 1;
-            bar.inc(1);
-            let article = match record {
-                Record::Article(a) => a,
-                Record::Failed(e) => {
-                    let map = if e.reason.is_skip() { &mut acct.base.skipped } else { &mut acct.base.failed };
-                    *map.entry(e.reason.key().to_string()).or_default() += 1;
-                    bar.suspend(|| {
-                        eprintln!("dyad: {}: {e}", if e.reason.is_skip() { "skipped" } else { "failed" })
-                    });
+    let (tx, rx) = std::sync::mpsc::sync_channel::<ToWriter>(256);
+    let written = std::thread::scope(|scope| -> Result<Written> {
+        let db = args.db.as_path();
+        let writer_bar = bar.clone();
+        let writer = scope.spawn(move || write_batches(store, rx, db, &writer_bar));
+        // Sending fails only when the writer stopped (an error): its result says why.
+        let mut writer_alive = true;
+        let mut send = |m: ToWriter| {
+            if writer_alive && tx.send(m).is_err() {
+                writer_alive = false;
+            }
+            writer_alive
+        };
+        let mut done = false;
+        while !done {
+            let mut in_batch = 0u64;
+            while in_batch < args.batch_size {
+                let Some(record) = reader.next() else {
+                    done = true;
+                    break;
+                };
+                in_batch += 1;
+                acct.base.read += 1;
+                bar.inc(1);
+                let article = match record {
+                    Record::Article(a) => a,
+                    Record::Failed(e) => {
+                        let map =
+                            if e.reason.is_skip() { &mut acct.base.skipped } else { &mut acct.base.failed };
+                        *map.entry(e.reason.key().to_string()).or_default() += 1;
+                        bar.suspend(|| {
+                            eprintln!("dyad: {}: {e}", if e.reason.is_skip() { "skipped" } else { "failed" })
+                        });
+                        continue;
+                    }
+                };
+                if !known.insert(content_hash(&article)) {
+                    *acct.base.skipped.entry("already-stored".into()).or_default() += 1;
                     continue;
                 }
-            };
-            if batch.contains(&content_hash(&article))? {
-                *acct.base.skipped.entry("already-stored".into()).or_default() += 1;
-                continue;
-            }
-            // A bug must cost one article, not the batch.
-            let outcome = catch_unwind(AssertUnwindSafe(|| {
-                code_article_with_sentences(&pipeline, &coders, &article, default_lang)
-            }))
-            .unwrap_or_else(|_| Err(("internal-error".into(), "internal error while coding (a bug)".into())));
-            match outcome {
-                Ok((Outcome::Coded { sentences, events }, texts)) => {
-                    acct.base.coded += 1;
-                    acct.base.sentences += sentences;
-                    acct.base.events += events.len();
-                    let stored = batch.add_with_sentences(&article, &texts, &events).with_context(|| {
-                        format!(
-                            "{}: record {:?}: storing in {}",
-                            article.origin,
-                            article.id,
-                            args.db.display()
-                        )
-                    })?;
-                    if let Stored::New { near_duplicate_of, new_events, mentions, .. } = stored {
-                        acct.stored += 1;
-                        acct.near_duplicates += usize::from(near_duplicate_of.is_some());
-                        acct.new_events += new_events;
-                        acct.mentions += mentions;
+                // A bug must cost one article, not the batch.
+                let outcome = catch_unwind(AssertUnwindSafe(|| {
+                    code_article_with_sentences(&pipeline, &coders, &article, default_lang)
+                }))
+                .unwrap_or_else(|_| {
+                    Err(("internal-error".into(), "internal error while coding (a bug)".into()))
+                });
+                match outcome {
+                    Ok((Outcome::Coded { sentences, events }, texts)) => {
+                        acct.base.coded += 1;
+                        acct.base.sentences += sentences;
+                        acct.base.events += events.len();
+                        if !send(ToWriter::Coded(Box::new((article, texts, events)))) {
+                            done = true;
+                            break;
+                        }
+                    }
+                    Ok((Outcome::Skipped(reason, message), _)) => {
+                        *acct.base.skipped.entry(reason.to_string()).or_default() += 1;
+                        bar.suspend(|| {
+                            eprintln!("dyad: skipped: {}: record {:?}: {message}", article.origin, article.id)
+                        });
+                    }
+                    Err((reason, message)) => {
+                        *acct.base.failed.entry(reason).or_default() += 1;
+                        bar.suspend(|| {
+                            eprintln!("dyad: failed: {}: record {:?}: {message}", article.origin, article.id)
+                        });
                     }
                 }
-                Ok((Outcome::Skipped(reason, message), _)) => {
-                    *acct.base.skipped.entry(reason.to_string()).or_default() += 1;
-                    bar.suspend(|| {
-                        eprintln!("dyad: skipped: {}: record {:?}: {message}", article.origin, article.id)
-                    });
-                }
-                Err((reason, message)) => {
-                    *acct.base.failed.entry(reason).or_default() += 1;
-                    bar.suspend(|| {
-                        eprintln!("dyad: failed: {}: record {:?}: {message}", article.origin, article.id)
-                    });
-                }
+            }
+            if !send(ToWriter::Commit) {
+                break;
             }
         }
-        batch.commit().with_context(|| format!("committing a batch to {}", args.db.display()))?;
-        acct.batches += 1;
-        bar.set_message(format!("{} events", acct.new_events));
+        drop(tx);
+        writer.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the store writer stopped (a bug)")))
+    })?;
+    acct.stored = written.stored;
+    acct.near_duplicates = written.near_duplicates;
+    acct.new_events = written.new_events;
+    acct.mentions = written.mentions;
+    acct.batches = written.batches;
+    for (sentences, events) in written.already_stored {
+        acct.base.coded -= 1;
+        acct.base.sentences -= sentences;
+        acct.base.events -= events;
+        *acct.base.skipped.entry("already-stored".into()).or_default() += 1;
     }
     bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();

@@ -343,6 +343,27 @@ impl Store {
         Batch::begin(&mut self.conn, &mut self.bands)
     }
 
+    /// The content hashes ([`content_hash`]) of every stored article, so that
+    /// a caller can skip stored articles before working on them (a
+    /// [`Batch`] still leaves an article it is given twice alone).
+    ///
+    /// # Errors
+    ///
+    /// An SQLite error.
+    pub fn content_hashes(&self) -> Result<std::collections::HashSet<[u8; 32]>> {
+        let mut stmt =
+            self.conn.prepare("SELECT content_hash FROM articles").ctx("reading content hashes")?;
+        let mut rows = stmt.query([]).ctx("reading content hashes")?;
+        let mut out = std::collections::HashSet::new();
+        while let Some(r) = rows.next().ctx("reading content hashes")? {
+            let bytes: Vec<u8> = r.get(0).ctx("reading content hashes")?;
+            if let Ok(h) = <[u8; 32]>::try_from(bytes.as_slice()) {
+                out.insert(h);
+            }
+        }
+        Ok(out)
+    }
+
     /// Counts of what the store holds.
     ///
     /// # Errors
