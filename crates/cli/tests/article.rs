@@ -234,7 +234,6 @@ cases! {
     it_term_after_office,
     it_term_surname_after_office,
     it_dateline_weekday,
-    #[ignore = "lexicon KB: \"Sergej Lavrov\" (Italian spelling) is not a name of Lavrov; sentence codes nothing"]
     it_dateline_publication_date,
     it_dateline_role_phrase_relative,
     en_apposition_weekday,
@@ -259,7 +258,6 @@ cases! {
     es_term_after_office,
     es_term_surname_after_office,
     es_dateline_weekday,
-    #[ignore = "lexicon KB: \"Serguéi Lavrov\" (Spanish spelling) is not a name of Lavrov; sentence codes nothing"]
     es_dateline_publication_date,
     es_dateline_role_phrase_relative,
     fr_apposition_weekday,
@@ -272,7 +270,6 @@ cases! {
     fr_term_after_office,
     fr_term_surname_after_office,
     fr_dateline_weekday,
-    #[ignore = "lexicon KB: \"Sergueï Lavrov\" (French spelling) is not a name of Lavrov; sentence codes nothing"]
     fr_dateline_publication_date,
     fr_dateline_role_phrase_relative,
     #[ignore = "coder/dictionary: German perfect with the participle last (\"hat Antonio Tajani am Mittwoch in Rom getroffen\") codes nothing"]
@@ -283,16 +280,11 @@ cases! {
     de_counterpart,
     #[ignore = "coder: \"Er lobte Frankreich am 14. September in Paris\" takes \"Rom\" of an earlier sentence (ITA) as the subject, not Tajani"]
     de_pronoun_subject_absolute_date,
-    #[ignore = "coder: German inversion (\"Gestern kritisierte Bundeskanzler Olaf Scholz in Berlin China\") codes nothing"]
     de_relative_date,
-    #[ignore = "coder/dictionary: German perfect with the participle last (\"hat Emmanuel Macron am Montag in Berlin getroffen\") codes nothing"]
     de_term_in_office,
-    #[ignore = "coder/dictionary: German perfect with the participle last (\"hat Emmanuel Macron am Montag in Berlin getroffen\") codes nothing"]
     de_term_after_office,
     de_term_surname_after_office,
-    #[ignore = "coder/dictionary: \"hat am Mittwoch Antony Blinken getroffen\" codes nothing (perfect, participle last)"]
     de_dateline_weekday,
-    #[ignore = "lexicon KB: \"Sergej Lawrow\" (German spelling) is not a name of Lavrov; sentence codes nothing"]
     de_dateline_publication_date,
     de_dateline_role_phrase_relative,
 }

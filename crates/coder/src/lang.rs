@@ -52,6 +52,9 @@ pub(crate) struct LangWords {
     pub(crate) pronouns: &'static [&'static str],
     /// Singular subject pronouns ("he", "she"): they refer to one actor.
     pub(crate) singular_pronouns: &'static [&'static str],
+    /// Finite auxiliaries and modals that hold the second place while the
+    /// main verb goes to the end (German "hat … getroffen", "will … treffen").
+    pub(crate) auxiliaries: &'static [&'static str],
     /// Verb-second main clauses: when something else opens the clause, the
     /// subject follows the verb (German "Am Montag traf X Y").
     pub(crate) verb_second: bool,
@@ -82,6 +85,11 @@ impl LangWords {
     }
 
     pub(crate) fn is_participle(&self, w: &str) -> bool {
+        if self.verb_second && w.ends_with("EN") {
+            // German strong participles carry ge- ("getroffen", "angegriffen"); an
+            // infinitive in -en ("wird … investieren") is no participle.
+            return w.char_indices().take_while(|(i, _)| *i <= 6).any(|(i, _)| w[i..].starts_with("GE"));
+        }
         self.participle_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
     }
 }
@@ -129,6 +137,7 @@ static EN: LangWords = LangWords {
     locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE"],
     pronouns: &["HE", "SHE", "THEY", "IT", "WE"],
     singular_pronouns: &["HE", "SHE", "IT"],
+    auxiliaries: &[],
     verb_second: false,
 };
 
@@ -193,6 +202,7 @@ static IT: LangWords = LangWords {
     locatives: &["A", "AD", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
     pronouns: &["LUI", "LEI", "EGLI", "ESSA", "ESSI", "LORO"],
     singular_pronouns: &["LUI", "LEI", "EGLI", "ESSA"],
+    auxiliaries: &[],
     verb_second: false,
 };
 
@@ -233,6 +243,7 @@ static ES: LangWords = LangWords {
     locatives: &["EN", "CERCA"],
     pronouns: &["ÉL", "ELLA", "ELLOS", "ELLAS"],
     singular_pronouns: &["ÉL", "ELLA"],
+    auxiliaries: &[],
     verb_second: false,
 };
 
@@ -278,6 +289,7 @@ static FR: LangWords = LangWords {
     locatives: &["À", "EN", "DANS", "PRÈS"],
     pronouns: &["IL", "ELLE", "ILS", "ELLES"],
     singular_pronouns: &["IL", "ELLE"],
+    auxiliaries: &[],
     verb_second: false,
 };
 
@@ -310,6 +322,10 @@ static DE: LangWords = LangWords {
     locatives: &["IN", "IM", "BEI", "NAHE"],
     pronouns: &["ER", "SIE"],
     singular_pronouns: &["ER"],
+    auxiliaries: &[
+        "HAT", "HABEN", "HATTE", "HATTEN", "IST", "SIND", "WAR", "WAREN", "WIRD", "WERDEN", "WILL", "WOLLEN",
+        "KANN", "KÖNNEN", "SOLL", "SOLLEN", "MUSS", "MÜSSEN",
+    ],
     verb_second: true,
 };
 
@@ -333,5 +349,7 @@ mod tests {
         assert!(std::ptr::eq(LangWords::of("xx"), LangWords::of("en")));
         assert!(LangWords::of("it").is_participle("RESPINTA"));
         assert!(!LangWords::of("it").is_participle("ROMA"));
+        assert!(LangWords::of("de").is_participle("ANGEGRIFFEN"));
+        assert!(!LangWords::of("de").is_participle("INVESTIEREN"));
     }
 }

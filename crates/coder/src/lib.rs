@@ -357,6 +357,16 @@ impl Coder {
             if caps.as_ref().is_some_and(|c| c.compound.is_some() && c.target.is_none()) {
                 target_group = caps.as_ref().and_then(|c| c.compound);
             }
+            if source_group.is_none() && lw.verb_second && !passive {
+                // "Baerbock hat Tajani in Rom getroffen": with an auxiliary in second
+                // place the subject stands next to it and the object before the verb.
+                if let Some((subject, object)) = verb_final(&groups, start, tokens, lw) {
+                    source_group = Some(subject);
+                    if caps.as_ref().is_none_or(|c| c.target.is_none()) {
+                        target_group = object.or(target_group);
+                    }
+                }
+            }
             if source_group.is_none() && found.is_empty() {
                 source_group = appositive_subject(&groups, start, tokens, lw);
             }
@@ -368,12 +378,7 @@ impl Coder {
                 // opens with something else, the subject follows the verb.
                 if let Some(subject) = first_group_after(&groups, end, tokens, lw) {
                     source_group = Some(subject);
-                    target_group = groups
-                        .iter()
-                        .enumerate()
-                        .skip(subject + 1)
-                        .find(|(_, g)| !tokens[end..g.start].iter().any(|t| matches!(&*t.text, ";" | ",")))
-                        .map(|(gi, _)| gi);
+                    target_group = first_group_after(&groups, groups[subject].end, tokens, lw);
                 }
             }
             if target_group.is_none() && lw.negation_after {
@@ -672,6 +677,36 @@ fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bo
             || (t.kind == TokenKind::Word && !t.text.chars().next().is_some_and(char::is_uppercase))
     });
     modifier && before.checked_sub(1).is_some_and(preposition)
+}
+
+/// A German verb-final clause opened by a finite auxiliary: the subject is the
+/// actor just before the auxiliary, or just after it when something else opens
+/// the clause; the object is the last actor between them and the verb that is
+/// not a place.
+fn verb_final(
+    groups: &[ActorGroup],
+    verb: usize,
+    tokens: &[Token],
+    lw: &LangWords,
+) -> Option<(usize, Option<usize>)> {
+    let clause_start = tokens[..verb]
+        .iter()
+        .rposition(|t| matches!(&*t.text, "," | ";" | ":") || lw.subordinators.contains(&&*t.upper))
+        .map_or(0, |i| i + 1);
+    let aux =
+        (clause_start..verb).find(|&i| tokens.get(i).is_some_and(|t| lw.auxiliaries.contains(&&*t.upper)))?;
+    let before = groups.iter().rposition(|g| g.end == aux && g.start >= clause_start);
+    let subject = before.or_else(|| groups.iter().position(|g| g.start == aux + 1))?;
+    let locative = |g: &ActorGroup| {
+        g.start > 0 && tokens.get(g.start - 1).is_some_and(|t| lw.locatives.contains(&&*t.upper))
+    };
+    let object = groups
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(gi, g)| *gi != subject && g.start > aux && g.end <= verb && !locative(g))
+        .map(|(gi, _)| gi);
+    Some((subject, object))
 }
 
 /// The object of a verb-final clause: the last actor between the subject and the verb.
