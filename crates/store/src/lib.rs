@@ -320,6 +320,9 @@ impl Store {
             if m.version == 4 {
                 write::backfill_bands(&tx)?;
             }
+            if m.version == 6 {
+                write::recompute_signatures(&tx)?;
+            }
             tx.execute(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?1, ?2, ?3)",
                 rusqlite::params![m.version, m.description, write::now_text()],

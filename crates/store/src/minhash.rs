@@ -100,6 +100,27 @@ impl Signature {
     }
 }
 
+/// The multiply-shift keys of each slot: an odd multiplier and an addend,
+/// drawn from splitmix64.
+const SLOT_KEYS: [(u64, u64); HASHES] = slot_keys();
+
+const fn slot_keys() -> [(u64, u64); HASHES] {
+    const fn splitmix(state: u64) -> u64 {
+        let mut h = state;
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^ (h >> 31)
+    }
+    let mut out = [(0u64, 0u64); HASHES];
+    let mut i = 0;
+    while i < HASHES {
+        let seed = (i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        out[i] = (splitmix(seed) | 1, splitmix(seed ^ 0xd1b5_4a32_d192_ed03));
+        i += 1;
+    }
+    out
+}
+
 /// The MinHash signature of `text`.
 ///
 /// # Examples
@@ -144,10 +165,14 @@ pub fn signature(text: &str) -> Signature {
     };
     features.sort_unstable();
     features.dedup();
+    // Slot `i` hashes a feature `f` (already splitmix-mixed) with the
+    // multiply-shift family `(a_i * f + b_i) >> 32`: one multiply per slot
+    // instead of a full mix (schema version 6 recomputed the signatures
+    // stored before).
     let mut mins = [u32::MAX; HASHES];
-    for f in &features {
-        for (i, slot) in mins.iter_mut().enumerate() {
-            let v = (mix(f ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
+    for &f in &features {
+        for (slot, (a, b)) in mins.iter_mut().zip(SLOT_KEYS.iter()) {
+            let v = (a.wrapping_mul(f).wrapping_add(*b) >> 32) as u32;
             if v < *slot {
                 *slot = v;
             }
@@ -347,15 +372,34 @@ mod tests {
         features.sort_unstable();
         features.dedup();
         let mut mins = [u32::MAX; HASHES];
-        for f in &features {
-            for (i, slot) in mins.iter_mut().enumerate() {
-                let v = (mix(f ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
-                if v < *slot {
-                    *slot = v;
-                }
-            }
+        for (i, slot) in mins.iter_mut().enumerate() {
+            // Slot i's multiply-shift hash, keyed from splitmix64 directly.
+            let seed = (i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            let a = mix(seed) | 1;
+            let b = mix(seed ^ 0xd1b5_4a32_d192_ed03);
+            *slot = features
+                .iter()
+                .map(|f| (a.wrapping_mul(*f).wrapping_add(b) >> 32) as u32)
+                .min()
+                .unwrap_or(u32::MAX);
         }
         Signature { mins, shingles: features.len() }
+    }
+
+    #[test]
+    fn the_estimate_tracks_jaccard_similarity() {
+        // 200 distinct words; texts sharing a growing prefix of them.
+        let words: Vec<String> = (0..400).map(|i| format!("w{i}")).collect();
+        let text = |from: usize| words[from..from + 200].join(" ");
+        let base = signature(&text(0));
+        for shift in [0usize, 20, 60, 100, 150] {
+            let other = signature(&text(shift));
+            // Shared 3-shingles: 198 - shift of 198 + shift distinct.
+            let shared = 198usize.saturating_sub(shift) as f64;
+            let jaccard = shared / (198 + shift) as f64;
+            let est = base.similarity(&other);
+            assert!((est - jaccard).abs() < 0.2, "shift {shift}: estimate {est}, Jaccard {jaccard}");
+        }
     }
 
     #[test]

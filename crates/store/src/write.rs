@@ -727,6 +727,27 @@ pub(crate) fn backfill_bands(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Recomputes every stored article's signature and band values from its
+/// text (schema version 6 changed how signatures are computed).
+pub(crate) fn recompute_signatures(tx: &Transaction<'_>) -> Result<()> {
+    let mut read = tx.prepare("SELECT id, text FROM articles ORDER BY id").ctx("recomputing signatures")?;
+    let mut article = tx
+        .prepare("UPDATE articles SET minhash = ?2, shingles = ?3 WHERE id = ?1")
+        .ctx("recomputing signatures")?;
+    let mut bands = tx
+        .prepare("INSERT OR REPLACE INTO article_bands (article, bands) VALUES (?1, ?2)")
+        .ctx("recomputing signatures")?;
+    let mut rows = read.query([]).ctx("recomputing signatures")?;
+    while let Some(r) = rows.next().ctx("recomputing signatures")? {
+        let id: i64 = r.get(0).ctx("recomputing signatures")?;
+        let text: String = r.get(1).ctx("recomputing signatures")?;
+        let sig = signature(&text);
+        article.execute(params![id, sig.to_bytes(), sig.shingles as i64]).ctx("recomputing signatures")?;
+        bands.execute(params![id, minhash::bands_to_bytes(&sig.bands())]).ctx("recomputing signatures")?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

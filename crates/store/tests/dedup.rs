@@ -347,3 +347,37 @@ fn the_in_memory_content_hashes_follow_rollbacks_and_other_writers() {
     batch.commit().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(store.stats().unwrap_or_else(|e| panic!("{e}")).articles, 1);
 }
+
+#[test]
+fn migration_6_recomputes_stored_signatures() {
+    let (dir, mut store) = store();
+    let a = article("a", "tass.ru", day(12), TEXT);
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    batch.add(&a, &[event(&a, 0, 0, "RUS", "UKR", "112")]).unwrap_or_else(|e| panic!("{e}"));
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    drop(store);
+    // Back to schema version 5, with signatures the new code cannot match
+    // (as the old slot hashes would be).
+    let path = dir.path().join("s.sqlite");
+    rusqlite::Connection::open(&path)
+        .and_then(|c| {
+            c.execute_batch(
+                "UPDATE articles SET minhash = zeroblob(256); \
+                 UPDATE article_bands SET bands = zeroblob(128); \
+                 DELETE FROM schema_version WHERE version >= 6;",
+            )
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut store = Store::open(&path).unwrap_or_else(|e| panic!("reopen: {e}"));
+    assert_eq!(store.schema_version().unwrap_or_default(), dyad_store::schema::CURRENT_VERSION);
+    let stored: Vec<u8> = rusqlite::Connection::open(&path)
+        .and_then(|c| c.query_row("SELECT minhash FROM articles", [], |r| r.get(0)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stored, dyad_store::minhash::signature(TEXT).to_bytes());
+    // The recomputed bands find the near-duplicate.
+    let b = article("b", "rt.com", day(13), &TEXT.replace("three villages", "3 villages"));
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    let s = batch.add(&b, &[event(&b, 0, 0, "RUS", "UKR", "112")]).unwrap_or_else(|e| panic!("{e}"));
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(s, Stored::New { near_duplicate_of: Some(_), new_events: 0, .. }), "{s:?}");
+}
