@@ -202,11 +202,15 @@ fn progress_bar(args: &IngestArgs) -> ProgressBar {
 
 /// What the coding thread hands the writer thread.
 enum ToWriter {
-    /// A coded article: the article, its sentences, its events.
-    Coded(Box<(Article, Vec<String>, Vec<Event>)>),
+    /// Coded articles, each with its sentences and events (sent a chunk at a
+    /// time, so that the threads do not wake each other for every article).
+    Coded(Vec<(Article, Vec<String>, Vec<Event>)>),
     /// Commit the batch: every record read since the last commit is done.
     Commit,
 }
+
+/// Coded articles per message to the writer thread.
+const CHUNK: usize = 64;
 
 /// What the writer counted.
 #[derive(Default)]
@@ -240,19 +244,26 @@ fn write_batches(
         loop {
             match msg {
                 ToWriter::Commit => break,
-                ToWriter::Coded(coded) => {
-                    let (article, texts, events) = *coded;
-                    let stored = batch.add_with_sentences(&article, &texts, &events).with_context(|| {
-                        format!("{}: record {:?}: storing in {}", article.origin, article.id, db.display())
-                    })?;
-                    match stored {
-                        Stored::New { near_duplicate_of, new_events, mentions, .. } => {
-                            w.stored += 1;
-                            w.near_duplicates += usize::from(near_duplicate_of.is_some());
-                            w.new_events += new_events;
-                            w.mentions += mentions;
+                ToWriter::Coded(chunk) => {
+                    for (article, texts, events) in chunk {
+                        let stored =
+                            batch.add_with_sentences(&article, &texts, &events).with_context(|| {
+                                format!(
+                                    "{}: record {:?}: storing in {}",
+                                    article.origin,
+                                    article.id,
+                                    db.display()
+                                )
+                            })?;
+                        match stored {
+                            Stored::New { near_duplicate_of, new_events, mentions, .. } => {
+                                w.stored += 1;
+                                w.near_duplicates += usize::from(near_duplicate_of.is_some());
+                                w.new_events += new_events;
+                                w.mentions += mentions;
+                            }
+                            Stored::AlreadyStored => w.already_stored.push((texts.len(), events.len())),
                         }
-                        Stored::AlreadyStored => w.already_stored.push((texts.len(), events.len())),
                     }
                 }
             }
@@ -288,7 +299,9 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let bar = progress_bar(&args);
     let mut acct = Accounting::default();
     let started = Instant::now();
-    let (tx, rx) = std::sync::mpsc::sync_channel::<ToWriter>(256);
+    // Up to 8 chunks in flight: the coding thread runs ahead of the writer
+    // by at most about 500 articles.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<ToWriter>(8);
     let written = std::thread::scope(|scope| -> Result<Written> {
         let db = args.db.as_path();
         let writer_bar = bar.clone();
@@ -301,6 +314,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             }
             writer_alive
         };
+        let mut chunk = Vec::with_capacity(CHUNK);
         let mut done = false;
         while !done {
             let mut in_batch = 0u64;
@@ -340,7 +354,13 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
                         acct.base.coded += 1;
                         acct.base.sentences += sentences;
                         acct.base.events += events.len();
-                        if !send(ToWriter::Coded(Box::new((article, texts, events)))) {
+                        chunk.push((article, texts, events));
+                        if chunk.len() == CHUNK
+                            && !send(ToWriter::Coded(std::mem::replace(
+                                &mut chunk,
+                                Vec::with_capacity(CHUNK),
+                            )))
+                        {
                             done = true;
                             break;
                         }
@@ -358,6 +378,9 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
                         });
                     }
                 }
+            }
+            if !chunk.is_empty() && !send(ToWriter::Coded(std::mem::take(&mut chunk))) {
+                break;
             }
             if !send(ToWriter::Commit) {
                 break;
