@@ -21,6 +21,16 @@ fn builtin() -> Arc<dyn ArticleCoder> {
     Arc::clone(c) as Arc<dyn ArticleCoder>
 }
 
+/// A client that opens a connection per request: the server closes a
+/// connection after refusing an oversized body (413), and a pooled client
+/// would then write the next request into the closed socket.
+fn fresh_client() -> reqwest::Client {
+    match reqwest::Client::builder().pool_max_idle_per_host(0).build() {
+        Ok(c) => c,
+        Err(e) => panic!("http client: {e}"),
+    }
+}
+
 struct Server {
     base: String,
     client: reqwest::Client,
@@ -71,7 +81,7 @@ async fn start_with(token: Option<&str>, limits: Limits, coder: Arc<dyn ArticleC
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(dyad_server::serve(listener, app, std::future::pending()));
-    Server { base: format!("http://{addr}"), client: reqwest::Client::new(), _dir: dir }
+    Server { base: format!("http://{addr}"), client: fresh_client(), _dir: dir }
 }
 
 async fn start(token: Option<&str>) -> Server {
