@@ -271,11 +271,15 @@ pub(crate) fn situate(
             .iter()
             .filter(|m| {
                 // Not the source itself, and not a word of a longer actor name
-                // ("Antony" in "Antony Blinken"); a target named by its capital is fine.
+                // ("Antony" in "Antony Blinken"). A target named as a place is where
+                // a material conflict happened ("shelled Kyiv"), but not where
+                // "France criticized Germany" did, unless a locative says so.
                 let inside = |a: [usize; 2]| m.span.0 >= a[0] && m.span.1 <= a[1] && a[1] > a[0];
                 let target = event.target.span;
-                let part_of_target = inside(target) && (m.span.0, m.span.1) != (target[0], target[1]);
-                !(inside(source) || part_of_target)
+                let is_target = (m.span.0, m.span.1) == (target[0], target[1]);
+                let part_of_target = inside(target) && !is_target;
+                let target_place_ok = event.quad_class == Some(4) || locative(m.span.0);
+                !(inside(source) || part_of_target || (is_target && !target_place_ok))
             })
             .min_by_key(|m| (!locative(m.span.0), distance(m.span)));
         event.location = match best {
@@ -322,8 +326,9 @@ pub(crate) fn location(
         country: place.cameo.to_string(),
         country_fips: place.fips.to_string(),
         adm1: place.adm1.to_string(),
-        lat: place.lat as f64,
-        lon: place.lon as f64,
+        // The gazetteer keeps four decimals; widening its f32 must not invent more.
+        lat: (place.lat as f64 * 1e4).round() / 1e4,
+        lon: (place.lon as f64 * 1e4).round() / 1e4,
         feature_id: place.feature_id.to_string(),
     }
 }
