@@ -87,12 +87,13 @@ impl Coders {
     /// Builds coders from dictionary flags: the named dictionaries for every
     /// language, or else the built-in dictionary of each language.
     pub fn build(dicts: &DictionaryArgs, config: &CoderConfig, quiet: bool) -> Result<Coders> {
-        let extra = if dicts.own.is_empty() { None } else { Some(dicts.load()?) };
         if dicts.any_foreign() {
             let lexicon = dicts.load()?;
             report("dictionaries", &lexicon, quiet);
             return Ok(Coders { by_lang: BTreeMap::new(), shared: Some(coder_for(lexicon, config)) });
         }
+        // Own-format dictionaries (`--dict`) extend every built-in language.
+        let extra = if dicts.own.is_empty() { None } else { Some(dicts.load()?) };
         let mut by_lang = BTreeMap::new();
         for lang in Lang::ALL {
             let Ok(mut lexicon) = own::builtin(lang.code()) else { continue };

@@ -73,7 +73,7 @@ pub fn run_suite(
     report("suite dictionaries", &lexicon, quiet);
     let mut config = config.clone();
     config.allow_missing_actor |= lexicon.options.allow_missing_actor;
-    let coder = Coder::with_config(&lexicon, config);
+    let coder = Coder::from_lexicon(lexicon, config);
     let pipeline = TextPipeline::new();
     let produced: Vec<Vec<Triple>> = suite
         .records

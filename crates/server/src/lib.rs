@@ -186,7 +186,7 @@ impl BuiltinCoder {
             if let Ok(lexicon) = dyad_lexicon::own::builtin(lang.code()) {
                 let mut config = CoderConfig::default();
                 config.allow_missing_actor |= lexicon.options.allow_missing_actor;
-                coders.push((lang, Coder::with_config(&lexicon, config)));
+                coders.push((lang, Coder::from_lexicon(lexicon, config)));
             }
         }
         if coders.is_empty() {
