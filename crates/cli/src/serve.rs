@@ -53,6 +53,10 @@ pub struct ServeArgs {
     /// Reading connections to the store.
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub readers: usize,
+    /// Threads that code articles (0: one per CPU). Coding is CPU-bound, so
+    /// more threads than cores add no throughput, only memory.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub coder_threads: usize,
     /// Default language of articles: auto, it, en, es, fr or de (a request's `lang` wins).
     #[arg(long, default_value = "auto")]
     pub lang: String,
@@ -134,6 +138,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
             max_page: args.max_page,
         },
         readers: args.readers.max(1),
+        coder_threads: args.coder_threads,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

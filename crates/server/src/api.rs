@@ -383,13 +383,15 @@ pub async fn code(
         origin: "POST /v1/code".into(),
     };
     let st2 = Arc::clone(&st);
-    let (article, result, took) = tokio::task::spawn_blocking(move || {
-        let started = Instant::now();
-        let r = coded(&st2, &article);
-        (article, r, started.elapsed())
-    })
-    .await
-    .map_err(|e| Problem::internal(format!("coding task failed: {e}")))?;
+    let (article, result, took) = st
+        .coding
+        .run(move || {
+            let started = Instant::now();
+            let r = coded(&st2, &article);
+            (article, r, started.elapsed())
+        })
+        .await
+        .map_err(|e| Problem::internal(format!("coding task failed: {e}")))?;
     let elapsed_ms = took.as_secs_f64() * 1000.0;
     Ok(Json(match result? {
         Coded::Events { sentences, lang, events } => CodeResponse {
@@ -559,17 +561,19 @@ pub async fn ingest(
         });
     }
     let st2 = Arc::clone(&st);
-    let coded_all = tokio::task::spawn_blocking(move || {
-        articles
-            .into_iter()
-            .map(|a| {
-                let c = coded(&st2, &a);
-                (a, c)
-            })
-            .collect::<Vec<_>>()
-    })
-    .await
-    .map_err(|e| Problem::internal(format!("coding task failed: {e}")))?;
+    let coded_all = st
+        .coding
+        .run(move || {
+            articles
+                .into_iter()
+                .map(|a| {
+                    let c = coded(&st2, &a);
+                    (a, c)
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .map_err(|e| Problem::internal(format!("coding task failed: {e}")))?;
     let resp = st
         .pool
         .write(move |store| {

@@ -50,6 +50,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 pub mod api;
 mod assets;
+pub mod coding;
 pub mod metrics;
 pub mod model;
 pub mod pool;
@@ -119,6 +120,9 @@ pub struct Config {
     pub limits: Limits,
     /// Reading connections to the store.
     pub readers: usize,
+    /// Threads that code articles (`0`: one per CPU). Coding is CPU-bound;
+    /// a fixed pool keeps the server's memory flat under load.
+    pub coder_threads: usize,
 }
 
 impl Default for Config {
@@ -129,6 +133,7 @@ impl Default for Config {
             token: None,
             limits: Limits::default(),
             readers: 4,
+            coder_threads: 0,
         }
     }
 }
@@ -236,11 +241,17 @@ pub struct AppState {
     pub metrics: metrics::Metrics,
     /// Limits.
     pub limits: Limits,
+    /// The threads that code articles.
+    pub coding: coding::CodingPool,
 }
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState").field("pool", &self.pool).field("limits", &self.limits).finish()
+        f.debug_struct("AppState")
+            .field("pool", &self.pool)
+            .field("limits", &self.limits)
+            .field("coding", &self.coding)
+            .finish()
     }
 }
 
@@ -248,15 +259,19 @@ impl std::fmt::Debug for AppState {
 ///
 /// # Errors
 ///
-/// [`ServerError::Store`] when the store cannot be opened.
+/// [`ServerError::Store`] when the store cannot be opened,
+/// [`ServerError::Coder`] when no coding thread can be started.
 pub fn app(config: &Config, coder: Arc<dyn ArticleCoder>) -> Result<Router, ServerError> {
     let pool = Arc::new(StorePool::open(&config.db, config.readers)?);
+    let coding = coding::CodingPool::new(config.coder_threads)
+        .map_err(|e| ServerError::Coder(format!("cannot start the coding threads: {e}")))?;
     Ok(router(Arc::new(AppState {
         pool,
         coder,
         token: config.token.clone().filter(|t| !t.trim().is_empty()),
         metrics: metrics::Metrics::default(),
         limits: config.limits.clone(),
+        coding,
     })))
 }
 
@@ -410,6 +425,7 @@ pub async fn run(config: Config, coder: Arc<dyn ArticleCoder>) -> Result<(), Ser
         max_body_bytes = config.limits.max_body_bytes,
         timeout_s = config.limits.request_timeout.as_secs_f64(),
         max_concurrency = config.limits.max_concurrency,
+        coder_threads = if config.coder_threads == 0 { coding::default_threads() } else { config.coder_threads },
         "dyad serving: dashboard http://{local}/ , API docs http://{local}/docs/"
     );
     serve(listener, app, shutdown_signal()).await
