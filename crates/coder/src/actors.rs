@@ -2,8 +2,10 @@
 //! and coordinated actors grouped into one slot.
 
 use chrono::NaiveDate;
-use dyad_lexicon::{ActorEntry, AgentEntry, DatedCode};
+use dyad_lexicon::{ActorEntry, AgentEntry, DatedCode, PhraseWord};
 use dyad_text::{Token, TokenKind};
+use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 use crate::index::{Keyed, PhraseIndex, Vocab};
 use crate::lang::LangWords;
@@ -42,6 +44,12 @@ pub(crate) struct ActorGroup {
 enum MentionKind {
     Actor(u32),
     Agent(u32),
+    /// A surname resolved to a dictionary person ("President *Mugabe*");
+    /// `country_only` keeps just the person's country ("the *Bush* administration").
+    Person {
+        id: u32,
+        country_only: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -61,6 +69,15 @@ pub(crate) struct ActorFinder {
     pub(crate) person: Vec<bool>,
     pub(crate) agent_codes: Vec<Box<str>>,
     pub(crate) max_gap: usize,
+    /// Surname (upper-cased last word of a person's full name) → the persons
+    /// bearing it.
+    surnames: FxHashMap<Box<str>, SmallVec<[u32; 2]>>,
+    /// The words of the full names of the persons in `surnames`, to check a
+    /// given name written before the surname ("President Omar al-Bashir").
+    name_words: FxHashMap<u32, Vec<Box<str>>>,
+    /// Per actor entry: the rank of the dictionary file it came from, in load
+    /// order (the hand-written office holders come before the generated list).
+    rank: Vec<u16>,
 }
 
 const POSSESSIVE: [&str; 2] = ["'S", "'"];
@@ -76,12 +93,43 @@ impl ActorFinder {
     ) -> ActorFinder {
         let mut finder = ActorFinder { max_gap, ..ActorFinder::default() };
         finder.actor_codes.reserve(actors.len());
+        let mut files: Vec<std::sync::Arc<str>> = Vec::new();
         for (i, actor) in actors.into_iter().enumerate() {
             let id = u32::try_from(i).unwrap_or(u32::MAX);
             for name in &actor.names {
                 finder.actors.insert(vocab, name, id);
             }
-            finder.person.push(actor.codes.iter().any(|c| c.valid.from.is_some() || c.valid.to.is_some()));
+            let person = actor.codes.iter().any(|c| c.valid.from.is_some() || c.valid.to.is_some());
+            if person {
+                let mut indexed = false;
+                for key in actor.names.iter().flat_map(|n| surname_keys(&n.words)) {
+                    let ids = finder.surnames.entry(key).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                    indexed = true;
+                }
+                if indexed {
+                    let words = actor
+                        .names
+                        .iter()
+                        .flat_map(|n| n.words.iter())
+                        .flat_map(|w| dyad_text::tokenize(w.matcher.key()))
+                        .filter(|t| t.kind == TokenKind::Word)
+                        .map(|t| t.upper)
+                        .collect();
+                    finder.name_words.insert(id, words);
+                }
+            }
+            let rank = match files.iter().position(|f| *f == actor.rule.file) {
+                Some(r) => r,
+                None => {
+                    files.push(actor.rule.file.clone());
+                    files.len() - 1
+                }
+            };
+            finder.rank.push(u16::try_from(rank).unwrap_or(u16::MAX));
+            finder.person.push(person);
             finder.actor_codes.push(actor.codes);
         }
         for (i, agent) in agents.into_iter().enumerate() {
@@ -139,8 +187,146 @@ impl ActorFinder {
         }
     }
 
+    /// The person a surname refers to on `date`: among the persons bearing
+    /// it, those in office on that date if any, from the earliest-loaded
+    /// dictionary file among them; they must agree on the code (or, with
+    /// `country_only`, on the country), or the surname stays unresolved.
+    fn resolve_surname(&self, surname: &str, date: Option<NaiveDate>, country_only: bool) -> Option<u32> {
+        let ids = self.surnames.get(surname)?;
+        let in_office = |id: &u32| {
+            date.is_some_and(|d| {
+                self.actor_codes.get(*id as usize).is_some_and(|codes| {
+                    codes.iter().any(|c| {
+                        (c.valid.from.is_some() || c.valid.to.is_some())
+                            && c.valid.contains(d)
+                            && !is_null_code(&c.code)
+                    })
+                })
+            })
+        };
+        let office: SmallVec<[u32; 2]> = ids.iter().copied().filter(in_office).collect();
+        let pool = if office.is_empty() { ids.clone() } else { office };
+        let rank = |id: u32| self.rank.get(id as usize).copied().unwrap_or(u16::MAX);
+        let best = pool.iter().map(|&id| rank(id)).min()?;
+        let mut pool = pool.into_iter().filter(|&id| rank(id) == best);
+        let first = pool.next()?;
+        let key = |id: u32| {
+            let code = self.actor_code(id, date);
+            if country_only {
+                code.get(..3).map(str::to_string).unwrap_or_default()
+            } else {
+                code
+            }
+        };
+        let code = key(first);
+        let valid = code.len() >= 3 && !code.starts_with('~');
+        (valid && pool.all(|id| key(id) == code)).then_some(first)
+    }
+
+    /// Adds the surnames the dictionaries know only as part of a full name,
+    /// where the sentence marks them as names of office holders: after a title
+    /// or role ("President Mugabe", "il presidente Macron", "el gobierno de
+    /// Sánchez"), and before a government noun ("the Bush administration",
+    /// "Mugabe's government"), where only the person's country counts.
+    fn surname_mentions(
+        &self,
+        tokens: &[Token],
+        mentions: &mut Vec<Mention>,
+        date: Option<NaiveDate>,
+        lw: &LangWords,
+    ) {
+        if self.surnames.is_empty()
+            || !tokens.iter().any(|t| t.kind == TokenKind::Word && t.text.chars().any(char::is_lowercase))
+        {
+            return;
+        }
+        let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word).unwrap_or(0);
+        let mut added = Vec::new();
+        for (k, m) in mentions.iter().enumerate() {
+            let MentionKind::Agent(ag) = m.kind else { continue };
+            let next_start = mentions.get(k + 1).map_or(tokens.len(), |n| n.start);
+            // A title, perhaps "of", then a name of up to four words ending in the
+            // surname; the words before the surname must belong to the same person's
+            // name ("President Omar al-Bashir", not "Judge Alejandro Rivera").
+            let from =
+                m.end + usize::from(tokens.get(m.end).is_some_and(|t| lw.of_words.contains(&&*t.upper)));
+            let run_end = (from..next_start.min(from + 4))
+                .take_while(|&j| {
+                    tokens
+                        .get(j)
+                        .is_some_and(|t| name_like(t) || (j > from && NAME_PARTICLES.contains(&&*t.upper)))
+                })
+                .last()
+                .map_or(from, |j| j + 1);
+            let surname = run_end.checked_sub(1).filter(|&j| j >= from);
+            let person = surname.and_then(|j| tokens.get(j)).filter(|t| name_like(t)).and_then(|t| {
+                let id = self.resolve_surname(&t.upper, date, false)?;
+                let words = self.name_words.get(&id)?;
+                let given = tokens.get(from..run_end.saturating_sub(1)).unwrap_or(&[]);
+                given
+                    .iter()
+                    .all(|g| NAME_PARTICLES.contains(&&*g.upper) || words.contains(&g.upper))
+                    .then_some(id)
+            });
+            if let Some(id) = person {
+                added.push(Mention {
+                    kind: MentionKind::Person { id, country_only: false },
+                    start: from,
+                    end: run_end,
+                });
+                continue;
+            }
+            if !self.agent_code(ag).contains("GOV") {
+                continue;
+            }
+            // A government noun after a surname, perhaps possessive, that does not open the sentence.
+            let prev_end = k.checked_sub(1).and_then(|p| mentions.get(p)).map_or(0, |p| p.end);
+            let possessive =
+                m.start > 0 && tokens.get(m.start - 1).is_some_and(|t| POSSESSIVE.contains(&&*t.upper));
+            let Some(j) = m.start.checked_sub(1 + usize::from(possessive)) else { continue };
+            let claimed = added.last().is_some_and(|a: &Mention| a.end > j);
+            // "the Bush administration", not "the George Smith administration".
+            let named_before =
+                j > 0 && tokens.get(j - 1).is_some_and(|t| name_like(t) && !lw.is_determiner(&t.upper));
+            if claimed
+                || named_before
+                || j < prev_end
+                || j <= first_word
+                || !tokens.get(j).is_some_and(name_like)
+            {
+                continue;
+            }
+            if let Some(id) = tokens.get(j).and_then(|t| self.resolve_surname(&t.upper, date, true)) {
+                added.push(Mention {
+                    kind: MentionKind::Person { id, country_only: true },
+                    start: j,
+                    end: j + 1,
+                });
+            }
+        }
+        if !added.is_empty() {
+            mentions.extend(added);
+            mentions.sort_by_key(|m| m.start);
+        }
+    }
+
     fn agent_code(&self, id: u32) -> &str {
         self.agent_codes.get(id as usize).map(|c| c.trim()).unwrap_or("")
+    }
+
+    /// The codes of an actor-like mention, and whether it names a person.
+    fn named(&self, kind: MentionKind, date: Option<NaiveDate>) -> Option<(Vec<String>, bool)> {
+        match kind {
+            MentionKind::Agent(_) => None,
+            MentionKind::Actor(id) => {
+                Some((self.actor_codes(id, date), self.person.get(id as usize).copied().unwrap_or(false)))
+            }
+            MentionKind::Person { id, country_only: false } => Some((self.actor_codes(id, date), true)),
+            MentionKind::Person { id, country_only: true } => {
+                let code = self.actor_code(id, date);
+                Some((vec![code.get(..3).unwrap_or("").to_string()], false))
+            }
+        }
     }
 
     /// Finds actors and groups them into slots.
@@ -151,88 +337,164 @@ impl ActorFinder {
         lw: &LangWords,
     ) -> Vec<ActorGroup> {
         let tokens = sent.tokens;
-        let mentions = self.mentions(sent);
+        let mut mentions = self.mentions(sent);
+        self.surname_mentions(tokens, &mut mentions, date, lw);
         let mut actors: Vec<Actor> = Vec::new();
-        // An agent governing a list ("the ambassadors of Arnor, Osgiliath and Gondor")
-        // applies to every actor of the list.
-        let mut distributed: Option<(&str, usize)> = None;
+        // Agents governing a list ("the ambassadors of Arnor, Osgiliath and Gondor",
+        // "lawmakers and officials in Fornost and Gondor") apply to every actor of the list.
+        let mut distributed: Option<(Vec<String>, usize)> = None;
         let mut i = 0;
         while i < mentions.len() {
             let m = mentions[i];
             let next = mentions.get(i + 1).copied();
-            let is_person = |id: u32| self.person.get(id as usize).copied().unwrap_or(false);
-            let mut person = match (m.kind, next) {
-                (MentionKind::Actor(id), _) => is_person(id),
-                (MentionKind::Agent(_), Some(Mention { kind: MentionKind::Actor(id), .. })) => is_person(id),
-                _ => false,
-            };
-            let (codes, start, mut end, consumed) = match m.kind {
-                MentionKind::Actor(id) => {
-                    let codes = self.actor_codes(id, date);
+            let (mut codes, mut start, mut end, mut consumed, mut person): (
+                Vec<String>,
+                usize,
+                usize,
+                usize,
+                bool,
+            );
+            match (m.kind, self.named(m.kind, date)) {
+                (MentionKind::Agent(ag), _) => {
+                    let agent = self.agent_code(ag);
+                    let joined = next.and_then(|n| self.named(n.kind, date).map(|named| (n, named))).filter(
+                        |(n, _)| {
+                            (joins_agent_then_actor(tokens, m.end, n.start, lw)
+                                && !(n.start > m.end && owned_by_subject(tokens, m.start, lw)))
+                                || adjective_after_modifiers(tokens, m.end, n.start, n.end, lw)
+                        },
+                    );
+                    if let Some((n, (actor_codes, named_person))) = joined {
+                        // "the foreign minister of Gondor", "Foreign Minister Telemar",
+                        // "la polizia antisommossa turca"
+                        let over_list = n.start > m.end && joins_agent_then_actor(tokens, m.end, n.start, lw);
+                        let mut agents = vec![agent.to_string()];
+                        start = m.start;
+                        if over_list {
+                            // "Lawmakers and officials in Fornost": bare roles coordinated before
+                            // this one govern the same actors.
+                            while let Some(prev) = actors.last() {
+                                let bare = prev.code.starts_with('~') && prev.implied_text.is_none();
+                                if !(bare && coordinated(tokens.get(prev.end..start).unwrap_or(&[]), lw)) {
+                                    break;
+                                }
+                                start = prev.start;
+                                agents.insert(0, prev.code.clone());
+                                actors.pop();
+                            }
+                        }
+                        codes = agents
+                            .iter()
+                            .flat_map(|a| actor_codes.iter().map(move |c| title_on(c, a, named_person)))
+                            .collect();
+                        end = n.end;
+                        consumed = 2;
+                        person = named_person;
+                        distributed = over_list.then_some((agents, n.end));
+                        // "An MSF Arnor diplomat": a role before and a role after the actor.
+                        if let Some(Mention { kind: MentionKind::Agent(ag2), start: s2, end: e2 }) =
+                            mentions.get(i + 2).copied()
+                        {
+                            if n.start == m.end && s2 == n.end && !named_person {
+                                let agent2 = self.agent_code(ag2);
+                                codes = codes.iter().map(|c| attach_agent(c, agent2)).collect();
+                                end = e2;
+                                consumed = 3;
+                            }
+                        }
+                    } else {
+                        // "Danish media and government": a bare agent coordinated with an
+                        // actor that has a country takes that country.
+                        let inherited = actors.last().filter(|a| {
+                            !a.code.starts_with('~')
+                                && a.code.len() >= 3
+                                && coordinated(tokens.get(a.end..m.start).unwrap_or(&[]), lw)
+                        });
+                        let base = inherited.map(|a| a.code.get(..3).unwrap_or("").to_string());
+                        codes = vec![attach_agent(base.as_deref().unwrap_or(""), agent)];
+                        start = m.start;
+                        end = m.end;
+                        consumed = 1;
+                        person = false;
+                    }
+                }
+                (_, named) => {
+                    let (actor_codes, named_person) = named.unwrap_or_default();
+                    start = m.start;
+                    person = named_person;
                     match next {
-                        // "Gondor police", "Ithilen's awful and evil minister"
-                        Some(Mention { kind: MentionKind::Agent(ag), start, end })
-                            if joins_actor_then_agent(tokens, m.end, start, lw) =>
+                        // "Gondor police", "Ithilen's awful and evil minister", "French paper
+                        // workers", "the Bush administration"
+                        Some(Mention { kind: MentionKind::Agent(ag), start: s, end: e })
+                            if joins_actor_then_agent(tokens, m.end, s, lw)
+                                || agent_after_modifiers(tokens, m.end, s, lw) =>
                         {
                             let agent = self.agent_code(ag);
-                            (codes.iter().map(|c| attach_agent(c, agent)).collect(), m.start, end, 2)
-                        }
-                        _ => match distributed.take() {
-                            Some((agent, list_end))
-                                if coordinated(tokens.get(list_end..m.start).unwrap_or(&[]), lw) =>
-                            {
-                                distributed = Some((agent, m.end));
-                                (codes.iter().map(|c| attach_agent(c, agent)).collect(), m.start, m.end, 1)
-                            }
-                            _ => (codes, m.start, m.end, 1),
-                        },
-                    }
-                }
-                MentionKind::Agent(ag) => {
-                    let agent = self.agent_code(ag);
-                    match next {
-                        // "the foreign minister of Gondor", "Foreign Minister Telemar"
-                        Some(Mention { kind: MentionKind::Actor(id), start, end })
-                            if joins_agent_then_actor(tokens, m.end, start, lw)
-                                && !(start > m.end && owned_by_subject(tokens, m.start, lw)) =>
-                        {
-                            let codes = self.actor_codes(id, date);
-                            distributed = if start > m.end { Some((agent, end)) } else { None };
-                            (codes.iter().map(|c| attach_agent(c, agent)).collect(), m.start, end, 2)
+                            codes =
+                                actor_codes.iter().map(|c| institution_of(c, agent, named_person)).collect();
+                            person = named_person && !agent.contains("GOV");
+                            end = e;
+                            consumed = 2;
                         }
                         _ => {
-                            // "Danish media and government": a bare agent coordinated with an
-                            // actor that has a country takes that country.
-                            let inherited = actors.last().filter(|a| {
-                                !a.code.starts_with('~')
-                                    && a.code.len() >= 3
-                                    && coordinated(tokens.get(a.end..m.start).unwrap_or(&[]), lw)
-                            });
-                            let base = inherited.map(|a| a.code.get(..3).unwrap_or("").to_string());
-                            (vec![attach_agent(base.as_deref().unwrap_or(""), agent)], m.start, m.end, 1)
+                            end = m.end;
+                            consumed = 1;
+                            codes = match distributed.take() {
+                                Some((agents, list_end))
+                                    if coordinated(tokens.get(list_end..m.start).unwrap_or(&[]), lw) =>
+                                {
+                                    let codes = agents
+                                        .iter()
+                                        .flat_map(|a| actor_codes.iter().map(move |c| attach_agent(c, a)))
+                                        .collect();
+                                    distributed = Some((agents, m.end));
+                                    codes
+                                }
+                                _ => actor_codes,
+                            };
                         }
                     }
                 }
-            };
+            }
             i += consumed;
             // A name in apposition after a role ("minister Calimehtar") is the same actor.
-            if consumed == 2 {
-                if let Some(Mention { kind: MentionKind::Actor(id), start: s, end: e }) =
-                    mentions.get(i).copied()
-                {
-                    if s == end {
-                        end = e;
-                        person |= is_person(id);
+            if consumed >= 2 {
+                if let Some(n) = mentions.get(i).copied() {
+                    if n.start == end && !matches!(n.kind, MentionKind::Agent(_)) {
+                        end = n.end;
+                        person |= self.named(n.kind, date).is_some_and(|(_, p)| p);
                         i += 1;
                     }
                 }
             }
-            if let Some((agent, list_end)) = distributed {
-                // Keep distributing only while the list goes on.
-                distributed = (list_end >= start).then_some((agent, end));
+            // "ethnic Albanians in south Serbia": an ethnic group is coded by the
+            // country it lives in.
+            if let Some(place) = mentions.get(i).copied() {
+                let lives_in = ethnic_place(tokens, start, end, lw).contains(&place.start);
+                let country = self
+                    .named(place.kind, date)
+                    .and_then(|(c, _)| c.into_iter().next())
+                    .filter(|c| c.len() == 3 && !c.starts_with('~'));
+                if let (true, Some(country)) = (lives_in, country) {
+                    codes = codes
+                        .iter()
+                        .map(|c| {
+                            if c.len() >= 3 && !c.starts_with('~') {
+                                format!("{country}{}", c.get(3..).unwrap_or(""))
+                            } else {
+                                c.clone()
+                            }
+                        })
+                        .collect();
+                    end = place.end;
+                    i += 1;
+                }
             }
-            if consumed == 1 && matches!(m.kind, MentionKind::Agent(_)) {
-                person = false;
+            if let Some((agents, list_end)) = distributed.take() {
+                // Keep distributing only while the list goes on.
+                if list_end >= start {
+                    distributed = Some((agents, end));
+                }
             }
             for code in codes {
                 actors.push(Actor { person, ..Actor::new(code, start, end) });
@@ -250,6 +512,54 @@ impl ActorFinder {
             vec![code]
         }
     }
+}
+
+/// Words after a surname that are not the surname: "George Smith Jr.".
+const NAME_SUFFIXES: [&str; 6] = ["JR", "SR", "II", "III", "IV", "JR."];
+
+/// Lower-case particles inside a name: "de Klerk", "van den Broek".
+const NAME_PARTICLES: [&str; 16] = [
+    "DE", "DA", "DI", "DEL", "DELLA", "DOS", "DU", "VAN", "VON", "DEN", "DER", "LE", "LA", "AL", "EL", "BIN",
+];
+
+/// The surnames a person's full name can be referred to by: its last word
+/// ("George W. Bush" → `BUSH`), and without an Arabic article
+/// ("Bashar al-Assad" → `AL-ASSAD`, `ASSAD`). A single-word name has none.
+fn surname_keys(words: &[PhraseWord]) -> Vec<Box<str>> {
+    let mut words: Vec<&str> = words.iter().map(|w| w.matcher.key()).collect();
+    while words
+        .last()
+        .is_some_and(|w| NAME_SUFFIXES.contains(&w.trim_end_matches(',').to_uppercase().as_str()))
+    {
+        words.pop();
+    }
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let Some(last) = words.last() else { return Vec::new() };
+    let Some(token) = dyad_text::tokenize(last).into_iter().rev().find(|t| t.kind == TokenKind::Word) else {
+        return Vec::new();
+    };
+    let key = token.upper;
+    if key.chars().count() < 3 || !key.chars().next().is_some_and(char::is_alphabetic) {
+        return Vec::new();
+    }
+    let mut keys = vec![key.clone()];
+    if let Some((article, rest)) = key.split_once('-') {
+        if matches!(article, "AL" | "EL") && rest.chars().count() >= 3 {
+            keys.push(rest.into());
+        }
+    }
+    keys
+}
+
+/// A capitalised word that may be a name ("Mugabe"), not an acronym or a number.
+fn name_like(t: &Token) -> bool {
+    // "al-Assad", "el-Sisi": an Arabic article before the capitalised name.
+    let text = t.text.strip_prefix("al-").or_else(|| t.text.strip_prefix("el-")).unwrap_or(&t.text);
+    t.kind == TokenKind::Word
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && text.chars().any(char::is_lowercase)
 }
 
 fn is_null_code(code: &str) -> bool {
@@ -279,6 +589,149 @@ pub(crate) fn attach_agent(actor: &str, agent: &str) -> String {
         return format!("~{agent}");
     }
     format!("{actor}{agent}")
+}
+
+/// A title before a person: the person's own code tells the office ("President
+/// Mugabe" → `ZWEGOV`, out of office `ZWEELI`), except that "former" makes an elite.
+fn title_on(code: &str, agent: &str, person: bool) -> String {
+    match code.get(..3) {
+        Some(country) if person && code.len() > 3 => {
+            if agent.trim().trim_matches('~') == "ELI" {
+                format!("{country}ELI")
+            } else {
+                code.to_string()
+            }
+        }
+        _ => attach_agent(code, agent),
+    }
+}
+
+/// A role after a person belongs to the person's country: "Mugabe's government",
+/// "the Bush administration" → `ZWEGOV`, `USAGOV`.
+fn institution_of(code: &str, agent: &str, person: bool) -> String {
+    match code.get(..3) {
+        Some(country) if person && code.len() > 3 && !agent.trim().ends_with('~') => {
+            attach_agent(country, agent)
+        }
+        _ => attach_agent(code, agent),
+    }
+}
+
+/// English demonym endings: "French", "Nigerian", "Turkish", "Congolese", "Iraqi".
+const DEMONYM_ENDINGS: [&str; 9] = ["AN", "ESE", "ISH", "I", "CH", "IC", "OT", "INE", "SS"];
+
+/// Whether an actor's last word reads as a country adjective: a lower-case
+/// one ("türkische", "francesi"), or a capitalised English demonym; never a
+/// plural ("Palestinians protest …").
+fn adjectival(t: &Token) -> bool {
+    let lower = t.text.to_lowercase();
+    let uninflected = *t.lemma == *lower;
+    let first_lower = t.text.chars().next().is_some_and(char::is_lowercase);
+    first_lower || (uninflected && DEMONYM_ENDINGS.iter().any(|e| t.upper.ends_with(e)))
+}
+
+/// Whether a word can stand between a country adjective and its role as a
+/// modifier: a word of the noun phrase ("paper", "junior", "Constitutional"),
+/// not a closed-class word, a verb form with an ending, or an adverb.
+fn modifier(t: &Token, lw: &LangWords, agree_with: Option<(&Token, usize)>) -> bool {
+    let w = &*t.upper;
+    let closed = lw.is_determiner(w)
+        || lw.is_preposition(w)
+        || lw.conjunctions.contains(&w)
+        || lw.negations.contains(&w)
+        || lw.passive_aux.contains(&w)
+        || lw.auxiliaries.contains(&w)
+        || lw.reporting.contains(&w)
+        || lw.subordinators.contains(&w)
+        || lw.relatives.contains(&w)
+        || lw.pronouns.contains(&w)
+        || lw.possessives.contains(&w)
+        || lw.infinitive_markers.contains(&w)
+        || lw.number_word(w).is_some();
+    if t.kind != TokenKind::Word || closed || w.ends_with("LY") {
+        return false;
+    }
+    let lower = t.text.to_lowercase();
+    // Lower-case adjectives agree with the country adjective: German ones in
+    // their ending ("die türkische paramilitärische Polizei"), Romance ones in
+    // number and gender ("les ouvriers papetiers français").
+    let agrees = agree_with.is_some_and(|(a, n)| {
+        let ending = |s: &str| s.chars().rev().take(n).collect::<String>();
+        a.text.chars().next().is_some_and(char::is_lowercase)
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+            && ending(&a.upper) == ending(w)
+    });
+    name_like(t) || *t.lemma == *lower || agrees
+}
+
+/// "French paper workers", "Nigerian junior foreign minister", "the Latvian
+/// Constitutional Court": a country adjective, one or two modifiers, then the role.
+fn agent_after_modifiers(tokens: &[Token], actor_end: usize, agent_start: usize, lw: &LangWords) -> bool {
+    let Some(between) = tokens.get(actor_end..agent_start) else { return false };
+    let Some(adjective) = actor_end.checked_sub(1).and_then(|j| tokens.get(j)) else { return false };
+    (1..=2).contains(&between.len())
+        && adjectival(adjective)
+        && between.iter().all(|t| modifier(t, lw, Some((adjective, 2))))
+}
+
+/// The mirror order of Romance languages: the role, one or two modifiers, then
+/// the country adjective ("la polizia antisommossa turca", "les ouvriers
+/// papetiers français").
+fn adjective_after_modifiers(
+    tokens: &[Token],
+    agent_end: usize,
+    actor_start: usize,
+    actor_end: usize,
+    lw: &LangWords,
+) -> bool {
+    let Some(between) = tokens.get(agent_end..actor_start) else { return false };
+    let Some(adjective) = tokens.get(actor_start) else { return false };
+    actor_end == actor_start + 1
+        && (1..=2).contains(&between.len())
+        && adjective.text.chars().next().is_some_and(char::is_lowercase)
+        && adjectival(adjective)
+        && between.iter().all(|t| {
+            t.text.chars().next().is_some_and(char::is_lowercase) && modifier(t, lw, Some((adjective, 1)))
+        })
+}
+
+/// Words that mark an ethnic group before its name ("ethnic Albanians",
+/// "ethnische Albaner", "di etnia albanese") or after it ("albanesi etnici",
+/// "albaneses étnicos", "Albanais de souche").
+const ETHNIC_BEFORE: [&str; 6] = ["ETHNIC", "ETHNISCHE", "ETHNISCHEN", "ETHNISCHER", "ETNIA", "ETHNIE"];
+const ETHNIC_AFTER: [&str; 9] =
+    ["ETNICI", "ETNICO", "ETNICA", "ETNICHE", "ÉTNICOS", "ÉTNICAS", "ETNICOS", "ETNICAS", "ÉTNICO"];
+
+/// Where the country an ethnic group lives in may start: right after "in"
+/// following the group ("ethnic Albanians in Serbia"), or after one
+/// lower-case word there ("in south Serbia", "in southern Serbia").
+fn ethnic_place(tokens: &[Token], start: usize, end: usize, lw: &LangWords) -> SmallVec<[usize; 2]> {
+    let mut out = SmallVec::new();
+    let before =
+        start.checked_sub(1).and_then(|j| tokens.get(j)).is_some_and(|t| ETHNIC_BEFORE.contains(&&*t.upper));
+    let mut k = end;
+    let mut after = false;
+    if tokens.get(k).is_some_and(|t| ETHNIC_AFTER.contains(&&*t.upper)) {
+        k += 1;
+        after = true;
+    } else if tokens.get(k).is_some_and(|t| &*t.upper == "DE")
+        && tokens.get(k + 1).is_some_and(|t| &*t.upper == "SOUCHE")
+    {
+        k += 2;
+        after = true;
+    }
+    if !(before || after) || !tokens.get(k).is_some_and(|t| lw.locatives.contains(&&*t.upper)) {
+        return out;
+    }
+    out.push(k + 1);
+    if tokens.get(k + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+            && !lw.is_determiner(&t.upper)
+    }) {
+        out.push(k + 2);
+    }
+    out
 }
 
 fn joins_actor_then_agent(tokens: &[Token], actor_end: usize, agent_start: usize, lw: &LangWords) -> bool {
