@@ -268,7 +268,17 @@ impl ActorFinder {
                     .all(|g| NAME_PARTICLES.contains(&&*g.upper) || words.contains(&g.upper))
                     .then_some(id)
             });
-            if let Some(id) = person {
+            // "die französische Ministerin Blinken": a role that already has another
+            // country is not this person's title.
+            let country = |id: u32| self.actor_code(id, date).get(..3).map(str::to_string);
+            let other_country =
+                k.checked_sub(1).and_then(|p| mentions.get(p)).is_some_and(|p| match p.kind {
+                    MentionKind::Actor(a) if p.end == m.start => {
+                        person.is_some_and(|id| country(a).is_some_and(|c| Some(c) != country(id)))
+                    }
+                    _ => false,
+                });
+            if let Some(id) = person.filter(|_| !other_country) {
                 added.push(Mention {
                     kind: MentionKind::Person { id, country_only: false },
                     start: from,
