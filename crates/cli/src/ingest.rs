@@ -1,18 +1,20 @@
 //! `dyad ingest`: code articles and keep the events in a store.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, SyncSender};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use dyad_coder::CoderConfig;
-use dyad_coder::Event;
 use dyad_ingest::{Article, Input, InputFormat, Reader, Record};
-use dyad_store::{content_hash, Store, Stored};
+use dyad_store::{content_hash, Prepared, Store, Stored};
 use dyad_text::{Lang, TextPipeline};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -140,6 +142,10 @@ pub struct IngestArgs {
     /// Never show the progress bar (it is shown only when standard error is a terminal).
     #[arg(long)]
     pub no_progress: bool,
+    /// Coding threads; 0 runs one per available core. Articles are stored in
+    /// input order whatever the number.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
 }
 
 #[derive(Default)]
@@ -200,90 +206,203 @@ fn progress_bar(args: &IngestArgs) -> ProgressBar {
     bar
 }
 
-/// What the coding thread hands the writer thread.
-enum ToWriter {
-    /// Coded articles, each with its sentences and events (sent a chunk at a
-    /// time, so that the threads do not wake each other for every article).
-    Coded(Vec<(Article, Vec<String>, Vec<Event>)>),
-    /// Commit the batch: every record read since the last commit is done.
-    Commit,
-}
-
-/// Coded articles per message to the writer thread.
+/// Records per job: the reading thread hands the coding threads records
+/// this many at a time (fewer when a batch ends), so that threads do not
+/// wake each other for every article.
 const CHUNK: usize = 64;
 
-/// What the writer counted.
-#[derive(Default)]
-struct Written {
-    stored: usize,
-    near_duplicates: usize,
-    new_events: usize,
-    mentions: usize,
-    batches: usize,
-    /// Coded articles the store already had when they reached it (another
-    /// writer stored them meanwhile): `(sentences, events)` of each.
-    already_stored: Vec<(usize, usize)>,
+/// Jobs handed out but not yet stored, per coding thread: bounds memory
+/// (about `CHUNK` articles each) whatever the coding threads' speeds.
+const IN_FLIGHT_PER_CODER: usize = 4;
+
+/// One record as the reading thread hands it on.
+enum Item {
+    /// An article not stored before this run, with its content hash.
+    Article(Article, [u8; 32]),
+    /// A record the reader skipped or failed.
+    Unreadable(dyad_ingest::RecordError),
+    /// An article stored before this run (not coded).
+    AlreadyStored,
 }
 
-/// The writer thread: stores what the coding thread sends, one transaction
-/// per batch. A batch is committed only when its `Commit` arrives, so a
-/// coding thread that stops early (an error, a kill) leaves the batch in
-/// flight rolled back.
+/// A run of consecutive records, numbered in input order.
+struct Job {
+    seq: u64,
+    items: Vec<Item>,
+    /// The last record of the job ends a batch: commit after it.
+    commit: bool,
+}
+
+/// What coding made of one record.
+enum Done {
+    /// Coded, and prepared for storing.
+    Coded(Box<Prepared>),
+    /// Skipped (`skip`) or failed, with the reason key and the message to print.
+    Counted { skip: bool, key: String, message: Option<String> },
+}
+
+/// A coded job.
+struct CodedJob {
+    seq: u64,
+    done: Vec<Done>,
+    commit: bool,
+}
+
+/// Codes one job's records (on a coding thread).
+fn code_job(job: Job, pipeline: &TextPipeline, coders: &Coders, default_lang: Option<Lang>) -> CodedJob {
+    let done = job
+        .items
+        .into_iter()
+        .map(|item| match item {
+            Item::AlreadyStored => Done::Counted { skip: true, key: "already-stored".into(), message: None },
+            Item::Unreadable(e) => {
+                let skip = e.reason.is_skip();
+                let message = format!("dyad: {}: {e}", if skip { "skipped" } else { "failed" });
+                Done::Counted { skip, key: e.reason.key().to_string(), message: Some(message) }
+            }
+            Item::Article(article, hash) => {
+                // A bug must cost one article, not the batch.
+                let outcome = catch_unwind(AssertUnwindSafe(|| {
+                    code_article_with_sentences(pipeline, coders, &article, default_lang)
+                }))
+                .unwrap_or_else(|_| {
+                    Err(("internal-error".into(), "internal error while coding (a bug)".into()))
+                });
+                match outcome {
+                    Ok((Outcome::Coded { events, .. }, texts)) => {
+                        Done::Coded(Box::new(Prepared::new(article, Some(hash), texts, events)))
+                    }
+                    Ok((Outcome::Skipped(reason, message), _)) => Done::Counted {
+                        skip: true,
+                        key: reason.to_string(),
+                        message: Some(format!(
+                            "dyad: skipped: {}: record {:?}: {message}",
+                            article.origin, article.id
+                        )),
+                    },
+                    Err((reason, message)) => Done::Counted {
+                        skip: false,
+                        key: reason,
+                        message: Some(format!(
+                            "dyad: failed: {}: record {:?}: {message}",
+                            article.origin, article.id
+                        )),
+                    },
+                }
+            }
+        })
+        .collect();
+    CodedJob { seq: job.seq, done, commit: job.commit }
+}
+
+/// Hands the writer coded jobs in input order, whatever order the coding
+/// threads finish them in.
+struct InOrder {
+    rx: Receiver<CodedJob>,
+    pending: BTreeMap<u64, CodedJob>,
+    next: u64,
+}
+
+impl InOrder {
+    /// The next job in input order; `None` once every coding thread has
+    /// stopped and no job is left.
+    fn next(&mut self) -> Option<CodedJob> {
+        loop {
+            if let Some(job) = self.pending.remove(&self.next) {
+                self.next += 1;
+                return Some(job);
+            }
+            let job = self.rx.recv().ok()?;
+            self.pending.insert(job.seq, job);
+        }
+    }
+}
+
+/// The writer thread: stores coded jobs in input order, one transaction
+/// per batch, and does the accounting. A batch is committed only when the
+/// job that ends it has been stored, so a run that stops early (an error,
+/// a kill) leaves the batch in flight rolled back.
 fn write_batches(
     mut store: Store,
-    rx: std::sync::mpsc::Receiver<ToWriter>,
+    mut jobs: InOrder,
+    credits: SyncSender<Vec<Done>>,
     db: &Path,
     bar: &ProgressBar,
-) -> Result<Written> {
-    let mut w = Written::default();
-    // Wait for the first message before starting a batch, so that the
-    // write lock is not held while nothing is coming.
-    while let Ok(first) = rx.recv() {
+) -> Result<Accounting> {
+    let mut acct = Accounting::default();
+    // Wait for the first job before starting a batch, so that the write
+    // lock is not held while nothing is coming.
+    while let Some(first) = jobs.next() {
         let mut batch = store.batch()?;
-        let mut msg = first;
+        let mut job = first;
         loop {
-            match msg {
-                ToWriter::Commit => break,
-                ToWriter::Coded(chunk) => {
-                    for (article, texts, events) in chunk {
-                        let stored =
-                            batch.add_with_sentences(&article, &texts, &events).with_context(|| {
-                                format!(
-                                    "{}: record {:?}: storing in {}",
-                                    article.origin,
-                                    article.id,
-                                    db.display()
-                                )
-                            })?;
+            for done in &job.done {
+                acct.base.read += 1;
+                match done {
+                    Done::Counted { skip, key, message } => {
+                        let map = if *skip { &mut acct.base.skipped } else { &mut acct.base.failed };
+                        *map.entry(key.clone()).or_default() += 1;
+                        if let Some(m) = message {
+                            bar.suspend(|| eprintln!("{m}"));
+                        }
+                    }
+                    Done::Coded(prepared) => {
+                        let stored = batch.add_prepared(prepared).with_context(|| {
+                            let a = prepared.article();
+                            format!("{}: record {:?}: storing in {}", a.origin, a.id, db.display())
+                        })?;
                         match stored {
                             Stored::New { near_duplicate_of, new_events, mentions, .. } => {
-                                w.stored += 1;
-                                w.near_duplicates += usize::from(near_duplicate_of.is_some());
-                                w.new_events += new_events;
-                                w.mentions += mentions;
+                                acct.base.coded += 1;
+                                acct.base.sentences += prepared.sentences().len();
+                                acct.base.events += prepared.events().len();
+                                acct.stored += 1;
+                                acct.near_duplicates += usize::from(near_duplicate_of.is_some());
+                                acct.new_events += new_events;
+                                acct.mentions += mentions;
                             }
-                            Stored::AlreadyStored => w.already_stored.push((texts.len(), events.len())),
+                            // Another writer stored it meanwhile.
+                            Stored::AlreadyStored => {
+                                *acct.base.skipped.entry("already-stored".into()).or_default() += 1;
+                            }
                         }
                     }
                 }
             }
-            // The coding thread always ends a batch with `Commit`; a closed
-            // channel means it stopped early: roll back.
-            match rx.recv() {
-                Ok(m) => msg = m,
-                Err(_) => return Ok(w),
+            let commit = job.commit;
+            // The job's articles go back to the reading thread to be freed
+            // there (this thread is the busiest). It may have stopped (an
+            // error): then nobody waits for them.
+            let _ = credits.send(job.done);
+            if commit {
+                break;
+            }
+            // Every batch ends with a committing job; running out before it
+            // means the run stopped early: roll back.
+            match jobs.next() {
+                Some(j) => job = j,
+                None => return Ok(acct),
             }
         }
         batch.commit().with_context(|| format!("committing a batch to {}", db.display()))?;
-        w.batches += 1;
-        bar.set_message(format!("{} events", w.new_events));
+        acct.batches += 1;
+        bar.set_message(format!("{} events", acct.new_events));
     }
-    Ok(w)
+    Ok(acct)
 }
 
-/// Runs `dyad ingest`: this thread reads and codes, a writer thread stores
-/// (fed through a bounded channel, so that coding and storing overlap on
-/// two cores and memory stays bounded).
+/// How many coding threads to run.
+fn coding_threads(jobs: usize) -> usize {
+    if jobs > 0 {
+        jobs
+    } else {
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    }
+}
+
+/// Runs `dyad ingest`: this thread reads, coding threads code, and a
+/// writer thread stores in input order, so that coding and storing use
+/// every core while memory stays bounded.
 pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let default_lang = args.input.default_lang()?;
     let config =
@@ -297,109 +416,85 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         .max_article_bytes(args.input.max_article_bytes)
         .default_date(args.input.date);
     let bar = progress_bar(&args);
-    let mut acct = Accounting::default();
     let started = Instant::now();
-    // Up to 8 chunks in flight: the coding thread runs ahead of the writer
-    // by at most about 500 articles.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<ToWriter>(8);
-    let written = std::thread::scope(|scope| -> Result<Written> {
+    let coders_n = coding_threads(args.jobs);
+    let in_flight = coders_n * IN_FLIGHT_PER_CODER;
+    let (job_tx, job_rx) = std::sync::mpsc::channel::<Job>();
+    let job_rx = Mutex::new(job_rx);
+    let (coded_tx, coded_rx) = std::sync::mpsc::channel::<CodedJob>();
+    // One credit per job in flight: the writer hands one back (the stored
+    // job's articles, to be freed here) for every job it stored, and this
+    // thread takes one before handing out a job.
+    let (credit_tx, credit_rx) = std::sync::mpsc::sync_channel::<Vec<Done>>(in_flight);
+    for _ in 0..in_flight {
+        credit_tx.send(Vec::new()).map_err(|_| anyhow::anyhow!("the job queue closed (a bug)"))?;
+    }
+    let acct = std::thread::scope(|scope| -> Result<Accounting> {
         let db = args.db.as_path();
         let writer_bar = bar.clone();
-        let writer = scope.spawn(move || write_batches(store, rx, db, &writer_bar));
-        // Sending fails only when the writer stopped (an error): its result says why.
-        let mut writer_alive = true;
-        let mut send = |m: ToWriter| {
-            if writer_alive && tx.send(m).is_err() {
-                writer_alive = false;
-            }
-            writer_alive
-        };
-        let mut chunk = Vec::with_capacity(CHUNK);
-        let mut done = false;
-        while !done {
-            let mut in_batch = 0u64;
-            while in_batch < args.batch_size {
-                let Some(record) = reader.next() else {
-                    done = true;
+        let in_order = InOrder { rx: coded_rx, pending: BTreeMap::new(), next: 0 };
+        let writer = scope.spawn(move || write_batches(store, in_order, credit_tx, db, &writer_bar));
+        for _ in 0..coders_n {
+            let coded_tx = coded_tx.clone();
+            let (job_rx, pipeline, coders) = (&job_rx, &pipeline, &coders);
+            scope.spawn(move || loop {
+                // The lock is held only to take the next job.
+                let job = match job_rx.lock().unwrap_or_else(|p| p.into_inner()).recv() {
+                    Ok(job) => job,
+                    Err(_) => break,
+                };
+                // The writer stopped (an error): its result says why.
+                if coded_tx.send(code_job(job, pipeline, coders, default_lang)).is_err() {
                     break;
-                };
-                in_batch += 1;
-                acct.base.read += 1;
-                bar.inc(1);
-                let article = match record {
-                    Record::Article(a) => a,
-                    Record::Failed(e) => {
-                        let map =
-                            if e.reason.is_skip() { &mut acct.base.skipped } else { &mut acct.base.failed };
-                        *map.entry(e.reason.key().to_string()).or_default() += 1;
-                        bar.suspend(|| {
-                            eprintln!("dyad: {}: {e}", if e.reason.is_skip() { "skipped" } else { "failed" })
-                        });
-                        continue;
-                    }
-                };
-                if !known.insert(content_hash(&article)) {
-                    *acct.base.skipped.entry("already-stored".into()).or_default() += 1;
-                    continue;
                 }
-                // A bug must cost one article, not the batch.
-                let outcome = catch_unwind(AssertUnwindSafe(|| {
-                    code_article_with_sentences(&pipeline, &coders, &article, default_lang)
-                }))
-                .unwrap_or_else(|_| {
-                    Err(("internal-error".into(), "internal error while coding (a bug)".into()))
-                });
-                match outcome {
-                    Ok((Outcome::Coded { sentences, events }, texts)) => {
-                        acct.base.coded += 1;
-                        acct.base.sentences += sentences;
-                        acct.base.events += events.len();
-                        chunk.push((article, texts, events));
-                        if chunk.len() == CHUNK
-                            && !send(ToWriter::Coded(std::mem::replace(
-                                &mut chunk,
-                                Vec::with_capacity(CHUNK),
-                            )))
-                        {
-                            done = true;
-                            break;
-                        }
-                    }
-                    Ok((Outcome::Skipped(reason, message), _)) => {
-                        *acct.base.skipped.entry(reason.to_string()).or_default() += 1;
-                        bar.suspend(|| {
-                            eprintln!("dyad: skipped: {}: record {:?}: {message}", article.origin, article.id)
-                        });
-                    }
-                    Err((reason, message)) => {
-                        *acct.base.failed.entry(reason).or_default() += 1;
-                        bar.suspend(|| {
-                            eprintln!("dyad: failed: {}: record {:?}: {message}", article.origin, article.id)
-                        });
+            });
+        }
+        drop(coded_tx);
+        let mut seq = 0u64;
+        // Hands out a job; false once the writer stopped.
+        let mut send = |items: Vec<Item>, commit: bool| -> bool {
+            match credit_rx.recv() {
+                Ok(stored) => drop(stored),
+                Err(_) => return false,
+            }
+            let sent = job_tx.send(Job { seq, items, commit }).is_ok();
+            seq += 1;
+            sent
+        };
+        let mut items = Vec::with_capacity(CHUNK);
+        let mut in_batch = 0u64;
+        for record in reader.by_ref() {
+            bar.inc(1);
+            items.push(match record {
+                Record::Article(a) => {
+                    let hash = content_hash(&a);
+                    if known.insert(hash) {
+                        Item::Article(a, hash)
+                    } else {
+                        Item::AlreadyStored
                     }
                 }
-            }
-            if !chunk.is_empty() && !send(ToWriter::Coded(std::mem::take(&mut chunk))) {
+                Record::Failed(e) => Item::Unreadable(e),
+            });
+            in_batch += 1;
+            let commit = in_batch == args.batch_size;
+            if (commit || items.len() == CHUNK)
+                && !send(std::mem::replace(&mut items, Vec::with_capacity(CHUNK)), commit)
+            {
                 break;
             }
-            if !send(ToWriter::Commit) {
-                break;
+            if commit {
+                in_batch = 0;
             }
         }
-        drop(tx);
+        if in_batch > 0 {
+            send(std::mem::take(&mut items), true);
+        }
+        // No more jobs: the coding threads finish theirs and stop, then the
+        // writer stores what is left and stops.
+        drop(job_tx);
         writer.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the store writer stopped (a bug)")))
     })?;
-    acct.stored = written.stored;
-    acct.near_duplicates = written.near_duplicates;
-    acct.new_events = written.new_events;
-    acct.mentions = written.mentions;
-    acct.batches = written.batches;
-    for (sentences, events) in written.already_stored {
-        acct.base.coded -= 1;
-        acct.base.sentences -= sentences;
-        acct.base.events -= events;
-        *acct.base.skipped.entry("already-stored".into()).or_default() += 1;
-    }
     bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
     eprintln!("{}", acct.line(seconds));

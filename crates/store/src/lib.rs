@@ -57,7 +57,7 @@ pub mod schema;
 mod write;
 
 pub use query::{AggregateRow, DyadLevel, EventRow, Filter, Geo, MentionRow, Period, PlaceRow};
-pub use write::{content_hash, Batch, Stored};
+pub use write::{content_hash, Batch, Prepared, Stored};
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]

@@ -45,6 +45,133 @@ pub fn content_hash(a: &Article) -> [u8; 32] {
     h.finalize().into()
 }
 
+/// Where a stored sentence's text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SentenceText {
+    /// `sentences[i]`.
+    Split(usize),
+    /// The evidence of `events[j]` (a sentence beyond the split ones).
+    Evidence(usize),
+}
+
+/// One `sentences` row to write: its index, its text and where it starts
+/// in the article, in characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct SentenceRow {
+    idx: usize,
+    text: SentenceText,
+    offset: Option<i64>,
+}
+
+/// Everything the store derives from an article, its sentences and its
+/// events without looking at the store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Derived {
+    hash: [u8; 32],
+    signature: Signature,
+    bands: [i64; minhash::BANDS],
+    source_key: String,
+    char_len: i64,
+    pub_date: Option<String>,
+    /// Sentence rows: the split sentences in order, then the sentences of
+    /// events beyond them.
+    rows: Vec<SentenceRow>,
+    /// How many rows are split sentences (row `i < split` has index `i`).
+    split: usize,
+}
+
+impl Derived {
+    fn new<S: AsRef<str>>(article: &Article, hash: [u8; 32], sentences: &[S], events: &[Event]) -> Derived {
+        let signature = signature(&article.text);
+        let bands = signature.bands();
+        // Sentences with their character offset in the text, found in order.
+        let mut rows = Vec::with_capacity(sentences.len());
+        let mut cursor = Cursor::default();
+        for (idx, s) in sentences.iter().enumerate() {
+            let offset = cursor.find(&article.text, s.as_ref());
+            rows.push(SentenceRow { idx, text: SentenceText::Split(idx), offset });
+        }
+        let split = rows.len();
+        for (j, e) in events.iter().enumerate() {
+            if e.sentence_index < split || rows[split..].iter().any(|r| r.idx == e.sentence_index) {
+                continue;
+            }
+            let offset = Cursor::default().find(&article.text, &e.evidence.sentence);
+            rows.push(SentenceRow { idx: e.sentence_index, text: SentenceText::Evidence(j), offset });
+        }
+        Derived {
+            hash,
+            signature,
+            bands,
+            source_key: source_key(article),
+            char_len: article.text.chars().count() as i64,
+            pub_date: article.date.map(|d| d.to_string()),
+            rows,
+            split,
+        }
+    }
+
+    /// The character offset of sentence `idx` in the article, when known.
+    fn offset(&self, idx: usize) -> Option<i64> {
+        if idx < self.split {
+            return self.rows.get(idx).and_then(|r| r.offset);
+        }
+        self.rows.get(self.split..)?.iter().find(|r| r.idx == idx).and_then(|r| r.offset)
+    }
+}
+
+/// A coded article made ready for storing: the article, every sentence
+/// (`sentences[i]` is sentence `i`, as the text pipeline split it), its
+/// events, and what the store derives from them without looking at the
+/// store (content hash, MinHash signature, sentence offsets). Preparing is
+/// pure and can run on any thread, next to the coding, so that
+/// [`Batch::add_prepared`] only writes.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    article: Article,
+    sentences: Vec<String>,
+    events: Vec<Event>,
+    derived: Derived,
+}
+
+impl Prepared {
+    /// Prepares `article` with its sentences and events. `hash` is its
+    /// [`content_hash`] when the caller computed it already (to check it
+    /// against [`crate::Store::content_hashes`], say); it must be that
+    /// value, or the article would be stored under another identity.
+    pub fn new(
+        article: Article,
+        hash: Option<[u8; 32]>,
+        sentences: Vec<String>,
+        events: Vec<Event>,
+    ) -> Prepared {
+        let hash = hash.unwrap_or_else(|| content_hash(&article));
+        debug_assert_eq!(hash, content_hash(&article), "the content hash of another article");
+        let derived = Derived::new(&article, hash, &sentences, &events);
+        Prepared { article, sentences, events, derived }
+    }
+
+    /// The article.
+    pub fn article(&self) -> &Article {
+        &self.article
+    }
+
+    /// Its sentences.
+    pub fn sentences(&self) -> &[String] {
+        &self.sentences
+    }
+
+    /// Its events.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// Its [`content_hash`].
+    pub fn hash(&self) -> &[u8; 32] {
+        &self.derived.hash
+    }
+}
+
 /// The current UTC time as GDELT's `YYYYMMDDHHMMSS` integer.
 pub(crate) fn now_stamp() -> i64 {
     let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
@@ -361,10 +488,38 @@ impl<'c> Batch<'c> {
             return Ok(Stored::AlreadyStored);
         }
         self.absent.set(None);
-        let sig = signature(&article.text);
-        let bands = sig.bands();
-        let original = self.find_original(&bands, &sig)?;
-        let source = source_key(article);
+        let derived = Derived::new(article, hash, sentences, events);
+        self.store_new(article, &derived, sentences, events)
+    }
+
+    /// Stores a [`Prepared`] article as [`Batch::add_with_sentences`] does,
+    /// with nothing left to compute but the writes. An article already in
+    /// the store (same [`content_hash`]) is left alone.
+    ///
+    /// # Errors
+    ///
+    /// An SQLite error; the batch should then be dropped.
+    pub fn add_prepared(&mut self, prepared: &Prepared) -> Result<Stored> {
+        self.absent.set(None);
+        if self.undo.index.hashes.contains(&prepared.derived.hash) {
+            return Ok(Stored::AlreadyStored);
+        }
+        self.store_new(&prepared.article, &prepared.derived, &prepared.sentences, &prepared.events)
+    }
+
+    /// Stores an article the batch does not hold yet.
+    fn store_new<S: AsRef<str>>(
+        &mut self,
+        article: &Article,
+        derived: &Derived,
+        sentences: &[S],
+        events: &[Event],
+    ) -> Result<Stored> {
+        let hash = derived.hash;
+        let sig = &derived.signature;
+        let bands = derived.bands;
+        let original = self.find_original(&bands, sig)?;
+        let source = &derived.source_key;
         let tx = &self.tx;
         // OR IGNORE: should the in-memory set ever miss a stored hash, the
         // UNIQUE constraint still keeps the article once.
@@ -380,11 +535,11 @@ impl<'c> Batch<'c> {
                 article.url,
                 article.source,
                 source,
-                article.date.map(|d| d.to_string()),
+                derived.pub_date,
                 article.lang,
                 article.title,
                 article.text,
-                article.text.chars().count() as i64,
+                derived.char_len,
                 sig.to_bytes(),
                 sig.shingles as i64,
                 original.as_ref().map(|o| o.0),
@@ -410,30 +565,20 @@ impl<'c> Batch<'c> {
         self.undo.index.insert(&bands, article_row);
         self.undo.added.push((article_row, bands));
 
-        // Sentences with their character offset in the text, found in order.
-        let mut offsets: HashMap<usize, Option<i64>> = HashMap::new();
         {
             let mut stmt = tx
                 .prepare_cached(
                     "INSERT OR IGNORE INTO sentences (article, idx, text, char_offset) VALUES (?1, ?2, ?3, ?4)",
                 )
                 .ctx("storing a sentence")?;
-            let mut cursor = Cursor::default();
-            for (idx, s) in sentences.iter().enumerate() {
-                let s = s.as_ref();
-                let offset = cursor.find(&article.text, s);
-                stmt.execute(params![article_row, idx as i64, s, offset]).ctx("storing a sentence")?;
-                offsets.insert(idx, offset);
-            }
-            for e in events {
-                if offsets.contains_key(&e.sentence_index) {
-                    continue;
-                }
-                let s = &e.evidence.sentence;
-                let offset = Cursor::default().find(&article.text, s);
-                stmt.execute(params![article_row, e.sentence_index as i64, s, offset])
+            for row in &derived.rows {
+                let text = match row.text {
+                    SentenceText::Split(i) => sentences.get(i).map(AsRef::as_ref),
+                    SentenceText::Evidence(j) => events.get(j).map(|e| e.evidence.sentence.as_str()),
+                };
+                let Some(text) = text else { continue };
+                stmt.execute(params![article_row, row.idx as i64, text, row.offset])
                     .ctx("storing a sentence")?;
-                offsets.insert(e.sentence_index, offset);
             }
         }
         let original_date = original
@@ -469,7 +614,7 @@ impl<'c> Batch<'c> {
                     id
                 }
             };
-            let offset = offsets.get(&e.sentence_index).copied().flatten();
+            let offset = derived.offset(e.sentence_index);
             let at = |span: [usize; 2]| offset.map(|o| o + span[0] as i64);
             let n = self
                 .tx
@@ -504,7 +649,7 @@ impl<'c> Batch<'c> {
                     if !c.articles.contains(&article_row) {
                         c.articles.push(article_row);
                     }
-                    if !c.sources.contains(&source) {
+                    if !c.sources.contains(source) {
                         c.sources.push(source.clone());
                     }
                 }

@@ -381,3 +381,84 @@ fn migration_6_recomputes_stored_signatures() {
     batch.commit().unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(s, Stored::New { near_duplicate_of: Some(_), new_events: 0, .. }), "{s:?}");
 }
+
+/// Every row a store holds (apart from the times rows were added), as text.
+fn dump(path: &std::path::Path) -> Vec<String> {
+    let c = rusqlite::Connection::open(path).unwrap_or_else(|e| panic!("{e}"));
+    let mut out = Vec::new();
+    for (table, order) in [
+        ("articles", "id"),
+        ("article_bands", "article"),
+        ("sentences", "article, idx"),
+        ("events", "id"),
+        ("mentions", "id"),
+    ] {
+        let mut stmt =
+            c.prepare(&format!("SELECT * FROM {table} ORDER BY {order}")).unwrap_or_else(|e| panic!("{e}"));
+        let names: Vec<String> = stmt.column_names().iter().map(|n| n.to_string()).collect();
+        let mut rows = stmt.query([]).unwrap_or_else(|e| panic!("{e}"));
+        while let Some(r) = rows.next().unwrap_or_else(|e| panic!("{e}")) {
+            let mut line = table.to_string();
+            for (i, name) in names.iter().enumerate() {
+                if name == "added_at" || name == "date_added" {
+                    continue;
+                }
+                let v: rusqlite::types::Value = r.get(i).unwrap_or_else(|e| panic!("{e}"));
+                line.push_str(&format!(" {name}={v:?}"));
+            }
+            out.push(line);
+        }
+    }
+    out
+}
+
+#[test]
+fn prepared_articles_are_stored_like_added_ones() {
+    let a = article("a", "tass.ru", day(12), TEXT);
+    let b = article("b", "rt.com", day(13), &TEXT.replace("three villages", "3 villages"));
+    let c =
+        article("c", "kyivpost.com", day(12), "Ukraine said Russia had accused it of violating the truce.");
+    let split = |x: &Article| x.text.split_inclusive(". ").map(|s| s.trim().to_string()).collect::<Vec<_>>();
+    // Sentence 5 is beyond the split sentences: stored from the evidence.
+    let inputs = [
+        (
+            a.clone(),
+            split(&a),
+            vec![event(&a, 0, 0, "RUS", "UKR", "112"), event(&a, 1, 0, "UKR", "RUS", "111")],
+        ),
+        (b.clone(), split(&b), vec![event(&b, 0, 0, "RUS", "UKR", "112")]),
+        (
+            c.clone(),
+            Vec::new(),
+            vec![event(&c, 0, 0, "UKR", "RUS", "112"), event(&c, 5, 0, "UKR", "RUS", "112")],
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let (added, prepared) = (dir.path().join("added.sqlite"), dir.path().join("prepared.sqlite"));
+    let mut outcomes = Vec::new();
+    for (path, use_prepared) in [(&added, false), (&prepared, true)] {
+        let mut store = Store::open(path).unwrap_or_else(|e| panic!("{e}"));
+        let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+        let mut these = Vec::new();
+        // Each article twice: the second time it is already stored.
+        for (art, sentences, events) in inputs.iter().chain(inputs.iter()) {
+            let s = if use_prepared {
+                let hash = Some(dyad_store::content_hash(art));
+                let p = dyad_store::Prepared::new(art.clone(), hash, sentences.clone(), events.clone());
+                assert_eq!(p.hash(), &dyad_store::content_hash(art));
+                batch.add_prepared(&p)
+            } else {
+                batch.add_with_sentences(art, sentences, events)
+            };
+            these.push(s.unwrap_or_else(|e| panic!("{e}")));
+        }
+        batch.commit().unwrap_or_else(|e| panic!("{e}"));
+        outcomes.push(these);
+    }
+    assert_eq!(outcomes[0], outcomes[1]);
+    assert!(matches!(outcomes[1][1], Stored::New { near_duplicate_of: Some(_), .. }), "{:?}", outcomes[1]);
+    assert!(outcomes[1][3..].iter().all(|s| *s == Stored::AlreadyStored));
+    let (x, y) = (dump(&added), dump(&prepared));
+    assert!(x.iter().any(|l| l.starts_with("sentences") && l.contains("idx=Integer(5)")), "{x:#?}");
+    assert_eq!(x, y);
+}
