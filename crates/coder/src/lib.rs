@@ -49,7 +49,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use dyad_lexicon::{CodeSpec, DiscardScope, Lexicon};
 use dyad_text::{Document, Sentence, Token, TokenKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use event::{split_code, ActorRef, Event, Evidence, Location, Plover, Span, Trigger};
 
@@ -422,7 +422,27 @@ impl Coder {
                     source_group = Some(groups.len() - 1);
                 }
             }
-            found.push(Found { verb: (start, end), code, rule, source: source_group, target: target_group });
+            if let Some(c) = caps.as_ref() {
+                // An actor a pattern passes over with `^` takes no part.
+                if source_group.is_some_and(|g| c.skips(g)) {
+                    source_group = None;
+                }
+                if target_group.is_some_and(|g| c.skips(g)) {
+                    target_group = target_group
+                        .and_then(|g| groups.get(g))
+                        .and_then(|g| first_group_after(&groups, g.end.max(end), tokens, lw))
+                        .filter(|&g| !c.skips(g));
+                }
+            }
+            let statement = reporting && caps.is_none();
+            found.push(Found {
+                verb: (start, end),
+                code,
+                rule,
+                statement,
+                source: source_group,
+                target: target_group,
+            });
         }
         let events = self.events_from(sentence, lang, meta, &groups, found);
         (events, groups)
@@ -541,15 +561,27 @@ impl Coder {
                         verb: f.verb,
                         code: code.to_string(),
                         rule: f.rule.clone(),
+                        statement: f.statement,
                         src,
                         tgt,
                     });
                 }
             }
         }
-        if self.config.suppress_reporting && drafts.iter().any(|d| !d.code.starts_with("01")) {
-            drafts.retain(|d| !d.code.starts_with("01"));
+        if self.config.suppress_reporting {
+            // A statement is the event only when nothing else happened:
+            // "X said Y attacked Z" is about the attack.
+            let statement = |d: &Draft<'_>| d.statement || d.code.starts_with("01");
+            if drafts.iter().any(|d| !statement(d)) {
+                drafts.retain(|d| !statement(d));
+            }
         }
+        // One sentence reports one event once, however many verbs or patterns
+        // led to it ("renewed diplomatic ties" matching twice).
+        let mut seen = FxHashSet::default();
+        drafts.retain(|d| {
+            seen.insert((d.src.map(|a| a.code.as_str()), d.tgt.map(|a| a.code.as_str()), d.code.clone()))
+        });
         drafts
             .into_iter()
             .enumerate()
@@ -593,6 +625,8 @@ struct Found {
     verb: (usize, usize),
     code: CodeSpec,
     rule: String,
+    /// A reporting verb coded by its default code, not by a pattern: "said".
+    statement: bool,
     source: Option<usize>,
     target: Option<usize>,
 }
@@ -601,6 +635,7 @@ struct Draft<'g> {
     verb: (usize, usize),
     code: String,
     rule: String,
+    statement: bool,
     src: Option<&'g actors::Actor>,
     tgt: Option<&'g actors::Actor>,
 }

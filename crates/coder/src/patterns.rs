@@ -24,6 +24,7 @@ pub(crate) enum Elem {
     Source,
     Target,
     Compound,
+    SkipActor,
 }
 
 /// A sequence (synset member, alternative) ready to match in either direction:
@@ -108,6 +109,7 @@ pub(crate) fn compile_tokens(vocab: &mut Vocab, tokens: &[PatternToken]) -> Vec<
             PatternItem::Source => Elem::Source,
             PatternItem::Target => Elem::Target,
             PatternItem::Compound => Elem::Compound,
+            PatternItem::SkipActor => Elem::SkipActor,
         };
         out.push((elem, t.gap_after));
     }
@@ -160,8 +162,16 @@ pub(crate) struct Captures {
     pub(crate) source: Option<usize>,
     pub(crate) target: Option<usize>,
     pub(crate) compound: Option<usize>,
+    /// Groups a `^` passed over: neither source nor target.
+    pub(crate) skipped: [Option<usize>; 2],
     /// Token extent of the match (start, end exclusive).
     pub(crate) extent: (usize, usize),
+}
+
+impl Captures {
+    pub(crate) fn skips(&self, group: usize) -> bool {
+        self.skipped.contains(&Some(group))
+    }
 }
 
 pub(crate) struct Matcher<'a> {
@@ -257,6 +267,11 @@ impl<'a> Matcher<'a> {
             }
             p += step;
         }
+        if result.is_none() && matches!(elem, Elem::SkipActor) {
+            // `^` stands for a phrase that need not be an actor ("warned their
+            // ^populations about +"): failing an actor, it passes over nothing.
+            result = self.seq(rest, dir, pos, caps);
+        }
         self.depth -= 1;
         result
     }
@@ -272,7 +287,7 @@ impl<'a> Matcher<'a> {
             Elem::Verb => Ends::new(),
             Elem::Word(w) if self.sent.matches(i, w) => smallvec::smallvec![pos + step],
             Elem::Word(_) => Ends::new(),
-            Elem::Source | Elem::Target | Elem::Compound => {
+            Elem::Source | Elem::Target | Elem::Compound | Elem::SkipActor => {
                 let group = self.groups.iter().position(|g| match dir {
                     Dir::Forward => g.start == i,
                     Dir::Backward => g.end == i + 1,
@@ -284,7 +299,11 @@ impl<'a> Matcher<'a> {
                 match elem {
                     Elem::Source => caps.source = Some(gi),
                     Elem::Target => caps.target = Some(gi),
-                    _ => caps.compound = Some(gi),
+                    Elem::Compound => caps.compound = Some(gi),
+                    _ => {
+                        let slot = usize::from(caps.skipped[0].is_some());
+                        caps.skipped[slot] = Some(gi);
+                    }
                 }
                 let g = &self.groups[gi];
                 smallvec::smallvec![if dir == Dir::Forward { g.end as isize } else { g.start as isize - 1 }]

@@ -136,3 +136,35 @@ proptest::proptest! {
         }
     }
 }
+
+/// Codes `text` with the test dictionaries plus `verbs` (TABARI format).
+fn check_with_verbs(verbs: &str, text: &str, expected: &[(&str, &str, &str)]) {
+    let mut lex = lexicon();
+    lex.extend(foreign::parse_verbs(verbs, "extra.verbs"));
+    let coder = Coder::new(&lex);
+    let got: Vec<(String, String, String)> =
+        code_with(&coder, text, None).into_iter().map(|e| (e.source.code, e.target.code, e.cameo)).collect();
+    let want: Vec<(String, String, String)> =
+        expected.iter().map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string())).collect();
+    assert_eq!(got, want, "sentence: {text}");
+}
+
+#[test]
+fn one_sentence_reports_an_event_once() {
+    check_with_verbs("ASSAULT [190]\n", "Arnor attacked and assaulted Gondor.", &[("ARN", "GON", "190")]);
+}
+
+#[test]
+fn a_statement_by_its_default_code_yields_to_the_reported_event() {
+    // SAID's own code is not a 01 statement here, yet it is only the telling.
+    check_with_verbs("SAYS [023]\n", "Arnor says Mordor attacked Gondor.", &[("MOR", "GON", "190")]);
+    check_with_verbs("SAYS [023]\n", "Arnor says Mordor.", &[("ARN", "MOR", "023")]);
+}
+
+#[test]
+fn a_skipped_actor_takes_no_part() {
+    let verbs = "CELEBRATE [---]\n- * IFTAR IN ^ +  [045]\nWARN [160]\n- * THEIR ^ ABOUT +  [162]\n";
+    check_with_verbs(verbs, "Arnor celebrated Iftar in Osgiliath with Gondor.", &[("ARN", "GON", "045")]);
+    // `^` over a phrase that is no actor.
+    check_with_verbs(verbs, "Arnor warned their populations about Mordor.", &[("ARN", "MOR", "162")]);
+}

@@ -119,6 +119,9 @@ pub enum PatternItem {
     Target,
     /// `%`: a compound actor, source and target at once.
     Compound,
+    /// `^`: an actor that stands here and is passed over: neither source nor
+    /// target ("celebrated Iftar in ^Osgiliath with +Gondor").
+    SkipActor,
 }
 
 /// One element of a verb pattern with its connection to the next element.

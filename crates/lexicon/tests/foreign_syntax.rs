@@ -271,3 +271,19 @@ proptest! {
         let _ = parse_discards(&text, "p");
     }
 }
+
+/// PETRARCH-2 reads `%` after the verb as the target ("AGREE WITH %"); TABARI
+/// keeps a compound whose members act on each other.
+#[test]
+fn compound_after_the_verb_by_dialect() {
+    let items = |lex: &dyad_lexicon::Lexicon| -> Vec<Vec<PatternItem>> {
+        lex.verbs[0].patterns.iter().map(|p| p.tokens.iter().map(|t| t.item.clone()).collect()).collect()
+    };
+    let petrarch = parse_verbs("--- AGREE [030] ---\nAGREE\n- * WITH % [031]\n- % * [030:030]\n", "p.txt");
+    let p = items(&petrarch);
+    assert!(p[0].contains(&PatternItem::Target) && !p[0].contains(&PatternItem::Compound), "{p:?}");
+    assert!(p[1].contains(&PatternItem::Compound), "a compound before the verb stays one: {p:?}");
+    let tabari = parse_verbs("AGREE  [030]\n- * WITH %  [031]\n", "t.verbs");
+    let t = items(&tabari);
+    assert!(t[0].contains(&PatternItem::Compound) && !t[0].contains(&PatternItem::Target), "{t:?}");
+}

@@ -180,13 +180,7 @@ impl Parser<'_, '_> {
                     }
                     continue;
                 }
-                Kind::Skip => {
-                    if let Some(last) = out.last_mut() {
-                        last.gap_after = true;
-                    }
-                    self.pos += 1;
-                    continue;
-                }
+                Kind::Skip => PatternItem::SkipActor,
                 Kind::Word(w) => {
                     let w = clean_word(w);
                     if w.is_empty() {
@@ -286,11 +280,12 @@ mod tests {
     fn petrarch2_flattening() {
         let t = parse_tokens("* &TIETYPES (OVER {ARMS SHIPMENT}) ^ +", &ids()).unwrap_or_default();
         let items: Vec<&PatternItem> = t.iter().map(|t| &t.item).collect();
-        assert_eq!(items.len(), 6);
+        assert_eq!(items.len(), 7);
         assert_eq!(*items[1], PatternItem::Synset(SynsetId(0)));
         assert_eq!(*items[4], PatternItem::Word(WordMatcher::Stem("SHIPMENT".into())));
         assert!(t.iter().all(|t| t.gap_after));
-        assert_eq!(*items[5], PatternItem::Target);
+        assert_eq!(*items[5], PatternItem::SkipActor);
+        assert_eq!(*items[6], PatternItem::Target);
     }
 
     #[test]

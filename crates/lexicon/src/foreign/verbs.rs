@@ -1,7 +1,8 @@
 //! TABARI `.verbs` and PETRARCH verb dictionaries.
 
 use crate::model::{
-    CodeSpec, Lexicon, Phrase, PhraseWord, RuleRef, Synset, SynsetId, VerbEntry, VerbPattern, WordMatcher,
+    CodeSpec, Lexicon, PatternItem, Phrase, PhraseWord, RuleRef, Synset, SynsetId, VerbEntry, VerbPattern,
+    WordMatcher,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -32,6 +33,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
         for verb in &mut lex.verbs {
             for pattern in &mut verb.patterns {
                 whole_words(&mut pattern.tokens);
+                compound_after_verb_is_target(&mut pattern.tokens);
             }
         }
         for synset in &mut lex.synsets {
@@ -41,6 +43,21 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
         }
     }
     lex
+}
+
+/// PETRARCH-2 (since 2014) reads a `%` after the verb as a compound target
+/// ("AGREE WITH %": the subject agrees with each member), where TABARI and
+/// dyad's own format make the members act on each other wherever `%` stands.
+fn compound_after_verb_is_target(tokens: &mut [crate::model::PatternToken]) {
+    let Some(verb) = tokens.iter().position(|t| t.item == PatternItem::Verb) else { return };
+    if tokens.iter().any(|t| t.item == PatternItem::Target) {
+        return;
+    }
+    for t in tokens.iter_mut().skip(verb + 1) {
+        if t.item == PatternItem::Compound {
+            t.item = PatternItem::Target;
+        }
+    }
 }
 
 fn whole_words(tokens: &mut [crate::model::PatternToken]) {

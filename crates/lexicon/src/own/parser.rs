@@ -373,7 +373,7 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let item = match word {
-                "*" | "$" | "+" | "%" if !verb_markers => {
+                "*" | "$" | "+" | "%" | "^" if !verb_markers => {
                     return Err(
                         self.err(format!("\"{word}\" is not allowed in a synset member: \"{}\"", self.line))
                     )
@@ -382,6 +382,7 @@ impl<'a> Parser<'a> {
                 "$" => PatternItem::Source,
                 "+" => PatternItem::Target,
                 "%" => PatternItem::Compound,
+                "^" => PatternItem::SkipActor,
                 w if w.starts_with('&') => {
                     let name = &w[1..];
                     match self.synset_ids.get(name) {
