@@ -17,10 +17,10 @@ pub struct Migration {
 }
 
 /// The newest schema version this build understands.
-pub const CURRENT_VERSION: i64 = 6;
+pub const CURRENT_VERSION: i64 = 7;
 
 /// Every migration, oldest first. A new one is appended; old ones never change.
-pub const MIGRATIONS: [Migration; 6] = [
+pub const MIGRATIONS: [Migration; 7] = [
     Migration {
         version: 1,
         description: "articles, sentences, events, mentions, near-duplicate bands",
@@ -177,5 +177,12 @@ ALTER TABLE events ADD COLUMN action_geo_span_end INTEGER;
         // `Store::open` recomputes `articles.minhash`/`shingles` and
         // `article_bands` for the articles already stored.
         sql: "-- recomputed in Rust",
+    },
+    Migration {
+        version: 7,
+        description: "cheaper ingest: no external_id index (no query looks articles up by it), and new \
+                      articles store an empty minhash (their signature is computed from the text when \
+                      a near-duplicate candidate is checked)",
+        sql: "DROP INDEX IF EXISTS articles_external_id;",
     },
 ];

@@ -329,9 +329,10 @@ impl NewEventCounts {
     }
 }
 
-/// A near-duplicate candidate: signature, shingles, what it duplicates, and
-/// the original's publication date.
-type Candidate = (Vec<u8>, i64, Option<i64>, Option<String>);
+/// A near-duplicate candidate: its stored signature (empty since schema
+/// version 7), shingles, what it duplicates, the original's publication
+/// date, and its text.
+type Candidate = (Vec<u8>, i64, Option<i64>, Option<String>, String);
 
 /// One transaction of writes. Dropping it without [`Batch::commit`] rolls
 /// everything back.
@@ -431,22 +432,26 @@ impl<'c> Batch<'c> {
         if candidates.is_empty() {
             return Ok(None);
         }
+        // Signatures are not stored since schema version 7: a candidate's is
+        // computed from its text (candidates are few); articles stored
+        // before keep theirs.
         let mut stmt = self
             .tx
             .prepare_cached(
                 "SELECT a.minhash, a.shingles, a.duplicate_of, \
-                 (SELECT pub_date FROM articles o WHERE o.id = COALESCE(a.duplicate_of, a.id)) \
+                 (SELECT pub_date FROM articles o WHERE o.id = COALESCE(a.duplicate_of, a.id)), a.text \
                  FROM articles a WHERE a.id = ?1",
             )
             .ctx("looking up near-duplicates")?;
         for id in candidates {
             let row: Option<Candidate> = stmt
-                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
                 .optional()
                 .ctx("looking up near-duplicates")?;
-            let Some((bytes, shingles, dup, date)) = row else { continue };
-            let Some(other) = Signature::from_bytes(&bytes, usize::try_from(shingles).unwrap_or(0)) else {
-                continue;
+            let Some((bytes, shingles, dup, date, text)) = row else { continue };
+            let other = match Signature::from_bytes(&bytes, usize::try_from(shingles).unwrap_or(0)) {
+                Some(stored) => stored,
+                None => signature(&text),
             };
             if sig.near(&other) {
                 return Ok(Some((dup.unwrap_or(id), date)));
@@ -540,7 +545,8 @@ impl<'c> Batch<'c> {
                 article.title,
                 article.text,
                 derived.char_len,
-                sig.to_bytes(),
+                // Not stored since version 7: computed from the text when needed.
+                &[] as &[u8],
                 sig.shingles as i64,
                 original.as_ref().map(|o| o.0),
                 article.origin,

@@ -462,3 +462,49 @@ fn prepared_articles_are_stored_like_added_ones() {
     assert!(x.iter().any(|l| l.starts_with("sentences") && l.contains("idx=Integer(5)")), "{x:#?}");
     assert_eq!(x, y);
 }
+
+#[test]
+fn migration_7_drops_the_external_id_index_and_keeps_stored_signatures() {
+    let (dir, mut store) = store();
+    let a = article("a", "tass.ru", day(12), TEXT);
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    batch.add(&a, &[event(&a, 0, 0, "RUS", "UKR", "112")]).unwrap_or_else(|e| panic!("{e}"));
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    drop(store);
+    let path = dir.path().join("s.sqlite");
+    let sql = |q: &str| -> i64 {
+        rusqlite::Connection::open(&path)
+            .and_then(|c| c.query_row(q, [], |r| r.get(0)))
+            .unwrap_or_else(|e| panic!("{q}: {e}"))
+    };
+    // A new store keeps no signature: it is computed from the text.
+    assert_eq!(sql("SELECT length(minhash) FROM articles"), 0);
+    assert_eq!(sql("SELECT count(*) FROM sqlite_master WHERE name = 'articles_external_id'"), 0);
+    // Back to schema version 6: the index, and a stored signature (with its
+    // bands) of another text, which must be the one used: `a`'s own text is
+    // far from `b`'s.
+    let far = "Egypt's foreign minister met his Qatari counterpart in Cairo on Monday to discuss the \
+               ceasefire talks and aid deliveries to Gaza.";
+    let sig = dyad_store::minhash::signature(far);
+    let bands: Vec<u8> = sig.bands().iter().flat_map(|b| b.to_le_bytes()).collect();
+    rusqlite::Connection::open(&path)
+        .and_then(|c| {
+            c.execute("UPDATE articles SET minhash = ?1", [sig.to_bytes()])?;
+            c.execute("UPDATE article_bands SET bands = ?1", [bands])?;
+            c.execute_batch(
+                "CREATE INDEX articles_external_id ON articles(external_id); \
+                 DELETE FROM schema_version WHERE version >= 7;",
+            )
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut store = Store::open(&path).unwrap_or_else(|e| panic!("reopen: {e}"));
+    assert_eq!(store.schema_version().unwrap_or_default(), dyad_store::schema::CURRENT_VERSION);
+    assert_eq!(sql("SELECT count(*) FROM sqlite_master WHERE name = 'articles_external_id'"), 0);
+    assert_eq!(sql("SELECT length(minhash) FROM articles"), 256, "migration 7 rewrote stored signatures");
+    assert!(!sig.near(&dyad_store::minhash::signature(TEXT)));
+    let b = article("b", "rt.com", day(13), far);
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    let s = batch.add(&b, &[]).unwrap_or_else(|e| panic!("{e}"));
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(s, Stored::New { near_duplicate_of: Some(_), .. }), "{s:?}");
+}
