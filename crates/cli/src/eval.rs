@@ -73,12 +73,15 @@ pub fn run_suite(
     report("suite dictionaries", &lexicon, quiet);
     let mut config = config.clone();
     config.allow_missing_actor |= lexicon.options.allow_missing_actor;
-    let coder = Coder::from_lexicon(lexicon, config);
+    let mut coder = Coder::from_lexicon(lexicon, config);
     let pipeline = TextPipeline::new();
     let produced: Vec<Vec<Triple>> = suite
         .records
         .iter()
         .map(|record| {
+            for allow in record.options.iter().filter_map(|o| missing_actor_setting(o)) {
+                coder.set_allow_missing_actor(allow);
+            }
             let doc = pipeline.process(&record.text, None, Some(Lang::En));
             let meta = ArticleMeta::new(&record.id, record.date);
             coder.code_document(&doc, &meta).events.iter().map(|e| triple(e, suite.format)).collect()
@@ -86,6 +89,20 @@ pub fn run_suite(
         .collect();
     let report = score(&suite, &produced);
     Ok((suite, report))
+}
+
+/// A suite's own switch for events with an unknown side, when `option` is
+/// one: PETRARCH's `require_dyad = false` allows them, `= true` forbids them.
+fn missing_actor_setting(option: &str) -> Option<bool> {
+    let (name, value) = option.split_once('=')?;
+    if !name.trim().eq_ignore_ascii_case("require_dyad") {
+        return None;
+    }
+    match value.trim().to_ascii_lowercase().as_str() {
+        "true" => Some(false),
+        "false" => Some(true),
+        _ => None,
+    }
 }
 
 /// The validators' notation: `---` for an unknown actor; an agent without a

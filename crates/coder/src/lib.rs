@@ -170,10 +170,20 @@ impl Coder {
         let mut verbs = PhraseIndex::default();
         let mut verb_info = Vec::with_capacity(lexicon.verbs.len());
         let mut compiled: FxHashMap<PatternListKey, Arc<[Pattern]>> = FxHashMap::default();
+        // A form listed under several entries ("--- SHOT [---] ---" and
+        // "--- SHOT [223] ---") gets all their patterns, not the first entry's.
+        let mut entries_of_form: FxHashMap<&dyad_lexicon::Phrase, Vec<u32>> = FxHashMap::default();
+        let mut form_order: Vec<&dyad_lexicon::Phrase> = Vec::new();
         for (i, verb) in lexicon.verbs.iter().enumerate() {
             let id = u32::try_from(i).unwrap_or(u32::MAX);
             for form in &verb.forms {
-                verbs.insert(&mut vocab, form, id);
+                let ids = entries_of_form.entry(form).or_default();
+                if ids.is_empty() {
+                    form_order.push(form);
+                }
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
             }
             verb_info.push(VerbInfo {
                 code: verb.code.clone(),
@@ -193,6 +203,27 @@ impl Coder {
                 rule: verb.rule.to_string(),
             });
         }
+        let mut merged: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+        for form in form_order {
+            let Some(ids) = entries_of_form.get(form) else { continue };
+            let id = match ids[..] {
+                [single] => single,
+                _ => *merged.entry(ids.clone()).or_insert_with(|| {
+                    let infos: Vec<&VerbInfo> =
+                        ids.iter().filter_map(|&i| verb_info.get(i as usize)).collect();
+                    let first_coded =
+                        infos.iter().find(|v| !matches!(v.code, CodeSpec::Null)).or(infos.first());
+                    let info = VerbInfo {
+                        code: first_coded.map_or(CodeSpec::Null, |v| v.code.clone()),
+                        patterns: infos.iter().flat_map(|v| v.patterns.iter().cloned()).collect(),
+                        rule: first_coded.map_or_else(String::new, |v| v.rule.clone()),
+                    };
+                    verb_info.push(info);
+                    u32::try_from(verb_info.len() - 1).unwrap_or(u32::MAX)
+                }),
+            };
+            verbs.insert(&mut vocab, form, id);
+        }
         verbs.finish();
         let mut discards = PhraseIndex::default();
         for d in &lexicon.discards {
@@ -211,6 +242,20 @@ impl Coder {
     /// The configuration in use.
     pub fn config(&self) -> &CoderConfig {
         &self.config
+    }
+
+    /// Turns [`CoderConfig::allow_missing_actor`] on or off without
+    /// recompiling: validation suites change it between records
+    /// (PETRARCH's `require_dyad`).
+    ///
+    /// ```
+    /// # use dyad_coder::Coder;
+    /// let mut coder = Coder::new(&dyad_lexicon::Lexicon::default());
+    /// coder.set_allow_missing_actor(true);
+    /// assert!(coder.config().allow_missing_actor);
+    /// ```
+    pub fn set_allow_missing_actor(&mut self, allow: bool) {
+        self.config.allow_missing_actor = allow;
     }
 
     /// Codes every sentence of a document.
@@ -571,7 +616,11 @@ impl Coder {
         if self.config.suppress_reporting {
             // A statement is the event only when nothing else happened:
             // "X said Y attacked Z" is about the attack.
-            let statement = |d: &Draft<'_>| d.statement || d.code.starts_with("01");
+            // A telling with no target of its own ("…, a senior official said")
+            // is an event apart when events with an unknown side are wanted.
+            let statement = |d: &Draft<'_>| {
+                d.code.starts_with("01") || d.statement && d.tgt.is_some_and(|a| !a.code.is_empty())
+            };
             if drafts.iter().any(|d| !statement(d)) {
                 drafts.retain(|d| !statement(d));
             }

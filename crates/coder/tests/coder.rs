@@ -168,3 +168,10 @@ fn a_skipped_actor_takes_no_part() {
     // `^` over a phrase that is no actor.
     check_with_verbs(verbs, "Arnor warned their populations about Mordor.", &[("ARN", "MOR", "162")]);
 }
+
+#[test]
+fn a_form_under_two_entries_gets_both_entries_patterns() {
+    let verbs = "SHOT [---]\n- *_AND_WOUNDED  [223]\nSHOT [223]\n- + WAS * DEAD IN $  [224]\n";
+    check_with_verbs(verbs, "Arnor was shot dead in Gondor.", &[("GON", "ARN", "224")]);
+    check_with_verbs(verbs, "Arnor shot Gondor.", &[("ARN", "GON", "223")]);
+}

@@ -110,8 +110,9 @@ pub struct SuiteRecord {
     pub evaluate: bool,
     /// Why the record is left out of the scores, when [`SuiteRecord::evaluate`] is false.
     pub skip_reason: Option<String>,
-    /// TABARI `{ OPTION: ... }` lines (the text after `OPTION:`), in order. In TABARI they
-    /// change the coder's settings from this record on.
+    /// TABARI `{ OPTION: ... }` lines (the text after `OPTION:`), and PETRARCH
+    /// `<Config option=".." value=".."/>` elements met before the record (as
+    /// `option = value`), in order. They change the coder's settings from this record on.
     pub options: Vec<String>,
     /// PETRARCH `<EventCoding error="..."/>`: the record should be rejected for this reason
     /// (e.g. `dateline`, `storydiscard`); it is scored as expecting no event.

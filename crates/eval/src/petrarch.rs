@@ -203,6 +203,8 @@ struct Partial {
     codings: usize,
     evaluate_attr: bool,
     line: usize,
+    /// `<Config>` settings met since the previous record.
+    options: Vec<String>,
 }
 
 struct Env {
@@ -230,6 +232,9 @@ pub(crate) fn parse(path: &Path, base: &Path, text: &str) -> Suite {
     let mut current: Option<Partial> = None;
     let mut in_env = false;
     let mut pos = 0usize;
+    // `<Config option="require_dyad" value="false">` between records changes
+    // the settings from the next record on.
+    let mut pending_options: Vec<String> = Vec::new();
 
     while let Some(rel) = text.get(pos..).and_then(|t| t.find('<')) {
         let start = pos + rel;
@@ -357,6 +362,7 @@ pub(crate) fn parse(path: &Path, base: &Path, text: &str) -> Suite {
                 date,
                 evaluate_attr: !(falsy("evaluate") || falsy("valid")),
                 line,
+                options: std::mem::take(&mut pending_options),
                 ..Partial::default()
             };
             if tag.self_closing {
@@ -367,6 +373,14 @@ pub(crate) fn parse(path: &Path, base: &Path, text: &str) -> Suite {
             continue;
         }
 
+        if is("Config") && !in_env {
+            let attrs = parse_attrs(tag.attrs);
+            match (attr(&attrs, "option"), attr(&attrs, "value")) {
+                (Some(option), Some(value)) => pending_options.push(format!("{option} = {value}")),
+                _ => warnings.push(format!("{file}:{line}: <Config> without option and value; ignored")),
+            }
+            continue;
+        }
         let Some(cur) = current.as_mut() else {
             continue;
         };
@@ -474,7 +488,7 @@ fn finish(p: Partial, env: &Env, file: &str, warnings: &mut Vec<String>) -> Suit
         optional: Vec::new(),
         evaluate: skip.is_none(),
         skip_reason: skip,
-        options: Vec::new(),
+        options: p.options,
         expected_error: p.error,
         line: p.line,
     }
@@ -539,6 +553,24 @@ mod tests {
 
     fn load(xml: &str) -> Suite {
         parse(Path::new("t.xml"), Path::new("/base"), xml)
+    }
+
+    #[test]
+    fn config_between_records_goes_to_the_next_record() {
+        let s = load(
+            r#"<Validation><Environment><Config option="stop_on_error" value="True"></Config></Environment>
+<Sentence id="A" category="DEMO"><EventCoding noevents="True"/><Text>x</Text></Sentence>
+<Config option="require_dyad" value="false"></Config>
+<Config option="comma_max" value="0"/>
+<Sentence id="B" category="DEMO"><EventCoding noevents="True"/><Text>x</Text></Sentence>
+<Config value="x"></Config>
+<Sentence id="C" category="DEMO"><EventCoding noevents="True"/><Text>x</Text></Sentence>
+</Validation>"#,
+        );
+        assert!(s.records[0].options.is_empty(), "an <Environment> setting is not a record's");
+        assert_eq!(s.records[1].options, ["require_dyad = false", "comma_max = 0"]);
+        assert!(s.records[2].options.is_empty());
+        assert!(s.warnings.iter().any(|w| w.contains("<Config> without option")));
     }
 
     #[test]
