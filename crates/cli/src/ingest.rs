@@ -501,3 +501,42 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     eprintln!("{}", acct.store_line(&args.db, seconds));
     Ok(if acct.base.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(seq: u64, commit: bool) -> CodedJob {
+        let done = vec![Done::Counted { skip: true, key: format!("k{seq}"), message: None }];
+        CodedJob { seq, done, commit }
+    }
+
+    #[test]
+    fn jobs_reach_the_writer_in_input_order() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut jobs = InOrder { rx, pending: BTreeMap::new(), next: 0 };
+        for seq in [2, 0, 3, 1] {
+            tx.send(job(seq, seq == 3)).unwrap_or_else(|e| panic!("{e}"));
+        }
+        drop(tx);
+        let mut order = Vec::new();
+        while let Some(j) = jobs.next() {
+            order.push((j.seq, j.commit));
+        }
+        assert_eq!(order, vec![(0, false), (1, false), (2, false), (3, true)]);
+    }
+
+    #[test]
+    fn a_missing_job_stops_the_writer_before_later_ones() {
+        // Job 1 never comes (its coding thread stopped): job 2 must not be
+        // stored out of order.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut jobs = InOrder { rx, pending: BTreeMap::new(), next: 0 };
+        for seq in [2, 0] {
+            tx.send(job(seq, false)).unwrap_or_else(|e| panic!("{e}"));
+        }
+        drop(tx);
+        assert_eq!(jobs.next().map(|j| j.seq), Some(0));
+        assert!(jobs.next().is_none());
+    }
+}
