@@ -142,8 +142,8 @@ pub struct IngestArgs {
     /// Never show the progress bar (it is shown only when standard error is a terminal).
     #[arg(long)]
     pub no_progress: bool,
-    /// Coding threads; 0 runs one per available core. Articles are stored in
-    /// input order whatever the number.
+    /// Coding threads (at most 64); 0 runs one per available core. Articles
+    /// are stored in input order whatever the number.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
 }
@@ -393,12 +393,12 @@ fn write_batches(
 
 /// How many coding threads to run.
 fn coding_threads(jobs: usize) -> usize {
-    if jobs > 0 {
-        jobs
-    } else {
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
-    }
+    let n = if jobs > 0 { jobs } else { std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1) };
+    n.min(MAX_CODING_THREADS)
 }
+
+/// More coding threads than this are not started, whatever `--jobs` says.
+const MAX_CODING_THREADS: usize = 64;
 
 /// Runs `dyad ingest`: this thread reads, coding threads code, and a
 /// writer thread stores in input order, so that coding and storing use
