@@ -367,11 +367,19 @@ impl ActorFinder {
             match (m.kind, self.named(m.kind, date)) {
                 (MentionKind::Agent(ag), _) => {
                     let agent = self.agent_code(ag);
+                    // "die beiden Minister Moskau …": roles summed up by a number are
+                    // the actors named before; a place right after them is another slot.
+                    let counted = m
+                        .start
+                        .checked_sub(1)
+                        .and_then(|i| tokens.get(i))
+                        .is_some_and(|t| lw.numbers.iter().any(|(w, _)| *w == &*t.upper));
                     let joined = next.and_then(|n| self.named(n.kind, date).map(|named| (n, named))).filter(
-                        |(n, _)| {
-                            (joins_agent_then_actor(tokens, m.end, n.start, lw)
-                                && !(n.start > m.end && owned_by_subject(tokens, m.start, lw)))
-                                || adjective_after_modifiers(tokens, m.end, n.start, n.end, lw)
+                        |(n, (_, named_person))| {
+                            !(counted && n.start == m.end && !named_person)
+                                && (joins_agent_then_actor(tokens, m.end, n.start, lw)
+                                && !(n.start > m.end && owned_by_subject(tokens, m.start, lw))
+                                || adjective_after_modifiers(tokens, m.end, n.start, n.end, lw))
                         },
                     );
                     if let Some((n, (actor_codes, named_person))) = joined {

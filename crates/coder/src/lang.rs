@@ -9,6 +9,8 @@
 /// The word lists of one language.
 #[derive(Debug)]
 pub(crate) struct LangWords {
+    /// The language's ISO 639-1 code.
+    pub(crate) code: &'static str,
     /// Articles and possessive determiners: a verb form right after one is a noun.
     pub(crate) determiners: &'static [&'static str],
     /// Negations before the verb (and, for German, after it in the clause).
@@ -95,6 +97,7 @@ impl LangWords {
 }
 
 static EN: LangWords = LangWords {
+    code: "en",
     determiners: &["THE", "A", "AN", "THIS", "ITS", "HIS", "HER", "THEIR"],
     negations: &["NOT", "N'T", "NEVER", "NO", "NEITHER"],
     negation_after: false,
@@ -142,6 +145,7 @@ static EN: LangWords = LangWords {
 };
 
 static IT: LangWords = LangWords {
+    code: "it",
     determiners: &[
         "IL", "LO", "LA", "I", "GLI", "LE", "L'", "UN", "UNO", "UNA", "UN'", "DEL", "DELLO", "DELLA",
         "DELL'", "DEI", "DEGLI", "DELLE", "AL", "ALLO", "ALLA", "ALL'", "AI", "AGLI", "ALLE", "SUO", "SUA",
@@ -207,6 +211,7 @@ static IT: LangWords = LangWords {
 };
 
 static ES: LangWords = LangWords {
+    code: "es",
     determiners: &[
         "EL", "LA", "LOS", "LAS", "UN", "UNA", "UNOS", "UNAS", "AL", "DEL", "SU", "SUS", "ESTE", "ESTA",
         "ESE", "ESA",
@@ -248,6 +253,7 @@ static ES: LangWords = LangWords {
 };
 
 static FR: LangWords = LangWords {
+    code: "fr",
     determiners: &[
         "LE", "LA", "LES", "L'", "UN", "UNE", "DES", "DU", "AU", "AUX", "SON", "SA", "SES", "LEUR", "LEURS",
         "CE", "CETTE",
@@ -294,6 +300,7 @@ static FR: LangWords = LangWords {
 };
 
 static DE: LangWords = LangWords {
+    code: "de",
     determiners: &[
         "DER", "DIE", "DAS", "DEN", "DEM", "DES", "EIN", "EINE", "EINEN", "EINEM", "EINER", "EINES", "SEIN",
         "SEINE", "IHR", "IHRE", "DIESE", "DIESER", "DIESES", "ZUM", "ZUR", "IM", "AM", "VOM",

@@ -418,7 +418,17 @@ impl Coder {
             if source_group.is_none() {
                 source_group = subject_before(&groups, start, tokens, &objects, target_group, lw);
             }
-            if source_group.is_none() && lw.verb_second && !passive {
+            // "Sie forderte Ankara auf", "Am Donnerstag forderte sie Ankara auf": a
+            // subject pronoun next to a verb-second verb is the subject.
+            let v2_pronoun = if lw.verb_second {
+                [start.checked_sub(1), Some(end)]
+                    .into_iter()
+                    .flatten()
+                    .find(|&i| tokens.get(i).is_some_and(|t| lw.pronouns.contains(&&*t.upper)))
+            } else {
+                None
+            };
+            if source_group.is_none() && lw.verb_second && !passive && v2_pronoun.is_none() {
                 // "Am Donnerstag traf Tajani Baerbock": in a verb-second clause that
                 // opens with something else, the subject follows the verb.
                 if let Some(subject) = first_group_after(&groups, end, tokens, lw) {
@@ -455,7 +465,8 @@ impl Coder {
             if source_group.is_none() {
                 // "He said …", "Hanno firmato …": the subject of the previous sentence.
                 let pronoun = (start.saturating_sub(3)..start)
-                    .find(|&i| tokens.get(i).is_some_and(|t| lw.pronouns.contains(&&*t.upper)));
+                    .find(|&i| tokens.get(i).is_some_and(|t| lw.pronouns.contains(&&*t.upper)))
+                    .or(v2_pronoun);
                 let refers = pronoun.map(|p| (p, p + 1)).or(lw.pro_drop.then_some((start, end)));
                 let singular = pronoun
                     .and_then(|p| tokens.get(p))
@@ -704,6 +715,9 @@ fn after_determiner(tokens: &[Token], i: usize, in_actor: &dyn Fn(usize) -> bool
         if lw.is_determiner(&t.upper) {
             return back == 1 || !past;
         }
+        if dyad_context::dates::is_calendar_word(&t.text, lw.code) {
+            return false; // "El jueves instó a Ankara": the article is the day's
+        }
         if t.kind != TokenKind::Word
             || in_actor(j)
             || has_lower(&t.text) && t.text.chars().next().is_some_and(char::is_uppercase)
@@ -780,7 +794,10 @@ fn verb_final(
     let aux =
         (clause_start..verb).find(|&i| tokens.get(i).is_some_and(|t| lw.auxiliaries.contains(&&*t.upper)))?;
     let before = groups.iter().rposition(|g| g.end == aux && g.start >= clause_start);
-    let subject = before.or_else(|| groups.iter().position(|g| g.start == aux + 1))?;
+    // "Annalena Baerbock, die deutsche Außenministerin, hat …": the comma closes
+    // an apposition, not a clause.
+    let apposed = || (clause_start > 0).then(|| appositive_subject(groups, aux, tokens, lw)).flatten();
+    let subject = before.or_else(apposed).or_else(|| groups.iter().position(|g| g.start == aux + 1))?;
     let locative = |g: &ActorGroup| {
         g.start > 0 && tokens.get(g.start - 1).is_some_and(|t| lw.locatives.contains(&&*t.upper))
     };

@@ -463,6 +463,20 @@ pub fn find_dates(sentence: &str, lang: &str, published: NaiveDate) -> Vec<DateM
     out
 }
 
+/// Whether `word` names a day of the week or a month in `lang` ("jueves",
+/// "Donnerstag", "settembre"): a time noun, which never heads an event phrase.
+///
+/// ```
+/// assert!(dyad_context::dates::is_calendar_word("Jueves", "es"));
+/// assert!(dyad_context::dates::is_calendar_word("septembre", "fr"));
+/// assert!(!dyad_context::dates::is_calendar_word("instó", "es"));
+/// ```
+pub fn is_calendar_word(word: &str, lang: &str) -> bool {
+    let table = lang_table(lang);
+    let folded: String = word.chars().map(crate::normalize::fold_char).collect();
+    weekday_of(table, &folded).is_some() || table.months.iter().any(|(m, _)| *m == folded)
+}
+
 fn word(tokens: &[Token], i: usize) -> &str {
     tokens.get(i).map_or("", |t| t.text.as_str())
 }
