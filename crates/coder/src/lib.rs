@@ -364,15 +364,24 @@ impl Coder {
         }
         let mut found: Vec<Found> = Vec::new();
         let mut objects: Vec<usize> = Vec::new(); // groups that are objects of an earlier verb
+        // Words an earlier verb's pattern matched ("reduced food supplies",
+        // "forderte … auf, den Krieg zu beenden") do not code again.
+        let mut matched_until = 0;
         for &(start, end, id) in &verbs {
+            if start < matched_until {
+                continue;
+            }
             let Some(info) = self.verb_info.get(id as usize) else { continue };
             // "threatened to break relations": the infinitive completes the
             // governing verb, whose event already says what happened.
-            let complement = start > 0
+            let complement = self.config.code_by != CodeBy::All && start > 0
                 && tokens.get(start - 1).is_some_and(|t| lw.infinitive_markers.contains(&&*t.upper))
                 && found.last().is_some_and(|f| f.verb.1 + 4 >= start);
             let reporting = tokens.get(start).is_some_and(|t| lw.reporting.contains(&&*t.upper));
             let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info);
+            if let Some(c) = caps.as_ref() {
+                matched_until = matched_until.max(c.extent.1);
+            }
             // The object follows the verb in its clause, or else follows the
             // words the pattern matched ("restore complete, full ties with Gondor").
             let target_group = caps.as_ref().and_then(|c| c.target).or_else(|| {
