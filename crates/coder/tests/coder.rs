@@ -175,3 +175,9 @@ fn a_form_under_two_entries_gets_both_entries_patterns() {
     check_with_verbs(verbs, "Arnor was shot dead in Gondor.", &[("GON", "ARN", "224")]);
     check_with_verbs(verbs, "Arnor shot Gondor.", &[("ARN", "GON", "223")]);
 }
+
+#[test]
+fn words_a_pattern_matched_do_not_code_again() {
+    let verbs = "PUSH [---]\n- * + FOR CEASEFIRE TALKS  [0256]\nTALKS [040]\n";
+    check_with_verbs(verbs, "Arnor pushed Gondor for ceasefire talks with Mordor.", &[("ARN", "GON", "0256")]);
+}
