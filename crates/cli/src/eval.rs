@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_coder::{ArticleMeta, Coder, CoderConfig, Event};
-use dyad_eval::{load_suite, score, Report, Suite, SuiteFormat, Triple};
+use dyad_coder::{ArticleMeta, CodeBy, Coder, CoderConfig, DefaultActors, Event};
+use dyad_eval::options::{self, SuiteOption};
+use dyad_eval::{load_suite, score, Report, Suite, SuiteFormat, SuiteRecord, Triple};
 use dyad_text::{Lang, TextPipeline};
 
 use crate::dictionaries::{report, DictionaryArgs};
@@ -75,33 +76,149 @@ pub fn run_suite(
     config.allow_missing_actor |= lexicon.options.allow_missing_actor;
     let mut coder = Coder::from_lexicon(lexicon, config);
     let pipeline = TextPipeline::new();
+    let mut settings = RecordSettings::default();
     let produced: Vec<Vec<Triple>> = suite
         .records
         .iter()
         .map(|record| {
-            for allow in record.options.iter().filter_map(|o| missing_actor_setting(o)) {
-                coder.set_allow_missing_actor(allow);
+            for option in &record.options {
+                settings.apply(&mut coder, option, &suite, record, quiet);
             }
-            let doc = pipeline.process(&record.text, None, Some(Lang::En));
+            if record.text.split_whitespace().count() < settings.minimum_words {
+                return Vec::new();
+            }
+            // With forwarding, the story's earlier records come first, so that a
+            // pronoun subject finds its actor; only this record's events count.
+            let story = story_of(&record.id);
+            let context = match &settings.story {
+                Some((id, text)) if settings.forward && id == story => text.clone(),
+                _ => String::new(),
+            };
+            let skip = if context.is_empty() {
+                0
+            } else {
+                pipeline.process(&context, None, Some(Lang::En)).sentences.len()
+            };
+            let text =
+                if context.is_empty() { record.text.clone() } else { format!("{context} {}", record.text) };
+            let doc = pipeline.process(&text, None, Some(Lang::En));
             let meta = ArticleMeta::new(&record.id, record.date);
-            coder.code_document(&doc, &meta).events.iter().map(|e| triple(e, suite.format)).collect()
+            settings.story = settings.forward.then(|| (story.to_string(), text));
+            coder
+                .code_document(&doc, &meta)
+                .events
+                .iter()
+                .filter(|e| e.sentence_index >= skip)
+                .map(|e| triple(e, suite.format))
+                .collect()
         })
         .collect();
     let report = score(&suite, &produced);
     Ok((suite, report))
 }
 
-/// A suite's own switch for events with an unknown side, when `option` is
-/// one: PETRARCH's `require_dyad = false` allows them, `= true` forbids them.
-fn missing_actor_setting(option: &str) -> Option<bool> {
-    let (name, value) = option.split_once('=')?;
-    if !name.trim().eq_ignore_ascii_case("require_dyad") {
-        return None;
+/// What a suite's options set beyond the coder's own configuration, and
+/// which notices were already printed.
+#[derive(Default)]
+struct RecordSettings {
+    /// TABARI `SET: MINIMUM WORDS`: shorter records are not coded.
+    minimum_words: usize,
+    /// TABARI `FORWARD:`: a record is coded after the earlier records of its story.
+    forward: bool,
+    /// The story being read and its text so far, while forwarding.
+    story: Option<(String, String)>,
+    /// Kinds of options read but not applied, already reported.
+    noted: Vec<&'static str>,
+}
+
+impl RecordSettings {
+    /// Applies one of a record's options (see [`SuiteOption`]) from this record
+    /// on; an option that cannot be read is reported and ignored.
+    fn apply(&mut self, coder: &mut Coder, option: &str, suite: &Suite, record: &SuiteRecord, quiet: bool) {
+        let parsed = match SuiteOption::parse(option) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                eprintln!(
+                    "dyad eval: warning: {}:{}: record {}: {e}; ignored",
+                    suite.path.display(),
+                    record.line,
+                    record.id
+                );
+                return;
+            }
+        };
+        let unapplied = match parsed {
+            SuiteOption::DefaultActors(d) => {
+                coder.set_default_actors(DefaultActors {
+                    source: d.source,
+                    source_prior: d.source_prior,
+                    target: d.target,
+                    target_after: d.target_after,
+                });
+                None
+            }
+            SuiteOption::DefaultOff => {
+                coder.set_default_actors(DefaultActors::default());
+                None
+            }
+            SuiteOption::CodeBy(options::CodeBy::Clause) => {
+                coder.set_code_by(CodeBy::Clause);
+                None
+            }
+            SuiteOption::CodeBy(options::CodeBy::Sentence) => {
+                coder.set_code_by(CodeBy::Sentence);
+                None
+            }
+            SuiteOption::CodeBy(options::CodeBy::All) => {
+                coder.set_code_by(CodeBy::Clause);
+                Some((
+                    "code all",
+                    "coded as CODE BY CLAUSE: every clause's verbs code already, and an infinitive \
+                     completing another verb stays part of that verb's event",
+                ))
+            }
+            SuiteOption::ConvertAgent(on) => {
+                coder.set_agent_dyads(on);
+                None
+            }
+            SuiteOption::MinimumWords(n) => {
+                self.minimum_words = n;
+                None
+            }
+            SuiteOption::RequireDyad(required) => {
+                coder.set_allow_missing_actor(!required);
+                None
+            }
+            SuiteOption::Comma(_) | SuiteOption::CommaOff => Some((
+                "comma",
+                "comma-delimited clauses are not dropped by length; dyad keeps its own clause rules",
+            )),
+            SuiteOption::Forward(on) => {
+                self.forward = on;
+                None
+            }
+            SuiteOption::NoEffect(_) => None,
+        };
+        if let Some((kind, why)) = unapplied {
+            if !quiet && !self.noted.contains(&kind) {
+                self.noted.push(kind);
+                eprintln!(
+                    "dyad eval: note: {}:{}: record {}: option {option:?} read but not applied: {why}",
+                    suite.path.display(),
+                    record.line,
+                    record.id
+                );
+            }
+        }
     }
-    match value.trim().to_ascii_lowercase().as_str() {
-        "true" => Some(false),
-        "false" => Some(true),
-        _ => None,
+}
+
+/// The story a TABARI record belongs to: its ID without the sentence number
+/// (`FRWD-001-002` → `FRWD-001`); an ID without one is a story of its own.
+fn story_of(id: &str) -> &str {
+    match id.rsplit_once('-') {
+        Some((story, sentence)) if !story.is_empty() && sentence.bytes().all(|b| b.is_ascii_digit()) => story,
+        _ => id,
     }
 }
 

@@ -49,6 +49,7 @@
 //! # }
 //! ```
 
+pub mod options;
 mod petrarch;
 pub mod plover;
 mod plover_gsr;
