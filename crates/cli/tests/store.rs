@@ -103,37 +103,55 @@ fn snapshot(db: &Path) -> (Counts, Vec<String>) {
     (events, ids)
 }
 
-#[test]
-fn sigkill_mid_batch_then_rerun_stores_everything_once() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let n = 3000;
-    let batch = 400;
-    let input = corpus(dir.path(), n);
-    let db = dir.path().join("killed.sqlite");
+/// Starts `dyad ingest` and SIGKILLs it as soon as a first batch is
+/// committed; false when it finished before that was seen.
+fn kill_after_first_commit(db: &Path, input: &Path, batch: usize) -> bool {
     let mut child = dyad()
         .args(["ingest", "-q", "--no-progress", "--batch-size", &batch.to_string(), "--db"])
-        .arg(&db)
-        .arg(&input)
+        .arg(db)
+        .arg(input)
         .stderr(Stdio::null())
         .spawn()
         .unwrap_or_else(|e| panic!("{e}"));
-    // Wait for the first committed batch, then kill inside the next one.
     let started = Instant::now();
     loop {
-        std::thread::sleep(Duration::from_millis(20));
-        let stored = rusqlite::Connection::open(&db)
-            .and_then(|c| c.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0)))
-            .unwrap_or(0);
-        if stored > 0 {
+        std::thread::sleep(Duration::from_millis(2));
+        if child.try_wait().ok().flatten().is_some() {
+            return false;
+        }
+        // Read-only, so that the poll never creates the file itself.
+        let stored = db.exists()
+            && rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .and_then(|c| c.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0)))
+                .is_ok_and(|n| n > 0);
+        if stored {
             break;
         }
         assert!(started.elapsed() < Duration::from_secs(120), "no batch committed in 2 minutes");
-        assert!(child.try_wait().ok().flatten().is_none(), "ingest ended before its first batch was seen");
     }
-    std::thread::sleep(Duration::from_millis(150));
     child.kill().unwrap_or_else(|e| panic!("{e}")); // SIGKILL
     let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
-    assert!(!status.success(), "ingest finished before it could be killed; make the corpus larger");
+    // It may have finished between the poll and the kill.
+    !status.success()
+}
+
+#[test]
+fn sigkill_mid_batch_then_rerun_stores_everything_once() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let batch = 400;
+    // Killed as soon as the first batch is committed, so inside a later
+    // one. Should ingest outrun the poll and finish first, the corpus grows
+    // (a faster ingest never makes the test pass without a kill).
+    let mut n = 3000;
+    let (input, db) = loop {
+        let input = corpus(dir.path(), n);
+        let db = dir.path().join(format!("killed-{n}.sqlite"));
+        if kill_after_first_commit(&db, &input, batch) {
+            break (input, db);
+        }
+        assert!(n < 200_000, "ingest of {n} articles finished before it could be killed");
+        n *= 4;
+    };
     let partial: i64 = sql(&db, "SELECT count(*) FROM articles");
     assert!(partial > 0 && partial < n as i64, "{partial} articles after the kill");
     assert_eq!(partial % batch as i64, 0, "a batch was stored in part: {partial} articles");

@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use chrono::{Datelike, NaiveDate};
 use dyad_coder::Event;
 use dyad_ingest::Article;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, CachedStatement, Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
 use crate::minhash::{self, signature, BandIndex, Signature};
@@ -334,9 +334,72 @@ impl NewEventCounts {
 /// date, and its text.
 type Candidate = (Vec<u8>, i64, Option<i64>, Option<String>, String);
 
+const INSERT_ARTICLE: &str =
+    "INSERT OR IGNORE INTO articles (content_hash, external_id, url, source, source_key, pub_date, lang, \
+     title, text, char_len, minhash, shingles, duplicate_of, origin, added_at) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+const INSERT_BANDS: &str = "INSERT INTO article_bands (article, bands) VALUES (?1, ?2)";
+const INSERT_SENTENCE: &str =
+    "INSERT OR IGNORE INTO sentences (article, idx, text, char_offset) VALUES (?1, ?2, ?3, ?4)";
+const FIND_EVENT: &str = "SELECT id FROM events WHERE event_key = ?1";
+const INSERT_MENTION: &str =
+    "INSERT OR IGNORE INTO mentions (event, article, sentence_index, dyad_event_id, \
+     source_text, target_text, trigger_text, rule, actor1_offset, actor2_offset, \
+     action_offset, via_duplicate, added_at) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+const FIRST_LOCATION: &str =
+    "UPDATE events SET action_geo_type = ?2, action_geo_fullname = ?3, action_geo_country = ?4, \
+     action_geo_adm1 = ?5, action_geo_lat = ?6, action_geo_lon = ?7, action_geo_feature_id = ?8, \
+     action_geo_text = ?9, action_geo_kind = ?10, action_geo_cameo = ?11, \
+     action_geo_span_start = ?12, action_geo_span_end = ?13 \
+     WHERE id = ?1 AND action_geo_type IS NULL";
+const INSERT_EVENT: &str = "INSERT INTO events (event_key, sqldate, day_num, date_precision, date_text, \
+     source_code, source_country, source_agent, source_name, \
+     target_code, target_country, target_agent, target_name, \
+     cameo, cameo_base, cameo_root, quad_class, goldstein, plover_type, plover_mode, lang, \
+     is_root_event, first_article, source_url, date_added, first_sentence, \
+     num_mentions, num_sources, num_articles, \
+     action_geo_type, action_geo_fullname, action_geo_country, action_geo_adm1, \
+     action_geo_lat, action_geo_lon, action_geo_feature_id, action_geo_text, action_geo_kind, \
+     action_geo_cameo, action_geo_span_start, action_geo_span_end) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+     ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, \
+     ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41)";
+
+/// The statements a batch runs for every article or event, prepared once
+/// per batch (from the connection's cache, so once per connection) and
+/// held, instead of a cache lookup by SQL text on every row.
+struct Statements<'c> {
+    article: CachedStatement<'c>,
+    bands: CachedStatement<'c>,
+    sentence: CachedStatement<'c>,
+    find_event: CachedStatement<'c>,
+    event: CachedStatement<'c>,
+    mention: CachedStatement<'c>,
+    first_location: CachedStatement<'c>,
+}
+
+impl<'c> Statements<'c> {
+    fn prepare(conn: &'c Connection) -> Result<Statements<'c>> {
+        let p = |sql: &str| conn.prepare_cached(sql).ctx("preparing the batch's statements");
+        Ok(Statements {
+            article: p(INSERT_ARTICLE)?,
+            bands: p(INSERT_BANDS)?,
+            sentence: p(INSERT_SENTENCE)?,
+            find_event: p(FIND_EVENT)?,
+            event: p(INSERT_EVENT)?,
+            mention: p(INSERT_MENTION)?,
+            first_location: p(FIRST_LOCATION)?,
+        })
+    }
+}
+
 /// One transaction of writes. Dropping it without [`Batch::commit`] rolls
 /// everything back.
 pub struct Batch<'c> {
+    /// Declared before `tx`, so that the statements go back to the cache
+    /// before the transaction ends.
+    stmts: Statements<'c>,
     tx: Transaction<'c>,
     undo: Undo<'c>,
     /// Events that existed before this batch and got mentions in it.
@@ -351,8 +414,11 @@ pub struct Batch<'c> {
 
 impl<'c> Batch<'c> {
     pub(crate) fn begin(conn: &'c mut Connection, index: &'c mut BandIndex) -> Result<Batch<'c>> {
-        let tx = conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        // The `&mut` borrow guarantees no other transaction on this
+        // connection; shared from here on so that the held statements and
+        // the transaction both borrow it.
+        let conn: &'c Connection = conn;
+        let tx = Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)
             .ctx("starting a batch (is another ingest writing to this store?)")?;
         // Articles stored since the index was loaded (by an earlier run, or
         // another writer between our batches): we hold the write lock, so
@@ -392,7 +458,9 @@ impl<'c> Batch<'c> {
         }
         let max_before = index.max_article;
         let max_hashed_before = index.max_hashed;
+        let stmts = Statements::prepare(conn)?;
         Ok(Batch {
+            stmts,
             tx,
             undo: Undo {
                 index,
@@ -525,16 +593,12 @@ impl<'c> Batch<'c> {
         let bands = derived.bands;
         let original = self.find_original(&bands, sig)?;
         let source = &derived.source_key;
-        let tx = &self.tx;
         // OR IGNORE: should the in-memory set ever miss a stored hash, the
         // UNIQUE constraint still keeps the article once.
-        let inserted = tx.prepare_cached(
-            "INSERT OR IGNORE INTO articles (content_hash, external_id, url, source, source_key, pub_date, lang, \
-             title, text, char_len, minhash, shingles, duplicate_of, origin, added_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-        )
-        .and_then(|mut s| {
-            s.execute(params![
+        let inserted = self
+            .stmts
+            .article
+            .execute(params![
                 &hash[..],
                 article.id,
                 article.url,
@@ -552,31 +616,27 @@ impl<'c> Batch<'c> {
                 article.origin,
                 self.now,
             ])
-        })
-        .ctx("storing an article")?;
+            .ctx("storing an article")?;
         if inserted == 0 {
             // A committed row the set did not know: it stays known even if
             // this batch rolls back.
             self.undo.index.hashes.insert(hash);
             return Ok(Stored::AlreadyStored);
         }
-        let article_row = tx.last_insert_rowid();
+        let article_row = self.tx.last_insert_rowid();
         if self.undo.index.hashes.insert(hash) {
             self.undo.added_hashes.push(hash);
         }
         self.undo.index.max_hashed = self.undo.index.max_hashed.max(article_row);
-        tx.prepare_cached("INSERT INTO article_bands (article, bands) VALUES (?1, ?2)")
-            .and_then(|mut s| s.execute(params![article_row, minhash::bands_to_bytes(&bands)]))
+        self.stmts
+            .bands
+            .execute(params![article_row, minhash::bands_to_bytes(&bands)])
             .ctx("storing a signature")?;
         self.undo.index.insert(&bands, article_row);
         self.undo.added.push((article_row, bands));
 
         {
-            let mut stmt = tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO sentences (article, idx, text, char_offset) VALUES (?1, ?2, ?3, ?4)",
-                )
-                .ctx("storing a sentence")?;
+            let stmt = &mut self.stmts.sentence;
             for row in &derived.rows {
                 let text = match row.text {
                     SentenceText::Split(i) => sentences.get(i).map(AsRef::as_ref),
@@ -623,30 +683,23 @@ impl<'c> Batch<'c> {
             let offset = derived.offset(e.sentence_index);
             let at = |span: [usize; 2]| offset.map(|o| o + span[0] as i64);
             let n = self
-                .tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO mentions (event, article, sentence_index, dyad_event_id, \
-                     source_text, target_text, trigger_text, rule, actor1_offset, actor2_offset, \
-                     action_offset, via_duplicate, added_at) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                )
-                .and_then(|mut s| {
-                    s.execute(params![
-                        event_row,
-                        article_row,
-                        e.sentence_index as i64,
-                        e.event_id,
-                        e.source.text,
-                        e.target.text,
-                        e.evidence.trigger.text,
-                        e.evidence.rule,
-                        at(e.source.span),
-                        at(e.target.span),
-                        at(e.evidence.trigger.span),
-                        original.is_some(),
-                        self.now,
-                    ])
-                })
+                .stmts
+                .mention
+                .execute(params![
+                    event_row,
+                    article_row,
+                    e.sentence_index as i64,
+                    e.event_id,
+                    e.source.text,
+                    e.target.text,
+                    e.evidence.trigger.text,
+                    e.evidence.rule,
+                    at(e.source.span),
+                    at(e.target.span),
+                    at(e.evidence.trigger.span),
+                    original.is_some(),
+                    self.now,
+                ])
                 .ctx("storing a mention")?;
             mentions += n;
             match self.new_events.get_mut(&event_row) {
@@ -675,110 +728,84 @@ impl<'c> Batch<'c> {
 
     /// Gives a stored event without a location the location of this
     /// report; an event that has one keeps it (its first location).
-    fn first_location(&self, id: i64, e: &Event) -> Result<()> {
+    fn first_location(&mut self, id: i64, e: &Event) -> Result<()> {
         let g = action_geo(e);
-        self.tx
-            .prepare_cached(
-                "UPDATE events SET action_geo_type = ?2, action_geo_fullname = ?3, action_geo_country = ?4, \
-                 action_geo_adm1 = ?5, action_geo_lat = ?6, action_geo_lon = ?7, action_geo_feature_id = ?8, \
-                 action_geo_text = ?9, action_geo_kind = ?10, action_geo_cameo = ?11, \
-                 action_geo_span_start = ?12, action_geo_span_end = ?13 \
-                 WHERE id = ?1 AND action_geo_type IS NULL",
-            )
-            .and_then(|mut st| {
-                st.execute(params![
-                    id,
-                    g.geo_type,
-                    g.fullname,
-                    g.country,
-                    g.adm1,
-                    g.lat,
-                    g.lon,
-                    g.feature_id,
-                    g.text,
-                    g.kind,
-                    g.cameo_country,
-                    // The span is in this report's sentence, not the first's.
-                    None::<i64>,
-                    None::<i64>,
-                ])
-            })
+        self.stmts
+            .first_location
+            .execute(params![
+                id,
+                g.geo_type,
+                g.fullname,
+                g.country,
+                g.adm1,
+                g.lat,
+                g.lon,
+                g.feature_id,
+                g.text,
+                g.kind,
+                g.cameo_country,
+                // The span is in this report's sentence, not the first's.
+                None::<i64>,
+                None::<i64>,
+            ])
             .ctx("storing an event's location")?;
         Ok(())
     }
 
-    fn find_event(&self, key: &str) -> Result<Option<i64>> {
-        self.tx
-            .prepare_cached("SELECT id FROM events WHERE event_key = ?1")
-            .and_then(|mut s| s.query_row([key], |r| r.get(0)).optional())
-            .ctx("looking up an event")
+    fn find_event(&mut self, key: &str) -> Result<Option<i64>> {
+        self.stmts.find_event.query_row([key], |r| r.get(0)).optional().ctx("looking up an event")
     }
 
-    fn insert_event(&self, key: &str, e: &Event, article: &Article, article_row: i64) -> Result<i64> {
+    fn insert_event(&mut self, key: &str, e: &Event, article: &Article, article_row: i64) -> Result<i64> {
         let base = e.cameo.get(..3).unwrap_or(&e.cameo);
         let root = if e.cameo_root.is_empty() { e.cameo.get(..2).unwrap_or(&e.cameo) } else { &e.cameo_root };
         let (m, s, a) = NewEventCounts::AS_INSERTED;
         let g = action_geo(e);
-        self.tx
-            .prepare_cached(
-                "INSERT INTO events (event_key, sqldate, day_num, date_precision, date_text, \
-                 source_code, source_country, source_agent, source_name, \
-                 target_code, target_country, target_agent, target_name, \
-                 cameo, cameo_base, cameo_root, quad_class, goldstein, plover_type, plover_mode, lang, \
-                 is_root_event, first_article, source_url, date_added, first_sentence, \
-                 num_mentions, num_sources, num_articles, \
-                 action_geo_type, action_geo_fullname, action_geo_country, action_geo_adm1, \
-                 action_geo_lat, action_geo_lon, action_geo_feature_id, action_geo_text, action_geo_kind, \
-                 action_geo_cameo, action_geo_span_start, action_geo_span_end) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, \
-                 ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41)",
-            )
-            .and_then(|mut st| {
-                st.execute(params![
-                    key,
-                    e.date.map(sqldate),
-                    e.date.map(day_num),
-                    date_precision(e),
-                    e.date.and(e.date_text.as_deref()),
-                    e.source.code,
-                    e.source.country,
-                    e.source.agent,
-                    e.source.text,
-                    e.target.code,
-                    e.target.country,
-                    e.target.agent,
-                    e.target.text,
-                    e.cameo,
-                    base,
-                    root,
-                    e.quad_class,
-                    e.goldstein.map(f64::from),
-                    e.plover.event_type,
-                    e.plover.mode,
-                    e.lang,
-                    e.sentence_index < LEAD_SENTENCES,
-                    article_row,
-                    article.url.clone().unwrap_or_else(|| article.id.clone()),
-                    self.now,
-                    e.sentence_index as i64,
-                    m,
-                    s,
-                    a,
-                    g.geo_type,
-                    g.fullname,
-                    g.country,
-                    g.adm1,
-                    g.lat,
-                    g.lon,
-                    g.feature_id,
-                    g.text,
-                    g.kind,
-                    g.cameo_country,
-                    g.span.map(|s| s[0]),
-                    g.span.map(|s| s[1]),
-                ])
-            })
+        self.stmts
+            .event
+            .execute(params![
+                key,
+                e.date.map(sqldate),
+                e.date.map(day_num),
+                date_precision(e),
+                e.date.and(e.date_text.as_deref()),
+                e.source.code,
+                e.source.country,
+                e.source.agent,
+                e.source.text,
+                e.target.code,
+                e.target.country,
+                e.target.agent,
+                e.target.text,
+                e.cameo,
+                base,
+                root,
+                e.quad_class,
+                e.goldstein.map(f64::from),
+                e.plover.event_type,
+                e.plover.mode,
+                e.lang,
+                e.sentence_index < LEAD_SENTENCES,
+                article_row,
+                article.url.as_deref().unwrap_or(&article.id),
+                self.now,
+                e.sentence_index as i64,
+                m,
+                s,
+                a,
+                g.geo_type,
+                g.fullname,
+                g.country,
+                g.adm1,
+                g.lat,
+                g.lon,
+                g.feature_id,
+                g.text,
+                g.kind,
+                g.cameo_country,
+                g.span.map(|s| s[0]),
+                g.span.map(|s| s[1]),
+            ])
             .ctx("storing an event")?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -792,7 +819,8 @@ impl<'c> Batch<'c> {
     ///
     /// An SQLite error; nothing of the batch is then stored.
     pub fn commit(self) -> Result<()> {
-        let Batch { tx, mut undo, touched, new_events, .. } = self;
+        let Batch { stmts, tx, mut undo, touched, new_events, .. } = self;
+        drop(stmts);
         {
             let mut stmt = tx
                 .prepare_cached(
