@@ -378,8 +378,8 @@ impl ActorFinder {
                         |(n, (_, named_person))| {
                             !(counted && n.start == m.end && !named_person)
                                 && (joins_agent_then_actor(tokens, m.end, n.start, lw)
-                                && !(n.start > m.end && owned_by_subject(tokens, m.start, lw))
-                                || adjective_after_modifiers(tokens, m.end, n.start, n.end, lw))
+                                    && !(n.start > m.end && owned_by_subject(tokens, m.start, lw))
+                                    || adjective_after_modifiers(tokens, m.end, n.start, n.end, lw))
                         },
                     );
                     if let Some((n, (actor_codes, named_person))) = joined {

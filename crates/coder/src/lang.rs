@@ -29,6 +29,9 @@ pub(crate) struct LangWords {
     pub(crate) prepositions: &'static [&'static str],
     /// Words that join a role to its actor: "the minister of Egypt".
     pub(crate) of_words: &'static [&'static str],
+    /// Nouns of quantity whose "of" phrase is what they count: "*thousands*
+    /// of protesters marched" has the protesters for subject.
+    pub(crate) quantities: &'static [&'static str],
     /// Words that open a subordinate clause.
     pub(crate) subordinators: &'static [&'static str],
     /// Relative pronouns: they refer back to the actor right before them.
@@ -110,6 +113,19 @@ static EN: LangWords = LangWords {
         "BETWEEN", "AMONG", "UNDER", "AFTER", "BEFORE", "DURING", "THROUGH", "TOWARD", "TOWARDS", "ACROSS",
         "WITHOUT", "AMID",
     ],
+    quantities: &[
+        "THOUSANDS",
+        "HUNDREDS",
+        "DOZENS",
+        "SCORES",
+        "TENS",
+        "GROUP",
+        "GROUPS",
+        "NUMBER",
+        "CROWD",
+        "CROWDS",
+        "MILLIONS",
+    ],
     of_words: &["OF", "FROM", "IN", "FOR", "AT"],
     subordinators: &[
         "AFTER", "BEFORE", "WHEN", "WHILE", "BECAUSE", "SINCE", "THAT", "IF", "ALTHOUGH", "UNTIL", "WHEREAS",
@@ -167,6 +183,17 @@ static IT: LangWords = LangWords {
         "A", "AD", "IN", "CON", "SU", "PER", "TRA", "FRA", "CONTRO", "VERSO", "SENZA", "DOPO", "PRIMA",
         "DURANTE", "AL", "ALLO", "ALLA", "ALL'", "AI", "AGLI", "ALLE", "NEL", "NELLO", "NELLA", "NELL'",
         "NEI", "NEGLI", "NELLE", "COL", "SUL", "SULLA", "SULL'", "SUI", "SUGLI", "SULLE", "PRESSO",
+    ],
+    quantities: &[
+        "MIGLIAIA",
+        "CENTINAIA",
+        "DECINE",
+        "GRUPPO",
+        "GRUPPI",
+        "MIGLIAIO",
+        "CENTINAIO",
+        "FOLLA",
+        "MILIONI",
     ],
     of_words: &[
         "DI", "D'", "DEL", "DELLO", "DELLA", "DELL'", "DEI", "DEGLI", "DELLE", "IN", "NEL", "NELLA", "NELL'",
@@ -231,6 +258,17 @@ static ES: LangWords = LangWords {
         "A", "AL", "EN", "CON", "SOBRE", "PARA", "ENTRE", "CONTRA", "HACIA", "SIN", "TRAS", "DESPUÉS",
         "ANTES", "DURANTE", "ANTE", "BAJO", "DESDE", "HASTA",
     ],
+    quantities: &[
+        "MILES",
+        "CIENTOS",
+        "CENTENARES",
+        "DECENAS",
+        "GRUPO",
+        "GRUPOS",
+        "MILLARES",
+        "MULTITUD",
+        "MILLONES",
+    ],
     of_words: &["DE", "DEL", "EN"],
     subordinators: &[
         "QUE", "DESPUÉS", "ANTES", "CUANDO", "MIENTRAS", "PORQUE", "SI", "AUNQUE", "PUES", "PARA",
@@ -271,6 +309,7 @@ static FR: LangWords = LangWords {
         "À", "AU", "AUX", "EN", "AVEC", "SUR", "POUR", "ENTRE", "CONTRE", "VERS", "SANS", "APRÈS", "AVANT",
         "PENDANT", "SOUS", "CHEZ", "DANS", "DEPUIS",
     ],
+    quantities: &["MILLIERS", "CENTAINES", "DIZAINES", "GROUPE", "GROUPES", "FOULE", "MILLIONS"],
     of_words: &["DE", "D'", "DU", "DES", "EN"],
     subordinators: &[
         "QUE", "QU'", "APRÈS", "AVANT", "QUAND", "LORSQUE", "PENDANT", "PARCE", "SI", "BIEN", "TANDIS",
@@ -315,6 +354,7 @@ static DE: LangWords = LangWords {
         "MIT", "AUF", "FÜR", "ZWISCHEN", "GEGEN", "NACH", "VOR", "OHNE", "WÄHREND", "ÜBER", "UNTER", "BEI",
         "ZU", "ZUM", "ZUR", "AN", "AM", "IN", "IM", "AUS", "SEIT",
     ],
+    quantities: &["TAUSENDE", "HUNDERTE", "DUTZENDE", "GRUPPE", "GRUPPEN", "MENGE", "MILLIONEN"],
     of_words: &["VON", "VOM", "DES", "DER", "AUS", "IN", "IM"],
     subordinators: &[
         "DASS", "NACHDEM", "BEVOR", "ALS", "WENN", "WÄHREND", "WEIL", "OB", "OBWOHL", "DA", "DAMIT",

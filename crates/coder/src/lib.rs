@@ -76,6 +76,15 @@ pub struct CoderConfig {
     pub discourse: bool,
     /// Give events a location from the embedded gazetteer.
     pub places: bool,
+    /// Actors that stand in for a missing source or target (TABARI's
+    /// `DEFAULT:` command). None by default.
+    pub default_actors: DefaultActors,
+    /// How many events one sentence may give.
+    pub code_by: CodeBy,
+    /// Keep events between agents without a country on either side
+    /// ("Police arrested protesters"; TABARI's `CONVERT AGENT`). Off by
+    /// default: such an event says nothing about who did what to whom.
+    pub agent_dyads: bool,
 }
 
 impl Default for CoderConfig {
@@ -86,8 +95,39 @@ impl Default for CoderConfig {
             suppress_reporting: true,
             discourse: true,
             places: true,
+            default_actors: DefaultActors::default(),
+            code_by: CodeBy::Clause,
+            agent_dyads: false,
         }
     }
+}
+
+/// Actor codes that stand in for a missing side of an event.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DefaultActors {
+    /// The code of the default source; `None`: no default source.
+    pub source: Option<String>,
+    /// The default source stands in whenever no subject precedes the verb.
+    /// Without it, the first actor after the verb becomes the source (the
+    /// next actor of a compound object the target) and the default source
+    /// is used only when no actor is left.
+    pub source_prior: bool,
+    /// The code of the default target; `None`: no default target.
+    pub target: Option<String>,
+    /// The default target stands in whenever no object follows the verb.
+    /// Without it, the second actor of a compound subject becomes the target
+    /// ("Bree and Arnor restore ties" → Bree / Arnor) before the default is used.
+    pub target_after: bool,
+}
+
+/// How many events a sentence may give.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CodeBy {
+    /// Each clause codes its own events: the usual coding.
+    #[default]
+    Clause,
+    /// One event per sentence: the first verb's (each of its actor pairs).
+    Sentence,
 }
 
 /// What the coder needs to know about the article a sentence belongs to.
@@ -258,6 +298,45 @@ impl Coder {
         self.config.allow_missing_actor = allow;
     }
 
+    /// Sets [`CoderConfig::default_actors`] without recompiling (TABARI's
+    /// `DEFAULT:` command; `DefaultActors::default()` turns them off).
+    ///
+    /// ```
+    /// # use dyad_coder::{Coder, DefaultActors};
+    /// let mut coder = Coder::new(&dyad_lexicon::Lexicon::default());
+    /// coder.set_default_actors(DefaultActors { source: Some("DEF".into()), ..DefaultActors::default() });
+    /// assert_eq!(coder.config().default_actors.source.as_deref(), Some("DEF"));
+    /// ```
+    pub fn set_default_actors(&mut self, defaults: DefaultActors) {
+        self.config.default_actors = defaults;
+    }
+
+    /// Sets [`CoderConfig::code_by`] without recompiling (TABARI's
+    /// `SET: CODE BY ...`).
+    ///
+    /// ```
+    /// # use dyad_coder::{Coder, CodeBy};
+    /// let mut coder = Coder::new(&dyad_lexicon::Lexicon::default());
+    /// coder.set_code_by(CodeBy::Sentence);
+    /// assert_eq!(coder.config().code_by, CodeBy::Sentence);
+    /// ```
+    pub fn set_code_by(&mut self, code_by: CodeBy) {
+        self.config.code_by = code_by;
+    }
+
+    /// Sets [`CoderConfig::agent_dyads`] without recompiling (TABARI's
+    /// `SET: CONVERT AGENT`).
+    ///
+    /// ```
+    /// # use dyad_coder::Coder;
+    /// let mut coder = Coder::new(&dyad_lexicon::Lexicon::default());
+    /// coder.set_agent_dyads(true);
+    /// assert!(coder.config().agent_dyads);
+    /// ```
+    pub fn set_agent_dyads(&mut self, allow: bool) {
+        self.config.agent_dyads = allow;
+    }
+
     /// Codes every sentence of a document.
     pub fn code_document(&self, doc: &Document, meta: &ArticleMeta) -> DocumentEvents {
         let mut out = DocumentEvents::default();
@@ -364,8 +443,8 @@ impl Coder {
         }
         let mut found: Vec<Found> = Vec::new();
         let mut objects: Vec<usize> = Vec::new(); // groups that are objects of an earlier verb
-        // Words an earlier verb's pattern matched ("reduced food supplies",
-        // "forderte … auf, den Krieg zu beenden") do not code again.
+                                                  // Words an earlier verb's pattern matched ("reduced food supplies",
+                                                  // "forderte … auf, den Krieg zu beenden") do not code again.
         let mut matched_until = 0;
         for &(start, end, id) in &verbs {
             if start < matched_until {
@@ -374,7 +453,7 @@ impl Coder {
             let Some(info) = self.verb_info.get(id as usize) else { continue };
             // "threatened to break relations": the infinitive completes the
             // governing verb, whose event already says what happened.
-            let complement = self.config.code_by != CodeBy::All && start > 0
+            let complement = start > 0
                 && tokens.get(start - 1).is_some_and(|t| lw.infinitive_markers.contains(&&*t.upper))
                 && found.last().is_some_and(|f| f.verb.1 + 4 >= start);
             let reporting = tokens.get(start).is_some_and(|t| lw.reporting.contains(&&*t.upper));
@@ -581,10 +660,40 @@ impl Coder {
         found: Vec<Found>,
     ) -> Vec<Event> {
         let tokens = &sentence.tokens;
+        // Stand-ins for a missing side; no tokens name them.
+        let defaults = &self.config.default_actors;
+        let stand_in = |code: &Option<String>| {
+            code.as_ref().map(|c| actors::Actor {
+                implied_text: Some(String::new()),
+                ..actors::Actor::new(c.clone(), 0, 0)
+            })
+        };
+        let (default_source, default_target) = (stand_in(&defaults.source), stand_in(&defaults.target));
+        let is_default = |a: &actors::Actor| {
+            [&default_source, &default_target].into_iter().flatten().any(|d| std::ptr::eq(d, a))
+        };
         let mut drafts: Vec<Draft> = Vec::new();
         for f in &found {
-            let sources = actors_of(groups, f.source);
-            let targets = actors_of(groups, f.target);
+            let mut sources = actors_of(groups, f.source);
+            let mut targets = actors_of(groups, f.target);
+            if let Some(d) = &default_source {
+                // Without PRIOR, a subjectless verb takes its source after it.
+                if sources.is_empty() && !defaults.source_prior && !targets.is_empty() {
+                    sources.push(targets.remove(0));
+                }
+                if sources.is_empty() {
+                    sources.push(d);
+                }
+            }
+            if let Some(d) = &default_target {
+                // Without AFTER, a compound subject's later actors are the targets.
+                if targets.is_empty() && !defaults.target_after && sources.len() > 1 {
+                    targets = sources.split_off(1);
+                }
+                if targets.is_empty() {
+                    targets.push(d);
+                }
+            }
             let pairs: Vec<(Option<&actors::Actor>, Option<&actors::Actor>)> =
                 match (sources.is_empty(), targets.is_empty()) {
                     (false, false) => sources
@@ -596,10 +705,15 @@ impl Coder {
                     (true, true) => vec![(None, None)],
                 };
             for (s, t) in pairs {
-                if s.zip(t)
-                    .is_some_and(|(s, t)| s.start == t.start || (!s.code.is_empty() && s.code == t.code))
-                {
-                    continue; // an actor acting on itself is a parsing accident
+                if s.zip(t).is_some_and(|(s, t)| {
+                    (s.start == t.start && !is_default(s) && !is_default(t))
+                        || (!s.code.is_empty()
+                            && s.code == t.code
+                            && !is_place_after_locative(tokens, t, LangWords::of(lang)))
+                }) {
+                    // An actor acting on itself is a parsing accident, unless the
+                    // event happened at home ("Iraqis demonstrated in Kirkuk").
+                    continue;
                 }
                 let (codes, swapped): (Vec<&str>, bool) = match &f.code {
                     CodeSpec::Null => continue,
@@ -616,7 +730,7 @@ impl Coder {
                     // event says nothing about who did what to whom.
                     let anchored =
                         [src, tgt].iter().flatten().any(|a| !a.code.is_empty() && !a.code.starts_with('~'));
-                    if !anchored && !self.config.allow_missing_actor {
+                    if !anchored && !self.config.allow_missing_actor && !self.config.agent_dyads {
                         continue;
                     }
                     if !(complete || self.config.allow_missing_actor && any) {
@@ -651,6 +765,12 @@ impl Coder {
         drafts.retain(|d| {
             seen.insert((d.src.map(|a| a.code.as_str()), d.tgt.map(|a| a.code.as_str()), d.code.clone()))
         });
+        if self.config.code_by == CodeBy::Sentence {
+            // One event per sentence: the first verb's.
+            if let Some(first) = drafts.first().map(|d| d.verb) {
+                drafts.retain(|d| d.verb == first);
+            }
+        }
         drafts
             .into_iter()
             .enumerate()
@@ -737,6 +857,16 @@ fn after_determiner(tokens: &[Token], i: usize, in_actor: &dyn Fn(usize) -> bool
     false
 }
 
+/// Whether an actor is a place named after a locative preposition ("in Kirkuk").
+fn is_place_after_locative(tokens: &[Token], actor: &actors::Actor, lw: &LangWords) -> bool {
+    actor.implied_text.is_none()
+        && actor
+            .start
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|t| lw.locatives.contains(&&*t.upper))
+}
+
 fn is_marker_code(code: &CodeSpec) -> bool {
     match code {
         CodeSpec::Single(c) => !c.starts_with(|ch: char| ch.is_ascii_alphanumeric()),
@@ -774,8 +904,16 @@ fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bo
         tokens.get(i).is_some_and(|t| lw.is_preposition(&t.upper) && !(i == 0 && lw.is_determiner(&t.upper)))
     };
     let Some(before) = start.checked_sub(1) else { return false };
+    // "Miles de manifestantes marcharon", "thousands of protesters": the "of"
+    // after a quantity leads to what is counted, the subject.
+    let counted = |i: usize| {
+        tokens.get(i).is_some_and(|t| lw.of_words.contains(&t.upper.as_ref()))
+            && i.checked_sub(1)
+                .and_then(|q| tokens.get(q))
+                .is_some_and(|q| lw.quantities.contains(&q.upper.as_ref()) || q.kind == TokenKind::Number)
+    };
     if preposition(before) {
-        return true;
+        return !counted(before);
     }
     // "of the X", "with new X": an article or a lower-case modifier between;
     // not "On Thursday Tajani …", where a name stands between.

@@ -27,12 +27,7 @@ fn code_with(coder: &Coder, text: &str, date: Option<NaiveDate>) -> Vec<Event> {
 
 /// Codes `text` and compares (source, target, code) triples, in order.
 fn check(text: &str, expected: &[(&str, &str, &str)]) {
-    let coder = Coder::new(&lexicon());
-    let got: Vec<(String, String, String)> =
-        code_with(&coder, text, None).into_iter().map(|e| (e.source.code, e.target.code, e.cameo)).collect();
-    let want: Vec<(String, String, String)> =
-        expected.iter().map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string())).collect();
-    assert_eq!(got, want, "sentence: {text}");
+    check_with_verbs("", text, expected);
 }
 
 #[test]
@@ -179,5 +174,15 @@ fn a_form_under_two_entries_gets_both_entries_patterns() {
 #[test]
 fn words_a_pattern_matched_do_not_code_again() {
     let verbs = "PUSH [---]\n- * + FOR CEASEFIRE TALKS  [0256]\nTALKS [040]\n";
-    check_with_verbs(verbs, "Arnor pushed Gondor for ceasefire talks with Mordor.", &[("ARN", "GON", "0256")]);
+    check_with_verbs(
+        verbs,
+        "Arnor pushed Gondor for ceasefire talks with Mordor.",
+        &[("ARN", "GON", "0256")],
+    );
+}
+
+#[test]
+fn an_event_at_home_keeps_its_own_country_as_target() {
+    check_with_verbs("MARCH [141]\n", "Arnor marched in Arnor.", &[("ARN", "ARN", "141")]);
+    check("Arnor attacked Arnor.", &[]);
 }
