@@ -345,8 +345,9 @@ impl Gazetteer<'static> {
     /// Loads a fresh copy of the embedded gazetteer (what [`embedded`](Self::embedded) does
     /// once); for benchmarks and for callers that want to own it.
     pub fn load_embedded() -> Gazetteer<'static> {
-        let Ok(rows) = table::parse_rows(DATA) else { return Gazetteer::from_places(Vec::new()) };
-        let places: Vec<Place<'static>> = rows.into_iter().map(place_of).collect();
+        let Ok(places) = table::parse_rows_into(DATA, place_of) else {
+            return Gazetteer::from_places(Vec::new());
+        };
         let fresh = INDEX_PLACES.trim().parse::<usize>().ok() == Some(places.len());
         match (fst::Map::new(Cow::Borrowed(INDEX_FST)), fst::Map::new(Cow::Borrowed(INDEX_LOWER))) {
             (Ok(names), Ok(lower)) if fresh => {

@@ -33,6 +33,15 @@ pub(crate) fn split_names(names: &str) -> impl Iterator<Item = &str> + Clone {
 
 /// Parses data in the format of `data/gazetteer.tsv`; errors carry the 1-based line.
 pub(crate) fn parse_rows(text: &str) -> Result<Vec<Row<'_>>, (usize, String)> {
+    parse_rows_into(text, |row| row)
+}
+
+/// [`parse_rows`], turning each row into what the caller keeps as it goes, so
+/// that no vector of rows is built in between.
+pub(crate) fn parse_rows_into<'a, T>(
+    text: &'a str,
+    mut keep: impl FnMut(Row<'a>) -> T,
+) -> Result<Vec<T>, (usize, String)> {
     // Sized once: growing by doubling would touch twice the memory of the
     // ~37,000 rows, and page faults are most of what loading costs.
     let mut rows = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
@@ -69,7 +78,7 @@ pub(crate) fn parse_rows(text: &str) -> Result<Vec<Row<'_>>, (usize, String)> {
         }
         let population: u64 =
             population.parse().map_err(|_| err(format!("bad population {population:?}")))?;
-        rows.push(Row {
+        rows.push(keep(Row {
             kind,
             names,
             cameo,
@@ -80,7 +89,7 @@ pub(crate) fn parse_rows(text: &str) -> Result<Vec<Row<'_>>, (usize, String)> {
             feature_id,
             population,
             full_name,
-        });
+        }));
     }
     Ok(rows)
 }
