@@ -442,11 +442,12 @@ impl Coder {
             return (Vec::new(), groups);
         }
         let mut found: Vec<Found> = Vec::new();
-        let mut objects: Vec<usize> = Vec::new(); // groups that are objects of an earlier verb
-                                                  // Words an earlier verb's pattern matched ("reduced food supplies",
-                                                  // "forderte … auf, den Krieg zu beenden") do not code again.
+        // Groups that are objects of an earlier verb.
+        let mut objects: Vec<usize> = Vec::new();
+        // Words an earlier verb's pattern matched ("reduced food supplies",
+        // "forderte … auf, den Krieg zu beenden") do not code again.
         let mut matched_until = 0;
-        for &(start, end, id) in &verbs {
+        for &(start, end, id, noun) in &verbs {
             if start < matched_until {
                 continue;
             }
@@ -458,6 +459,11 @@ impl Coder {
                 && found.last().is_some_and(|f| f.verb.1 + 4 >= start);
             let reporting = tokens.get(start).is_some_and(|t| lw.reporting.contains(&&*t.upper));
             let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info);
+            if noun && !caps.as_ref().is_some_and(|c| c.extent.0 < start) {
+                // A verb form used as a noun ("their meeting", "its voice") codes
+                // only through a pattern that names the words before it.
+                continue;
+            }
             if let Some(c) = caps.as_ref() {
                 matched_until = matched_until.max(c.extent.1);
             }
@@ -597,7 +603,7 @@ impl Coder {
         sent: &Keyed<'_>,
         groups: &[ActorGroup],
         lw: &LangWords,
-    ) -> Vec<(usize, usize, u32)> {
+    ) -> Vec<(usize, usize, u32, bool)> {
         let tokens = sent.tokens;
         let mut verbs = Vec::new();
         let in_actor = |i: usize| groups.iter().any(|g| g.actors.iter().any(|a| i >= a.start && i < a.end));
@@ -617,11 +623,18 @@ impl Coder {
             let capitalized_noun =
                 i > 0 && !mostly_caps && token.text.chars().next().is_some_and(char::is_uppercase);
             let forced_noun = self.nonverbs.longest_at(sent, i, 0).is_some_and(|h| h.end >= hit.end);
-            if in_actor(i) || after_determiner || capitalized_noun || forced_noun {
+            if in_actor(i) || capitalized_noun || forced_noun {
                 i += 1;
                 continue;
             }
-            verbs.push((i, hit.end, *hit.payload));
+            if after_determiner {
+                // Kept for patterns that name the words before the noun
+                // ("% HAVE POSTPONED *" for "their meeting").
+                verbs.push((i, hit.end, *hit.payload, true));
+                i += 1;
+                continue;
+            }
+            verbs.push((i, hit.end, *hit.payload, false));
             i = hit.end;
         }
         verbs

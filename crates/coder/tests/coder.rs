@@ -186,3 +186,15 @@ fn an_event_at_home_keeps_its_own_country_as_target() {
     check_with_verbs("MARCH [141]\n", "Arnor marched in Arnor.", &[("ARN", "ARN", "141")]);
     check("Arnor attacked Arnor.", &[]);
 }
+
+#[test]
+fn a_verb_form_used_as_a_noun_codes_only_through_a_pattern_before_it() {
+    let verbs = "TALKS [---]\n- % HAVE POSTPONED *  [191]\n";
+    check_with_verbs(
+        verbs,
+        "Arnor and Gondor have postponed their talks.",
+        &[("ARN", "GON", "191"), ("GON", "ARN", "191")],
+    );
+    // Without the words before it, "the attack" is a noun and codes nothing.
+    check("Gondor saw the attack on Mordor.", &[]);
+}
