@@ -459,7 +459,7 @@ impl Coder {
                 && found.last().is_some_and(|f| f.verb.1 + 4 >= start);
             let reporting = tokens.get(start).is_some_and(|t| lw.reporting.contains(&&*t.upper));
             let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info);
-            if noun && !caps.as_ref().is_some_and(|c| c.extent.0 < start) {
+            if noun && caps.as_ref().is_none_or(|c| c.extent.0 >= start) {
                 // A verb form used as a noun ("their meeting", "its voice") codes
                 // only through a pattern that names the words before it.
                 continue;
