@@ -530,6 +530,18 @@ impl Coder {
                     target_group = first_group_after(&groups, groups[subject].end, tokens, lw);
                 }
             }
+            if let (Some(s), Some(head)) = (source_group, appositive_subject(&groups, start, tokens, lw)) {
+                // "Gollum, centre of a row between Radagast and X, called on Gondor":
+                // an actor inside the apposition closed before the verb is not its subject.
+                let inside = groups.get(s).is_some_and(|g| {
+                    s != head
+                        && groups.get(head).is_some_and(|h| g.start > h.end)
+                        && tokens.get(g.end..start).is_some_and(|ts| ts.iter().any(|t| &*t.text == ","))
+                });
+                if inside {
+                    source_group = Some(head);
+                }
+            }
             if target_group.is_none() && lw.negation_after {
                 // Verb-final clauses ("… hat mit Frankreich ein Abkommen unterzeichnet"):
                 // the object stands between the subject and the verb.

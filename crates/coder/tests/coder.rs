@@ -198,3 +198,9 @@ fn a_verb_form_used_as_a_noun_codes_only_through_a_pattern_before_it() {
     // Without the words before it, "the attack" is a noun and codes nothing.
     check("Gondor saw the attack on Mordor.", &[]);
 }
+
+#[test]
+fn an_actor_inside_an_apposition_is_not_the_subject() {
+    let verbs = "CONDEMN [---]\n- $ *  [122]\n";
+    check_with_verbs(verbs, "Arnor, a rival of Mordor, condemned Gondor.", &[("ARN", "GON", "122")]);
+}
