@@ -740,6 +740,12 @@ impl Coder {
                     // event happened at home ("Iraqis demonstrated in Kirkuk").
                     continue;
                 }
+                // TABARI's `+++` marks a complex sentence on a verb or an actor:
+                // nothing it touches is coded.
+                let complex = |code: &str| code.starts_with("+++");
+                if is_marker_code(&f.code) || [s, t].iter().flatten().any(|a| complex(&a.code)) {
+                    continue;
+                }
                 let (codes, swapped): (Vec<&str>, bool) = match &f.code {
                     CodeSpec::Null => continue,
                     CodeSpec::Single(c) => (vec![c], false),

@@ -204,3 +204,14 @@ fn an_actor_inside_an_apposition_is_not_the_subject() {
     let verbs = "CONDEMN [---]\n- $ *  [122]\n";
     check_with_verbs(verbs, "Arnor, a rival of Mordor, condemned Gondor.", &[("ARN", "GON", "122")]);
 }
+
+#[test]
+fn a_complex_marker_codes_nothing() {
+    check_with_verbs("BLAST [+++]\n", "Gondor blasted Mordor.", &[]);
+    check_with_verbs("REPEL [223]\n", "Gondor repelled Mordor.", &[("GON", "MOR", "223")]);
+    let mut lex = lexicon();
+    lex.extend(foreign::parse_actors("ISILDUR [+++]\n", "x.actors"));
+    lex.extend(foreign::parse_verbs("REPEL [223]\n", "x.verbs"));
+    let got = code_with(&Coder::new(&lex), "Isildur repelled Mordor.", None);
+    assert!(got.is_empty(), "{:?}", got.iter().map(|e| &e.source.code).collect::<Vec<_>>());
+}
