@@ -373,7 +373,7 @@ impl ActorFinder {
                         .start
                         .checked_sub(1)
                         .and_then(|i| tokens.get(i))
-                        .is_some_and(|t| lw.numbers.iter().any(|(w, _)| *w == &*t.upper));
+                        .is_some_and(|t| lw.number_word(&t.upper).is_some());
                     let joined = next.and_then(|n| self.named(n.kind, date).map(|named| (n, named))).filter(
                         |(n, (_, named_person))| {
                             !(counted && n.start == m.end && !named_person)
@@ -792,8 +792,7 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
     for actor in actors {
         if let Some(last) = groups.last_mut() {
             // "in Berlin, Chancellor Scholz …": a place after a locative ends at the comma.
-            let placed = last.start > 0
-                && tokens.get(last.start - 1).is_some_and(|t| lw.locatives.contains(&&*t.upper));
+            let placed = lw.locative_before(tokens, last.start);
             let comma = tokens.get(last.end).is_some_and(|t| &*t.text == ",");
             if placed && comma {
                 groups.push(ActorGroup { start: actor.start, end: actor.end, actors: vec![actor] });

@@ -81,6 +81,12 @@ impl LangWords {
         self.determiners.contains(&w)
     }
 
+    /// Whether the word before `start` is a locative preposition ("*in* Kirkuk"):
+    /// the phrase there names where, not whom.
+    pub(crate) fn locative_before(&self, tokens: &[dyad_text::Token], start: usize) -> bool {
+        start.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| self.locatives.contains(&&*t.upper))
+    }
+
     pub(crate) fn is_preposition(&self, w: &str) -> bool {
         self.prepositions.contains(&w) || self.of_words.contains(&w) || self.passive_agent.contains(&w)
     }

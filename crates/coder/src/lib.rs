@@ -890,12 +890,7 @@ fn after_determiner(tokens: &[Token], i: usize, in_actor: &dyn Fn(usize) -> bool
 
 /// Whether an actor is a place named after a locative preposition ("in Kirkuk").
 fn is_place_after_locative(tokens: &[Token], actor: &actors::Actor, lw: &LangWords) -> bool {
-    actor.implied_text.is_none()
-        && actor
-            .start
-            .checked_sub(1)
-            .and_then(|i| tokens.get(i))
-            .is_some_and(|t| lw.locatives.contains(&&*t.upper))
+    actor.implied_text.is_none() && lw.locative_before(tokens, actor.start)
 }
 
 fn is_marker_code(code: &CodeSpec) -> bool {
@@ -976,9 +971,7 @@ fn verb_final(
     // an apposition, not a clause.
     let apposed = || (clause_start > 0).then(|| appositive_subject(groups, aux, tokens, lw)).flatten();
     let subject = before.or_else(apposed).or_else(|| groups.iter().position(|g| g.start == aux + 1))?;
-    let locative = |g: &ActorGroup| {
-        g.start > 0 && tokens.get(g.start - 1).is_some_and(|t| lw.locatives.contains(&&*t.upper))
-    };
+    let locative = |g: &ActorGroup| lw.locative_before(tokens, g.start);
     let object = groups
         .iter()
         .enumerate()
@@ -1078,9 +1071,7 @@ fn first_group_after(
     };
     // "ha incontrato a Roma la sua omologa": a place after a locative
     // preposition is where, not whom, when an actor follows it.
-    let locative = |g: &ActorGroup| {
-        g.start > 0 && tokens.get(g.start - 1).is_some_and(|t| lw.locatives.contains(&&*t.upper))
-    };
+    let locative = |g: &ActorGroup| lw.locative_before(tokens, g.start);
     let first = groups.iter().position(|g| g.start >= verb_end)?;
     let g = match groups.get(first + 1) {
         Some(next) if owned(&groups[first]) && next.start <= groups[first].end + 3 => first + 1,

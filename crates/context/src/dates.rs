@@ -430,8 +430,15 @@ const DE: Lang = Lang {
     capital_months: false,
 };
 
+/// The language whose tables read `lang`: its two-letter code, English for
+/// anything else.
+fn lang_code(lang: &str) -> &'static str {
+    let code = lang.get(..2).unwrap_or("");
+    ["it", "es", "fr", "de"].into_iter().find(|c| c.eq_ignore_ascii_case(code)).unwrap_or("en")
+}
+
 fn lang_table(lang: &str) -> &'static Lang {
-    match lang.get(..2).unwrap_or("").to_ascii_lowercase().as_str() {
+    match lang_code(lang) {
         "it" => &IT,
         "es" => &ES,
         "fr" => &FR,
@@ -469,9 +476,8 @@ fn may_hold_a_date(sentence: &str, lang: &str) -> bool {
             })
             .collect()
     });
-    let code = lang.get(..2).unwrap_or("");
-    let keys = keys.iter().find(|k| k.lang.eq_ignore_ascii_case(code)).or_else(|| keys.first());
-    let Some(keys) = keys else {
+    let code = lang_code(lang);
+    let Some(keys) = keys.iter().find(|k| k.lang == code) else {
         return true;
     };
     let mut digits = 0;
