@@ -129,6 +129,38 @@ def english(src):
     return {f: l for f, (_, l) in best.items()}
 
 
+# Spanish forms that the lemmatization list sends to an unrelated verb: prepositions and
+# adverbs ("para" -> parir, "entre" -> entrar, "sobre" -> sobrar, "como" -> comer) and common
+# nouns that share their spelling with a rare verb form ("huelga" -> holgar, "personas" ->
+# personar, "gobierno" -> gobernar, "sitio" -> sitiar). In news copy these are the nouns and
+# prepositions; a form mapped to itself keeps its own spelling as lemma.
+ES_OVERRIDES = {
+    "para": "para", "entre": "entre", "sobre": "sobre", "como": "como", "así": "así",
+    "cerca": "cerca", "tarde": "tarde", "abajo": "abajo", "adelante": "adelante",
+    "afuera": "afuera", "afueras": "afueras", "uno": "uno", "medio": "medio",
+    "parte": "parte", "partes": "parte", "centro": "centro", "sitio": "sitio",
+    "persona": "persona", "personas": "persona", "gobierno": "gobierno",
+    "gobiernos": "gobierno", "prensa": "prensa", "huelga": "huelga", "huelgas": "huelga",
+    "paro": "paro", "paros": "paro", "calle": "calle", "tema": "tema", "temas": "tema",
+    "sede": "sede", "pueblo": "pueblo", "lista": "lista", "derecha": "derecha",
+    "libertad": "libertad", "condiciones": "condición", "presencia": "presencia",
+    "meses": "mes", "mayo": "mayo", "agosto": "agosto", "cinco": "cinco",
+    "segundo": "segundo", "segunda": "segundo", "serie": "serie",
+    "españoles": "español", "española": "español", "españolas": "español",
+    "intereses": "interés", "agua": "agua", "precio": "precio", "campo": "campo",
+    "mesa": "mesa", "salario": "salario", "fines": "fin", "borde": "borde",
+    "industria": "industria", "agencia": "agencia", "agencias": "agencia",
+    "referencia": "referencia", "residencia": "residencia", "distancia": "distancia",
+    "influencia": "influencia", "pensiones": "pensión", "garantías": "garantía",
+    "peticiones": "petición", "posiciones": "posición", "noticias": "noticia",
+    "acciones": "acción", "relaciones": "relación", "ambiente": "ambiente",
+    "objetivo": "objetivo", "equipo": "equipo", "programa": "programa",
+    "proyecto": "proyecto", "proceso": "proceso", "comercio": "comercio",
+    "trabajo": "trabajo", "transporte": "transporte", "desarrollo": "desarrollo",
+    "presupuesto": "presupuesto", "parís": "parís",
+}
+
+
 def german_participle_fix(table):
     """Měchura's German list maps inflected participles to the participle
     ("vereinbarten" -> "vereinbart").  Send them on to the infinitive when that
@@ -166,6 +198,8 @@ def lookup(src, lang):
         origin_lower[lf] = was_lower
     if lang == "de":
         table = german_participle_fix(table)
+    if lang == "es":
+        table.update(ES_OVERRIDES)
     return table
 
 
