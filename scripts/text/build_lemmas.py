@@ -158,6 +158,9 @@ ES_OVERRIDES = {
     "proyecto": "proyecto", "proceso": "proceso", "comercio": "comercio",
     "trabajo": "trabajo", "transporte": "transporte", "desarrollo": "desarrollo",
     "presupuesto": "presupuesto", "parís": "parís",
+    # Nouns read as a coded verb: "de acuerdo con" (according to) is no agreement, "firmas
+    # japonesas" are firms, "consultas" in a hospital are appointments.
+    "acuerdo": "acuerdo", "acuerdos": "acuerdo", "firmas": "firma", "consultas": "consulta",
 }
 
 
