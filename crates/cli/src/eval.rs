@@ -75,6 +75,10 @@ pub fn run_suite(
     let mut config = config.clone();
     config.allow_missing_actor |= lexicon.options.allow_missing_actor;
     let mut coder = Coder::from_lexicon(lexicon, config);
+    if suite.format == SuiteFormat::TabariText {
+        // TABARI codes one event per clause unless told otherwise.
+        coder.set_code_by(CodeBy::Clause);
+    }
     let pipeline = TextPipeline::new();
     let mut settings = RecordSettings::default();
     let produced: Vec<Vec<Triple>> = suite
@@ -170,12 +174,8 @@ impl RecordSettings {
                 None
             }
             SuiteOption::CodeBy(options::CodeBy::All) => {
-                coder.set_code_by(CodeBy::Clause);
-                Some((
-                    "code all",
-                    "coded as CODE BY CLAUSE: every clause's verbs code already, and an infinitive \
-                     completing another verb stays part of that verb's event",
-                ))
+                coder.set_code_by(CodeBy::All);
+                None
             }
             SuiteOption::ConvertAgent(on) => {
                 coder.set_agent_dyads(on);

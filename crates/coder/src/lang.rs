@@ -41,6 +41,9 @@ pub(crate) struct LangWords {
     pub(crate) reporting: &'static [&'static str],
     /// Conjunctions that coordinate actors.
     pub(crate) conjunctions: &'static [&'static str],
+    /// Coordinating conjunctions: outside an actor phrase they part clauses
+    /// ("Arnor met Bree *and* Gondor attacked Mordor").
+    pub(crate) coordinators: &'static [&'static str],
     /// Whether a missing subject may be taken from the previous clause
     /// (pro-drop languages, and coordinated verbs everywhere).
     pub(crate) pro_drop: bool,
@@ -155,6 +158,7 @@ static EN: LangWords = LangWords {
         "CONFIRMED",
     ],
     conjunctions: &["AND", ",", "OR", "NOR"],
+    coordinators: &["AND", "OR", "NOR", "BUT"],
     pro_drop: false,
     possessives: &["ITS", "THEIR", "HIS", "HER", "OUR"],
     infinitive_markers: &["TO"],
@@ -232,6 +236,7 @@ static IT: LangWords = LangWords {
         "SOTTOLINEATO",
     ],
     conjunctions: &["E", "ED", ",", "O", "OPPURE", "NÉ"],
+    coordinators: &["E", "ED", "O", "OPPURE", "NÉ", "MA"],
     pro_drop: true,
     possessives: &["SUO", "SUA", "SUOI", "SUE", "LORO"],
     infinitive_markers: &["DI", "A", "AD"],
@@ -285,6 +290,7 @@ static ES: LangWords = LangWords {
         "EXPLICÓ", "SOSTUVO", "AGREGÓ",
     ],
     conjunctions: &["Y", "E", ",", "O", "U", "NI"],
+    coordinators: &["Y", "E", "O", "U", "NI", "PERO"],
     pro_drop: true,
     possessives: &["SU", "SUS"],
     infinitive_markers: &["A", "DE"],
@@ -333,6 +339,7 @@ static FR: LangWords = LangWords {
         "ESTIMÉ",
     ],
     conjunctions: &["ET", ",", "OU", "NI"],
+    coordinators: &["ET", "OU", "NI", "MAIS"],
     pro_drop: false,
     possessives: &["SON", "SA", "SES", "LEUR", "LEURS"],
     infinitive_markers: &["DE", "D'", "À"],
@@ -368,6 +375,7 @@ static DE: LangWords = LangWords {
     relatives: &["DER", "DIE", "DAS", "WELCHE", "WELCHER", "DEREN", "DESSEN"],
     reporting: &["SAGTE", "SAGTEN", "ERKLÄRTE", "TEILTE", "BETONTE", "HIESS", "BERICHTETE", "KÜNDIGTE"],
     conjunctions: &["UND", ",", "ODER", "SOWIE", "NOCH"],
+    coordinators: &["UND", "ODER", "SOWIE", "NOCH", "ABER"],
     pro_drop: false,
     possessives: &["SEIN", "SEINE", "SEINEN", "SEINER", "SEINEM", "IHR", "IHRE", "IHREN", "IHRER", "IHREM"],
     infinitive_markers: &["ZU"],

@@ -96,7 +96,7 @@ impl Default for CoderConfig {
             discourse: true,
             places: true,
             default_actors: DefaultActors::default(),
-            code_by: CodeBy::Clause,
+            code_by: CodeBy::All,
             agent_dyads: false,
         }
     }
@@ -123,8 +123,14 @@ pub struct DefaultActors {
 /// How many events a sentence may give.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CodeBy {
-    /// Each clause codes its own events: the usual coding.
+    /// Every verb codes its own events: the usual coding (TABARI's `CODE ALL`).
     #[default]
+    All,
+    /// One event per clause: the first verb of each clause that gives an event
+    /// (each of its actor pairs), as TABARI codes by default (`CODE BY CLAUSE`).
+    /// Clauses are parted by a semicolon, a coordinating conjunction that does
+    /// not join actors ("Arnor met Bree *and* Gondor attacked Mordor") or a
+    /// word that opens a subordinate clause ("*while* Mordor attacked Bree").
     Clause,
     /// One event per sentence: the first verb's (each of its actor pairs).
     Sentence,
@@ -510,7 +516,19 @@ impl Coder {
                 source_group = appositive_subject(&groups, start, tokens, lw);
             }
             if source_group.is_none() {
-                source_group = subject_before(&groups, start, tokens, &objects, target_group, lw);
+                // A pattern that names words before the verb ("SUGGESTED * APPLY
+                // CONVENTIONS" for "Arnor suggested Gondor should apply …") makes
+                // them one phrase with it: the subject stands before the phrase,
+                // or inside it when nothing does ("Neither X nor Y boycotted").
+                // A pattern word inside an actor ("TANKS *" in "Amroth tanks
+                // launched") leaves that actor whole.
+                let before = pattern_start.min(start);
+                let before = groups
+                    .iter()
+                    .find(|g| g.start < before && g.end > before)
+                    .map_or(before, |g| g.end.min(start));
+                source_group = subject_before(&groups, before, tokens, &objects, target_group, lw)
+                    .or_else(|| subject_before(&groups, start, tokens, &objects, target_group, lw));
             }
             // "Sie forderte Ankara auf", "Am Donnerstag forderte sie Ankara auf": a
             // subject pronoun next to a verb-second verb is the subject.
@@ -599,6 +617,8 @@ impl Coder {
             let statement = reporting && caps.is_none();
             found.push(Found {
                 verb: (start, end),
+                from: start.min(pattern_start),
+                noun,
                 code,
                 rule,
                 statement,
@@ -769,6 +789,8 @@ impl Coder {
                     }
                     drafts.push(Draft {
                         verb: f.verb,
+                        from: f.from,
+                        noun: f.noun,
                         code: code.to_string(),
                         rule: f.rule.clone(),
                         statement: f.statement,
@@ -790,16 +812,47 @@ impl Coder {
                 drafts.retain(|d| !statement(d));
             }
         }
+        // A dominant code (TABARI's `031!`) is the sentence's only event.
+        if drafts.iter().any(|d| d.code.ends_with('!')) {
+            drafts.retain(|d| d.code.ends_with('!'));
+            for d in &mut drafts {
+                d.code.pop();
+            }
+        }
         // One sentence reports one event once, however many verbs or patterns
         // led to it ("renewed diplomatic ties" matching twice).
         let mut seen = FxHashSet::default();
         drafts.retain(|d| {
             seen.insert((d.src.map(|a| a.code.as_str()), d.tgt.map(|a| a.code.as_str()), d.code.clone()))
         });
-        if self.config.code_by == CodeBy::Sentence {
-            // One event per sentence: the first verb's.
-            if let Some(first) = drafts.first().map(|d| d.verb) {
-                drafts.retain(|d| d.verb == first);
+        match self.config.code_by {
+            CodeBy::All => {}
+            CodeBy::Sentence => {
+                // One event per sentence: the first verb's.
+                if let Some(first) = drafts.first().map(|d| d.verb) {
+                    drafts.retain(|d| d.verb == first);
+                }
+            }
+            CodeBy::Clause => {
+                // One event per clause: the verb whose phrase begins first in
+                // it ("Arnor said it would act now": the pattern "SAID WOULD *
+                // NOW" makes "act" the clause's verb); a verb form used as a
+                // noun only when no verb of the clause codes.
+                let lw = LangWords::of(lang);
+                // A later verb whose phrase begins at an earlier one holds it.
+                let mut firsts: Vec<(usize, ClauseRank)> = Vec::new();
+                for d in &drafts {
+                    let clause = clause_of(tokens, groups, d.verb.0, lw);
+                    let rank = (d.noun, d.from, std::cmp::Reverse(d.verb.0));
+                    match firsts.iter_mut().find(|(c, _)| *c == clause) {
+                        Some((_, best)) => *best = (*best).min(rank),
+                        None => firsts.push((clause, rank)),
+                    }
+                }
+                drafts.retain(|d| {
+                    let clause = clause_of(tokens, groups, d.verb.0, lw);
+                    firsts.iter().any(|(c, best)| *c == clause && best.2 .0 == d.verb.0)
+                });
             }
         }
         drafts
@@ -841,8 +894,17 @@ impl Coder {
     }
 }
 
+/// How a verb ranks for its clause's event: a verb before a noun, then the
+/// phrase that begins first, then the later verb (whose phrase holds the other).
+type ClauseRank = (bool, usize, std::cmp::Reverse<usize>);
+
 struct Found {
     verb: (usize, usize),
+    /// Where the words that coded the verb begin: its pattern may begin
+    /// before it ("SAID WOULD * NOW").
+    from: usize,
+    /// A verb form used as a noun ("their meeting").
+    noun: bool,
     code: CodeSpec,
     rule: String,
     /// A reporting verb coded by its default code, not by a pattern: "said".
@@ -853,6 +915,8 @@ struct Found {
 
 struct Draft<'g> {
     verb: (usize, usize),
+    from: usize,
+    noun: bool,
     code: String,
     rule: String,
     statement: bool,
@@ -1031,6 +1095,25 @@ fn subject_before(
         .next()
 }
 
+/// Which clause of its sentence a token stands in, counted by the clause
+/// boundaries before it: a semicolon, a word opening a subordinate clause,
+/// or a coordinating conjunction that does not join actors.
+fn clause_of(tokens: &[Token], groups: &[ActorGroup], at: usize, lw: &LangWords) -> usize {
+    let in_group = |i: usize| groups.iter().any(|g| i >= g.start && i < g.end);
+    tokens
+        .get(..at)
+        .unwrap_or(tokens)
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            let word = &*t.upper;
+            word == ";"
+                || lw.subordinators.contains(&word)
+                || (lw.coordinators.contains(&word) && !in_group(*i))
+        })
+        .count()
+}
+
 /// Whether a clause boundary stands between an actor and a later verb, so
 /// the actor cannot be the verb's subject: "Arnor restored ties after crowds
 /// burned its embassy". A relative pronoun right after the actor keeps it:
@@ -1115,5 +1198,71 @@ fn actor_ref(tokens: &[Token], actor: Option<&actors::Actor>, sentence: &str) ->
             };
             ActorRef::from_code(&a.code, &text, span)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_lexicon::foreign;
+
+    fn coder() -> Coder {
+        let mut lexicon =
+            foreign::parse_actors("ARNOR [ARN]\nGONDOR [GON]\nMORDOR [ORC]\nBREE [BRE]\n", "t.actors");
+        lexicon.extend(foreign::parse_verbs(
+            "ACCUSED [112]\nATTACKED [190]\nPARADE [017]\nATTEND [031!]\nSHOULD [101]\n\
+             - SUGGESTED * APPLY CONVENTIONS [151]\n",
+            "t.verbs",
+        ));
+        Coder::new(&lexicon)
+    }
+
+    fn codes(coder: &Coder, text: &str) -> Vec<(String, String, String)> {
+        let doc = dyad_text::TextPipeline::new().process(text, None, Some(dyad_text::Lang::En));
+        coder
+            .code_document(&doc, &ArticleMeta::new("t", None))
+            .events
+            .into_iter()
+            .map(|e| (e.source.code, e.target.code, e.cameo))
+            .collect()
+    }
+
+    fn want(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+        rows.iter().map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string())).collect()
+    }
+
+    #[test]
+    fn by_clause_codes_the_first_verb_of_each_clause() {
+        let mut coder = coder();
+        let text = "Arnor attacked Gondor on Monday, accused Mordor on Tuesday, but Bree attacked Mordor.";
+        assert_eq!(
+            codes(&coder, text),
+            want(&[("ARN", "GON", "190"), ("ARN", "ORC", "112"), ("BRE", "ORC", "190")])
+        );
+        coder.set_code_by(CodeBy::Clause);
+        assert_eq!(codes(&coder, text), want(&[("ARN", "GON", "190"), ("BRE", "ORC", "190")]));
+        // "and" inside an actor phrase parts no clause.
+        assert_eq!(
+            codes(&coder, "Arnor and Bree attacked Gondor on Monday, accused Mordor on Tuesday."),
+            want(&[("ARN", "GON", "190"), ("BRE", "GON", "190")])
+        );
+    }
+
+    #[test]
+    fn a_dominant_code_is_the_only_event() {
+        let coder = coder();
+        assert_eq!(
+            codes(&coder, "Arnor accused Gondor while Bree would attend talks with Mordor."),
+            want(&[("BRE", "ORC", "031")])
+        );
+    }
+
+    #[test]
+    fn the_subject_stands_before_a_pattern_that_begins_before_the_verb() {
+        let coder = coder();
+        assert_eq!(
+            codes(&coder, "Arnor suggested Gondor should apply conventions in its dealings with Mordor."),
+            want(&[("ARN", "ORC", "151")])
+        );
     }
 }
