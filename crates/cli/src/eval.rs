@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_coder::{ArticleMeta, CodeBy, Coder, CoderConfig, DefaultActors, Event};
+use dyad_coder::{ArticleMeta, CodeBy, Coder, CoderConfig, Complexity, DefaultActors, Event};
 use dyad_eval::options::{self, SuiteOption};
 use dyad_eval::{load_suite, score, Report, Suite, SuiteFormat, SuiteRecord, Triple};
 use dyad_text::{Lang, TextPipeline};
@@ -78,6 +78,23 @@ pub fn run_suite(
     if suite.format == SuiteFormat::TabariText {
         // TABARI codes one event per clause unless told otherwise.
         coder.set_code_by(CodeBy::Clause);
+    }
+    if let Some(path) = dicts.options.as_ref().filter(|_| suite.format == SuiteFormat::TabariText) {
+        // The options file's `COMPLEX:` limits hold for the whole suite.
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let text = String::from_utf8_lossy(&bytes);
+        for line in text.lines().map(|l| l.split("//").next().unwrap_or("").trim()) {
+            if !line.to_ascii_uppercase().starts_with("COMPLEX:") {
+                continue;
+            }
+            match SuiteOption::parse(line) {
+                Ok(SuiteOption::Complex(c)) => {
+                    coder.set_complexity(Complexity { verbs: c.verbs, conjunctions: c.conjunctions })
+                }
+                Ok(_) => {}
+                Err(e) => eprintln!("dyad eval: warning: {}: {e}; ignored", path.display()),
+            }
+        }
     }
     let pipeline = TextPipeline::new();
     let mut settings = RecordSettings::default();
@@ -195,6 +212,10 @@ impl RecordSettings {
             )),
             SuiteOption::Forward(on) => {
                 self.forward = on;
+                None
+            }
+            SuiteOption::Complex(c) => {
+                coder.set_complexity(Complexity { verbs: c.verbs, conjunctions: c.conjunctions });
                 None
             }
             SuiteOption::NoEffect(_) => None,

@@ -85,6 +85,19 @@ pub struct CoderConfig {
     /// ("Police arrested protesters"; TABARI's `CONVERT AGENT`). Off by
     /// default: such an event says nothing about who did what to whom.
     pub agent_dyads: bool,
+    /// Sentences too complex to code (TABARI's `COMPLEX:`); none by default.
+    pub complexity: Complexity,
+}
+
+/// Limits past which a sentence is too complex to code and gives no event
+/// (TABARI's `COMPLEX: VERBS[n] CONJ[m]`). Zero means no limit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Complexity {
+    /// A sentence with this many verbs or more (verb forms used as nouns not counted).
+    pub verbs: usize,
+    /// A sentence with this many coordinating conjunctions outside actor
+    /// phrases or more ("Ithilen and Dagolath" joins actors and is not counted).
+    pub conjunctions: usize,
 }
 
 impl Default for CoderConfig {
@@ -98,6 +111,7 @@ impl Default for CoderConfig {
             default_actors: DefaultActors::default(),
             code_by: CodeBy::All,
             agent_dyads: false,
+            complexity: Complexity::default(),
         }
     }
 }
@@ -343,6 +357,18 @@ impl Coder {
         self.config.agent_dyads = allow;
     }
 
+    /// Sets [`CoderConfig::complexity`] without recompiling (TABARI's `COMPLEX:`).
+    ///
+    /// ```
+    /// # use dyad_coder::{Coder, Complexity};
+    /// let mut coder = Coder::new(&dyad_lexicon::Lexicon::default());
+    /// coder.set_complexity(Complexity { verbs: 5, conjunctions: 4 });
+    /// assert_eq!(coder.config().complexity.verbs, 5);
+    /// ```
+    pub fn set_complexity(&mut self, complexity: Complexity) {
+        self.config.complexity = complexity;
+    }
+
     /// Codes every sentence of a document.
     pub fn code_document(&self, doc: &Document, meta: &ArticleMeta) -> DocumentEvents {
         let mut out = DocumentEvents::default();
@@ -444,7 +470,7 @@ impl Coder {
             d.extend_groups(tokens, &mut groups, lw);
         }
         let verbs = self.find_verbs(sent, &groups, lw);
-        if verbs.is_empty() {
+        if verbs.is_empty() || self.too_complex(tokens, &groups, &verbs, lw) {
             return (Vec::new(), groups);
         }
         let mut found: Vec<Found> = Vec::new();
@@ -628,6 +654,28 @@ impl Coder {
         }
         let events = self.events_from(sentence, lang, meta, &groups, found);
         (events, groups)
+    }
+
+    /// Whether a sentence passes [`CoderConfig::complexity`]'s limits.
+    fn too_complex(
+        &self,
+        tokens: &[Token],
+        groups: &[ActorGroup],
+        verbs: &[(usize, usize, u32, bool)],
+        lw: &LangWords,
+    ) -> bool {
+        let Complexity { verbs: max_verbs, conjunctions: max_conj } = self.config.complexity;
+        let too_many_verbs = max_verbs > 0 && verbs.iter().filter(|v| !v.3).count() >= max_verbs;
+        let too_many_conj = max_conj > 0 && {
+            let in_group = |i: usize| groups.iter().any(|g| i >= g.start && i < g.end);
+            let conj = tokens
+                .iter()
+                .enumerate()
+                .filter(|(i, t)| lw.coordinators.contains(&&*t.upper) && !in_group(*i))
+                .count();
+            conj >= max_conj
+        };
+        too_many_verbs || too_many_conj
     }
 
     fn find_verbs(

@@ -4,7 +4,7 @@
 //! (both kept as text in [`SuiteRecord::options`](crate::SuiteRecord::options))
 //! change the coder's settings from that record on. [`SuiteOption::parse`] reads one
 //! into a [`SuiteOption`]; the caller applies it to its coder. Commands that only
-//! concern TABARI's own output or input format (`OUTPUT:`, `SET: YYYY`, `COMPLEX:`,
+//! concern TABARI's own output or input format (`OUTPUT:`, `SET: YYYY`,
 //! `SET: LABEL`, ...) parse to [`SuiteOption::NoEffect`]; anything else is an
 //! [`OptionError`] that names what was not understood.
 //!
@@ -23,6 +23,9 @@
 //! * `FORWARD: <pattern> [OFF]`: a pronoun subject takes the previous sentence's actor.
 //! * `SET: CONVERT AGENT = TRUE|FALSE`: an agent with no country is an actor.
 //! * `SET: MINIMUM WORDS = n`: sentences of fewer words are not coded.
+//! * `COMPLEX: VERBS[n] CONJ[m] ...`: a sentence with n verbs or more, or m
+//!   clause-joining conjunctions or more, is too complex to code (other words of
+//!   the command, such as `EXPLAIN`, concern TABARI's output).
 //!
 //! PETRARCH forms are `option = value`: `require_dyad`, `comma_min` ... `comma_bmax`,
 //! `new_actor_length`, `stop_on_error`.
@@ -51,8 +54,19 @@ pub enum SuiteOption {
     MinimumWords(usize),
     /// PETRARCH `require_dyad = true|false`.
     RequireDyad(bool),
+    /// TABARI `COMPLEX: VERBS[n] CONJ[m]`.
+    Complex(Complexity),
     /// A known command that does not change what dyad codes (its name, e.g. `OUTPUT`).
     NoEffect(String),
+}
+
+/// TABARI's limits past which a sentence is too complex to code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Complexity {
+    /// `VERBS[n]`: a sentence with this many verbs or more (0: no limit).
+    pub verbs: usize,
+    /// `CONJ[n]`: a sentence with this many clause-joining conjunctions or more (0: no limit).
+    pub conjunctions: usize,
 }
 
 /// Default actors for events with a missing side.
@@ -158,11 +172,27 @@ fn parse_tabari(command: &str, rest: &str) -> Result<SuiteOption, String> {
             [_pattern, "OFF"] => Ok(SuiteOption::Forward(false)),
             _ => Err("expected FORWARD: <pattern> [OFF]".into()),
         },
-        "COMPLEX" | "OUTPUT" | "LABEL" | "ISSUES" | "DELETE" => {
-            Ok(SuiteOption::NoEffect(command.to_string()))
-        }
+        "COMPLEX" => parse_complex(&words).map(SuiteOption::Complex),
+        "OUTPUT" | "LABEL" | "ISSUES" | "DELETE" => Ok(SuiteOption::NoEffect(command.to_string())),
         other => Err(format!("unknown command {other}:")),
     }
+}
+
+fn parse_complex(words: &[&str]) -> Result<Complexity, String> {
+    let mut c = Complexity::default();
+    for w in words {
+        let limit = |name: &str| -> Result<Option<usize>, String> {
+            let Some(n) = w.strip_prefix(name).and_then(|r| r.strip_prefix('[')) else { return Ok(None) };
+            let n = n.strip_suffix(']').ok_or_else(|| format!("{w}: expected {name}[n]"))?;
+            n.trim().parse().map(Some).map_err(|_| format!("{w}: {n:?} is not a number"))
+        };
+        if let Some(n) = limit("VERBS")? {
+            c.verbs = n;
+        } else if let Some(n) = limit("CONJ")? {
+            c.conjunctions = n;
+        }
+    }
+    Ok(c)
 }
 
 fn parse_default(upper: &str) -> Result<SuiteOption, String> {
@@ -369,7 +399,12 @@ mod tests {
         assert!(SuiteOption::parse("COMMA: LOTS = 4").is_err());
         assert_eq!(ok("FORWARD: ^^*****NNN*SSS"), SuiteOption::Forward(true));
         assert_eq!(ok("FORWARD: ^^*****NNN*SSS OFF"), SuiteOption::Forward(false));
-        assert_eq!(ok("COMPLEX: VERBS[5] CONJ[4] EXPLAIN"), SuiteOption::NoEffect("COMPLEX".into()));
+        assert_eq!(
+            ok("COMPLEX: VERBS[5] CONJ[4] EXPLAIN"),
+            SuiteOption::Complex(Complexity { verbs: 5, conjunctions: 4 })
+        );
+        assert_eq!(ok("COMPLEX: EXPLAIN"), SuiteOption::Complex(Complexity::default()));
+        assert!(SuiteOption::parse("COMPLEX: VERBS[x]").is_err());
         assert_eq!(ok("OUTPUT: ID STORY SENT"), SuiteOption::NoEffect("OUTPUT".into()));
         match SuiteOption::parse("FLY: HIGH") {
             Err(e) => assert!(e.to_string().contains("FLY"), "{e}"),
