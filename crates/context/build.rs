@@ -37,10 +37,17 @@ fn main() {
         ("gazetteer.fst", &index.fst),
         ("gazetteer.lower.fst", &index.lower),
         ("gazetteer.postings", &index.postings),
+        ("gazetteer.first_words", &index.first_words),
     ] {
         let path = out.join(name);
         std::fs::write(&path, bytes).unwrap_or_else(|e| fail(format!("{}: {e}", path.display())));
     }
+    let offsets: Vec<u8> = table::row_offsets(&text).iter().flat_map(|o| o.to_le_bytes()).collect();
+    if offsets.len() != rows.len() * 4 {
+        fail(format!("{} row offsets for {} rows", offsets.len() / 4, rows.len()));
+    }
+    let path = out.join("gazetteer.rows");
+    std::fs::write(&path, offsets).unwrap_or_else(|e| fail(format!("{}: {e}", path.display())));
     let count = rows.len().to_string();
     let path = out.join("gazetteer.count");
     std::fs::write(&path, count).unwrap_or_else(|e| fail(format!("{}: {e}", path.display())));

@@ -215,9 +215,7 @@ impl Discourse {
 
 fn span_text(tokens: &[Token], sentence: &str, start: usize, end: usize) -> String {
     match (tokens.get(start), end.checked_sub(1).and_then(|e| tokens.get(e))) {
-        (Some(a), Some(b)) => {
-            sentence.chars().skip(a.span.0).take(b.span.1.saturating_sub(a.span.0)).collect()
-        }
+        (Some(a), Some(b)) => dyad_text::char_slice(sentence, a.span.0, b.span.1).to_string(),
         _ => String::new(),
     }
 }

@@ -17,7 +17,7 @@ fn main() {
     let g = Gazetteer::embedded();
     let load = t.elapsed();
     let after = rss_kib();
-    println!("places: {}", g.places().len());
+    println!("places: {}", g.len());
     println!("load (places + precomputed index): {load:.2?}");
     if let (Some(b), Some(a)) = (before, after) {
         println!("resident memory added: {:.1} MiB", (a.saturating_sub(b)) as f64 / 1024.0);

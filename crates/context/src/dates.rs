@@ -36,7 +36,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::normalize::{fold_char, tokenize, Token};
+use crate::normalize::{fold, tokenize, Token};
 
 /// How precise a resolved date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -450,8 +450,9 @@ fn lang_table(lang: &str) -> &'static Lang {
 /// Whether `sentence` can hold a date expression at all: every one has a
 /// weekday, month or unit name, the longest word of a fixed phrase, a year (four
 /// digits), or a day number with a month abbreviation. Most sentences have
-/// none, and this test costs far less than reading them.
-fn may_hold_a_date(sentence: &str, lang: &str) -> bool {
+/// none, and this test costs far less than reading them. `folded` is the
+/// sentence as [`fold`] gives it.
+fn may_hold_a_date(folded: &str, lang: &str) -> bool {
     struct Keys {
         lang: &'static str,
         words: AhoCorasick,
@@ -482,15 +483,14 @@ fn may_hold_a_date(sentence: &str, lang: &str) -> bool {
     };
     let mut digits = 0;
     let mut longest = 0;
-    for c in sentence.chars() {
-        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+    for b in folded.bytes() {
+        digits = if b.is_ascii_digit() { digits + 1 } else { 0 };
         longest = longest.max(digits);
     }
     if longest >= 4 {
         return true;
     }
-    let folded: String = sentence.chars().map(fold_char).collect();
-    keys.words.is_match(&folded) || longest > 0 && keys.abbreviations.is_match(&folded)
+    keys.words.is_match(folded) || longest > 0 && keys.abbreviations.is_match(folded)
 }
 
 /// German weekday compounds: "Mittwochabend", "Montagmorgen".
@@ -502,18 +502,18 @@ const DE_DAY_PARTS: &[&str] = &["abend", "morgen", "nachmittag", "vormittag", "m
 /// Mentions come in text order and do not overlap. Never panics.
 pub fn find_dates(sentence: &str, lang: &str, published: NaiveDate) -> Vec<DateMention> {
     let table = lang_table(lang);
-    if !may_hold_a_date(sentence, lang) {
+    let folded = fold(sentence);
+    if !may_hold_a_date(&folded, lang) {
         return Vec::new();
     }
-    let tokens = tokenize(sentence);
-    let chars: Vec<char> = sentence.chars().collect();
+    let tokens = tokenize(&folded, sentence);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if let Some((len, date, precision)) = match_at(table, &tokens, i, published) {
             let start = tokens.get(i).map_or(0, |t| t.start);
             let end = tokens.get(i + len - 1).map_or(start, |t| t.end);
-            let text: String = chars.get(start..end).map(|c| c.iter().collect()).unwrap_or_default();
+            let text: String = sentence.chars().skip(start).take(end - start).collect();
             out.push(DateMention { span: (start, end), text, date, precision });
             i += len.max(1);
         } else {
@@ -537,12 +537,21 @@ pub fn is_calendar_word(word: &str, lang: &str) -> bool {
         return false;
     }
     let table = lang_table(lang);
-    let folded: String = word.chars().map(crate::normalize::fold_char).collect();
-    weekday_of(table, &folded).is_some() || table.months.iter().any(|(m, _)| *m == folded)
+    // Folded on the stack: this runs for many words of every sentence.
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for c in word.chars() {
+        let f = crate::normalize::fold_char(c);
+        let Some(slot) = buf.get_mut(len..len + f.len_utf8()) else { return false };
+        f.encode_utf8(slot);
+        len += f.len_utf8();
+    }
+    let Some(folded) = buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()) else { return false };
+    weekday_of(table, folded).is_some() || table.months.iter().any(|(m, _)| *m == folded)
 }
 
-fn word(tokens: &[Token], i: usize) -> &str {
-    tokens.get(i).map_or("", |t| t.text.as_str())
+fn word<'a>(tokens: &[Token<'a>], i: usize) -> &'a str {
+    tokens.get(i).map_or("", |t| t.text)
 }
 
 fn is_in(list: &[&str], w: &str) -> bool {
@@ -720,7 +729,7 @@ fn weekday(l: &Lang, t: &[Token], i: usize, published: NaiveDate) -> Option<(usi
 
 fn month_of(l: &Lang, tok: Option<&Token>, allow_abbr: bool) -> Option<u32> {
     let tok = tok?;
-    let w = tok.text.as_str();
+    let w = tok.text;
     if l.capital_months && !tok.capital {
         return None;
     }
@@ -737,7 +746,7 @@ fn month_of(l: &Lang, tok: Option<&Token>, allow_abbr: bool) -> Option<u32> {
 
 /// A day number: "13", "13th", "1st", "1er", "1º", "1o"; `13.` in German is "13" followed by '.'.
 fn day_of(tok: Option<&Token>) -> Option<u32> {
-    let w = tok?.text.as_str();
+    let w = tok?.text;
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     let rest = w.get(digits.len()..).unwrap_or("");
     if digits.is_empty()
@@ -751,7 +760,7 @@ fn day_of(tok: Option<&Token>) -> Option<u32> {
 }
 
 fn year_of(tok: Option<&Token>) -> Option<i32> {
-    let w = tok?.text.as_str();
+    let w = tok?.text;
     if w.len() != 4 || !w.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -855,6 +864,25 @@ pub struct Dateline {
     pub body_start: usize,
 }
 
+/// Whether the start of `text` has a separator a dateline could end with: an em or en dash,
+/// or a hyphen standing alone (" - ", " -- ", ".- "). Most articles have none, and bytes are
+/// cheaper to look at than chars; a dash past the 160th char only costs the full reading.
+fn may_have_dateline(text: &str) -> bool {
+    let head = text.as_bytes();
+    let head = head.get(..head.len().min(160 * 4)).unwrap_or(head);
+    head.iter().enumerate().any(|(i, &b)| match b {
+        // the common prefix of U+2014 and U+2013 in UTF-8
+        0xE2 => matches!(head.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])),
+        b'-' => {
+            let prev = i.checked_sub(1).and_then(|p| head.get(p)).copied().unwrap_or(b' ');
+            let next = head.get(i + 1).copied().unwrap_or(b' ');
+            (prev.is_ascii_whitespace() || matches!(prev, b')' | b'.' | b'-'))
+                && (next.is_ascii_whitespace() || next == b'-')
+        }
+        _ => false,
+    })
+}
+
 /// Reads the dateline at the start of `text`, if there is one.
 ///
 /// A dateline is an upper-case-initial place name of at most six words, optionally followed
@@ -877,8 +905,7 @@ pub struct Dateline {
 /// assert!(parse_dateline("The minister said - quietly - no.", None).is_none());
 /// ```
 pub fn parse_dateline(text: &str, reference: Option<NaiveDate>) -> Option<Dateline> {
-    // Most articles have no dateline: no dash near the start, nothing to read.
-    if !text.chars().take(160).any(|c| matches!(c, '-' | '—' | '–')) {
+    if !may_have_dateline(text) {
         return None;
     }
     let chars: Vec<char> = text.chars().take(200).collect();
@@ -961,7 +988,8 @@ pub fn parse_dateline(text: &str, reference: Option<NaiveDate>) -> Option<Dateli
 }
 
 fn dateline_date(part: &str, reference: Option<NaiveDate>) -> (Option<(u32, u32)>, Option<NaiveDate>) {
-    let t = tokenize(part);
+    let folded = fold(part);
+    let t = tokenize(&folded, part);
     for l in [&EN, &IT, &ES, &FR, &DE] {
         let month_at = |i: usize| {
             let tok = t.get(i)?;
@@ -997,6 +1025,41 @@ fn dateline_date(part: &str, reference: Option<NaiveDate>) -> (Option<(u32, u32)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The separator rule of `parse_dateline`, read char by char.
+    fn has_separator(text: &str) -> bool {
+        let chars: Vec<char> = text.chars().take(161).collect();
+        (0..chars.len().min(160)).any(|k| {
+            let at = |i: Option<usize>| i.and_then(|i| chars.get(i)).copied().unwrap_or(' ');
+            match at(Some(k)) {
+                '—' | '–' => true,
+                '-' => {
+                    let (prev, next) = (at(k.checked_sub(1)), at(Some(k + 1)));
+                    (prev.is_whitespace() || matches!(prev, ')' | '.' | '-'))
+                        && (next.is_whitespace() || next == '-')
+                }
+                _ => false,
+            }
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn the_byte_precheck_misses_no_separator(text in "[A-Za-zé ,.()\\-—–\n]{0,200}") {
+            if has_separator(&text) {
+                prop_assert!(may_have_dateline(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_byte_precheck_passes_over_plain_hyphens() {
+        assert!(!may_have_dateline("Some 70 percent of government-run schools are on strike."));
+        assert!(may_have_dateline("ROME, March 3 (Reuters) - Italy said"));
+        assert!(may_have_dateline("ROMA — Il governo"));
+        assert!(may_have_dateline("BERLIN (dpa).- Die Regierung"));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()

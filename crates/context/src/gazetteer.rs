@@ -6,13 +6,16 @@
 //! (npm `cldr-localenames-full`) and the hand-written tables in `scripts/context/`; licences
 //! are in `data/LICENSES.md`. It is compiled into the binary and loaded once, on first use.
 //!
-//! **Cost.** [`Gazetteer::embedded`] reads the place lines of the embedded text into
-//! [`Place`]s whose strings borrow from it (no string is copied) and uses a name index that
-//! `build.rs` computed at compile time: an [`fst`] map from normalized name to place ids,
-//! embedded with `include_bytes!` and used in place. Measured in release: about 14 ms and
-//! 8.5 MiB of resident memory (4 MB of it the embedded text and index, paged in as read);
-//! [`Gazetteer::find_places`] about 3.5 µs for a 171-character sentence. [`Gazetteer::parse`]
-//! and [`Gazetteer::from_places`] build the index at run time instead (a few hundred ms).
+//! **Cost.** [`Gazetteer::embedded`] parses nothing up front: `build.rs` computed at compile
+//! time a name index (an [`fst`] map from normalized name to place ids, embedded with
+//! `include_bytes!` and used in place), a Bloom filter of the names' first words, and the byte
+//! offset of each place's line; a place's line is parsed the first time the place is asked
+//! for, since an article names a handful of the ~37,000 places. Measured in release (example
+//! `gazetteer_load`): about 2 ms and 5.4 MiB to load (the table of places parsed on demand);
+//! [`Gazetteer::find_places`] about 3.5 µs for a 171-character sentence naming eight places,
+//! less for ordinary copy, whose capitalized words the filter mostly turns away before any
+//! walk of the index. [`Gazetteer::parse`] and [`Gazetteer::from_places`] parse and index at
+//! run time instead (a few hundred ms).
 //!
 //! Names are matched case- and accent-insensitively, with punctuation treated as a space
 //! ("Côte d'Ivoire" = "cote d ivoire"). In running text ([`Gazetteer::find_places`]) a
@@ -31,8 +34,8 @@
 //! **API.** `Gazetteer::embedded() -> &'static Gazetteer<'static>`;
 //! `lookup(&self, name) -> Vec<&Place>`; `resolve(&self, &[&Place], context) -> Option<&Place>`;
 //! `find_places(&self, text, lang)` and `find_places_in_context(&self, text, lang, context)`
-//! `-> Vec<PlaceMention>`; `places(&self) -> &[Place]`; `parse(&'a str) -> Result<Gazetteer<'a>,
-//! GazetteerError>`. A [`Place`] has `&str` fields (`name`, `cameo`, `fips`, `adm1`,
+//! `-> Vec<PlaceMention>`; `len`, `place(&self, id) -> Option<&Place>`, `places(&self) ->
+//! impl Iterator<Item = &Place>`; `parse(&'a str) -> Result<Gazetteer<'a>, GazetteerError>`. A [`Place`] has `&str` fields (`name`, `cameo`, `fips`, `adm1`,
 //! `feature_id`, `full_name`), `names: Names` (iterate it for every spelling), `kind`,
 //! `capital`, `curated`, `lat`/`lon: f32`, `population: u64` and [`Place::geo_type`].
 //!
@@ -62,7 +65,7 @@ use serde::{Serialize, Serializer};
 
 use crate::normalize::fold_char;
 pub use table::normalize_name;
-use table::Entry;
+use table::{Entry, FirstWords};
 
 mod table;
 
@@ -74,6 +77,10 @@ const INDEX_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.fst
 const INDEX_LOWER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.lower.fst"));
 /// The place ids the index points into, `u32` little-endian.
 const INDEX_POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.postings"));
+/// The filter of the first words of the names matched in text.
+const INDEX_FIRST_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.first_words"));
+/// The byte offset of each place's line in `DATA`, `u32` little-endian.
+const ROW_OFFSETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.rows"));
 /// The number of places the index was built for.
 const INDEX_PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.count"));
 
@@ -261,9 +268,49 @@ impl std::error::Error for GazetteerError {}
 /// A gazetteer: places and an index from normalized name to places, which is also the matcher
 /// of place names in running text. `'a` is the lifetime of the data the places borrow.
 pub struct Gazetteer<'a> {
-    places: Vec<Place<'a>>,
+    places: Places<'a>,
     /// the name index; `None` only if it could not be built
     index: Option<Index<'a>>,
+}
+
+/// The places of a gazetteer by id.
+enum Places<'a> {
+    /// Parsed when the gazetteer was built.
+    Parsed(Vec<Place<'a>>),
+    /// The embedded data: each line parsed on first use, since an article names a handful of
+    /// the ~37,000 places and parsing them all would cost more than coding many articles.
+    Lazy {
+        /// the data file
+        text: &'a str,
+        /// the byte offset of each place's line, `u32` little-endian
+        offsets: &'a [u8],
+        /// the places parsed so far (`None` inside: a line that does not parse, which
+        /// `build.rs` rules out for the embedded data)
+        parsed: Box<[OnceLock<Option<Place<'a>>>]>,
+    },
+}
+
+impl<'a> Places<'a> {
+    fn len(&self) -> usize {
+        match self {
+            Places::Parsed(v) => v.len(),
+            Places::Lazy { parsed, .. } => parsed.len(),
+        }
+    }
+
+    fn get(&self, id: usize) -> Option<&Place<'a>> {
+        match self {
+            Places::Parsed(v) => v.get(id),
+            Places::Lazy { text, offsets, parsed } => parsed
+                .get(id)?
+                .get_or_init(|| {
+                    let at = offsets.get(id * 4..id * 4 + 4)?;
+                    let at = u32::from_le_bytes(at.try_into().ok()?) as usize;
+                    table::parse_row(text.get(at..)?).ok().map(place_of)
+                })
+                .as_ref(),
+        }
+    }
 }
 
 /// See [`table::IndexBytes`].
@@ -274,6 +321,8 @@ struct Index<'a> {
     lower: fst::Map<Cow<'a, [u8]>>,
     /// the place ids the entries point into, `u32` little-endian
     postings: Cow<'a, [u8]>,
+    /// a [`FirstWords`] filter of the names matched in text
+    first_words: Cow<'a, [u8]>,
     /// the transitions out of the roots of `names` and `lower`, by input byte
     roots: Box<[[Option<Transition>; 256]; 2]>,
 }
@@ -283,6 +332,7 @@ impl<'a> Index<'a> {
         names: fst::Map<Cow<'a, [u8]>>,
         lower: fst::Map<Cow<'a, [u8]>>,
         postings: Cow<'a, [u8]>,
+        first_words: Cow<'a, [u8]>,
     ) -> Index<'a> {
         let mut roots = Box::new([[None; 256]; 2]);
         for (table, map) in roots.iter_mut().zip([&names, &lower]) {
@@ -292,14 +342,14 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        Index { names, lower, postings, roots }
+        Index { names, lower, postings, first_words, roots }
     }
 }
 
 impl std::fmt::Debug for Gazetteer<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
-            .field("places", &self.places.len())
+            .field("places", &self.len())
             .field("names", &self.index.as_ref().map_or(0, |ix| ix.names.len()))
             .finish()
     }
@@ -345,16 +395,21 @@ impl Gazetteer<'static> {
     /// Loads a fresh copy of the embedded gazetteer (what [`embedded`](Self::embedded) does
     /// once); for benchmarks and for callers that want to own it.
     pub fn load_embedded() -> Gazetteer<'static> {
-        let Ok(places) = table::parse_rows_into(DATA, place_of) else {
-            return Gazetteer::from_places(Vec::new());
+        let count = ROW_OFFSETS.len() / 4;
+        let lazy = || Places::Lazy {
+            text: DATA,
+            offsets: ROW_OFFSETS,
+            parsed: (0..count).map(|_| OnceLock::new()).collect(),
         };
-        let fresh = INDEX_PLACES.trim().parse::<usize>().ok() == Some(places.len());
+        let fresh = INDEX_PLACES.trim().parse::<usize>().ok() == Some(count);
         match (fst::Map::new(Cow::Borrowed(INDEX_FST)), fst::Map::new(Cow::Borrowed(INDEX_LOWER))) {
             (Ok(names), Ok(lower)) if fresh => {
-                let index = Index::new(names, lower, Cow::Borrowed(INDEX_POSTINGS));
-                Gazetteer { places, index: Some(index) }
+                let index =
+                    Index::new(names, lower, Cow::Borrowed(INDEX_POSTINGS), Cow::Borrowed(INDEX_FIRST_WORDS));
+                Gazetteer { places: lazy(), index: Some(index) }
             }
-            _ => Gazetteer::from_places(places),
+            // Not reached with a consistent build; parsing everything is the safe fallback.
+            _ => Gazetteer::parse(DATA).unwrap_or_else(|_| Gazetteer::from_places(Vec::new())),
         }
     }
 }
@@ -381,14 +436,47 @@ impl<'a> Gazetteer<'a> {
                 fst::Map::new(Cow::Owned(ix.fst)).ok()?,
                 fst::Map::new(Cow::Owned(ix.lower)).ok()?,
                 Cow::Owned(ix.postings),
+                Cow::Owned(ix.first_words),
             ))
         });
-        Gazetteer { places, index }
+        Gazetteer { places: Places::Parsed(places), index }
     }
 
-    /// All places.
-    pub fn places(&self) -> &[Place<'a>] {
-        &self.places
+    /// The number of places.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Whether the gazetteer has no place.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The place with id `id` (its rank among the data lines).
+    ///
+    /// ```
+    /// use dyad_context::gazetteer::{Gazetteer, PlaceType};
+    ///
+    /// let gaz = Gazetteer::embedded();
+    /// assert_eq!(gaz.place(0).map(|p| p.kind), Some(PlaceType::Country));
+    /// assert!(gaz.place(gaz.len()).is_none());
+    /// ```
+    pub fn place(&self, id: usize) -> Option<&Place<'a>> {
+        self.places.get(id)
+    }
+
+    /// All places, in data-file order (the embedded gazetteer parses each line it has not
+    /// parsed yet).
+    ///
+    /// ```
+    /// use dyad_context::gazetteer::{Gazetteer, PlaceType};
+    ///
+    /// let gaz = Gazetteer::embedded();
+    /// let countries = gaz.places().filter(|p| p.kind == PlaceType::Country).count();
+    /// assert!(countries > 240 && gaz.len() > 30_000 && !gaz.is_empty());
+    /// ```
+    pub fn places(&self) -> impl Iterator<Item = &Place<'a>> + '_ {
+        (0..self.len()).filter_map(|id| self.place(id))
     }
 
     /// The places of an index entry, in data-file order.
@@ -397,7 +485,7 @@ impl<'a> Gazetteer<'a> {
         let bytes = postings.get(e.start.saturating_mul(4)..).unwrap_or_default();
         bytes.chunks_exact(4).take(e.len).filter_map(|c| {
             let id = u32::from_le_bytes(c.try_into().ok()?);
-            self.places.get(id as usize)
+            self.place(id as usize)
         })
     }
 
@@ -426,47 +514,22 @@ impl<'a> Gazetteer<'a> {
     /// Like [`find_places`](Self::find_places), resolving with the article's context.
     pub fn find_places_in_context(&self, text: &str, _lang: &str, context: &[&str]) -> Vec<PlaceMention<'_>> {
         let Some(index) = &self.index else { return Vec::new() };
-        let orig: Vec<char> = text.chars().collect();
-        // normalized text and, for each of its bytes, the original char offset
-        let mut norm = String::with_capacity(text.len());
-        let mut map: Vec<usize> = Vec::with_capacity(text.len() + 1);
-        let mut space = true;
-        for (ci, &c) in orig.iter().enumerate() {
-            let f = fold_char(c);
-            if f.is_alphanumeric() {
-                let mut buf = [0u8; 4];
-                for _ in 0..f.encode_utf8(&mut buf).len() {
-                    map.push(ci);
-                }
-                norm.push(f);
-                space = false;
-            } else if !space {
-                norm.push(' ');
-                map.push(ci);
-                space = true;
-            }
-        }
-        map.push(orig.len());
-        let bytes = norm.as_bytes();
+        let folded = Folded::new(text, index);
+        let bytes = folded.norm.as_slice();
         // Every name starting at a word start and ending at a word end: walk the index from
-        // each word start for as long as the text spells a prefix of some name (only the small
-        // index of names that need no capital where the word starts in lower case).
+        // each word that may begin a name for as long as the text spells a prefix of some name.
         let mut found: Vec<(usize, usize, Entry)> = Vec::new(); // (start byte, end byte, entry)
-        for (s, &b) in bytes.iter().enumerate() {
-            if b == b' ' || (s > 0 && bytes.get(s - 1) != Some(&b' ')) {
-                continue;
-            }
-            let Some(&cs) = map.get(s) else { continue };
-            let capital = orig.get(cs).is_some_and(|c| c.is_uppercase());
+        for &(s, capital) in &folded.starts {
             let (fst, roots) = if capital {
                 (index.names.as_fst(), &index.roots[0])
             } else {
                 (index.lower.as_fst(), &index.roots[1])
             };
-            let Some(Some(first)) = roots.get(usize::from(b)) else { continue };
+            let Some(Some(first)) = bytes.get(s).and_then(|&b| roots.get(usize::from(b))) else { continue };
             let mut node = fst.root();
             let mut out = Output::zero();
-            for (e, &b) in bytes.iter().enumerate().skip(s) {
+            let mut e = s;
+            while let Some(&b) = bytes.get(e) {
                 let t = if e == s {
                     *first
                 } else {
@@ -475,16 +538,26 @@ impl<'a> Gazetteer<'a> {
                 };
                 out = out.cat(t.out);
                 node = fst.node(t.addr);
-                let end = e + 1;
-                if !node.is_final() || !(end == bytes.len() || bytes.get(end) == Some(&b' ')) {
+                e += 1;
+                if b == b' ' {
+                    // a run of separators ("Guinea - Bissau") is one space of the name
+                    while bytes.get(e) == Some(&b' ') {
+                        e += 1;
+                    }
+                    continue;
+                }
+                if !node.is_final() || !(e == bytes.len() || bytes.get(e) == Some(&b' ')) {
                     continue;
                 }
                 let entry = Entry::from_value(out.cat(node.final_output()).value());
                 if !entry.in_text || (entry.needs_capital && !capital) {
                     continue;
                 }
-                found.push((s, end, entry));
+                found.push((s, e, entry));
             }
+        }
+        if found.is_empty() {
+            return Vec::new();
         }
         // longest first among those starting earliest; no overlaps
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -496,13 +569,93 @@ impl<'a> Gazetteer<'a> {
             }
             let candidates: Vec<&Place<'a>> = self.entry_places(entry).collect();
             let Some(place) = resolve(&candidates, context) else { continue };
-            let (Some(&cs), Some(&ce_last)) = (map.get(s), map.get(e.saturating_sub(1))) else { continue };
-            let ce = ce_last + 1;
-            let span_text: String = orig.get(cs..ce).map(|c| c.iter().collect()).unwrap_or_default();
-            out.push(PlaceMention { span: (cs, ce), text: span_text, place, candidates });
+            let Some((span, span_text)) = folded.original(text, s, e) else { continue };
+            out.push(PlaceMention { span, text: span_text.to_string(), place, candidates });
             last_end = e;
         }
         out
+    }
+}
+
+/// A text folded for matching names: lower case, no accents, every other character a space,
+/// with the way back to the original offsets.
+struct Folded {
+    /// The folded text; a run of spaces in it stands for one space of a name.
+    norm: Vec<u8>,
+    /// For each byte of `norm`, the original char's (char offset, byte offset); empty when the
+    /// text is ASCII, where `norm` has the text's offsets.
+    origin: Vec<(u32, u32)>,
+    /// The words a name may begin at: (byte in `norm`, starts with a capital letter).
+    starts: Vec<(usize, bool)>,
+}
+
+impl Folded {
+    fn new(text: &str, index: &Index<'_>) -> Folded {
+        // Capitalized words go through the first-word filter; lower-case ones only walk the
+        // small index, whose root the walk checks first.
+        let keep = |norm: &[u8], word: (usize, bool), end: usize| {
+            let (s, capital) = word;
+            !capital || FirstWords::may_begin(&index.first_words, norm.get(s..end).unwrap_or_default())
+        };
+        let mut starts = Vec::new();
+        let mut word: Option<(usize, bool)> = None;
+        if text.is_ascii() {
+            // Most copy: one byte per char, so no offsets to keep.
+            let norm: Vec<u8> = text
+                .bytes()
+                .map(|b| if b.is_ascii_alphanumeric() { b.to_ascii_lowercase() } else { b' ' })
+                .collect();
+            for (i, b) in text.bytes().enumerate() {
+                if b.is_ascii_alphanumeric() {
+                    word = word.or(Some((i, b.is_ascii_uppercase())));
+                } else if let Some(w) = word.take() {
+                    if keep(&norm, w, i) {
+                        starts.push(w);
+                    }
+                }
+            }
+            if let Some(w) = word.filter(|&w| keep(&norm, w, norm.len())) {
+                starts.push(w);
+            }
+            return Folded { norm, origin: Vec::new(), starts };
+        }
+        let mut norm = Vec::with_capacity(text.len());
+        let mut origin: Vec<(u32, u32)> = Vec::with_capacity(text.len());
+        for (ci, (bi, c)) in text.char_indices().enumerate() {
+            let (Ok(ci), Ok(bi)) = (u32::try_from(ci), u32::try_from(bi)) else { break };
+            let f = fold_char(c);
+            if f.is_alphanumeric() {
+                word = word.or(Some((norm.len(), c.is_uppercase())));
+                let mut buf = [0u8; 4];
+                for &b in f.encode_utf8(&mut buf).as_bytes() {
+                    norm.push(b);
+                    origin.push((ci, bi));
+                }
+            } else {
+                if let Some(w) = word.take() {
+                    if keep(&norm, w, norm.len()) {
+                        starts.push(w);
+                    }
+                }
+                norm.push(b' ');
+                origin.push((ci, bi));
+            }
+        }
+        if let Some(w) = word.filter(|&w| keep(&norm, w, norm.len())) {
+            starts.push(w);
+        }
+        Folded { norm, origin, starts }
+    }
+
+    /// The char span and the original text of `norm[s..e]` (whole words).
+    fn original<'t>(&self, text: &'t str, s: usize, e: usize) -> Option<((usize, usize), &'t str)> {
+        if self.origin.is_empty() {
+            return Some(((s, e), text.get(s..e)?));
+        }
+        let &(cs, bs) = self.origin.get(s)?;
+        let &(ce, be) = self.origin.get(e.checked_sub(1)?)?;
+        let be = be as usize + text.get(be as usize..)?.chars().next()?.len_utf8();
+        Some(((cs as usize, ce as usize + 1), text.get(bs as usize..be)?))
     }
 }
 
@@ -540,6 +693,93 @@ pub fn resolve<'c, 'p>(candidates: &[&'c Place<'p>], context: &[&str]) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_word_filter_keeps_every_name_and_rejects_most_other_words() {
+        let gaz = Gazetteer::embedded();
+        let Some(index) = &gaz.index else { panic!("the embedded index did not load") };
+        assert_eq!(index.first_words.len(), table::FIRST_WORD_BITS / 8);
+        let mut names = 0;
+        for p in gaz.places() {
+            for n in p.names {
+                let key = normalize_name(n);
+                let in_text = index.names.get(&key).is_some_and(|v| Entry::from_value(v).in_text);
+                if !in_text {
+                    continue; // "UK", stop words: never matched in running text
+                }
+                let first = key.split(' ').next().unwrap_or_default();
+                assert!(FirstWords::may_begin(&index.first_words, first.as_bytes()), "{n}");
+                names += 1;
+            }
+        }
+        assert!(names > 50_000, "{names}");
+        // Words that begin no name: the filter lets through only its false positives.
+        let words: Vec<String> = (0..20_000).map(|i| format!("qx{i}zv")).collect();
+        let passed = words.iter().filter(|w| FirstWords::may_begin(&index.first_words, w.as_bytes())).count();
+        assert!(passed < words.len() / 20, "{passed} of {} pass", words.len());
+    }
+
+    #[test]
+    fn embedded_row_offsets_point_at_the_place_lines() {
+        let offsets = table::row_offsets(DATA);
+        let embedded: Vec<u32> = ROW_OFFSETS
+            .chunks_exact(4)
+            .filter_map(|c| Some(u32::from_le_bytes(c.try_into().ok()?)))
+            .collect();
+        assert_eq!(offsets, embedded);
+        let parsed = Gazetteer::parse(DATA).unwrap_or_else(|e| panic!("{e}"));
+        let lazy = Gazetteer::load_embedded();
+        assert!(matches!(lazy.places, Places::Lazy { .. }));
+        for id in [0, 1, 250, 12_345, parsed.len() - 1] {
+            assert_eq!(parsed.place(id), lazy.place(id), "place {id}");
+        }
+        assert_eq!(lazy.place(parsed.len()), None);
+    }
+
+    #[test]
+    fn ascii_and_unicode_paths_agree() {
+        // An accented word at the end sends the same sentence down the general path.
+        let gaz = Gazetteer::embedded();
+        let mut checked = 0;
+        for p in gaz.places().step_by(11).filter(|p| p.full_name.is_ascii()) {
+            let ascii = format!("Talks in {}  and near {} -- {}.", p.full_name, p.name, p.cameo);
+            let mixed = format!("{ascii} Déjà");
+            let a: Vec<_> =
+                gaz.find_places(&ascii, "en").into_iter().map(|m| (m.span, m.text, m.place)).collect();
+            let b: Vec<_> =
+                gaz.find_places(&mixed, "en").into_iter().map(|m| (m.span, m.text, m.place)).collect();
+            assert_eq!(a, b, "{ascii}");
+            checked += usize::from(!a.is_empty());
+        }
+        assert!(checked > 2_000, "{checked}");
+        let m = gaz.find_places("Truppen in Guinea - Bissau,  Côte d’Ivoire und München.", "de");
+        let names: Vec<_> = m.iter().map(|m| (m.text.as_str(), m.place.cameo)).collect();
+        assert_eq!(names, [("Guinea - Bissau", "GNB"), ("Côte d’Ivoire", "CIV"), ("München", "DEU")]);
+        assert_eq!(m[2].span, (47, 54));
+    }
+
+    #[test]
+    fn the_filter_changes_no_match() {
+        // The same gazetteer without a filter (an empty one lets every word through).
+        let gaz = Gazetteer::embedded();
+        let mut unfiltered = Gazetteer::load_embedded();
+        if let Some(ix) = unfiltered.index.as_mut() {
+            ix.first_words = Cow::Borrowed(&[]);
+        }
+        for p in gaz.places().step_by(3) {
+            let sentence =
+                format!("The President of {} met {} in {}, {}.", p.name, p.full_name, p.name, p.cameo);
+            let a: Vec<_> =
+                gaz.find_places(&sentence, "en").iter().map(|m| (m.span, m.place.feature_id)).collect();
+            let b: Vec<_> = unfiltered
+                .find_places(&sentence, "en")
+                .iter()
+                .map(|m| (m.span, m.place.feature_id))
+                .collect();
+            assert_eq!(a, b, "{sentence}");
+            assert!(!a.is_empty() || p.name.chars().count() < 3, "{sentence}");
+        }
+    }
 
     #[test]
     fn normalizes_names() {

@@ -26,17 +26,21 @@ pub(crate) fn fold_char(c: char) -> char {
     lower.nfd().find(|d| !unicode_normalization::char::is_combining_mark(*d)).unwrap_or(lower)
 }
 
-/// Folds a whole string (see [`fold_char`]), char for char.
-#[cfg(test)]
+/// Folds a whole string (see [`fold_char`]), char for char, so that char offsets into the
+/// result are char offsets into `s`.
 pub(crate) fn fold(s: &str) -> String {
+    // Most copy is ASCII, where folding is lower-casing.
+    if s.is_ascii() && !s.contains('`') {
+        return s.to_ascii_lowercase();
+    }
     s.chars().map(fold_char).collect()
 }
 
 /// A word of the text: alphanumeric run, with char offsets into the original text.
 #[derive(Clone, Debug)]
-pub(crate) struct Token {
-    /// Folded text of the word.
-    pub text: String,
+pub(crate) struct Token<'a> {
+    /// Folded text of the word, borrowed from the folded text.
+    pub text: &'a str,
     /// First char offset.
     pub start: usize,
     /// One past the last char offset.
@@ -48,27 +52,31 @@ pub(crate) struct Token {
 }
 
 /// Splits text into alphanumeric words (apostrophes, hyphens and punctuation separate words).
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars.get(i).copied().unwrap_or(' ');
+/// `folded` is [`fold`]`(original)`; the words borrow from it.
+pub(crate) fn tokenize<'a>(folded: &'a str, original: &str) -> Vec<Token<'a>> {
+    let mut out: Vec<Token<'a>> = Vec::new();
+    // the word being read: (byte start in `folded`, char start, capital)
+    let mut word: Option<(usize, usize, bool)> = None;
+    let mut chars = 0;
+    let close = |out: &mut Vec<Token<'a>>, word: (usize, usize, bool), end_byte: usize, end: usize| {
+        let (b, start, capital) = word;
+        let next = folded.get(end_byte..).and_then(|rest| rest.chars().find(|c| !c.is_whitespace()));
+        out.push(Token { text: folded.get(b..end_byte).unwrap_or_default(), start, end, capital, next });
+    };
+    let mut originals = original.chars();
+    for (bi, c) in folded.char_indices() {
+        let o = originals.next().unwrap_or(c);
         if c.is_alphanumeric() {
-            let start = i;
-            let mut s = String::new();
-            while let Some(&ch) = chars.get(i) {
-                if !ch.is_alphanumeric() {
-                    break;
-                }
-                s.push(fold_char(ch));
-                i += 1;
+            if word.is_none() {
+                word = Some((bi, chars, o.is_uppercase()));
             }
-            let next = chars.get(i..).and_then(|rest| rest.iter().copied().find(|ch| !ch.is_whitespace()));
-            out.push(Token { text: s, start, end: i, capital: c.is_uppercase(), next });
-        } else {
-            i += 1;
+        } else if let Some(w) = word.take() {
+            close(&mut out, w, bi, chars);
         }
+        chars += 1;
+    }
+    if let Some(w) = word.take() {
+        close(&mut out, w, folded.len(), chars);
     }
     out
 }
@@ -87,10 +95,18 @@ mod tests {
 
     #[test]
     fn tokens_have_char_offsets() {
-        let t = tokenize("l'année 13. März");
-        let words: Vec<_> = t.iter().map(|t| (t.text.as_str(), t.start, t.end)).collect();
+        let text = "l'année 13. März";
+        let folded = fold(text);
+        let t = tokenize(&folded, text);
+        let words: Vec<_> = t.iter().map(|t| (t.text, t.start, t.end)).collect();
         assert_eq!(words, vec![("l", 0, 1), ("annee", 2, 7), ("13", 8, 10), ("marz", 12, 16)]);
         assert_eq!(t[2].next, Some('.'));
-        assert!(t[3].capital);
+        assert!(t[3].capital && !t[1].capital);
+        assert_eq!(t[3].next, None);
+        let ascii = "Talks on Monday: 3 p.m.";
+        assert_eq!(fold(ascii), "talks on monday: 3 p.m.");
+        let folded = fold(ascii);
+        let words: Vec<_> = tokenize(&folded, ascii).iter().map(|t| (t.text, t.next)).collect();
+        assert_eq!(words[2], ("monday", Some(':')));
     }
 }

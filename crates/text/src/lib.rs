@@ -202,6 +202,29 @@ impl TextPipeline {
     }
 }
 
+/// The part of `text` between two char offsets (the offsets of [`Token::span`] and
+/// [`Sentence::span`]), clamped to the text.
+///
+/// ```
+/// assert_eq!(dyad_text::char_slice("Merkel traf Macron", 12, 18), "Macron");
+/// assert_eq!(dyad_text::char_slice("Erdoğan e Lula", 10, 14), "Lula");
+/// assert_eq!(dyad_text::char_slice("abc", 2, 9), "c");
+/// ```
+pub fn char_slice(text: &str, start: usize, end: usize) -> &str {
+    if text.is_ascii() {
+        return text
+            .get(start.min(text.len())..end.clamp(start.min(text.len()), text.len()))
+            .unwrap_or_default();
+    }
+    let mut bytes = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    let Some(from) = bytes.nth(start) else { return "" };
+    let to = match end.checked_sub(start + 1) {
+        Some(k) => bytes.nth(k).unwrap_or(text.len()),
+        None => from,
+    };
+    text.get(from..to).unwrap_or_default()
+}
+
 /// Splits a sentence into tokens with English rules and English lemmas.
 ///
 /// Use [`tokenize_lang`] for the other languages (elisions, abbreviations and

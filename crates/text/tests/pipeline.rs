@@ -364,6 +364,14 @@ mod props {
         }
 
         #[test]
+        fn char_slice_is_the_chars_between(text in messy(), start in 0usize..80, len in 0usize..80) {
+            let expected: String = text.chars().skip(start).take(len).collect();
+            prop_assert_eq!(dyad_text::char_slice(&text, start, start + len), expected.as_str());
+            // an end before the start is an empty slice
+            prop_assert_eq!(dyad_text::char_slice(&text, start + 1, start), "");
+        }
+
+        #[test]
         fn arbitrary_strings(text in any::<String>()) {
             let doc = TextPipeline::new().process(&text, Some(&text), None);
             check_spans(&doc);

@@ -33,65 +33,72 @@ pub(crate) fn split_names(names: &str) -> impl Iterator<Item = &str> + Clone {
 
 /// Parses data in the format of `data/gazetteer.tsv`; errors carry the 1-based line.
 pub(crate) fn parse_rows(text: &str) -> Result<Vec<Row<'_>>, (usize, String)> {
-    parse_rows_into(text, |row| row)
-}
-
-/// [`parse_rows`], turning each row into what the caller keeps as it goes, so
-/// that no vector of rows is built in between.
-pub(crate) fn parse_rows_into<'a, T>(
-    text: &'a str,
-    mut keep: impl FnMut(Row<'a>) -> T,
-) -> Result<Vec<T>, (usize, String)> {
-    // Sized once: growing by doubling would touch twice the memory of the
-    // ~37,000 rows, and page faults are most of what loading costs.
     let mut rows = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     for (n, line) in text.lines().enumerate() {
-        let line_no = n + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
+        if is_place_line(line) {
+            rows.push(parse_row(line).map_err(|message| (n + 1, message))?);
         }
-        let err = |message: String| (line_no, message);
-        let mut f = line.split('\t');
-        let mut field = [""; 10];
-        let mut filled = 0;
-        for slot in field.iter_mut() {
-            let Some(v) = f.next() else { break };
-            *slot = v;
-            filled += 1;
-        }
-        if filled != 10 || f.next().is_some() {
-            let count = line.split('\t').count();
-            return Err(err(format!("expected 10 tab-separated fields, found {count}")));
-        }
-        let [kind, names, cameo, fips, adm1, lat, lon, feature_id, population, full_name] = field;
-        let kind = match kind {
-            "C" | "R" | "A" | "P" | "K" => kind.as_bytes().first().copied().unwrap_or(b'P'),
-            other => return Err(err(format!("unknown place type {other:?} (expected C, R, A, P or K)"))),
-        };
-        if split_names(names).next().is_none() {
-            return Err(err("a place without a name".to_string()));
-        }
-        let lat: f64 = lat.parse().map_err(|_| err(format!("bad latitude {lat:?}")))?;
-        let lon: f64 = lon.parse().map_err(|_| err(format!("bad longitude {lon:?}")))?;
-        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-            return Err(err(format!("coordinates out of range: {lat}, {lon}")));
-        }
-        let population: u64 =
-            population.parse().map_err(|_| err(format!("bad population {population:?}")))?;
-        rows.push(keep(Row {
-            kind,
-            names,
-            cameo,
-            fips,
-            adm1,
-            lat: lat as f32,
-            lon: lon as f32,
-            feature_id,
-            population,
-            full_name,
-        }));
     }
     Ok(rows)
+}
+
+/// Whether a data line holds a place (not blank, not a `#` comment).
+fn is_place_line(line: &str) -> bool {
+    !(line.trim().is_empty() || line.starts_with('#'))
+}
+
+/// The byte offset in `text` of each place line, in order: place id `i` is the line at
+/// `offsets[i]` (how the embedded gazetteer finds a row to parse on first use).
+#[cfg_attr(not(test), allow(dead_code))] // build.rs writes the embedded offsets
+pub(crate) fn row_offsets(text: &str) -> Vec<u32> {
+    let base = text.as_ptr() as usize;
+    text.lines()
+        .filter(|l| is_place_line(l))
+        .filter_map(|l| u32::try_from(l.as_ptr() as usize - base).ok())
+        .collect()
+}
+
+/// Parses one place line (the text from its start; parsing stops at the line's end).
+pub(crate) fn parse_row(line: &str) -> Result<Row<'_>, String> {
+    let line = line.lines().next().unwrap_or_default();
+    let mut f = line.split('\t');
+    let mut field = [""; 10];
+    let mut filled = 0;
+    for slot in field.iter_mut() {
+        let Some(v) = f.next() else { break };
+        *slot = v;
+        filled += 1;
+    }
+    if filled != 10 || f.next().is_some() {
+        let count = line.split('\t').count();
+        return Err(format!("expected 10 tab-separated fields, found {count}"));
+    }
+    let [kind, names, cameo, fips, adm1, lat, lon, feature_id, population, full_name] = field;
+    let kind = match kind {
+        "C" | "R" | "A" | "P" | "K" => kind.as_bytes().first().copied().unwrap_or(b'P'),
+        other => return Err(format!("unknown place type {other:?} (expected C, R, A, P or K)")),
+    };
+    if split_names(names).next().is_none() {
+        return Err("a place without a name".to_string());
+    }
+    let lat: f64 = lat.parse().map_err(|_| format!("bad latitude {lat:?}"))?;
+    let lon: f64 = lon.parse().map_err(|_| format!("bad longitude {lon:?}"))?;
+    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+        return Err(format!("coordinates out of range: {lat}, {lon}"));
+    }
+    let population: u64 = population.parse().map_err(|_| format!("bad population {population:?}"))?;
+    Ok(Row {
+        kind,
+        names,
+        cameo,
+        fips,
+        adm1,
+        lat: lat as f32,
+        lon: lon as f32,
+        feature_id,
+        population,
+        full_name,
+    })
 }
 
 /// Normalized keys that never match in running text: function words and month or weekday names
@@ -274,6 +281,51 @@ pub(crate) struct IndexBytes {
     pub fst: Vec<u8>,
     pub lower: Vec<u8>,
     pub postings: Vec<u8>,
+    /// A [`FirstWords`] filter of the names matched in text.
+    pub first_words: Vec<u8>,
+}
+
+/// The size of the first-word filter in bits: 2^20 (128 KiB) holds the ~51,000 distinct first
+/// words of the embedded names with about 1% false positives at two probes per word.
+pub(crate) const FIRST_WORD_BITS: usize = 1 << 20;
+
+/// A Bloom filter of the first words of the names matched in text. Most capitalized words of
+/// news copy ("President", "Reuters", "Biden") begin no place name; the filter rejects them
+/// with two bit tests where the walk of the name index would touch a node per letter.
+pub(crate) struct FirstWords;
+
+impl FirstWords {
+    /// The two bits probed for a folded word.
+    pub fn probes(word: &[u8]) -> [usize; 2] {
+        // FNV-1a, then splitmix64's finalizer so that both halves are well mixed.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in word {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^= h >> 31;
+        let mask = FIRST_WORD_BITS as u64 - 1;
+        [(h & mask) as usize, ((h >> 32) & mask) as usize]
+    }
+
+    /// Whether `word` may begin a name; always true when `bits` is not a filter of the
+    /// expected size (an index built without one).
+    pub fn may_begin(bits: &[u8], word: &[u8]) -> bool {
+        if bits.len() != FIRST_WORD_BITS / 8 {
+            return true;
+        }
+        Self::probes(word).iter().all(|&p| bits.get(p / 8).is_some_and(|byte| byte & (1 << (p % 8)) != 0))
+    }
+
+    fn insert(bits: &mut [u8], word: &[u8]) {
+        for p in Self::probes(word) {
+            if let Some(byte) = bits.get_mut(p / 8) {
+                *byte |= 1 << (p % 8);
+            }
+        }
+    }
 }
 
 /// Builds the name index from `(place id, spelling)` pairs in place order.
@@ -295,6 +347,7 @@ pub(crate) fn build_index<'n>(names: impl IntoIterator<Item = (u32, &'n str)>) -
     let mut postings = Vec::new();
     let mut builder = fst::MapBuilder::memory();
     let mut lower = fst::MapBuilder::memory();
+    let mut first_words = vec![0u8; FIRST_WORD_BITS / 8];
     let mut next: u64 = 0;
     for (key, (ids, cap)) in &keys {
         let len = ids.len() as u64;
@@ -309,6 +362,10 @@ pub(crate) fn build_index<'n>(names: impl IntoIterator<Item = (u32, &'n str)>) -
             v |= TEXT_BIT;
         }
         builder.insert(key, v).map_err(|e| format!("name index: {e}"))?;
+        if v & TEXT_BIT != 0 {
+            let first = key.split(' ').next().unwrap_or_default();
+            FirstWords::insert(&mut first_words, first.as_bytes());
+        }
         if v & TEXT_BIT != 0 && v & CAPITAL_BIT == 0 {
             lower.insert(key, v).map_err(|e| format!("name index: {e}"))?;
         }
@@ -319,5 +376,5 @@ pub(crate) fn build_index<'n>(names: impl IntoIterator<Item = (u32, &'n str)>) -
     }
     let fst = builder.into_inner().map_err(|e| format!("name index: {e}"))?;
     let lower = lower.into_inner().map_err(|e| format!("name index: {e}"))?;
-    Ok(IndexBytes { fst, lower, postings })
+    Ok(IndexBytes { fst, lower, postings, first_words })
 }
