@@ -1,5 +1,6 @@
 //! The office-holders knowledge base `data/kb/office_holders.dyad`: it parses, its structured
 //! office tags agree with its dated codes, G20 heads of government cover 2000-01-01..2026-06-30,
+//! heads of state or government of states in conflict cover 2019-01-01..2025-10-31,
 //! no office has two holders at once, and spot checks of codes on given dates.
 
 use std::collections::BTreeMap;
@@ -208,36 +209,57 @@ fn no_office_has_two_holders_at_once() {
     assert!(bad.is_empty(), "overlapping terms:\n{}", bad.join("\n"));
 }
 
+/// The days of `start..=end` on which no one holds one of `roles` of `org`, as readable gaps.
+fn gaps(ts: &[Term], org: &str, roles: &[&str], start: NaiveDate, end: NaiveDate) -> Vec<String> {
+    let mut list: Vec<&Term> =
+        ts.iter().filter(|t| t.org == org && t.roles.iter().any(|r| roles.contains(&r.as_str()))).collect();
+    list.sort_by_key(|t| t.from);
+    let mut out = Vec::new();
+    let mut covered_to = start.pred_opt().unwrap_or(start); // last covered day
+    for t in &list {
+        if t.from > covered_to.succ_opt().unwrap_or(covered_to) && t.from <= end && covered_to < end {
+            out.push(format!(
+                "{org}: no {} from {} to {}",
+                roles.join("/"),
+                covered_to.succ_opt().unwrap_or(covered_to),
+                t.from.pred_opt().unwrap_or(t.from)
+            ));
+        }
+        let t_end = t.to.unwrap_or(end);
+        if t_end > covered_to {
+            covered_to = t_end;
+        }
+    }
+    if covered_to < end {
+        out.push(format!("{org}: no {} after {covered_to}", roles.join("/")));
+    }
+    out
+}
+
 #[test]
 fn g20_heads_of_government_cover_2000_to_mid_2026() {
     let (lex, text) = load();
     let ts = terms(&lex, &text);
-    let start = date("2000-01-01");
-    let end = date("2026-06-30");
-    let mut gaps = Vec::new();
-    for cc in G20 {
-        let mut list: Vec<&Term> =
-            ts.iter().filter(|t| t.org == *cc && t.roles.iter().any(|r| r == "HOG")).collect();
-        list.sort_by_key(|t| t.from);
-        let mut covered_to = start.pred_opt().unwrap_or(start); // last covered day
-        for t in &list {
-            if t.from > covered_to.succ_opt().unwrap_or(covered_to) && t.from <= end && covered_to < end {
-                gaps.push(format!(
-                    "{cc}: no head of government from {} to {}",
-                    covered_to.succ_opt().unwrap_or(covered_to),
-                    t.from.pred_opt().unwrap_or(t.from)
-                ));
-            }
-            let t_end = t.to.unwrap_or(end);
-            if t_end > covered_to {
-                covered_to = t_end;
-            }
-        }
-        if covered_to < end {
-            gaps.push(format!("{cc}: no head of government after {covered_to}"));
-        }
-    }
-    assert!(gaps.is_empty(), "gaps in G20 heads of government:\n{}", gaps.join("\n"));
+    let found: Vec<String> =
+        G20.iter().flat_map(|cc| gaps(&ts, cc, &["HOG"], date("2000-01-01"), date("2026-06-30"))).collect();
+    assert!(found.is_empty(), "gaps in G20 heads of government:\n{}", found.join("\n"));
+}
+
+/// States in active conflict (and mediators) whose leaders the news names most.
+const CONFLICT: &[&str] = &[
+    "UKR", "ISR", "PSE", "IRN", "SYR", "SDN", "YEM", "EGY", "QAT", "ETH", "MMR", "MLI", "BFA", "NER", "AFG",
+    "LBN", "IRQ", "LBY", "NGA", "VEN", "SOM", "COD", "AZE", "RWA", "BLR",
+];
+
+#[test]
+fn conflict_states_have_a_leader_from_2019_on() {
+    let (lex, text) = load();
+    let ts = terms(&lex, &text);
+    let found: Vec<String> = CONFLICT
+        .iter()
+        .flat_map(|cc| gaps(&ts, cc, &["HOS", "HOG"], date("2019-01-01"), date("2025-10-31")))
+        .collect();
+    assert!(found.is_empty(), "gaps in conflict states' leaders:\n{}", found.join("\n"));
 }
 
 #[test]
@@ -269,6 +291,18 @@ fn spot_checks() {
         ("Giorgia Meloni", "2023-01-01", "ITAGOV"),
         ("Boris Johnson", "2017-01-01", "GBRGOV"),
         ("Boris Johnson", "2023-01-01", "GBRELI"),
+        ("Abdel Fattah el-Sisi", "2013-01-01", "EGYGOV"),
+        ("Abdel Fattah el-Sisi", "2014-05-01", "EGYELI"),
+        ("Min Aung Hlaing", "2019-01-01", "MMRMIL"),
+        ("Min Aung Hlaing", "2023-01-01", "MMRGOV"),
+        ("Hibatullah Akhundzada", "2019-01-01", "AFGREB"),
+        ("Hibatullah Akhundzada", "2022-01-01", "AFGGOV"),
+        ("Joseph Aoun", "2020-01-01", "LBNMIL"),
+        ("Joseph Aoun", "2025-03-01", "LBNGOV"),
+        ("Hassan Nasrallah", "2020-01-01", "LBNREB"),
+        ("Hassan Nasrallah", "2025-01-01", "LBNELI"),
+        ("Nicolás Maduro", "2010-01-01", "VENGOV"),
+        ("Nicolás Maduro", "2013-02-01", "VENELI"),
     ];
     let mut bad = Vec::new();
     for (name, day, want) in cases {
