@@ -379,7 +379,7 @@ impl Store {
         let tx_free = Stats {
             articles: count("SELECT count(*) FROM articles")?,
             near_duplicates: count("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")?,
-            sentences: count("SELECT count(*) FROM sentences")?,
+            sentences: count("SELECT count(*) FROM sentence_spans")?,
             events: count("SELECT count(*) FROM events")?,
             mentions: count("SELECT count(*) FROM mentions")?,
         };

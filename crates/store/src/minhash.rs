@@ -269,7 +269,38 @@ impl BandIndex {
         }
     }
 
+    /// Articles sharing at least one band with `bands`, in ascending order,
+    /// then records that `article` has them: [`BandIndex::candidates`] and
+    /// [`BandIndex::insert`] in one walk of the table (each band value is
+    /// hashed and its slot fetched from memory once, not twice).
+    pub(crate) fn candidates_then_insert(&mut self, bands: &[i64; BANDS], article: i64) -> Vec<i64> {
+        let mut out = Vec::new();
+        for &b in bands {
+            match self.first.entry(b) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(article);
+                }
+                std::collections::hash_map::Entry::Occupied(o) => {
+                    let first = *o.get();
+                    if first != article {
+                        out.push(first);
+                        let list = self.more.entry(b).or_default();
+                        out.extend(list.iter().copied().filter(|&a| a != article));
+                        if !list.contains(&article) {
+                            list.push(article);
+                        }
+                    }
+                }
+            }
+        }
+        self.max_article = self.max_article.max(article);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Articles sharing at least one band with `bands`, in ascending order.
+    #[cfg(test)]
     pub(crate) fn candidates(&self, bands: &[i64; BANDS]) -> Vec<i64> {
         let mut out = Vec::new();
         for b in bands {
@@ -425,6 +456,15 @@ mod tests {
         assert_eq!(idx.candidates(&a.bands()), vec![9]);
         idx.remove(&b.bands(), 9);
         assert!(idx.candidates(&a.bands()).is_empty());
+        // One walk: the candidates before the article, then the article.
+        let mut one = BandIndex::default();
+        assert!(one.candidates_then_insert(&a.bands(), 7).is_empty());
+        assert_eq!(one.candidates_then_insert(&b.bands(), 9), vec![7]);
+        assert_eq!(one.candidates_then_insert(&b.bands(), 11), vec![7, 9]);
+        assert!(one.candidates_then_insert(&far.bands(), 12).is_empty());
+        assert_eq!((one.candidates(&b.bands()), one.max_article), (vec![7, 9, 11], 12));
+        one.remove(&b.bands(), 9);
+        assert_eq!(one.candidates(&a.bands()), vec![7, 11]);
         assert_eq!(bands_from_bytes(&bands_to_bytes(&a.bands())), Some(a.bands()));
         assert_eq!(bands_from_bytes(&[0; 5]), None);
     }

@@ -17,10 +17,10 @@ pub struct Migration {
 }
 
 /// The newest schema version this build understands.
-pub const CURRENT_VERSION: i64 = 7;
+pub const CURRENT_VERSION: i64 = 8;
 
 /// Every migration, oldest first. A new one is appended; old ones never change.
-pub const MIGRATIONS: [Migration; 7] = [
+pub const MIGRATIONS: [Migration; 8] = [
     Migration {
         version: 1,
         description: "articles, sentences, events, mentions, near-duplicate bands",
@@ -184,5 +184,34 @@ ALTER TABLE events ADD COLUMN action_geo_span_end INTEGER;
                       articles store an empty minhash (their signature is computed from the text when \
                       a near-duplicate candidate is checked)",
         sql: "DROP INDEX IF EXISTS articles_external_id;",
+    },
+    Migration {
+        version: 8,
+        description: "each sentence's text stored once: `sentence_spans` keeps a sentence's place in \
+                      its article's text (and its own text only when it is not found there), and \
+                      `sentences` becomes a view with the same columns as before",
+        sql: r#"
+CREATE TABLE sentence_spans (
+    article     INTEGER NOT NULL REFERENCES articles(id),
+    idx         INTEGER NOT NULL,
+    char_offset INTEGER,
+    char_len    INTEGER NOT NULL,
+    text        TEXT,
+    PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+INSERT INTO sentence_spans (article, idx, char_offset, char_len, text)
+SELECT s.article, s.idx, s.char_offset, length(s.text),
+       CASE WHEN s.char_offset IS NOT NULL
+                 AND substr(a.text, s.char_offset + 1, length(s.text)) = s.text
+            THEN NULL ELSE s.text END
+FROM sentences s JOIN articles a ON a.id = s.article;
+DROP TABLE sentences;
+CREATE VIEW sentences (article, idx, text, char_offset) AS
+SELECT s.article, s.idx,
+       COALESCE(s.text, (SELECT substr(a.text, s.char_offset + 1, s.char_len)
+                         FROM articles a WHERE a.id = s.article)),
+       s.char_offset
+FROM sentence_spans s;
+"#,
     },
 ];

@@ -54,13 +54,16 @@ enum SentenceText {
     Evidence(usize),
 }
 
-/// One `sentences` row to write: its index, its text and where it starts
-/// in the article, in characters.
+/// One `sentence_spans` row to write: its index, its text, where it starts
+/// in the article and its length, in characters (when it is found in the
+/// article's text, the row keeps only its place there).
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct SentenceRow {
     idx: usize,
     text: SentenceText,
     offset: Option<i64>,
+    /// The length in characters when `offset` is known.
+    len: i64,
 }
 
 /// Everything the store derives from an article, its sentences and its
@@ -89,15 +92,18 @@ impl Derived {
         let mut cursor = Cursor::default();
         for (idx, s) in sentences.iter().enumerate() {
             let offset = cursor.find(&article.text, s.as_ref());
-            rows.push(SentenceRow { idx, text: SentenceText::Split(idx), offset });
+            let len = offset.map_or(0, |o| cursor.chars - o);
+            rows.push(SentenceRow { idx, text: SentenceText::Split(idx), offset, len });
         }
         let split = rows.len();
         for (j, e) in events.iter().enumerate() {
             if e.sentence_index < split || rows[split..].iter().any(|r| r.idx == e.sentence_index) {
                 continue;
             }
-            let offset = Cursor::default().find(&article.text, &e.evidence.sentence);
-            rows.push(SentenceRow { idx: e.sentence_index, text: SentenceText::Evidence(j), offset });
+            let mut cursor = Cursor::default();
+            let offset = cursor.find(&article.text, &e.evidence.sentence);
+            let len = offset.map_or(0, |o| cursor.chars - o);
+            rows.push(SentenceRow { idx: e.sentence_index, text: SentenceText::Evidence(j), offset, len });
         }
         Derived {
             hash,
@@ -340,7 +346,8 @@ const INSERT_ARTICLE: &str =
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 const INSERT_BANDS: &str = "INSERT INTO article_bands (article, bands) VALUES (?1, ?2)";
 const INSERT_SENTENCE: &str =
-    "INSERT OR IGNORE INTO sentences (article, idx, text, char_offset) VALUES (?1, ?2, ?3, ?4)";
+    "INSERT OR IGNORE INTO sentence_spans (article, idx, char_offset, char_len, text) \
+     VALUES (?1, ?2, ?3, ?4, ?5)";
 const FIND_EVENT: &str = "SELECT id FROM events WHERE event_key = ?1";
 const INSERT_MENTION: &str =
     "INSERT OR IGNORE INTO mentions (event, article, sentence_index, dyad_event_id, \
@@ -491,12 +498,9 @@ impl<'c> Batch<'c> {
         Ok(found)
     }
 
-    fn find_original(
-        &self,
-        bands: &[i64; minhash::BANDS],
-        sig: &Signature,
-    ) -> Result<Option<(i64, Option<String>)>> {
-        let candidates = self.undo.index.candidates(bands);
+    /// The original that `sig` near-duplicates among `candidates` (articles
+    /// sharing a band with it), with the original's publication date.
+    fn find_original(&self, candidates: Vec<i64>, sig: &Signature) -> Result<Option<(i64, Option<String>)>> {
         if candidates.is_empty() {
             return Ok(None);
         }
@@ -591,7 +595,15 @@ impl<'c> Batch<'c> {
         let hash = derived.hash;
         let sig = &derived.signature;
         let bands = derived.bands;
-        let original = self.find_original(&bands, sig)?;
+        // The row id the article gets: row ids only grow and the batch holds
+        // the write lock, so it is one past the largest one loaded (checked
+        // after the insert). Knowing it, the band index is looked up and
+        // updated in one walk.
+        let expected = self.undo.index.max_hashed + 1;
+        let max_article_before = self.undo.index.max_article;
+        let candidates = self.undo.index.candidates_then_insert(&bands, expected);
+        self.undo.added.push((expected, bands));
+        let original = self.find_original(candidates, sig)?;
         let source = &derived.source_key;
         // OR IGNORE: should the in-memory set ever miss a stored hash, the
         // UNIQUE constraint still keeps the article once.
@@ -617,13 +629,24 @@ impl<'c> Batch<'c> {
                 self.now,
             ])
             .ctx("storing an article")?;
-        if inserted == 0 {
+        let article_row = if inserted == 0 { None } else { Some(self.tx.last_insert_rowid()) };
+        if article_row != Some(expected) {
+            // Not stored, or (never expected) under another id: the band
+            // index forgets `expected`.
+            self.undo.added.pop();
+            self.undo.index.remove(&bands, expected);
+            self.undo.index.max_article = max_article_before;
+        }
+        let Some(article_row) = article_row else {
             // A committed row the set did not know: it stays known even if
             // this batch rolls back.
             self.undo.index.hashes.insert(hash);
             return Ok(Stored::AlreadyStored);
+        };
+        if article_row != expected {
+            self.undo.index.insert(&bands, article_row);
+            self.undo.added.push((article_row, bands));
         }
-        let article_row = self.tx.last_insert_rowid();
         if self.undo.index.hashes.insert(hash) {
             self.undo.added_hashes.push(hash);
         }
@@ -632,8 +655,6 @@ impl<'c> Batch<'c> {
             .bands
             .execute(params![article_row, minhash::bands_to_bytes(&bands)])
             .ctx("storing a signature")?;
-        self.undo.index.insert(&bands, article_row);
-        self.undo.added.push((article_row, bands));
 
         {
             let stmt = &mut self.stmts.sentence;
@@ -643,7 +664,13 @@ impl<'c> Batch<'c> {
                     SentenceText::Evidence(j) => events.get(j).map(|e| e.evidence.sentence.as_str()),
                 };
                 let Some(text) = text else { continue };
-                stmt.execute(params![article_row, row.idx as i64, text, row.offset])
+                // A sentence found in the article's text is stored as its
+                // place there (the `sentences` view reads it back).
+                let (len, own) = match row.offset {
+                    Some(_) => (row.len, None),
+                    None => (text.chars().count() as i64, Some(text)),
+                };
+                stmt.execute(params![article_row, row.idx as i64, row.offset, len, own])
                     .ctx("storing a sentence")?;
             }
         }

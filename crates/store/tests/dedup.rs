@@ -63,6 +63,17 @@ mod erased {
     }
 }
 
+/// Takes a store back to the sentence layout before schema version 8 (a
+/// `sentences` table holding every sentence's text), so that a test can
+/// go back to an older version.
+const BACK_TO_V7_SENTENCES: &str = "\
+    CREATE TABLE sentences_v7 (article INTEGER NOT NULL REFERENCES articles(id), \
+        idx INTEGER NOT NULL, text TEXT NOT NULL, char_offset INTEGER, \
+        PRIMARY KEY (article, idx)) WITHOUT ROWID; \
+    INSERT INTO sentences_v7 SELECT article, idx, text, char_offset FROM sentences; \
+    DROP VIEW sentences; DROP TABLE sentence_spans; \
+    ALTER TABLE sentences_v7 RENAME TO sentences;";
+
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let store = Store::open(dir.path().join("s.sqlite")).unwrap_or_else(|e| panic!("open: {e}"));
@@ -274,6 +285,7 @@ fn migration_4_indexes_stored_articles_for_near_duplicates() {
     let path = dir.path().join("s.sqlite");
     rusqlite::Connection::open(&path)
         .and_then(|c| {
+            c.execute_batch(BACK_TO_V7_SENTENCES)?;
             c.execute_batch(
                 "DROP TABLE article_bands; \
                  CREATE TABLE minhash_bands (band INTEGER NOT NULL, value INTEGER NOT NULL, \
@@ -361,6 +373,7 @@ fn migration_6_recomputes_stored_signatures() {
     let path = dir.path().join("s.sqlite");
     rusqlite::Connection::open(&path)
         .and_then(|c| {
+            c.execute_batch(BACK_TO_V7_SENTENCES)?;
             c.execute_batch(
                 "UPDATE articles SET minhash = zeroblob(256); \
                  UPDATE article_bands SET bands = zeroblob(128); \
@@ -491,6 +504,7 @@ fn migration_7_drops_the_external_id_index_and_keeps_stored_signatures() {
         .and_then(|c| {
             c.execute("UPDATE articles SET minhash = ?1", [sig.to_bytes()])?;
             c.execute("UPDATE article_bands SET bands = ?1", [bands])?;
+            c.execute_batch(BACK_TO_V7_SENTENCES)?;
             c.execute_batch(
                 "CREATE INDEX articles_external_id ON articles(external_id); \
                  DELETE FROM schema_version WHERE version >= 7;",
@@ -507,4 +521,47 @@ fn migration_7_drops_the_external_id_index_and_keeps_stored_signatures() {
     let s = batch.add(&b, &[]).unwrap_or_else(|e| panic!("{e}"));
     batch.commit().unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(s, Stored::New { near_duplicate_of: Some(_), .. }), "{s:?}");
+}
+
+#[test]
+fn sentences_are_stored_once_and_migration_8_keeps_them() {
+    let (dir, mut store) = store();
+    // Non-ASCII text before the sentences, so that offsets count characters.
+    let text = "Été à Kyiv: Russia accused Ukraine of violating the ceasefire. Ukraine denied it.";
+    let a = article("a", "tass.ru", day(12), text);
+    // The second sentence as the coder normalised it: not in the text, so
+    // its own text is kept.
+    let sentences = ["Été à Kyiv: Russia accused Ukraine of violating the ceasefire.", "Ukraine  denied it."];
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    batch.add_with_sentences(&a, &sentences, &[]).unwrap_or_else(|e| panic!("{e}"));
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    drop(store);
+    let path = dir.path().join("s.sqlite");
+    let rows = |q: &str| -> Vec<(i64, String, Option<i64>)> {
+        let c = rusqlite::Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let mut stmt = c.prepare(q).unwrap_or_else(|e| panic!("{q}: {e}"));
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .unwrap_or_else(|e| panic!("{q}: {e}"))
+    };
+    let expected = vec![(0, sentences[0].to_string(), Some(0)), (1, sentences[1].to_string(), None)];
+    let read = "SELECT idx, text, char_offset FROM sentences ORDER BY idx";
+    assert_eq!(rows(read), expected);
+    // The text found in the article is not stored a second time.
+    let own = "SELECT idx, COALESCE(text, '-'), char_len FROM sentence_spans ORDER BY idx";
+    assert_eq!(rows(own), vec![(0, "-".into(), Some(62)), (1, sentences[1].into(), Some(19))]);
+    // A version 7 store (every text stored) migrates to the same rows.
+    rusqlite::Connection::open(&path)
+        .and_then(|c| {
+            c.execute_batch(BACK_TO_V7_SENTENCES)?;
+            c.execute_batch("DELETE FROM schema_version WHERE version >= 8;")
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rows("SELECT count(*), 'v7', NULL FROM sqlite_master WHERE name = 'sentence_spans'")[0].0, 0);
+    let store = Store::open(&path).unwrap_or_else(|e| panic!("reopen: {e}"));
+    assert_eq!(store.schema_version().unwrap_or_default(), dyad_store::schema::CURRENT_VERSION);
+    assert_eq!(store.stats().unwrap_or_else(|e| panic!("{e}")).sentences, 2);
+    drop(store);
+    assert_eq!(rows(read), expected);
+    assert_eq!(rows(own), vec![(0, "-".into(), Some(62)), (1, sentences[1].into(), Some(19))]);
 }

@@ -160,8 +160,17 @@ fn migration_5_adds_the_location_columns_to_an_older_store() {
         ok(batch.add(&a, &[event(&a, 0, day, None)]));
         ok(batch.commit());
     }
-    // Back to version 4, as the previous dyad left it.
+    // Back to version 4, as the previous dyad left it (sentences too: a
+    // table with every sentence's text, as before version 8).
     ok(rusqlite::Connection::open(&path).and_then(|c| {
+        c.execute_batch(
+            "CREATE TABLE sentences_v7 (article INTEGER NOT NULL REFERENCES articles(id), \
+             idx INTEGER NOT NULL, text TEXT NOT NULL, char_offset INTEGER, \
+             PRIMARY KEY (article, idx)) WITHOUT ROWID; \
+             INSERT INTO sentences_v7 SELECT article, idx, text, char_offset FROM sentences; \
+             DROP VIEW sentences; DROP TABLE sentence_spans; \
+             ALTER TABLE sentences_v7 RENAME TO sentences;",
+        )?;
         c.execute_batch(
             "ALTER TABLE events DROP COLUMN action_geo_text; ALTER TABLE events DROP COLUMN action_geo_kind; \
              ALTER TABLE events DROP COLUMN action_geo_cameo; \
