@@ -237,11 +237,15 @@ pub struct CodingOptions {
     pub allow_missing_actor: bool,
     /// Maximum number of tokens that a gap in a phrase or pattern may span.
     pub max_gap: usize,
+    /// Read a capital that is the subject of an event as its government ("Ankara
+    /// criticized Israel": TURGOV), as dyad's own dictionaries mean their capitals.
+    /// Off for TABARI and PETRARCH dictionaries, whose capitals code as written.
+    pub capitals_as_government: bool,
 }
 
 impl Default for CodingOptions {
     fn default() -> Self {
-        CodingOptions { allow_missing_actor: false, max_gap: 6 }
+        CodingOptions { allow_missing_actor: false, max_gap: 6, capitals_as_government: false }
     }
 }
 

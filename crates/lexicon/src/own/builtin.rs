@@ -76,7 +76,13 @@ pub fn builtin_files(lang: &str) -> Option<&'static [(&'static str, &'static str
 }
 
 /// The built-in dictionary of a language (`"en"`), all its files merged.
-/// Entries name their file as `builtin:en/verbs.dyad`.
+/// Entries name their file as `builtin:en/verbs.dyad`. Its capitals stand for
+/// their governments when they act ([`CodingOptions::capitals_as_government`](crate::model::CodingOptions::capitals_as_government)).
+///
+/// ```
+/// let lex = dyad_lexicon::own::builtin("it").unwrap();
+/// assert!(lex.options.capitals_as_government);
+/// ```
 ///
 /// Fails when the language has no built-in dictionary (the error names the
 /// language and those available), or when a file declares another language.
@@ -109,5 +115,6 @@ pub fn builtin(lang: &str) -> Result<Lexicon> {
     for (name, text) in KB {
         lex.extend(super::parse(text, &format!("builtin:{name}"))?);
     }
+    lex.options.capitals_as_government = true;
     Ok(lex)
 }
