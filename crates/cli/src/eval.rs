@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_coder::{ArticleMeta, CodeBy, Coder, CoderConfig, Complexity, DefaultActors, Event};
+use dyad_coder::{ArticleMeta, CodeBy, Coder, CoderConfig, CommaClauses, Complexity, DefaultActors, Event};
 use dyad_eval::options::{self, SuiteOption};
 use dyad_eval::{load_suite, score, Report, Suite, SuiteFormat, SuiteRecord, Triple};
 use dyad_text::{Lang, TextPipeline};
@@ -78,6 +78,9 @@ pub fn run_suite(
     if suite.format == SuiteFormat::TabariText {
         // TABARI codes one event per clause unless told otherwise.
         coder.set_code_by(CodeBy::Clause);
+        coder.set_tabari(true);
+        // TABARI leaves out short comma-delimited clauses unless told otherwise.
+        coder.set_comma(Some(CommaClauses::TABARI));
     }
     if let Some(path) = dicts.options.as_ref().filter(|_| suite.format == SuiteFormat::TabariText) {
         // The options file's `COMPLEX:` limits hold for the whole suite.
@@ -168,7 +171,7 @@ impl RecordSettings {
                 return;
             }
         };
-        let unapplied = match parsed {
+        let unapplied: Option<(&'static str, &'static str)> = match parsed {
             SuiteOption::DefaultActors(d) => {
                 coder.set_default_actors(DefaultActors {
                     source: d.source,
@@ -206,9 +209,24 @@ impl RecordSettings {
                 coder.set_allow_missing_actor(!required);
                 None
             }
+            SuiteOption::Comma(c) if suite.format == SuiteFormat::TabariText => {
+                // Limits the command leaves out keep their value.
+                let old = coder.config().comma.unwrap_or(CommaClauses::TABARI);
+                let pick = |v: Option<usize>, d: usize| v.unwrap_or(d);
+                coder.set_comma(Some(CommaClauses {
+                    inside: (pick(c.min, old.inside.0), pick(c.max, old.inside.1)),
+                    end: (pick(c.end_min, old.end.0), pick(c.end_max, old.end.1)),
+                    begin: (pick(c.begin_min, old.begin.0), pick(c.begin_max, old.begin.1)),
+                }));
+                None
+            }
+            SuiteOption::CommaOff if suite.format == SuiteFormat::TabariText => {
+                coder.set_comma(None);
+                None
+            }
             SuiteOption::Comma(_) | SuiteOption::CommaOff => Some((
                 "comma",
-                "comma-delimited clauses are not dropped by length; dyad keeps its own clause rules",
+                "PETRARCH parts comma-delimited clauses by its parse trees; dyad keeps its own clause rules",
             )),
             SuiteOption::Forward(on) => {
                 self.forward = on;

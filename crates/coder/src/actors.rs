@@ -174,14 +174,26 @@ impl ActorFinder {
         out
     }
 
-    fn actor_code(&self, id: u32, date: Option<NaiveDate>) -> String {
-        let Some(codes) = self.actor_codes.get(id as usize) else { return String::new() };
+    /// Whether an actor named in the sentence is coded `###` on `date`
+    /// (TABARI's discard code).
+    pub(crate) fn discards(&self, sent: &Keyed<'_>, date: Option<NaiveDate>) -> bool {
+        self.mentions(sent).iter().any(|m| match m.kind {
+            MentionKind::Actor(id) => self.chosen_code(id, date).is_some_and(|c| c.code.trim() == "###"),
+            _ => false,
+        })
+    }
+
+    fn chosen_code(&self, id: u32, date: Option<NaiveDate>) -> Option<&DatedCode> {
+        let codes = self.actor_codes.get(id as usize)?;
         let dated = date.and_then(|d| {
             codes.iter().find(|c| (c.valid.from.is_some() || c.valid.to.is_some()) && c.valid.contains(d))
         });
         let undated = || codes.iter().find(|c| c.valid.from.is_none() && c.valid.to.is_none());
-        let chosen = dated.or_else(undated).or_else(|| codes.first());
-        match chosen {
+        dated.or_else(undated).or_else(|| codes.first())
+    }
+
+    fn actor_code(&self, id: u32, date: Option<NaiveDate>) -> String {
+        match self.chosen_code(id, date) {
             Some(c) if !is_null_code(&c.code) => c.code.trim().to_string(),
             _ => String::new(),
         }
@@ -345,6 +357,7 @@ impl ActorFinder {
         sent: &Keyed<'_>,
         date: Option<NaiveDate>,
         lw: &LangWords,
+        tabari: bool,
     ) -> Vec<ActorGroup> {
         let tokens = sent.tokens;
         let mut mentions = self.mentions(sent);
@@ -444,8 +457,8 @@ impl ActorFinder {
                         // "Gondor police", "Ithilen's awful and evil minister", "French paper
                         // workers", "the Bush administration"
                         Some(Mention { kind: MentionKind::Agent(ag), start: s, end: e })
-                            if joins_actor_then_agent(tokens, m.end, s, lw)
-                                || agent_after_modifiers(tokens, m.end, s, lw) =>
+                            if joins_actor_then_agent(tokens, m.end, s, lw, tabari)
+                                || !tabari && agent_after_modifiers(tokens, m.end, s, lw) =>
                         {
                             let agent = self.agent_code(ag);
                             codes =
@@ -752,7 +765,16 @@ fn ethnic_place(tokens: &[Token], start: usize, end: usize, lw: &LangWords) -> S
     out
 }
 
-fn joins_actor_then_agent(tokens: &[Token], actor_end: usize, agent_start: usize, lw: &LangWords) -> bool {
+/// Whether a role after an actor is the actor's ("Gondor police").
+/// TABARI joins a role only right after the actor or its possessive: its
+/// "Dagolath's first Deputy Prime Minister" is Dagolath alone.
+fn joins_actor_then_agent(
+    tokens: &[Token],
+    actor_end: usize,
+    agent_start: usize,
+    lw: &LangWords,
+    tabari: bool,
+) -> bool {
     let Some(between) = tokens.get(actor_end..agent_start) else { return false };
     match between.split_first() {
         // "Gondor police"
@@ -760,7 +782,7 @@ fn joins_actor_then_agent(tokens: &[Token], actor_end: usize, agent_start: usize
         // "Dagolath's first Deputy Prime Minister": a possessive, then at most two words.
         Some((first, rest)) => {
             POSSESSIVE.contains(&&*first.upper)
-                && rest.len() <= 3
+                && rest.len() <= if tabari { 0 } else { 3 }
                 && rest.iter().all(|t| t.kind == TokenKind::Word && !lw.of_words.contains(&&*t.upper))
         }
     }

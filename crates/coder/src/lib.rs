@@ -87,6 +87,87 @@ pub struct CoderConfig {
     pub agent_dyads: bool,
     /// Sentences too complex to code (TABARI's `COMPLEX:`); none by default.
     pub complexity: Complexity,
+    /// Follow TABARI's own conventions where they differ from dyad's (off by
+    /// default; TABARI validation suites turn it on): an actor or verb coded
+    /// `###` discards the sentence; a verb in a "that" clause takes the
+    /// subject of the clause governing it as its source, and an actor between
+    /// "that" and the verb as its target ("Red Cross accepts that the
+    /// Secretary General might affirm …" → Red Cross / Secretary General);
+    /// with [`CodeBy::All`] an infinitive complement ("urged Bree to assist")
+    /// codes too, between the actors of the verb it completes.
+    pub tabari: bool,
+    /// Comma-delimited clauses of a given length are left out before coding
+    /// (TABARI's `COMMA:`); none by default.
+    pub comma: Option<CommaClauses>,
+}
+
+/// TABARI's `COMMA:` limits: a clause set off by commas whose number of
+/// words lies within the limits (both included) is not coded. A range whose
+/// minimum exceeds its maximum never applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CommaClauses {
+    /// Words of a clause between two commas (`MIN`, `MAX`).
+    pub inside: (usize, usize),
+    /// Words of a clause after the last comma (`EMIN`, `EMAX`).
+    pub end: (usize, usize),
+    /// Words of a clause before the first comma (`BMIN`, `BMAX`).
+    pub begin: (usize, usize),
+}
+
+impl CommaClauses {
+    /// TABARI's limits when its options say nothing: clauses of 2 to 10
+    /// words inside the sentence or at its end; none at its beginning.
+    pub const TABARI: CommaClauses = CommaClauses { inside: (2, 10), end: (2, 10), begin: (255, 0) };
+
+    /// Which tokens stay: `None` when no clause is left out.
+    fn kept(&self, tokens: &[Token]) -> Option<Vec<bool>> {
+        let commas: Vec<usize> =
+            tokens.iter().enumerate().filter(|(_, t)| &*t.text == ",").map(|(i, _)| i).collect();
+        let (&first, &last) = (commas.first()?, commas.last()?);
+        // A clause inside a list ("Evil Mordor, the awful Fornost, and good
+        // Gondor") stays.
+        let listed =
+            |comma: usize| tokens.get(comma + 1).is_some_and(|t| matches!(&*t.upper, "AND" | "OR" | "NOR"));
+        let words = |from: usize, to: usize| {
+            tokens.get(from..to).map_or(0, |ts| ts.iter().filter(|t| t.kind != TokenKind::Punct).count())
+        };
+        let within = |(lo, hi): (usize, usize), n: usize| lo <= n && n <= hi;
+        let mut keep = vec![true; tokens.len()];
+        let mut cut = false;
+        let mut drop = |from: usize, to: usize, keep: &mut Vec<bool>| {
+            for k in keep.iter_mut().take(to).skip(from) {
+                *k = false;
+            }
+            cut = true;
+        };
+        if within(self.begin, words(0, first)) {
+            drop(0, first + 1, &mut keep);
+        }
+        // Commas pair up around inside clauses ("Elrond, suspicious as ever of
+        // Mordor, brushed aside …"); an odd last one opens the closing clause.
+        for pair in commas.chunks(2) {
+            match *pair {
+                [a, b] => {
+                    if within(self.inside, words(a + 1, b)) && !listed(b) {
+                        // The first comma stays: "with Dagolath, officials said".
+                        drop(a + 1, b + 1, &mut keep);
+                    }
+                }
+                _ => {
+                    // The sentence's closing punctuation stays.
+                    let end = tokens
+                        .iter()
+                        .rposition(|t| t.kind != TokenKind::Punct)
+                        .map_or(last + 1, |e| e + 1)
+                        .max(last + 1);
+                    if within(self.end, words(last + 1, end)) {
+                        drop(last, end, &mut keep);
+                    }
+                }
+            }
+        }
+        cut.then_some(keep)
+    }
 }
 
 /// Limits past which a sentence is too complex to code and gives no event
@@ -112,6 +193,8 @@ impl Default for CoderConfig {
             code_by: CodeBy::All,
             agent_dyads: false,
             complexity: Complexity::default(),
+            tabari: false,
+            comma: None,
         }
     }
 }
@@ -369,6 +452,30 @@ impl Coder {
         self.config.complexity = complexity;
     }
 
+    /// Sets [`CoderConfig::tabari`] without recompiling.
+    ///
+    /// ```
+    /// # use dyad_coder::Coder;
+    /// let mut coder = Coder::new(&dyad_lexicon::Lexicon::default());
+    /// coder.set_tabari(true);
+    /// assert!(coder.config().tabari);
+    /// ```
+    pub fn set_tabari(&mut self, on: bool) {
+        self.config.tabari = on;
+    }
+
+    /// Sets [`CoderConfig::comma`] without recompiling (TABARI's `COMMA:`).
+    ///
+    /// ```
+    /// # use dyad_coder::{Coder, CommaClauses};
+    /// let mut coder = Coder::new(&dyad_lexicon::Lexicon::default());
+    /// coder.set_comma(Some(CommaClauses::TABARI));
+    /// assert_eq!(coder.config().comma, Some(CommaClauses::TABARI));
+    /// ```
+    pub fn set_comma(&mut self, comma: Option<CommaClauses>) {
+        self.config.comma = comma;
+    }
+
     /// Codes every sentence of a document.
     pub fn code_document(&self, doc: &Document, meta: &ArticleMeta) -> DocumentEvents {
         let mut out = DocumentEvents::default();
@@ -391,6 +498,18 @@ impl Coder {
         };
         let mut discourse = Discourse::default();
         for sentence in &doc.sentences {
+            // TABARI's COMMA: short comma-delimited clauses are left out.
+            let shortened = self.config.comma.and_then(|c| c.kept(&sentence.tokens)).map(|keep| Sentence {
+                tokens: sentence
+                    .tokens
+                    .iter()
+                    .zip(keep)
+                    .filter(|(_, k)| *k)
+                    .map(|(t, _)| t.clone())
+                    .collect(),
+                ..sentence.clone()
+            });
+            let sentence = shortened.as_ref().unwrap_or(sentence);
             let sent = Keyed::new(&self.vocab, &sentence.tokens);
             if let Some((scope, rule)) = self.discard(&sent) {
                 match scope {
@@ -462,7 +581,12 @@ impl Coder {
     ) -> (Vec<Event>, Vec<ActorGroup>) {
         let tokens = &sentence.tokens;
         let lw = LangWords::of(lang);
-        let mut groups = self.finder.groups(sent, meta.date, lw);
+        let tabari = self.config.tabari;
+        if tabari && self.finder.discards(sent, meta.date) {
+            // TABARI: an actor coded `###` discards the sentence.
+            return (Vec::new(), Vec::new());
+        }
+        let mut groups = self.finder.groups(sent, meta.date, lw, tabari);
         if body_from > 0 {
             groups.retain(|g| tokens.get(g.start).is_some_and(|t| t.span.0 >= body_from));
         }
@@ -470,6 +594,7 @@ impl Coder {
             d.extend_groups(tokens, &mut groups, lw);
         }
         let verbs = self.find_verbs(sent, &groups, lw);
+        split_at_verbs(&mut groups, &verbs);
         if verbs.is_empty() || self.too_complex(tokens, &groups, &verbs, lw) {
             return (Vec::new(), groups);
         }
@@ -489,8 +614,18 @@ impl Coder {
             let complement = start > 0
                 && tokens.get(start - 1).is_some_and(|t| lw.infinitive_markers.contains(&&*t.upper))
                 && found.last().is_some_and(|f| f.verb.1 + 4 >= start);
+            // TABARI's CODE ALL codes the complement too, between the governing verb's actors.
+            let (complement, inherit) = if complement && tabari && self.config.code_by == CodeBy::All {
+                (false, found.last().map(|f| (f.source, f.target)))
+            } else {
+                (complement, None)
+            };
             let reporting = tokens.get(start).is_some_and(|t| lw.reporting.contains(&&*t.upper));
             let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info);
+            if tabari && is_discard_code(&code) {
+                // TABARI: a verb or pattern coded `###` discards the sentence.
+                return (Vec::new(), groups);
+            }
             if noun && caps.as_ref().is_none_or(|c| c.extent.0 >= start) {
                 // A verb form used as a noun ("their meeting", "its voice") codes
                 // only through a pattern that names the words before it.
@@ -502,12 +637,25 @@ impl Coder {
             // The object follows the verb in its clause, or else follows the
             // words the pattern matched ("restore complete, full ties with Gondor").
             let target_group = caps.as_ref().and_then(|c| c.target).or_else(|| {
-                first_group_after(&groups, end, tokens, lw).or_else(|| {
-                    let after_pattern = caps.as_ref().map_or(end, |c| c.extent.1);
-                    (after_pattern > end)
-                        .then(|| first_group_after(&groups, after_pattern, tokens, lw))
-                        .flatten()
-                })
+                first_group_after(&groups, end, tokens, lw)
+                    .or_else(|| {
+                        // TABARI's target is the first actor after the verb, past
+                        // commas; one with a country ("…, a senior official said" is none).
+                        tabari.then(|| groups.iter().position(|g| g.start >= end)).flatten().filter(|&g| {
+                            groups.get(g).is_some_and(|g| {
+                                g.actors.iter().all(|a| !a.code.is_empty() && !a.code.starts_with('~'))
+                                    && tokens
+                                        .get(end..g.start)
+                                        .is_some_and(|ts| !ts.iter().any(|t| matches!(&*t.text, ";" | ".")))
+                            })
+                        })
+                    })
+                    .or_else(|| {
+                        let after_pattern = caps.as_ref().map_or(end, |c| c.extent.1);
+                        (after_pattern > end)
+                            .then(|| first_group_after(&groups, after_pattern, tokens, lw))
+                            .flatten()
+                    })
             });
             if let Some(t) = target_group {
                 if !reporting {
@@ -553,8 +701,45 @@ impl Coder {
                     .iter()
                     .find(|g| g.start < before && g.end > before)
                     .map_or(before, |g| g.end.min(start));
-                source_group = subject_before(&groups, before, tokens, &objects, target_group, lw)
-                    .or_else(|| subject_before(&groups, start, tokens, &objects, target_group, lw));
+                // TABARI takes the first actor of the clause, dyad the nearest.
+                let subject = if tabari { first_subject_before } else { subject_before };
+                source_group = subject(&groups, before, tokens, &objects, target_group, lw)
+                    .or_else(|| subject(&groups, start, tokens, &objects, target_group, lw));
+            }
+            if tabari && caps.as_ref().is_none_or(|c| c.source.is_none()) {
+                // TABARI: "Gondor accepts that Calenardon might affirm …" takes
+                // the governing subject across "that"; an actor between "that"
+                // and the verb is then the target.
+                // Not past a subject of its own after "but" ("… but Dagolath
+                // promised"), nor past an earlier verb's object ("brushed aside
+                // reports that Calimehtar attacked").
+                let joins = |from: usize, to: usize| {
+                    (from..to).any(|i| {
+                        tokens.get(i).is_some_and(|t| lw.coordinators.contains(&&*t.upper))
+                            && !groups.iter().any(|g| i >= g.start && i < g.end)
+                    })
+                };
+                if let Some(that) = that_clause(tokens, start, lw) {
+                    let inner = source_group.filter(|&s| groups.get(s).is_some_and(|g| g.start > that));
+                    let own_subject = inner.and_then(|s| groups.get(s)).is_some_and(|g| joins(that, g.start));
+                    let taken = inner.is_none()
+                        && groups.iter().any(|g| {
+                            g.start > that && g.end <= start && !preceded_by_preposition(tokens, g.start, lw)
+                        });
+                    let governing = subject_before(&groups, that, tokens, &objects, None, lw);
+                    if let Some(governing) = governing.filter(|_| !own_subject && !taken) {
+                        if inner.is_some() || source_group.is_none() {
+                            source_group = Some(governing);
+                            // "… might affirm or allow an attack": the second verb's
+                            // target follows it.
+                            let close =
+                                inner.and_then(|s| groups.get(s)).is_some_and(|g| !joins(g.end, start));
+                            if close && caps.as_ref().is_none_or(|c| c.target.is_none()) {
+                                target_group = inner;
+                            }
+                        }
+                    }
+                }
             }
             // "Sie forderte Ankara auf", "Am Donnerstag forderte sie Ankara auf": a
             // subject pronoun next to a verb-second verb is the subject.
@@ -639,6 +824,10 @@ impl Coder {
                         .and_then(|g| first_group_after(&groups, g.end.max(end), tokens, lw))
                         .filter(|&g| !c.skips(g));
                 }
+            }
+            if let Some((source, target)) = inherit {
+                source_group = caps.as_ref().and_then(|c| c.source).or(source);
+                target_group = caps.as_ref().and_then(|c| c.target).or(target);
             }
             let statement = reporting && caps.is_none();
             found.push(Found {
@@ -730,7 +919,11 @@ impl Coder {
         let mut matcher = Matcher::new(sent, groups, &self.synsets, self.config.max_gap, verb);
         let mut best: Option<(usize, &Pattern, patterns::Captures)> = None;
         // Markers such as `[+++]` are not codes: such a pattern is ignored.
-        for pattern in info.patterns.iter().filter(|p| !is_marker_code(&p.code)) {
+        // TABARI's `###` discards the sentence when that mode is on.
+        let tabari = self.config.tabari;
+        for pattern in
+            info.patterns.iter().filter(|p| !is_marker_code(&p.code) || tabari && is_discard_code(&p.code))
+        {
             if let Some(caps) = matcher.try_pattern(pattern) {
                 let weight = pattern.weight();
                 if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
@@ -1012,6 +1205,59 @@ fn is_marker_code(code: &CodeSpec) -> bool {
     }
 }
 
+/// TABARI's discard code `###`.
+fn is_discard_code(code: &CodeSpec) -> bool {
+    matches!(code, CodeSpec::Single(c) if c.trim() == "###")
+}
+
+/// Where the "that" opening a verb's clause stands, when it is the last
+/// clause boundary before the verb and follows a word of the governing
+/// clause ("accepts that", "noted that"; not "until that group").
+fn that_clause(tokens: &[Token], verb: usize, lw: &LangWords) -> Option<usize> {
+    let boundary = tokens.get(..verb)?.iter().rposition(|t| {
+        let w = &*t.upper;
+        w == ";" || lw.subordinators.contains(&w)
+    })?;
+    let prev = boundary.checked_sub(1).and_then(|p| tokens.get(p))?;
+    let governed = prev.kind == TokenKind::Word
+        && !lw.subordinators.contains(&&*prev.upper)
+        && !lw.is_preposition(&prev.upper)
+        && !lw.is_determiner(&prev.upper);
+    (tokens.get(boundary).is_some_and(|t| &*t.upper == "THAT") && governed).then_some(boundary)
+}
+
+/// Parts a coordinated group where a verb stands between its actors
+/// ("… in south Ithilen or assail Arnor"): the grouping saw only actors.
+fn split_at_verbs(groups: &mut Vec<ActorGroup>, verbs: &[(usize, usize, u32, bool)]) {
+    let splits =
+        |g: &ActorGroup| g.actors.len() > 1 && verbs.iter().any(|v| !v.3 && v.0 > g.start && v.0 < g.end);
+    if !groups.iter().any(splits) {
+        return;
+    }
+    let mut out = Vec::with_capacity(groups.len() + 1);
+    for g in groups.drain(..) {
+        if !splits(&g) {
+            out.push(g);
+            continue;
+        }
+        let mut current: Option<ActorGroup> = None;
+        for a in g.actors {
+            match current.as_mut() {
+                Some(c) if !verbs.iter().any(|v| !v.3 && v.0 >= c.end && v.0 < a.start) => {
+                    c.end = c.end.max(a.end);
+                    c.actors.push(a);
+                }
+                _ => {
+                    out.extend(current.take());
+                    current = Some(ActorGroup { start: a.start, end: a.end, actors: vec![a] });
+                }
+            }
+        }
+        out.extend(current);
+    }
+    *groups = out;
+}
+
 fn has_lower(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
 }
@@ -1141,6 +1387,36 @@ fn subject_before(
         })
         .map(|(gi, _)| gi)
         .next()
+}
+
+/// [`subject_before`] as TABARI reads it: the first such actor of the clause,
+/// not the nearest ("Gollum accompanying Radagast, the Brown wizard, called …").
+fn first_subject_before(
+    groups: &[ActorGroup],
+    verb: usize,
+    tokens: &[Token],
+    objects: &[usize],
+    target: Option<usize>,
+    lw: &LangWords,
+) -> Option<usize> {
+    let eligible = |gi: usize, g: &ActorGroup| {
+        g.end <= verb
+            && Some(gi) != target
+            && !objects.contains(&gi)
+            && !preceded_by_preposition(tokens, g.start, lw)
+            && !opens_clause_between(tokens, g.end, verb, lw)
+    };
+    // "… but Bree attacked Gondor": a subject after a clause-joining
+    // conjunction comes first.
+    let joined = tokens.get(..verb)?.iter().enumerate().rposition(|(i, t)| {
+        lw.coordinators.contains(&&*t.upper) && !groups.iter().any(|g| i >= g.start && i < g.end)
+    });
+    let first_after = |from: usize| {
+        groups.iter().enumerate().find(|(gi, g)| g.start > from && eligible(*gi, g)).map(|(gi, _)| gi)
+    };
+    joined
+        .and_then(first_after)
+        .or_else(|| groups.iter().enumerate().find(|(gi, g)| eligible(*gi, g)).map(|(gi, _)| gi))
 }
 
 /// Which clause of its sentence a token stands in, counted by the clause
@@ -1294,6 +1570,57 @@ mod tests {
             codes(&coder, "Arnor and Bree attacked Gondor on Monday, accused Mordor on Tuesday."),
             want(&[("ARN", "GON", "190"), ("BRE", "GON", "190")])
         );
+    }
+
+    #[test]
+    fn tabari_takes_the_subject_across_that() {
+        let mut coder = coder();
+        let text = "Arnor believes that Gondor accused Mordor.";
+        assert_eq!(codes(&coder, text), want(&[("GON", "ORC", "112")]));
+        coder.set_tabari(true);
+        // The governing subject is the source, the actor after "that" the target.
+        assert_eq!(codes(&coder, text), want(&[("ARN", "GON", "112")]));
+        // A clause with a subject of its own after "but" keeps it.
+        assert_eq!(
+            codes(&coder, "Arnor believes that Gondor accused Mordor but Bree attacked Gondor."),
+            want(&[("ARN", "GON", "112"), ("BRE", "GON", "190")])
+        );
+    }
+
+    #[test]
+    fn a_verb_parts_a_coordinated_group() {
+        let coder = coder();
+        // "or accused" is no modifier of a list "Bree or … Gondor".
+        assert_eq!(
+            codes(&coder, "Arnor attacked Bree or accused Gondor but Mordor attacked Bree."),
+            want(&[("ARN", "BRE", "190"), ("ARN", "GON", "112"), ("ORC", "BRE", "190")])
+        );
+    }
+
+    #[test]
+    fn tabari_discards_on_a_discard_actor() {
+        let mut lexicon = foreign::parse_actors("ARNOR [ARN]\nGONDOR [GON]\nNASGUL [###]\n", "t.actors");
+        lexicon.extend(foreign::parse_verbs("ATTACKED [190]\n", "t.verbs"));
+        let mut coder = Coder::new(&lexicon);
+        let text = "Arnor attacked Gondor as the Nasgul watched.";
+        assert_eq!(codes(&coder, text), want(&[("ARN", "GON", "190")]));
+        coder.set_tabari(true);
+        assert_eq!(codes(&coder, text), want(&[]));
+    }
+
+    #[test]
+    fn comma_clauses_of_the_given_length_are_left_out() {
+        let mut coder = coder();
+        let text = "Arnor, angry at Gondor, attacked Bree on Monday.";
+        coder.set_comma(Some(CommaClauses::TABARI));
+        assert_eq!(codes(&coder, text), want(&[("ARN", "BRE", "190")]));
+        // Too short to be left out: "Gondor" stays and is no subject.
+        let short = CommaClauses { inside: (4, 10), ..CommaClauses::TABARI };
+        coder.set_comma(Some(short));
+        assert_eq!(codes(&coder, text), want(&[("ARN", "BRE", "190")]));
+        // A closing clause after an odd comma goes.
+        coder.set_comma(Some(CommaClauses::TABARI));
+        assert_eq!(codes(&coder, "Arnor met envoys, and Bree attacked Mordor."), want(&[]));
     }
 
     #[test]
