@@ -6,7 +6,8 @@
 //! `tests/articles/expected.tsv` says, per test case, which events some
 //! sentences of an article must yield: source and target codes (surnames,
 //! appositions, plural summaries, counterparts, pronoun and dropped subjects
-//! resolved, office holders coded by the article date), CAMEO root, event
+//! resolved, a capital that acts read as its government, office holders coded
+//! by the article date), CAMEO root, event
 //! date and its precision, and the location (country code and the start of
 //! the gazetteer name). For every sentence a case names, the events of that
 //! sentence must be exactly the expected ones.
@@ -236,6 +237,8 @@ cases! {
     it_dateline_weekday,
     it_dateline_publication_date,
     it_dateline_role_phrase_relative,
+    it_capital_subject,
+    it_capital_target,
     en_apposition_weekday,
     en_surname,
     en_plural_summary,
@@ -248,6 +251,8 @@ cases! {
     en_dateline_weekday,
     en_dateline_publication_date,
     en_dateline_role_phrase_relative,
+    en_capital_subject,
+    en_capital_target,
     es_apposition_weekday,
     es_surname,
     es_plural_summary,
@@ -260,6 +265,8 @@ cases! {
     es_dateline_weekday,
     es_dateline_publication_date,
     es_dateline_role_phrase_relative,
+    es_capital_subject,
+    es_capital_target,
     fr_apposition_weekday,
     fr_surname,
     fr_plural_summary,
@@ -272,6 +279,8 @@ cases! {
     fr_dateline_weekday,
     fr_dateline_publication_date,
     fr_dateline_role_phrase_relative,
+    fr_capital_subject,
+    fr_capital_target,
     de_apposition_weekday,
     de_surname,
     de_plural_summary,
@@ -284,6 +293,8 @@ cases! {
     de_dateline_weekday,
     de_dateline_publication_date,
     de_dateline_role_phrase_relative,
+    de_capital_subject,
+    de_capital_target,
 }
 
 // ---- the same story in five languages ----

@@ -220,6 +220,25 @@ fn span_text(tokens: &[Token], sentence: &str, start: usize, end: usize) -> Stri
     }
 }
 
+/// A capital named as the subject of a political act stands for the government
+/// seated there ("Ankara criticized Israel": TURGOV), as the dictionaries' seats of
+/// government ("Kremlin", "Casa Bianca") do. Only a bare country code read from the
+/// name of that country's capital changes; a capital that suffers an act ("shelled
+/// Kyiv") stays the country.
+pub(crate) fn capital_as_government(events: &mut [Event]) {
+    for event in events.iter_mut() {
+        let source = &mut event.source;
+        if source.code.len() != 3 || !source.code.bytes().all(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        let gazetteer = Gazetteer::embedded();
+        if gazetteer.lookup(&source.text).iter().any(|p| p.capital && p.cameo == source.code) {
+            source.code.push_str("GOV");
+            source.agent = "GOV".to_string();
+        }
+    }
+}
+
 /// Gives the events of one sentence their date and place.
 pub(crate) fn situate(
     events: &mut [Event],

@@ -282,6 +282,8 @@ pub struct Coder {
     discards: PhraseIndex<(DiscardScope, String)>,
     nonverbs: PhraseIndex<()>,
     config: CoderConfig,
+    /// The lexicon's [`CodingOptions::capitals_as_government`](dyad_lexicon::model::CodingOptions).
+    capitals_as_government: bool,
 }
 
 impl Coder {
@@ -379,7 +381,8 @@ impl Coder {
         }
         nonverbs.finish();
         let synsets = compile_synsets(&mut vocab, &lexicon.synsets);
-        Coder { vocab, finder, verbs, verb_info, synsets, discards, nonverbs, config }
+        let capitals_as_government = lexicon.options.capitals_as_government;
+        Coder { vocab, finder, verbs, verb_info, synsets, discards, nonverbs, config, capitals_as_government }
     }
 
     /// The configuration in use.
@@ -531,6 +534,9 @@ impl Coder {
             let body_from = dateline.as_ref().map_or(0, |d| d.body_start.saturating_sub(sentence.span.0));
             let (mut events, groups) = self.code_keyed(sentence, &sent, lang, meta, context, body_from);
             if self.config.discourse {
+                if self.capitals_as_government {
+                    discourse::capital_as_government(&mut events);
+                }
                 let view = discourse::Sentence { text: &sentence.text, lang, tokens: &sentence.tokens };
                 discourse::situate(
                     &mut events,
