@@ -147,7 +147,7 @@ impl Discourse {
                 if actor.code.is_empty() || actor.implied_text.is_some() {
                     continue;
                 }
-                let text = span_text(tokens, sentence, actor.start, actor.end);
+                let text = crate::span_text(tokens, actor.start, actor.end, sentence);
                 if actor.person {
                     // "Annalena Baerbock" → "Baerbock": a name of two words or more (the
                     // capitalized run the actor starts with, not an apposition after it).
@@ -210,13 +210,6 @@ impl Discourse {
         if self.recent.len() > MAX_RECENT {
             self.recent.remove(0);
         }
-    }
-}
-
-fn span_text(tokens: &[Token], sentence: &str, start: usize, end: usize) -> String {
-    match (tokens.get(start), end.checked_sub(1).and_then(|e| tokens.get(e))) {
-        (Some(a), Some(b)) => dyad_text::char_slice(sentence, a.span.0, b.span.1).to_string(),
-        _ => String::new(),
     }
 }
 

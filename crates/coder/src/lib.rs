@@ -1370,8 +1370,25 @@ fn object_before(
         .map(|(gi, _)| gi)
 }
 
-/// The subject: the nearest actor group before the verb that is neither
-/// governed by a preposition nor an earlier verb's object.
+/// Whether group `gi` may be the subject of the verb at `verb`: it ends before
+/// the verb, is not the target, is neither governed by a preposition nor an
+/// earlier verb's object, and no clause opens between it and the verb.
+fn may_be_subject(
+    (gi, g): (usize, &ActorGroup),
+    verb: usize,
+    tokens: &[Token],
+    objects: &[usize],
+    target: Option<usize>,
+    lw: &LangWords,
+) -> bool {
+    g.end <= verb
+        && Some(gi) != target
+        && !objects.contains(&gi)
+        && !preceded_by_preposition(tokens, g.start, lw)
+        && !opens_clause_between(tokens, g.end, verb, lw)
+}
+
+/// The subject: the nearest actor group before the verb that [`may_be_subject`].
 fn subject_before(
     groups: &[ActorGroup],
     verb: usize,
@@ -1384,15 +1401,8 @@ fn subject_before(
         .iter()
         .enumerate()
         .rev()
-        .filter(|(gi, g)| {
-            g.end <= verb
-                && Some(*gi) != target
-                && !objects.contains(gi)
-                && !preceded_by_preposition(tokens, g.start, lw)
-                && !opens_clause_between(tokens, g.end, verb, lw)
-        })
+        .find(|&g| may_be_subject(g, verb, tokens, objects, target, lw))
         .map(|(gi, _)| gi)
-        .next()
 }
 
 /// [`subject_before`] as TABARI reads it: the first such actor of the clause,
@@ -1405,24 +1415,18 @@ fn first_subject_before(
     target: Option<usize>,
     lw: &LangWords,
 ) -> Option<usize> {
-    let eligible = |gi: usize, g: &ActorGroup| {
-        g.end <= verb
-            && Some(gi) != target
-            && !objects.contains(&gi)
-            && !preceded_by_preposition(tokens, g.start, lw)
-            && !opens_clause_between(tokens, g.end, verb, lw)
-    };
+    let eligible = |g: (usize, &ActorGroup)| may_be_subject(g, verb, tokens, objects, target, lw);
     // "… but Bree attacked Gondor": a subject after a clause-joining
     // conjunction comes first.
     let joined = tokens.get(..verb)?.iter().enumerate().rposition(|(i, t)| {
         lw.coordinators.contains(&&*t.upper) && !groups.iter().any(|g| i >= g.start && i < g.end)
     });
     let first_after = |from: usize| {
-        groups.iter().enumerate().find(|(gi, g)| g.start > from && eligible(*gi, g)).map(|(gi, _)| gi)
+        groups.iter().enumerate().find(|&(gi, g)| g.start > from && eligible((gi, g))).map(|(gi, _)| gi)
     };
     joined
         .and_then(first_after)
-        .or_else(|| groups.iter().enumerate().find(|(gi, g)| eligible(*gi, g)).map(|(gi, _)| gi))
+        .or_else(|| groups.iter().enumerate().find(|&g| eligible(g)).map(|(gi, _)| gi))
 }
 
 /// Which clause of its sentence a token stands in, counted by the clause
@@ -1514,7 +1518,7 @@ fn char_span(tokens: &[Token], start: usize, end: usize) -> Span {
 
 fn span_text(tokens: &[Token], start: usize, end: usize, sentence: &str) -> String {
     let [s, e] = char_span(tokens, start, end);
-    sentence.chars().skip(s).take(e.saturating_sub(s)).collect()
+    dyad_text::char_slice(sentence, s, e).to_string()
 }
 
 fn actor_ref(tokens: &[Token], actor: Option<&actors::Actor>, sentence: &str) -> ActorRef {
