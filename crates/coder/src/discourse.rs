@@ -219,12 +219,12 @@ impl Discourse {
 /// name of that country's capital changes; a capital that suffers an act ("shelled
 /// Kyiv") stays the country.
 pub(crate) fn capital_as_government(events: &mut [Event]) {
+    let gazetteer = Gazetteer::embedded();
     for event in events.iter_mut() {
         let source = &mut event.source;
         if source.code.len() != 3 || !source.code.bytes().all(|b| b.is_ascii_uppercase()) {
             continue;
         }
-        let gazetteer = Gazetteer::embedded();
         if gazetteer.lookup(&source.text).iter().any(|p| p.capital && p.cameo == source.code) {
             source.code.push_str("GOV");
             source.agent = "GOV".to_string();
