@@ -320,7 +320,9 @@ impl Store {
             if m.version == 4 {
                 write::backfill_bands(&tx)?;
             }
-            if m.version == 6 {
+            // Version 6's recomputation is superseded by version 9's, which
+            // every migration run reaches.
+            if m.version == 9 {
                 write::recompute_signatures(&tx)?;
             }
             tx.execute(

@@ -1,7 +1,8 @@
 //! MinHash signatures for near-duplicate article detection.
 //!
-//! An article's signature is the minimum of [`HASHES`] independent hash
-//! functions over its word 3-shingles (lower-cased). The fraction of equal
+//! An article's signature holds [`HASHES`] slots, each the minimum hash of
+//! the word 3-shingles (lower-cased) that fall in it, by one-permutation
+//! hashing with densification. The fraction of equal
 //! signature slots estimates the Jaccard similarity of two shingle sets.
 //! Lookup is locality-sensitive: the signature is cut into [`BANDS`] bands of
 //! [`ROWS`] slots, and articles sharing any band are compared. With 16 bands
@@ -30,20 +31,11 @@ pub struct Signature {
     pub shingles: usize,
 }
 
-fn mix(mut h: u64) -> u64 {
+const fn mix(mut h: u64) -> u64 {
     // splitmix64 finaliser.
     h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     h ^ (h >> 31)
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    mix(h)
 }
 
 impl Signature {
@@ -100,27 +92,6 @@ impl Signature {
     }
 }
 
-/// The multiply-shift keys of each slot: an odd multiplier and an addend,
-/// drawn from splitmix64.
-const SLOT_KEYS: [(u64, u64); HASHES] = slot_keys();
-
-const fn slot_keys() -> [(u64, u64); HASHES] {
-    const fn splitmix(state: u64) -> u64 {
-        let mut h = state;
-        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        h ^ (h >> 31)
-    }
-    let mut out = [(0u64, 0u64); HASHES];
-    let mut i = 0;
-    while i < HASHES {
-        let seed = (i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        out[i] = (splitmix(seed) | 1, splitmix(seed ^ 0xd1b5_4a32_d192_ed03));
-        i += 1;
-    }
-    out
-}
-
 /// The MinHash signature of `text`.
 ///
 /// # Examples
@@ -132,53 +103,135 @@ const fn slot_keys() -> [(u64, u64); HASHES] {
 /// assert!(a.near(&b));
 /// ```
 pub fn signature(text: &str) -> Signature {
-    // The lower-cased words joined by single spaces, so that a shingle is
-    // one slice of `joined` (the same bytes as joining its three words).
-    let mut joined = String::with_capacity(text.len());
-    let mut ends: Vec<(usize, usize)> = Vec::new();
-    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !joined.is_empty() {
-            joined.push(' ');
-        }
-        let start = joined.len();
-        if w.is_ascii() {
-            joined.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            joined.push_str(&w.to_lowercase());
-        }
-        ends.push((start, joined.len()));
-    }
-    let bytes = joined.as_bytes();
-    let mut features: Vec<u64> = if ends.len() < 3 {
-        if ends.is_empty() {
-            Vec::new()
-        } else {
-            vec![fnv1a(bytes)]
-        }
-    } else {
-        ends.windows(3)
-            .filter_map(|w| match w {
-                [(start, _), _, (_, end)] => bytes.get(*start..*end).map(fnv1a),
-                _ => None,
-            })
-            .collect()
+    let words = word_hashes(text);
+    let mut features: Vec<u64> = match words.as_slice() {
+        [] => Vec::new(),
+        [a] => vec![shingle(*a, 0, 0)],
+        [a, b] => vec![shingle(*a, *b, 0)],
+        _ => words.windows(3).map(|w| shingle(w[0], w[1], w[2])).collect(),
     };
     features.sort_unstable();
     features.dedup();
-    // Slot `i` hashes a feature `f` (already splitmix-mixed) with the
-    // multiply-shift family `(a_i * f + b_i) >> 32`: one multiply per slot
-    // instead of a full mix (schema version 6 recomputed the signatures
-    // stored before).
-    let mut mins = [u32::MAX; HASHES];
-    for &f in &features {
-        for (slot, (a, b)) in mins.iter_mut().zip(SLOT_KEYS.iter()) {
-            let v = (a.wrapping_mul(f).wrapping_add(*b) >> 32) as u32;
-            if v < *slot {
-                *slot = v;
+    Signature { mins: one_permutation(&features), shingles: features.len() }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The FNV-1a hash of each lower-cased word of `text` (a word is a run of
+/// alphanumeric characters), in order. ASCII bytes are folded in place; only
+/// other characters are decoded.
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut h = FNV_OFFSET;
+    let mut in_word = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                in_word = true;
+                continue;
+            }
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                let mut buf = [0u8; 4];
+                for lower in c.to_lowercase() {
+                    for &byte in lower.encode_utf8(&mut buf).as_bytes() {
+                        h = (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+                    }
+                }
+                in_word = true;
+                continue;
             }
         }
+        if in_word {
+            out.push(h);
+            h = FNV_OFFSET;
+            in_word = false;
+        }
     }
-    Signature { mins, shingles: features.len() }
+    if in_word {
+        out.push(h);
+    }
+    out
+}
+
+/// A 3-shingle's feature from its words' hashes (0 for a missing word), in
+/// order: each position rotated differently, then mixed.
+fn shingle(a: u64, b: u64, c: u64) -> u64 {
+    mix(a ^ b.rotate_left(21) ^ c.rotate_left(42))
+}
+
+/// Bits of a feature's hash that choose its slot.
+const SLOT_BITS: u32 = HASHES.trailing_zeros();
+
+/// Attempt `attempt` of empty slot `slot`'s probe sequence.
+const fn probe(slot: usize, attempt: u64) -> usize {
+    (mix((slot as u64) << 32 | attempt) >> (64 - SLOT_BITS)) as usize
+}
+
+/// How many attempts of each probe sequence are tabulated: with a quarter
+/// of the slots filled, 16 attempts all miss one time in a hundred.
+const PROBED: usize = 16;
+
+/// The first [`PROBED`] attempts of every slot's probe sequence.
+const PROBES: [[u8; PROBED]; HASHES] = {
+    let mut table = [[0u8; PROBED]; HASHES];
+    let mut slot = 0;
+    while slot < HASHES {
+        let mut attempt = 0;
+        while attempt < PROBED {
+            table[slot][attempt] = probe(slot, attempt as u64) as u8;
+            attempt += 1;
+        }
+        slot += 1;
+    }
+    table
+};
+
+/// The slots of a signature by one-permutation hashing (Li, Owen and Zhang
+/// 2012): each feature (already splitmix-mixed) is hashed once, its top bits
+/// choose its slot and its low 32 bits compete for that slot's minimum. That
+/// is one step per feature instead of one per feature and slot (schema
+/// version 9 recomputed the band values stored before).
+///
+/// A slot no feature fell in borrows the value of the first filled slot on
+/// its own fixed probe sequence (optimal densification, Shrivastava 2017), so
+/// that two texts' empty slots agree exactly as often as their filled ones
+/// and the share of equal slots still estimates the Jaccard similarity.
+fn one_permutation(features: &[u64]) -> [u32; HASHES] {
+    let mut mins = [u32::MAX; HASHES];
+    let mut filled = 0u64;
+    for &f in features {
+        let slot = (f >> (64 - SLOT_BITS)) as usize;
+        let v = f as u32;
+        if let Some(m) = mins.get_mut(slot) {
+            *m = (*m).min(v);
+            filled |= 1 << slot;
+        }
+    }
+    if filled == 0 || filled == u64::MAX {
+        return mins;
+    }
+    let mut dense = mins;
+    for (slot, out) in dense.iter_mut().enumerate() {
+        if filled & (1 << slot) != 0 {
+            continue;
+        }
+        // At least one slot is filled, so the probe ends; the attempt bound
+        // only keeps a pathological sequence finite.
+        let probes = PROBES.get(slot).into_iter().flatten().map(|&p| p as usize);
+        let later = (PROBED as u64..1024).map(|attempt| probe(slot, attempt));
+        if let Some(v) = probes.chain(later).find(|&p| filled & (1 << p) != 0).and_then(|p| mins.get(p)) {
+            *out = *v;
+        }
+    }
+    dense
 }
 
 /// A hasher for keys that are already well-mixed 64-bit hashes (band
@@ -383,38 +436,50 @@ mod tests {
         assert_eq!(Signature::from_bytes(&[1, 2, 3], 1), None);
     }
 
-    /// The first implementation, kept to prove the faster one identical
-    /// (stored signatures must stay comparable).
+    /// A plain implementation of the definition, kept to prove the fast one
+    /// identical (stored band values must stay comparable): words by
+    /// `char::is_alphanumeric`, lower-cased char by char (so a final sigma
+    /// stays σ); FNV-1a per word; each 3-shingle's
+    /// feature; one slot per feature; empty slots filled along their probe
+    /// sequence.
     fn reference(text: &str) -> Signature {
-        let words: Vec<String> = text
+        let words: Vec<u64> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+            .map(|w| {
+                w.chars()
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>()
+                    .bytes()
+                    .fold(FNV_OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+            })
             .collect();
-        let mut features: Vec<u64> = if words.len() < 3 {
-            if words.is_empty() {
-                Vec::new()
-            } else {
-                vec![fnv1a(words.join(" ").as_bytes())]
-            }
-        } else {
-            words.windows(3).map(|w| fnv1a(w.join(" ").as_bytes())).collect()
-        };
+        let mut padded = words.clone();
+        padded.resize(words.len().max(3), 0);
+        let mut features: Vec<u64> =
+            padded.windows(3).map(|w| mix(w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42))).collect();
+        if words.is_empty() {
+            features.clear();
+        }
         features.sort_unstable();
         features.dedup();
+        let slot_of = |f: u64| (f >> (64 - SLOT_BITS)) as usize;
         let mut mins = [u32::MAX; HASHES];
         for (i, slot) in mins.iter_mut().enumerate() {
-            // Slot i's multiply-shift hash, keyed from splitmix64 directly.
-            let seed = (i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-            let a = mix(seed) | 1;
-            let b = mix(seed ^ 0xd1b5_4a32_d192_ed03);
-            *slot = features
-                .iter()
-                .map(|f| (a.wrapping_mul(*f).wrapping_add(b) >> 32) as u32)
-                .min()
-                .unwrap_or(u32::MAX);
+            *slot =
+                features.iter().filter(|&&f| slot_of(f) == i).map(|&f| f as u32).min().unwrap_or(u32::MAX);
         }
-        Signature { mins, shingles: features.len() }
+        let filled: Vec<bool> = (0..HASHES).map(|i| features.iter().any(|&f| slot_of(f) == i)).collect();
+        let mut dense = mins;
+        if filled.iter().any(|&f| f) {
+            for (i, out) in dense.iter_mut().enumerate() {
+                if !filled[i] {
+                    let p = (0..).map(|attempt| probe(i, attempt)).find(|&p| filled[p]).unwrap_or(i);
+                    *out = mins[p];
+                }
+            }
+        }
+        Signature { mins: dense, shingles: features.len() }
     }
 
     #[test]

@@ -17,10 +17,10 @@ pub struct Migration {
 }
 
 /// The newest schema version this build understands.
-pub const CURRENT_VERSION: i64 = 8;
+pub const CURRENT_VERSION: i64 = 9;
 
 /// Every migration, oldest first. A new one is appended; old ones never change.
-pub const MIGRATIONS: [Migration; 8] = [
+pub const MIGRATIONS: [Migration; 9] = [
     Migration {
         version: 1,
         description: "articles, sentences, events, mentions, near-duplicate bands",
@@ -213,5 +213,13 @@ SELECT s.article, s.idx,
        s.char_offset
 FROM sentence_spans s;
 "#,
+    },
+    Migration {
+        version: 9,
+        description: "one-permutation MinHash (each shingle hashed once, into one slot): the band \
+                      values of the articles already stored are recomputed from their text, and \
+                      their stored signatures are dropped (computed from the text when needed)",
+        // `Store::open` recomputes `articles.shingles` and `article_bands`.
+        sql: "-- recomputed in Rust",
     },
 ];

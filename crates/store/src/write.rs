@@ -948,7 +948,9 @@ pub(crate) fn recompute_signatures(tx: &Transaction<'_>) -> Result<()> {
         let id: i64 = r.get(0).ctx("recomputing signatures")?;
         let text: String = r.get(1).ctx("recomputing signatures")?;
         let sig = signature(&text);
-        article.execute(params![id, sig.to_bytes(), sig.shingles as i64]).ctx("recomputing signatures")?;
+        // As for new articles since version 7: the signature itself is
+        // computed from the text when a candidate is checked.
+        article.execute(params![id, &[] as &[u8], sig.shingles as i64]).ctx("recomputing signatures")?;
         bands.execute(params![id, minhash::bands_to_bytes(&sig.bands())]).ctx("recomputing signatures")?;
     }
     Ok(())

@@ -361,7 +361,7 @@ fn the_in_memory_content_hashes_follow_rollbacks_and_other_writers() {
 }
 
 #[test]
-fn migration_6_recomputes_stored_signatures() {
+fn a_version_5_store_gets_band_values_recomputed_from_its_text() {
     let (dir, mut store) = store();
     let a = article("a", "tass.ru", day(12), TEXT);
     let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
@@ -383,10 +383,21 @@ fn migration_6_recomputes_stored_signatures() {
         .unwrap_or_else(|e| panic!("{e}"));
     let mut store = Store::open(&path).unwrap_or_else(|e| panic!("reopen: {e}"));
     assert_eq!(store.schema_version().unwrap_or_default(), dyad_store::schema::CURRENT_VERSION);
-    let stored: Vec<u8> = rusqlite::Connection::open(&path)
-        .and_then(|c| c.query_row("SELECT minhash FROM articles", [], |r| r.get(0)))
+    // Migration 9 (which supersedes 6) recomputed the band values from the
+    // text and dropped the stored signature.
+    let (minhash, bands): (Vec<u8>, Vec<u8>) = rusqlite::Connection::open(&path)
+        .and_then(|c| {
+            c.query_row(
+                "SELECT a.minhash, b.bands FROM articles a JOIN article_bands b ON b.article = a.id",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+        })
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(stored, dyad_store::minhash::signature(TEXT).to_bytes());
+    assert!(minhash.is_empty(), "a stored signature was kept");
+    let own: Vec<u8> =
+        dyad_store::minhash::signature(TEXT).bands().iter().flat_map(|b| b.to_le_bytes()).collect();
+    assert_eq!(bands, own);
     // The recomputed bands find the near-duplicate.
     let b = article("b", "rt.com", day(13), &TEXT.replace("three villages", "3 villages"));
     let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
@@ -477,7 +488,7 @@ fn prepared_articles_are_stored_like_added_ones() {
 }
 
 #[test]
-fn migration_7_drops_the_external_id_index_and_keeps_stored_signatures() {
+fn migrations_7_and_9_drop_the_index_and_recompute_signatures_from_the_text() {
     let (dir, mut store) = store();
     let a = article("a", "tass.ru", day(12), TEXT);
     let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
@@ -490,20 +501,29 @@ fn migration_7_drops_the_external_id_index_and_keeps_stored_signatures() {
             .and_then(|c| c.query_row(q, [], |r| r.get(0)))
             .unwrap_or_else(|e| panic!("{q}: {e}"))
     };
+    let stored_bands = || -> Vec<u8> {
+        rusqlite::Connection::open(&path)
+            .and_then(|c| c.query_row("SELECT bands FROM article_bands", [], |r| r.get(0)))
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let bytes = |sig: &dyad_store::minhash::Signature| -> Vec<u8> {
+        sig.bands().iter().flat_map(|b| b.to_le_bytes()).collect()
+    };
     // A new store keeps no signature: it is computed from the text.
     assert_eq!(sql("SELECT length(minhash) FROM articles"), 0);
     assert_eq!(sql("SELECT count(*) FROM sqlite_master WHERE name = 'articles_external_id'"), 0);
-    // Back to schema version 6: the index, and a stored signature (with its
-    // bands) of another text, which must be the one used: `a`'s own text is
-    // far from `b`'s.
+    let own = dyad_store::minhash::signature(TEXT);
+    assert_eq!(stored_bands(), bytes(&own));
+    // Back to schema version 6: the index, and a stored signature and band
+    // values of another text, as an older signature scheme would have left
+    // values that the current one cannot match.
     let far = "Egypt's foreign minister met his Qatari counterpart in Cairo on Monday to discuss the \
                ceasefire talks and aid deliveries to Gaza.";
     let sig = dyad_store::minhash::signature(far);
-    let bands: Vec<u8> = sig.bands().iter().flat_map(|b| b.to_le_bytes()).collect();
     rusqlite::Connection::open(&path)
         .and_then(|c| {
-            c.execute("UPDATE articles SET minhash = ?1", [sig.to_bytes()])?;
-            c.execute("UPDATE article_bands SET bands = ?1", [bands])?;
+            c.execute("UPDATE articles SET minhash = ?1, shingles = 1", [sig.to_bytes()])?;
+            c.execute("UPDATE article_bands SET bands = ?1", [bytes(&sig)])?;
             c.execute_batch(BACK_TO_V7_SENTENCES)?;
             c.execute_batch(
                 "CREATE INDEX articles_external_id ON articles(external_id); \
@@ -514,13 +534,21 @@ fn migration_7_drops_the_external_id_index_and_keeps_stored_signatures() {
     let mut store = Store::open(&path).unwrap_or_else(|e| panic!("reopen: {e}"));
     assert_eq!(store.schema_version().unwrap_or_default(), dyad_store::schema::CURRENT_VERSION);
     assert_eq!(sql("SELECT count(*) FROM sqlite_master WHERE name = 'articles_external_id'"), 0);
-    assert_eq!(sql("SELECT length(minhash) FROM articles"), 256, "migration 7 rewrote stored signatures");
-    assert!(!sig.near(&dyad_store::minhash::signature(TEXT)));
+    // Migration 9 recomputed the band values and the shingle count from the
+    // text, and dropped the stored signature.
+    assert_eq!(sql("SELECT length(minhash) FROM articles"), 0, "migration 9 kept a stored signature");
+    assert_eq!(sql("SELECT shingles FROM articles"), own.shingles as i64);
+    assert_eq!(stored_bands(), bytes(&own));
+    // So a near copy of the text is found, and the other text is not taken
+    // for one.
     let b = article("b", "rt.com", day(13), far);
+    let copy = article("c", "ria.ru", day(13), &format!("{TEXT} Moscow denied it."));
     let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
     let s = batch.add(&b, &[]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(s, Stored::New { near_duplicate_of: None, .. }), "{s:?}");
+    let s = batch.add(&copy, &[]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(s, Stored::New { near_duplicate_of: Some(1), .. }), "{s:?}");
     batch.commit().unwrap_or_else(|e| panic!("{e}"));
-    assert!(matches!(s, Stored::New { near_duplicate_of: Some(_), .. }), "{s:?}");
 }
 
 #[test]
