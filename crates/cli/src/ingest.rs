@@ -326,6 +326,7 @@ fn write_batches(
     mut store: Store,
     mut jobs: InOrder,
     credits: SyncSender<Vec<Done>>,
+    committed: SyncSender<()>,
     db: &Path,
     bar: &ProgressBar,
 ) -> Result<Accounting> {
@@ -385,6 +386,8 @@ fn write_batches(
             }
         }
         batch.commit().with_context(|| format!("committing a batch to {}", db.display()))?;
+        // Full: a checkpoint is running and will see this batch too.
+        let _ = committed.try_send(());
         acct.batches += 1;
         bar.set_message(format!("{} events", acct.new_events));
     }
@@ -433,7 +436,21 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         let db = args.db.as_path();
         let writer_bar = bar.clone();
         let in_order = InOrder { rx: coded_rx, pending: BTreeMap::new(), next: 0 };
-        let writer = scope.spawn(move || write_batches(store, in_order, credit_tx, db, &writer_bar));
+        // The checkpointer copies each committed batch from the write-ahead
+        // log into the database file while coding goes on, so that closing
+        // the store (which checkpoints and flushes what is left) waits only
+        // for the last batch. Without its own connection, closing does it all.
+        let (committed_tx, committed_rx) = std::sync::mpsc::sync_channel::<()>(1);
+        if let Ok(checkpointer) = Store::open_existing(db) {
+            scope.spawn(move || {
+                while committed_rx.recv().is_ok() {
+                    // Only an optimisation: the final checkpoint does the rest.
+                    let _ = checkpointer.checkpoint();
+                }
+            });
+        }
+        let writer =
+            scope.spawn(move || write_batches(store, in_order, credit_tx, committed_tx, db, &writer_bar));
         for _ in 0..coders_n {
             let coded_tx = coded_tx.clone();
             let (job_rx, pipeline, coders) = (&job_rx, &pipeline, &coders);

@@ -407,4 +407,50 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+
+    /// Copies the pages committed so far from the write-ahead log into the
+    /// database file, without waiting for the writer or for readers (a
+    /// passive checkpoint): frames still in use stay for a later one.
+    ///
+    /// A writer that runs this on a second connection after each batch
+    /// (as `dyad ingest` does) keeps the log short, and leaves the final
+    /// checkpoint, which closing the writer's connection does and waits on,
+    /// only the last batch to copy and flush.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # fn main() -> Result<(), dyad_store::StoreError> {
+    /// let dir = tempfile::tempdir().map_err(|e| dyad_store::StoreError::Io { path: "tmp".into(), source: e })?;
+    /// let path = dir.path().join("events.sqlite");
+    /// let mut writer = dyad_store::Store::open(&path)?;
+    /// writer.batch()?.commit()?;
+    /// let checkpointer = dyad_store::Store::open_existing(&path)?;
+    /// let done = checkpointer.checkpoint()?;
+    /// assert_eq!(done.copied, done.logged);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// An SQLite error.
+    pub fn checkpoint(&self) -> Result<Checkpoint> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok(Checkpoint { busy: r.get::<_, i64>(0)? != 0, logged: r.get(1)?, copied: r.get(2)? })
+            })
+            .ctx("checkpointing the write-ahead log")
+    }
+}
+
+/// What a [`Store::checkpoint`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Checkpoint {
+    /// Another checkpoint was running, so this one did nothing.
+    pub busy: bool,
+    /// Frames in the write-ahead log.
+    pub logged: i64,
+    /// Frames of the log now copied into the database file.
+    pub copied: i64,
 }

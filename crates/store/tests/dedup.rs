@@ -593,3 +593,46 @@ fn sentences_are_stored_once_and_migration_8_keeps_them() {
     assert_eq!(rows(read), expected);
     assert_eq!(rows(own), vec![(0, "-".into(), Some(62)), (1, sentences[1].into(), Some(19))]);
 }
+
+#[test]
+fn a_checkpoint_on_a_second_connection_copies_committed_batches_while_the_writer_goes_on() {
+    let (dir, mut store) = store();
+    let path = dir.path().join("s.sqlite");
+    let checkpointer = Store::open_existing(&path).unwrap_or_else(|e| panic!("{e}"));
+    let a = article("a", "tass.ru", day(12), TEXT);
+    let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
+    batch.add(&a, &[event(&a, 0, 0, "RUS", "UKR", "112")]).unwrap_or_else(|e| panic!("{e}"));
+    batch.commit().unwrap_or_else(|e| panic!("{e}"));
+    let done = checkpointer.checkpoint().unwrap_or_else(|e| panic!("{e}"));
+    assert!(!done.busy && done.logged > 0, "{done:?}");
+    assert_eq!(done.copied, done.logged, "{done:?}");
+    // A reader's snapshot keeps the frames it may need in the log; the
+    // checkpoint copies what it can without waiting, and the writer is not
+    // blocked either.
+    let reader = Store::open_existing(&path).unwrap_or_else(|e| panic!("{e}"));
+    let (copied, logged) = reader
+        .snapshot(|r| {
+            // The first read fixes the snapshot.
+            assert_eq!(r.stats()?.articles, 1);
+            let b = article(
+                "b",
+                "rt.com",
+                day(13),
+                "Ukraine denied the accusation and said the villages were empty.",
+            );
+            let mut batch = store.batch()?;
+            batch.add(&b, &[])?;
+            batch.commit()?;
+            let done = checkpointer.checkpoint()?;
+            assert_eq!(r.stats()?.articles, 1, "the reader's snapshot moved");
+            Ok((done.copied, done.logged))
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(copied <= logged);
+    drop((store, reader, checkpointer));
+    // Every connection closed: the database file alone holds both articles.
+    let wal = dir.path().join("s.sqlite-wal");
+    assert!(std::fs::metadata(&wal).map(|m| m.len() == 0).unwrap_or(true), "the log was left behind");
+    let store = Store::open_existing(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.stats().unwrap_or_else(|e| panic!("{e}")).articles, 2);
+}
