@@ -317,11 +317,9 @@ impl Store {
         }
         for m in schema::MIGRATIONS.iter().filter(|m| m.version > current) {
             tx.execute_batch(m.sql).ctx(&format!("applying migration {}", m.version))?;
-            if m.version == 4 {
-                write::backfill_bands(&tx)?;
-            }
-            // Version 6's recomputation is superseded by version 9's, which
-            // every migration run reaches.
+            // Versions 4 and 6 filled and recomputed band values too; version
+            // 9's recomputation, which every migration run reaches, supersedes
+            // them.
             if m.version == 9 {
                 write::recompute_signatures(&tx)?;
             }

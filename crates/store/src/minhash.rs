@@ -371,22 +371,38 @@ impl BandIndex {
 }
 
 /// Band values as stored in `article_bands.bands` (little-endian i64s).
-pub(crate) fn bands_to_bytes(bands: &[i64; BANDS]) -> Vec<u8> {
-    bands.iter().flat_map(|v| v.to_le_bytes()).collect()
+/// Bytes of one article's entry in a band run: its row id, then its band
+/// values, all little-endian `i64`.
+const RUN_ENTRY: usize = 8 * (1 + BANDS);
+
+/// A run of articles' band values as stored in `band_runs.bands`.
+pub(crate) fn run_to_bytes(entries: &[(i64, [i64; BANDS])]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(entries.len() * RUN_ENTRY);
+    for (article, bands) in entries {
+        out.extend_from_slice(&article.to_le_bytes());
+        for v in bands {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    out
 }
 
-/// Band values read back from [`bands_to_bytes`]; `None` for a wrong length.
-pub(crate) fn bands_from_bytes(bytes: &[u8]) -> Option<[i64; BANDS]> {
-    if bytes.len() != BANDS * 8 {
-        return None;
-    }
-    let mut out = [0i64; BANDS];
-    for (slot, chunk) in out.iter_mut().zip(bytes.chunks_exact(8)) {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(chunk);
-        *slot = i64::from_le_bytes(b);
-    }
-    Some(out)
+/// The entries of a band run read back from [`run_to_bytes`]; a trailing
+/// partial entry (never written) is ignored.
+pub(crate) fn run_from_bytes(bytes: &[u8]) -> impl Iterator<Item = (i64, [i64; BANDS])> + '_ {
+    bytes.chunks_exact(RUN_ENTRY).map(|entry| {
+        let mut values = entry.chunks_exact(8).map(|c| {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            i64::from_le_bytes(b)
+        });
+        let article = values.next().unwrap_or_default();
+        let mut bands = [0i64; BANDS];
+        for (slot, v) in bands.iter_mut().zip(values) {
+            *slot = v;
+        }
+        (article, bands)
+    })
 }
 
 #[cfg(test)]
@@ -530,8 +546,11 @@ mod tests {
         assert_eq!((one.candidates(&b.bands()), one.max_article), (vec![7, 9, 11], 12));
         one.remove(&b.bands(), 9);
         assert_eq!(one.candidates(&a.bands()), vec![7, 11]);
-        assert_eq!(bands_from_bytes(&bands_to_bytes(&a.bands())), Some(a.bands()));
-        assert_eq!(bands_from_bytes(&[0; 5]), None);
+        let run = [(7, a.bands()), (9, signature("Ukraine denied it.").bands())];
+        let mut bytes = run_to_bytes(&run);
+        assert_eq!(run_from_bytes(&bytes).collect::<Vec<_>>(), run);
+        bytes.truncate(bytes.len() - 5);
+        assert_eq!(run_from_bytes(&bytes).collect::<Vec<_>>(), run[..1]);
     }
 
     proptest::proptest! {

@@ -216,10 +216,17 @@ FROM sentence_spans s;
     },
     Migration {
         version: 9,
-        description: "one-permutation MinHash (each shingle hashed once, into one slot): the band \
-                      values of the articles already stored are recomputed from their text, and \
-                      their stored signatures are dropped (computed from the text when needed)",
-        // `Store::open` recomputes `articles.shingles` and `article_bands`.
-        sql: "-- recomputed in Rust",
+        description: "one-permutation MinHash (each shingle hashed once, into one slot), and the band \
+                      values kept in `band_runs`, one row per batch instead of one per article: the \
+                      values of the articles already stored are recomputed from their text, and their \
+                      stored signatures are dropped (computed from the text when needed)",
+        // `Store::open` recomputes `articles.shingles` and fills `band_runs`.
+        sql: r#"
+CREATE TABLE band_runs (
+    last_article INTEGER PRIMARY KEY,
+    bands        BLOB    NOT NULL
+);
+DROP TABLE article_bands;
+"#,
     },
 ];

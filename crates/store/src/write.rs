@@ -344,7 +344,8 @@ const INSERT_ARTICLE: &str =
     "INSERT OR IGNORE INTO articles (content_hash, external_id, url, source, source_key, pub_date, lang, \
      title, text, char_len, minhash, shingles, duplicate_of, origin, added_at) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
-const INSERT_BANDS: &str = "INSERT INTO article_bands (article, bands) VALUES (?1, ?2)";
+/// A batch's band values, one row at commit (see [`minhash::run_to_bytes`]).
+const INSERT_BAND_RUN: &str = "INSERT INTO band_runs (last_article, bands) VALUES (?1, ?2)";
 const INSERT_SENTENCE: &str =
     "INSERT OR IGNORE INTO sentence_spans (article, idx, char_offset, char_len, text) \
      VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -378,7 +379,6 @@ const INSERT_EVENT: &str = "INSERT INTO events (event_key, sqldate, day_num, dat
 /// held, instead of a cache lookup by SQL text on every row.
 struct Statements<'c> {
     article: CachedStatement<'c>,
-    bands: CachedStatement<'c>,
     sentence: CachedStatement<'c>,
     find_event: CachedStatement<'c>,
     event: CachedStatement<'c>,
@@ -391,7 +391,6 @@ impl<'c> Statements<'c> {
         let p = |sql: &str| conn.prepare_cached(sql).ctx("preparing the batch's statements");
         Ok(Statements {
             article: p(INSERT_ARTICLE)?,
-            bands: p(INSERT_BANDS)?,
             sentence: p(INSERT_SENTENCE)?,
             find_event: p(FIND_EVENT)?,
             event: p(INSERT_EVENT)?,
@@ -432,18 +431,16 @@ impl<'c> Batch<'c> {
         // nothing can be added while we read.
         {
             let mut stmt = tx
-                .prepare_cached(
-                    "SELECT article, bands FROM article_bands WHERE article > ?1 ORDER BY article",
-                )
+                .prepare_cached("SELECT bands FROM band_runs WHERE last_article > ?1 ORDER BY last_article")
                 .ctx("loading the near-duplicate index")?;
             let mut rows = stmt.query([index.max_article]).ctx("loading the near-duplicate index")?;
             while let Some(r) = rows.next().ctx("loading the near-duplicate index")? {
-                let article: i64 = r.get(0).ctx("loading the near-duplicate index")?;
-                let bytes: Vec<u8> = r.get(1).ctx("loading the near-duplicate index")?;
-                if let Some(bands) = minhash::bands_from_bytes(&bytes) {
-                    index.insert(&bands, article);
+                let bytes: Vec<u8> = r.get(0).ctx("loading the near-duplicate index")?;
+                for (article, bands) in minhash::run_from_bytes(&bytes) {
+                    if article > index.max_article {
+                        index.insert(&bands, article);
+                    }
                 }
-                index.max_article = index.max_article.max(article);
             }
         }
         // Content hashes likewise (rows are only appended, and `articles` may
@@ -651,10 +648,6 @@ impl<'c> Batch<'c> {
             self.undo.added_hashes.push(hash);
         }
         self.undo.index.max_hashed = self.undo.index.max_hashed.max(article_row);
-        self.stmts
-            .bands
-            .execute(params![article_row, minhash::bands_to_bytes(&bands)])
-            .ctx("storing a signature")?;
 
         {
             let stmt = &mut self.stmts.sentence;
@@ -879,6 +872,13 @@ impl<'c> Batch<'c> {
                 stmt.execute([id]).ctx("counting mentions")?;
             }
         }
+        // The batch's band values, one row (the writer holds the lock, so
+        // row ids only grow from one run to the next).
+        if let Some(last) = undo.added.iter().map(|(article, _)| *article).max() {
+            tx.prepare_cached(INSERT_BAND_RUN)
+                .and_then(|mut stmt| stmt.execute(params![last, minhash::run_to_bytes(&undo.added)]))
+                .ctx("storing the batch's band values")?;
+        }
         tx.commit().ctx("committing a batch")?;
         undo.armed = false;
         Ok(())
@@ -912,37 +912,24 @@ impl Cursor {
 }
 
 /// Fills `article_bands` for articles stored before schema version 4.
-pub(crate) fn backfill_bands(tx: &Transaction<'_>) -> Result<()> {
-    let mut read = tx
-        .prepare("SELECT id, minhash, shingles FROM articles ORDER BY id")
-        .ctx("indexing stored articles")?;
-    let mut write = tx
-        .prepare("INSERT OR IGNORE INTO article_bands (article, bands) VALUES (?1, ?2)")
-        .ctx("indexing stored articles")?;
-    let mut rows = read.query([]).ctx("indexing stored articles")?;
-    while let Some(r) = rows.next().ctx("indexing stored articles")? {
-        let id: i64 = r.get(0).ctx("indexing stored articles")?;
-        let bytes: Vec<u8> = r.get(1).ctx("indexing stored articles")?;
-        let shingles: i64 = r.get(2).ctx("indexing stored articles")?;
-        if let Some(sig) = Signature::from_bytes(&bytes, usize::try_from(shingles).unwrap_or(0)) {
-            write
-                .execute(params![id, minhash::bands_to_bytes(&sig.bands())])
-                .ctx("indexing stored articles")?;
-        }
-    }
-    Ok(())
-}
-
 /// Recomputes every stored article's signature and band values from its
 /// text (schema version 6 changed how signatures are computed).
 pub(crate) fn recompute_signatures(tx: &Transaction<'_>) -> Result<()> {
+    /// Articles per `band_runs` row, as a batch of `dyad ingest` would write.
+    const RUN: usize = 2000;
     let mut read = tx.prepare("SELECT id, text FROM articles ORDER BY id").ctx("recomputing signatures")?;
     let mut article = tx
         .prepare("UPDATE articles SET minhash = ?2, shingles = ?3 WHERE id = ?1")
         .ctx("recomputing signatures")?;
-    let mut bands = tx
-        .prepare("INSERT OR REPLACE INTO article_bands (article, bands) VALUES (?1, ?2)")
-        .ctx("recomputing signatures")?;
+    let mut runs = tx.prepare(INSERT_BAND_RUN).ctx("recomputing signatures")?;
+    let mut store_run = |run: &mut Vec<(i64, [i64; minhash::BANDS])>| -> Result<()> {
+        if let Some(&(last, _)) = run.last() {
+            runs.execute(params![last, minhash::run_to_bytes(run)]).ctx("recomputing signatures")?;
+        }
+        run.clear();
+        Ok(())
+    };
+    let mut run = Vec::with_capacity(RUN);
     let mut rows = read.query([]).ctx("recomputing signatures")?;
     while let Some(r) = rows.next().ctx("recomputing signatures")? {
         let id: i64 = r.get(0).ctx("recomputing signatures")?;
@@ -951,9 +938,12 @@ pub(crate) fn recompute_signatures(tx: &Transaction<'_>) -> Result<()> {
         // As for new articles since version 7: the signature itself is
         // computed from the text when a candidate is checked.
         article.execute(params![id, &[] as &[u8], sig.shingles as i64]).ctx("recomputing signatures")?;
-        bands.execute(params![id, minhash::bands_to_bytes(&sig.bands())]).ctx("recomputing signatures")?;
+        run.push((id, sig.bands()));
+        if run.len() == RUN {
+            store_run(&mut run)?;
+        }
     }
-    Ok(())
+    store_run(&mut run)
 }
 
 #[cfg(test)]

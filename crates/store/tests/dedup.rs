@@ -74,6 +74,34 @@ const BACK_TO_V7_SENTENCES: &str = "\
     DROP VIEW sentences; DROP TABLE sentence_spans; \
     ALTER TABLE sentences_v7 RENAME TO sentences;";
 
+/// Takes a store back to the band layout before schema version 9 (one
+/// `article_bands` row per article, here with zeroed values).
+const BACK_TO_V8_BANDS: &str = "\
+    CREATE TABLE article_bands (article INTEGER PRIMARY KEY REFERENCES articles(id), bands BLOB NOT NULL); \
+    INSERT INTO article_bands SELECT id, zeroblob(128) FROM articles; \
+    DROP TABLE band_runs;";
+
+/// The stored band runs, decoded: (article, band values) in order.
+fn band_runs(path: &std::path::Path) -> Vec<(i64, Vec<i64>)> {
+    let c = rusqlite::Connection::open(path).unwrap_or_else(|e| panic!("{e}"));
+    let mut stmt =
+        c.prepare("SELECT bands FROM band_runs ORDER BY last_article").unwrap_or_else(|e| panic!("{e}"));
+    let runs: Vec<Vec<u8>> =
+        stmt.query_map([], |r| r.get(0)).and_then(|rows| rows.collect()).unwrap_or_else(|e| panic!("{e}"));
+    let mut out = Vec::new();
+    for run in runs {
+        assert_eq!(run.len() % (8 * 17), 0, "a run of whole entries");
+        for entry in run.chunks_exact(8 * 17) {
+            let values: Vec<i64> = entry
+                .chunks_exact(8)
+                .map(|c| i64::from_le_bytes(c.try_into().unwrap_or_else(|e| panic!("{e}"))))
+                .collect();
+            out.push((values[0], values[1..].to_vec()));
+        }
+    }
+    out
+}
+
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let store = Store::open(dir.path().join("s.sqlite")).unwrap_or_else(|e| panic!("open: {e}"));
@@ -287,7 +315,7 @@ fn migration_4_indexes_stored_articles_for_near_duplicates() {
         .and_then(|c| {
             c.execute_batch(BACK_TO_V7_SENTENCES)?;
             c.execute_batch(
-                "DROP TABLE article_bands; \
+                "DROP TABLE band_runs; \
                  CREATE TABLE minhash_bands (band INTEGER NOT NULL, value INTEGER NOT NULL, \
                  article INTEGER NOT NULL, PRIMARY KEY (band, value, article)) WITHOUT ROWID; \
                  ALTER TABLE events DROP COLUMN action_geo_text; \
@@ -374,9 +402,9 @@ fn a_version_5_store_gets_band_values_recomputed_from_its_text() {
     rusqlite::Connection::open(&path)
         .and_then(|c| {
             c.execute_batch(BACK_TO_V7_SENTENCES)?;
+            c.execute_batch(BACK_TO_V8_BANDS)?;
             c.execute_batch(
                 "UPDATE articles SET minhash = zeroblob(256); \
-                 UPDATE article_bands SET bands = zeroblob(128); \
                  DELETE FROM schema_version WHERE version >= 6;",
             )
         })
@@ -385,19 +413,12 @@ fn a_version_5_store_gets_band_values_recomputed_from_its_text() {
     assert_eq!(store.schema_version().unwrap_or_default(), dyad_store::schema::CURRENT_VERSION);
     // Migration 9 (which supersedes 6) recomputed the band values from the
     // text and dropped the stored signature.
-    let (minhash, bands): (Vec<u8>, Vec<u8>) = rusqlite::Connection::open(&path)
-        .and_then(|c| {
-            c.query_row(
-                "SELECT a.minhash, b.bands FROM articles a JOIN article_bands b ON b.article = a.id",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-        })
+    let minhash: Vec<u8> = rusqlite::Connection::open(&path)
+        .and_then(|c| c.query_row("SELECT minhash FROM articles", [], |r| r.get(0)))
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(minhash.is_empty(), "a stored signature was kept");
-    let own: Vec<u8> =
-        dyad_store::minhash::signature(TEXT).bands().iter().flat_map(|b| b.to_le_bytes()).collect();
-    assert_eq!(bands, own);
+    let own = dyad_store::minhash::signature(TEXT).bands().to_vec();
+    assert_eq!(band_runs(&path), vec![(1, own)]);
     // The recomputed bands find the near-duplicate.
     let b = article("b", "rt.com", day(13), &TEXT.replace("three villages", "3 villages"));
     let mut batch = store.batch().unwrap_or_else(|e| panic!("{e}"));
@@ -412,7 +433,7 @@ fn dump(path: &std::path::Path) -> Vec<String> {
     let mut out = Vec::new();
     for (table, order) in [
         ("articles", "id"),
-        ("article_bands", "article"),
+        ("band_runs", "last_article"),
         ("sentences", "article, idx"),
         ("events", "id"),
         ("mentions", "id"),
@@ -501,19 +522,11 @@ fn migrations_7_and_9_drop_the_index_and_recompute_signatures_from_the_text() {
             .and_then(|c| c.query_row(q, [], |r| r.get(0)))
             .unwrap_or_else(|e| panic!("{q}: {e}"))
     };
-    let stored_bands = || -> Vec<u8> {
-        rusqlite::Connection::open(&path)
-            .and_then(|c| c.query_row("SELECT bands FROM article_bands", [], |r| r.get(0)))
-            .unwrap_or_else(|e| panic!("{e}"))
-    };
-    let bytes = |sig: &dyad_store::minhash::Signature| -> Vec<u8> {
-        sig.bands().iter().flat_map(|b| b.to_le_bytes()).collect()
-    };
     // A new store keeps no signature: it is computed from the text.
     assert_eq!(sql("SELECT length(minhash) FROM articles"), 0);
     assert_eq!(sql("SELECT count(*) FROM sqlite_master WHERE name = 'articles_external_id'"), 0);
     let own = dyad_store::minhash::signature(TEXT);
-    assert_eq!(stored_bands(), bytes(&own));
+    assert_eq!(band_runs(&path), vec![(1, own.bands().to_vec())]);
     // Back to schema version 6: the index, and a stored signature and band
     // values of another text, as an older signature scheme would have left
     // values that the current one cannot match.
@@ -522,8 +535,10 @@ fn migrations_7_and_9_drop_the_index_and_recompute_signatures_from_the_text() {
     let sig = dyad_store::minhash::signature(far);
     rusqlite::Connection::open(&path)
         .and_then(|c| {
+            c.execute_batch(BACK_TO_V8_BANDS)?;
+            let bands: Vec<u8> = sig.bands().iter().flat_map(|b| b.to_le_bytes()).collect();
             c.execute("UPDATE articles SET minhash = ?1, shingles = 1", [sig.to_bytes()])?;
-            c.execute("UPDATE article_bands SET bands = ?1", [bytes(&sig)])?;
+            c.execute("UPDATE article_bands SET bands = ?1", [bands])?;
             c.execute_batch(BACK_TO_V7_SENTENCES)?;
             c.execute_batch(
                 "CREATE INDEX articles_external_id ON articles(external_id); \
@@ -538,7 +553,7 @@ fn migrations_7_and_9_drop_the_index_and_recompute_signatures_from_the_text() {
     // text, and dropped the stored signature.
     assert_eq!(sql("SELECT length(minhash) FROM articles"), 0, "migration 9 kept a stored signature");
     assert_eq!(sql("SELECT shingles FROM articles"), own.shingles as i64);
-    assert_eq!(stored_bands(), bytes(&own));
+    assert_eq!(band_runs(&path), vec![(1, own.bands().to_vec())]);
     // So a near copy of the text is found, and the other text is not taken
     // for one.
     let b = article("b", "rt.com", day(13), far);
@@ -582,6 +597,7 @@ fn sentences_are_stored_once_and_migration_8_keeps_them() {
     rusqlite::Connection::open(&path)
         .and_then(|c| {
             c.execute_batch(BACK_TO_V7_SENTENCES)?;
+            c.execute_batch(BACK_TO_V8_BANDS)?;
             c.execute_batch("DELETE FROM schema_version WHERE version >= 8;")
         })
         .unwrap_or_else(|e| panic!("{e}"));

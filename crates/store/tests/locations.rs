@@ -161,7 +161,8 @@ fn migration_5_adds_the_location_columns_to_an_older_store() {
         ok(batch.commit());
     }
     // Back to version 4, as the previous dyad left it (sentences too: a
-    // table with every sentence's text, as before version 8).
+    // table with every sentence's text, as before version 8; and one band
+    // row per article, as before version 9).
     ok(rusqlite::Connection::open(&path).and_then(|c| {
         c.execute_batch(
             "CREATE TABLE sentences_v7 (article INTEGER NOT NULL REFERENCES articles(id), \
@@ -169,7 +170,9 @@ fn migration_5_adds_the_location_columns_to_an_older_store() {
              PRIMARY KEY (article, idx)) WITHOUT ROWID; \
              INSERT INTO sentences_v7 SELECT article, idx, text, char_offset FROM sentences; \
              DROP VIEW sentences; DROP TABLE sentence_spans; \
-             ALTER TABLE sentences_v7 RENAME TO sentences;",
+             ALTER TABLE sentences_v7 RENAME TO sentences; \
+             CREATE TABLE article_bands (article INTEGER PRIMARY KEY, bands BLOB NOT NULL); \
+             DROP TABLE band_runs;",
         )?;
         c.execute_batch(
             "ALTER TABLE events DROP COLUMN action_geo_text; ALTER TABLE events DROP COLUMN action_geo_kind; \
