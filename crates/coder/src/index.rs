@@ -196,6 +196,11 @@ impl CompiledPhrase {
         }
         let mut pos = start + 1;
         for (word, next_gap) in &self.words[1..] {
+            // "Dol_Amroth" in the text: the underscore joins two words as the
+            // dictionary's `DOL_AMROTH` does.
+            if sent.tokens.get(pos).is_some_and(is_joiner) {
+                pos += 1;
+            }
             let limit = if gap { max_gap + 1 } else { 1 };
             let mut found = None;
             for k in (pos..sent.len()).take(limit) {
@@ -216,6 +221,11 @@ impl CompiledPhrase {
     pub(crate) fn len(&self) -> usize {
         self.words.len()
     }
+}
+
+/// An underscore between two words of the text joins them ("Dol_Amroth").
+pub(crate) fn is_joiner(token: &Token) -> bool {
+    token.kind == TokenKind::Punct && &*token.text == "_"
 }
 
 /// Gaps never cross these: a phrase's words stand in one clause.
@@ -289,7 +299,8 @@ impl<T> PhraseIndex<T> {
         max_gap: usize,
     ) -> Option<Hit<'a, T>> {
         let keys = sent.keys.get(start)?;
-        let next = sent.keys.get(start + 1);
+        let second = start + 1 + usize::from(sent.tokens.get(start + 1).is_some_and(is_joiner));
+        let next = sent.keys.get(second);
         let mut best: Option<Hit<'a, T>> = None;
         let mut try_list = |list: &[u32]| {
             for &id in list {

@@ -782,7 +782,7 @@ impl Coder {
                 // the object stands between the subject and the verb.
                 target_group = object_before(&groups, start, source_group, tokens, lw);
             }
-            if passive && caps.as_ref().is_none_or(|c| c.source.is_none()) {
+            if passive && caps.as_ref().is_none_or(|c| c.source.is_none() && c.target.is_none()) {
                 // "Gondor was attacked by Mordor": the by-phrase acts, the subject suffers.
                 let agent_phrase = |g: &ActorGroup| {
                     g.start > 0
@@ -817,6 +817,32 @@ impl Coder {
                 {
                     groups.push(carried);
                     source_group = Some(groups.len() - 1);
+                }
+            }
+            let named = caps.as_ref().map_or((false, false), |c| (c.source.is_some(), c.target.is_some()));
+            if tabari && source_group.is_none() != target_group.is_none() && named.0 != named.1 {
+                // TABARI: with one side named by the pattern, the other is the
+                // clause's first actor left: "An Eriadorian was shot dead in
+                // Osgiliath" (`+ WAS * DEAD` names the target); "Arnor was ^UAE
+                // for Eriador warning" (`$ ^ FOR *` names the source).
+                let taken = source_group.or(target_group);
+                let skipped = |g: usize| caps.as_ref().is_some_and(|c| c.skips(g));
+                let clause = clause_span(tokens, start);
+                let other = groups
+                    .iter()
+                    .enumerate()
+                    .find(|&(gi, g)| {
+                        Some(gi) != taken
+                            && !skipped(gi)
+                            && g.start >= clause.0
+                            && g.end <= clause.1
+                            && !(g.start < end && g.end > start)
+                    })
+                    .map(|(gi, _)| gi);
+                if source_group.is_none() {
+                    source_group = other;
+                } else {
+                    target_group = other;
                 }
             }
             if let Some(c) = caps.as_ref() {
@@ -1232,6 +1258,14 @@ fn that_clause(tokens: &[Token], verb: usize, lw: &LangWords) -> Option<usize> {
     (tokens.get(boundary).is_some_and(|t| &*t.upper == "THAT") && governed).then_some(boundary)
 }
 
+/// The tokens of the sentence between the semicolons or full stops around a verb.
+fn clause_span(tokens: &[Token], verb: usize) -> (usize, usize) {
+    let stop = |t: &Token| matches!(&*t.text, ";" | "." | "!" | "?");
+    let from = tokens.get(..verb).and_then(|ts| ts.iter().rposition(stop)).map_or(0, |i| i + 1);
+    let to = tokens.get(verb..).and_then(|ts| ts.iter().position(stop)).map_or(tokens.len(), |i| verb + i);
+    (from, to)
+}
+
 /// Parts a coordinated group where a verb stands between its actors
 /// ("… in south Ithilen or assail Arnor"): the grouping saw only actors.
 fn split_at_verbs(groups: &mut Vec<ActorGroup>, verbs: &[(usize, usize, u32, bool)]) {
@@ -1595,6 +1629,34 @@ mod tests {
             codes(&coder, "Arnor believes that Gondor accused Mordor but Bree attacked Gondor."),
             want(&[("ARN", "GON", "112"), ("BRE", "GON", "190")])
         );
+    }
+
+    #[test]
+    fn an_underscore_in_the_text_joins_words() {
+        let mut lexicon = foreign::parse_actors("ARNOR [ARN]\nPRINCE DOL_AMROTH [DOL]\n", "t.actors");
+        lexicon.extend(foreign::parse_verbs("ATTACKED [190]\n", "t.verbs"));
+        let coder = Coder::new(&lexicon);
+        assert_eq!(codes(&coder, "Arnor attacked the Prince of Dol_Amroth."), want(&[("ARN", "DOL", "190")]));
+        assert_eq!(codes(&coder, "Arnor attacked the Prince of Dol Amroth."), want(&[("ARN", "DOL", "190")]));
+    }
+
+    #[test]
+    fn tabari_takes_the_side_a_pattern_leaves_from_the_clause() {
+        let mut lexicon = foreign::parse_actors("ARNOR [ARN]\nGONDOR [GON]\nMORDOR [ORC]\n", "t.actors");
+        lexicon.extend(foreign::parse_verbs(
+            "SHOT [223]\n- + WAS * DEAD [224]\nWARN [160]\n- $ ^ FOR * [164]\n",
+            "t.verbs",
+        ));
+        let mut coder = Coder::new(&lexicon);
+        let shot = "A Gondorian was shot dead in Mordor.";
+        let warned = "Arnor was Gondor for Mordor warning.";
+        assert_eq!(codes(&coder, shot), want(&[]));
+        assert_eq!(codes(&coder, warned), want(&[]));
+        coder.set_tabari(true);
+        // The pattern names the target; the source is the clause's first actor left.
+        assert_eq!(codes(&coder, shot), want(&[("ORC", "GON", "224")]));
+        // The pattern names the source and passes over Gondor; Mordor is left.
+        assert_eq!(codes(&coder, warned), want(&[("ARN", "ORC", "164")]));
     }
 
     #[test]

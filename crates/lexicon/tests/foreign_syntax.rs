@@ -183,8 +183,9 @@ OTHER [OTH]
     assert_eq!(albright.codes[1].code.as_ref(), "---");
     let gollum = &lex.actors[1];
     let names: Vec<String> = gollum.names.iter().map(words).collect();
-    // A PETRARCH-style file (`#` comments) matches whole words only.
-    assert_eq!(names, ["GOLLUM_", "SMEAGOL_", "STINKER_"]);
+    // A file with TABARI's `;` comments reads a bare word as a stem, whatever
+    // `#` line it holds (TABARI's own demo dictionary has some).
+    assert_eq!(names, ["GOLLUM", "SMEAGOL", "STINKER_"]);
     assert_eq!(gollum.codes[0].valid, DateRange { from: None, to: date(1995, 6, 1) });
     assert_eq!(gollum.codes[1].valid.to, date(1999, 8, 15));
     assert_eq!(gollum.codes[2].valid.from, date(1930, 8, 16), "30 is 1930");
@@ -192,9 +193,26 @@ OTHER [OTH]
     assert_eq!(lex.actors[2].codes[0].valid.from, date(2001, 12, 22));
     // A name line with no code yet joins the next entry that gets codes.
     let other: Vec<String> = lex.actors[3].names.iter().map(words).collect();
-    assert_eq!(other, ["NOCODE_", "OTHER_"]);
+    assert_eq!(other, ["NOCODE", "OTHER"]);
     let lines: Vec<u32> = lex.warnings.iter().map(|w| w.line).collect();
     assert_eq!(lines, [20], "{:?}", lex.warnings);
+    // Without `;` comments, a `#`-commented file is PETRARCH's: whole words only.
+    let petrarch = parse_actors("# PETRARCH\nGOLLUM [HOB]\n+SMEAGOL\n", "p.actors");
+    let names: Vec<String> = petrarch.actors[0].names.iter().map(words).collect();
+    assert_eq!(names, ["GOLLUM_", "SMEAGOL_"]);
+}
+
+#[test]
+fn tabari_word_marks() {
+    // `MOUSE=` is that word only; `REAL~_PLEASANT` keeps REAL a stem.
+    let lex = parse_actors("MOUSE= [MUS] ; c\nREAL~_PLEASANT [RPL]\n", "a.actors");
+    let names: Vec<String> = lex.actors.iter().flat_map(|a| a.names.iter().map(words)).collect();
+    assert_eq!(names, ["MOUSE_", "REAL PLEASANT"]);
+    assert!(!lex.actors[1].names[0].words[0].gap_after);
+    // `BAN=` takes no endings ("baning" is not it); `WARN` is a stem.
+    let verbs = parse_verbs("BAN= [191]\nWARN [160]\n", "v.verbs");
+    let forms: Vec<String> = verbs.verbs.iter().flat_map(|v| v.forms.iter().map(words)).collect();
+    assert_eq!(forms, ["BAN_", "WARN"]);
 }
 
 #[test]

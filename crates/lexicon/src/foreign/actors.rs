@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::model::{ActorEntry, DateRange, DatedCode, Lexicon, Phrase};
 
-use super::text::{bracket_groups, parse_phrase, Line, Lines};
+use super::text::{bracket_groups, parse_phrase, semicolon_comments, Line, Lines};
 use super::Ctx;
 
 #[derive(PartialEq)]
@@ -18,11 +18,13 @@ enum Section {
 pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
     let mut ctx = Ctx::new(file);
     // PETRARCH files (with `#` or `<!-- -->` comments) match whole words;
-    // TABARI files (with `;` comments) read a bare word as a stem.
-    let petrarch = text.lines().any(|l| {
-        let l = l.trim_start();
-        l.starts_with('#') || l.starts_with("<!--")
-    });
+    // TABARI files (with `;` comments, whatever odd `#` line they hold)
+    // read a bare word as a stem.
+    let petrarch = !semicolon_comments(text)
+        && text.lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with('#') || l.starts_with("<!--")
+        });
     let mut section = Section::Main;
     let mut current: Option<ActorEntry> = None;
     let mut finished = false;

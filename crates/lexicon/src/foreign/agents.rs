@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::model::{AgentEntry, Lexicon, Phrase, WordMatcher};
 
-use super::text::{parse_phrase, plural, split_code, Lines};
+use super::text::{parse_phrase, plural, semicolon_comments, split_code, Lines};
 use super::Ctx;
 
 /// At most this many names come from one entry's substitution markers.
@@ -14,10 +14,11 @@ const MAX_EXPANSIONS: usize = 256;
 /// comment) get regular plurals; TABARI files do not.
 pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
     let mut ctx = Ctx::new(file);
-    let petrarch = text.lines().any(|l| {
-        let l = l.trim_start();
-        l.starts_with('#') || l.starts_with("<!--") || (l.starts_with('!') && l.contains('='))
-    }) || text.lines().any(|l| l.split(['#', ';']).next().is_some_and(|b| b.contains('{')));
+    let petrarch = !semicolon_comments(text)
+        && (text.lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with('#') || l.starts_with("<!--") || (l.starts_with('!') && l.contains('='))
+        }) || text.lines().any(|l| l.split(['#', ';']).next().is_some_and(|b| b.contains('{'))));
     let mut markers: HashMap<String, Vec<String>> = HashMap::new();
     let mut finished = false;
     for line in Lines::new(text) {

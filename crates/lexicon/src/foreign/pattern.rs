@@ -4,7 +4,8 @@
 //! - `{ A | B C }` alternatives (TABARI); braces without `|` and PETRARCH-2
 //!   `( ... )` prepositional phrases are flattened into plain tokens;
 //! - `_` joins two elements (no gap) and makes the word before it exact; a
-//!   space allows a gap; a bare word is a stem;
+//!   space allows a gap; a bare word is a stem; `~_` joins and keeps the
+//!   word before it a stem;
 //! - `^` (TABARI/PETRARCH "skip") is read as a gap after the previous element.
 
 use std::collections::HashMap;
@@ -49,7 +50,9 @@ fn lex(s: &str) -> Vec<Lex<'_>> {
                     it.next();
                 }
                 if let Some(last) = out.last_mut() {
-                    last.exact = true;
+                    // `~_` joins without making the word exact: `REAL~_PLEASANT`
+                    // reads "really pleasant" as well as "real pleasant".
+                    last.exact = !matches!(last.kind, Kind::Word(w) if w.ends_with('~'));
                     let next = it.peek().map(|&(_, c)| c);
                     last.joined = next.is_some_and(|c| !c.is_whitespace() && !matches!(c, '}' | ')' | '|'));
                 }
@@ -274,6 +277,16 @@ mod tests {
         assert_eq!(alts[1][0].item, PatternItem::Word(WordMatcher::Stem("INTERNATIONAL".into())));
         assert!(!t[4].gap_after, "'}}_' joins the group to the next word");
         assert_eq!(t[5].item, PatternItem::Word(WordMatcher::Stem("CONVENTIONS".into())));
+    }
+
+    #[test]
+    fn tilde_underscore_joins_a_stem() {
+        let t = parse_tokens("* REAL~_PLEASANT", &ids()).unwrap_or_default();
+        assert_eq!(t[1].item, PatternItem::Word(WordMatcher::Stem("REAL".into())));
+        assert!(!t[1].gap_after);
+        let t = parse_tokens("RECENT~_*", &ids()).unwrap_or_default();
+        assert_eq!(t[0].item, PatternItem::Word(WordMatcher::Stem("RECENT".into())));
+        assert!(!t[0].gap_after);
     }
 
     #[test]

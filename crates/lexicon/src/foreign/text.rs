@@ -140,6 +140,16 @@ fn strip_line_comment(s: &str) -> &str {
     s
 }
 
+/// Whether a dictionary writes its comments TABARI's way, after `;`: some
+/// line's first comment mark outside brackets is a `;` (PETRARCH and Phoenix
+/// files comment with `#`, and have a `;` only inside such a comment).
+pub(crate) fn semicolon_comments(text: &str) -> bool {
+    text.lines().any(|l| {
+        let kept = strip_line_comment(l);
+        l.as_bytes().get(kept.len()) == Some(&b';')
+    })
+}
+
 /// Reads a code as written inside brackets.
 pub(crate) fn parse_code(raw: &str) -> CodeSpec {
     let code = raw.trim();
@@ -171,8 +181,8 @@ pub(crate) fn clean_word(w: &str) -> String {
 }
 
 /// Parses a name phrase: `_` joins words that must be adjacent, a space
-/// allows a gap; a word followed by `_` is exact, a bare word a stem.
-/// When `all_exact` is set every word is exact. `None` when empty.
+/// allows a gap; a word followed by `_` is exact (by `~_`, still a stem), as
+/// is a word marked `=`; a bare word is a stem. When `all_exact` is set every word is exact. `None` when empty.
 pub(crate) fn parse_phrase(text: &str, all_exact: bool) -> Option<Phrase> {
     let mut words: Vec<PhraseWord> = Vec::new();
     for chunk in text.split_whitespace() {
@@ -184,10 +194,12 @@ pub(crate) fn parse_phrase(text: &str, all_exact: bool) -> Option<Phrase> {
                 continue;
             }
             // Followed by `_`: any part except the last one of the chunk.
-            let followed = i + 1 < n;
+            // `~_` joins without making the word exact ("REAL~_PLEASANT").
+            let followed = i + 1 < n && !part.ends_with('~');
             // Joined to the next word: a later non-empty part in this chunk.
             let joined = parts.iter().skip(i + 1).any(|p| !clean_word(p).is_empty());
-            let matcher = if followed || all_exact {
+            // `MOUSE=`: that word and no other ("Mouses" is not it).
+            let matcher = if followed || all_exact || part.ends_with('=') {
                 WordMatcher::Exact(w.into())
             } else {
                 WordMatcher::Stem(w.into())

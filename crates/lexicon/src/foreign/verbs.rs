@@ -299,7 +299,13 @@ impl<'c> Reader<'c> {
                 patterns: Vec::new(),
                 rule: self.ctx.rule(line.no, t),
             };
-            push_with_inflections(&mut entry.forms, head, 0);
+            // `BAN=`: that form alone, no endings ("baning" is not it).
+            let bare = name.split(|c: char| c.is_whitespace() || c == '_').find(|w| !w.is_empty());
+            if bare.is_some_and(|w| w.ends_with('=')) {
+                entry.forms.push(head);
+            } else {
+                push_with_inflections(&mut entry.forms, head, 0);
+            }
             verb = Some(entry);
             expect_forms = true;
         }
