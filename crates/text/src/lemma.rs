@@ -1,36 +1,61 @@
-//! Lemma tables: one embedded, front-coded table per language, decoded into a
-//! hash map the first time the language is used.
+//! Lemma tables: one per language, laid out at build time as an
+//! open-addressing hash table over embedded bytes (see `lemma_table.rs`), and
+//! read in place: nothing is decoded or allocated when a language is first
+//! used, so a table costs no start-up time and only the pages lookups touch.
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-type FxHashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-
+use crate::lemma_table::{form_hash, HEADER_WORDS};
 use crate::Lang;
 
-const IT: &str = include_str!("../data/lemmas/it.lem");
-const EN: &str = include_str!("../data/lemmas/en.lem");
-const ES: &str = include_str!("../data/lemmas/es.lem");
-const FR: &str = include_str!("../data/lemmas/fr.lem");
-const DE: &str = include_str!("../data/lemmas/de.lem");
+macro_rules! table {
+    ($lang:literal) => {
+        (
+            include_str!(concat!(env!("OUT_DIR"), "/", $lang, ".forms")),
+            include_str!(concat!(env!("OUT_DIR"), "/", $lang, ".lemmas")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $lang, ".index")).as_slice(),
+        )
+    };
+}
+
+/// Each language's forms, lemmas and index, in [`slot`] order.
+const TABLES: [(&str, &str, &[u8]); 5] =
+    [table!("it"), table!("en"), table!("es"), table!("fr"), table!("de")];
+
+/// Malformed lines of each language's source table, counted at build time.
+const SKIPPED: [usize; 5] = include!(concat!(env!("OUT_DIR"), "/lemma_skipped.rs"));
 
 /// A form → lemma table for one language.
 ///
 /// Keys and values are lower-case; only forms whose lemma differs from the
-/// form are stored. Obtain one with [`Lemmatizer::get`]; the table is decoded
-/// once per process on first use (see [`Lemmatizer::load_time`]).
+/// form are stored. Obtain one with [`Lemmatizer::get`].
+///
+/// # Examples
+///
+/// ```
+/// use dyad_text::{Lang, Lemmatizer};
+/// let es = Lemmatizer::get(Lang::Es);
+/// assert_eq!(es.lookup("acordaron"), Some("acordar"));
+/// assert_eq!(es.lemma("Acordaron"), "acordar");
+/// assert_eq!(es.lookup("dyad"), None);
+/// ```
 #[derive(Debug)]
 pub struct Lemmatizer {
     lang: Lang,
-    /// Form → `(start, end)` byte range of its lemma in `lemmas`.
-    map: FxHashMap<Box<str>, (u32, u32)>,
-    /// All lemmas, deduplicated, concatenated.
-    lemmas: String,
+    /// Every form, concatenated in entry order.
+    forms: &'static str,
+    /// Every distinct lemma, concatenated.
+    lemmas: &'static str,
+    /// The header, slots and offsets (little-endian u32 words).
+    index: &'static [u8],
+    entries: usize,
+    slots: usize,
     load_time: Duration,
     skipped: usize,
 }
 
-static TABLES: [OnceLock<Lemmatizer>; 5] =
+static LEMMATIZERS: [OnceLock<Lemmatizer>; 5] =
     [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
 
 fn slot(lang: Lang) -> usize {
@@ -43,132 +68,51 @@ fn slot(lang: Lang) -> usize {
     }
 }
 
-fn source(lang: Lang) -> &'static str {
-    match lang {
-        Lang::It => IT,
-        Lang::En => EN,
-        Lang::Es => ES,
-        Lang::Fr => FR,
-        Lang::De => DE,
-    }
-}
-
-/// Extra entries for clitics the tokenizer splits off.
-fn extras(lang: Lang) -> &'static [(&'static str, &'static str)] {
-    match lang {
-        Lang::En => &[("n't", "not"), ("'re", "be"), ("'m", "be"), ("'ve", "have"), ("'ll", "will")],
-        _ => &[],
-    }
-}
-
-/// Splits a leading decimal count off `s`: `"12abc"` → `(12, "abc")`.
-fn split_count(s: &str) -> Option<(usize, &str)> {
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    let n = s.get(..digits)?.parse().ok()?;
-    Some((n, s.get(digits..)?))
-}
-
-/// Byte index of the `n`th char of `s` (or `None` when `s` is shorter).
-fn char_byte(s: &str, n: usize) -> Option<usize> {
-    if s.is_ascii() {
-        return (n <= s.len()).then_some(n);
-    }
-    if n == 0 {
-        return Some(0);
-    }
-    match s.char_indices().nth(n) {
-        Some((b, _)) => Some(b),
-        None if s.chars().count() == n => Some(s.len()),
-        None => None,
-    }
-}
-
-/// Splits at the first `sep` byte (ASCII), without the separator.
-/// (`str::lines`/`split_once` with a char pattern were half the load time.)
-fn split_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
-    let i = s.as_bytes().iter().position(|&b| b == sep)?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
-}
-
-/// A decoded table.
-struct Decoded {
-    map: FxHashMap<Box<str>, (u32, u32)>,
-    lemmas: String,
-    skipped: usize,
-}
-
-/// Decodes the table format written by `scripts/text/build_lemmas.py`.
-/// Malformed lines are skipped and counted.
-fn decode(src: &str) -> Decoded {
-    let lines = src.bytes().filter(|&b| b == b'\n').count() + 1;
-    let mut map = FxHashMap::with_capacity_and_hasher(lines, Default::default());
-    let mut lemmas = String::new();
-    let mut prev = String::new();
-    let mut form = String::new();
-    let mut lemma = String::new();
-    let mut last_lemma: (u32, u32) = (0, 0);
-    let mut skipped = 0;
-    let mut rest = src;
-    while !rest.is_empty() {
-        let (line, next) = split_byte(rest, b'\n').unwrap_or((rest, ""));
-        rest = next;
-        if line.is_empty() {
-            continue;
-        }
-        let ok = (|| {
-            let (f, l) = split_byte(line, b'\t')?;
-            let (shared, tail) = split_count(f)?;
-            let (cut, ltail) = split_count(l)?;
-            form.clear();
-            form.push_str(prev.get(..char_byte(&prev, shared)?)?);
-            form.push_str(tail);
-            let n = if form.is_ascii() { form.len() } else { form.chars().count() };
-            let keep = char_byte(&form, n.checked_sub(cut)?)?;
-            lemma.clear();
-            lemma.push_str(form.get(..keep)?);
-            lemma.push_str(ltail);
-            Some(())
-        })();
-        if ok.is_none() {
-            skipped += 1;
-            continue;
-        }
-        // Neighbouring forms (sorted) mostly share their lemma: reuse it.
-        let range = match lemmas.get(last_lemma.0 as usize..last_lemma.1 as usize) {
-            Some(l) if l == lemma => last_lemma,
-            _ => {
-                let s = lemmas.len();
-                lemmas.push_str(&lemma);
-                let (Ok(s), Ok(e)) = (u32::try_from(s), u32::try_from(lemmas.len())) else {
-                    skipped += 1;
-                    continue;
-                };
-                (s, e)
-            }
-        };
-        last_lemma = range;
-        map.insert(form.as_str().into(), range);
-        std::mem::swap(&mut prev, &mut form);
-    }
-    Decoded { map, lemmas, skipped }
-}
-
 impl Lemmatizer {
-    /// The table for `lang`, decoded on first use (thread-safe, once per process).
+    /// The table for `lang` (thread-safe; it only reads the embedded header).
     pub fn get(lang: Lang) -> &'static Lemmatizer {
-        TABLES[slot(lang)].get_or_init(|| {
+        LEMMATIZERS[slot(lang)].get_or_init(|| {
             let start = Instant::now();
-            let Decoded { mut map, mut lemmas, skipped } = decode(source(lang));
-            for (f, l) in extras(lang) {
-                let s = lemmas.len();
-                lemmas.push_str(l);
-                if let (Ok(s), Ok(e)) = (u32::try_from(s), u32::try_from(lemmas.len())) {
-                    map.insert((*f).into(), (s, e));
-                }
+            let (forms, lemmas, index) = TABLES[slot(lang)];
+            let mut t = Lemmatizer {
+                lang,
+                forms,
+                lemmas,
+                index,
+                entries: 0,
+                slots: 0,
+                load_time: Duration::ZERO,
+                skipped: SKIPPED[slot(lang)],
+            };
+            t.entries = t.word(0).unwrap_or(0) as usize;
+            t.slots = t.word(1).unwrap_or(0) as usize;
+            let lemmas = t.word(2).unwrap_or(0) as usize;
+            // An index shorter than its header says (never, for a good build)
+            // leaves an empty table: every lookup misses.
+            if !(t.slots.is_power_of_two() && t.word(t.lemma_offsets_at() + lemmas).is_some()) {
+                (t.entries, t.slots) = (0, 0);
             }
-            lemmas.shrink_to_fit();
-            Lemmatizer { lang, map, lemmas, load_time: start.elapsed(), skipped }
+            t.load_time = start.elapsed();
+            t
         })
+    }
+
+    /// The `i`th u32 word of the index.
+    fn word(&self, i: usize) -> Option<u32> {
+        let b = self.index.get(i.checked_mul(4)?..i.checked_mul(4)?.checked_add(4)?)?;
+        Some(u32::from_le_bytes(b.try_into().ok()?))
+    }
+
+    fn form_offsets_at(&self) -> usize {
+        HEADER_WORDS + self.slots
+    }
+
+    fn lemma_ids_at(&self) -> usize {
+        self.form_offsets_at() + self.entries + 1
+    }
+
+    fn lemma_offsets_at(&self) -> usize {
+        self.lemma_ids_at() + self.entries
     }
 
     /// The language of this table.
@@ -178,29 +122,48 @@ impl Lemmatizer {
 
     /// Number of form → lemma entries.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.entries
     }
 
     /// Whether the table is empty.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.entries == 0
     }
 
-    /// How long decoding the embedded table took.
+    /// How long getting the table ready took (reading its header: the
+    /// table itself was laid out at build time).
     pub fn load_time(&self) -> Duration {
         self.load_time
     }
 
-    /// Lines of the embedded table that could not be decoded (0 for a good build).
+    /// Lines of the source table that could not be decoded (0 for a good build).
     pub fn skipped_lines(&self) -> usize {
         self.skipped
     }
 
     /// The lemma of an already lower-cased form, if the table knows one that
     /// differs from the form.
-    pub fn lookup(&self, lower: &str) -> Option<&str> {
-        let &(s, e) = self.map.get(lower)?;
-        self.lemmas.get(s as usize..e as usize)
+    pub fn lookup(&self, lower: &str) -> Option<&'static str> {
+        if self.slots == 0 {
+            return None;
+        }
+        let mask = self.slots - 1;
+        let mut s = (form_hash(lower.as_bytes()) as usize) & mask;
+        // The table is at most half full, so an empty slot ends every probe.
+        for _ in 0..self.slots {
+            let e = self.word(HEADER_WORDS + s)? as usize;
+            let e = e.checked_sub(1)?;
+            let at = self.form_offsets_at() + e;
+            let (start, end) = (self.word(at)? as usize, self.word(at + 1)? as usize);
+            if self.forms.as_bytes().get(start..end)? == lower.as_bytes() {
+                let lemma = self.word(self.lemma_ids_at() + e)? as usize;
+                let at = self.lemma_offsets_at() + lemma;
+                let (start, end) = (self.word(at)? as usize, self.word(at + 1)? as usize);
+                return self.lemmas.get(start..end);
+            }
+            s = (s + 1) & mask;
+        }
+        None
     }
 
     /// The lower-cased lemma of `word` (any case); the lower-cased word when unknown.
@@ -237,14 +200,54 @@ mod tests {
 
     #[test]
     fn decode_front_coding() {
-        let d = decode("0abc\t1d\n2x\t0y\n1é\t1e\n1f\t1e\nbad line\n");
-        assert_eq!(d.skipped, 1);
-        let get = |k: &str| d.map.get(k).and_then(|&(s, e)| d.lemmas.get(s as usize..e as usize));
-        assert_eq!(get("abc"), Some("abd"));
-        assert_eq!(get("abx"), Some("abxy"));
-        assert_eq!(get("aé"), Some("ae"));
-        assert_eq!(get("af"), Some("ae"));
-        assert_eq!(get("zz"), None);
+        let mut got = Vec::new();
+        let skipped = crate::lemma_table::decode_front_coded(
+            "0abc\t1d\n2x\t0y\n1é\t1e\n1f\t1e\nbad line\n",
+            |f, l| got.push((f.to_string(), l.to_string())),
+        );
+        assert_eq!(skipped, 1);
+        let pairs: Vec<(&str, &str)> = got.iter().map(|(f, l)| (f.as_str(), l.as_str())).collect();
+        assert_eq!(pairs, [("abc", "abd"), ("abx", "abxy"), ("aé", "ae"), ("af", "ae")]);
+    }
+
+    #[test]
+    fn every_source_entry_looks_up_to_its_lemma() {
+        // The build-time layout against the source tables it was made from.
+        let sources = [
+            (Lang::It, include_str!("../data/lemmas/it.lem")),
+            (Lang::En, include_str!("../data/lemmas/en.lem")),
+            (Lang::Es, include_str!("../data/lemmas/es.lem")),
+            (Lang::Fr, include_str!("../data/lemmas/fr.lem")),
+            (Lang::De, include_str!("../data/lemmas/de.lem")),
+        ];
+        for (lang, src) in sources {
+            let t = Lemmatizer::get(lang);
+            let mut n = 0;
+            crate::lemma_table::decode_front_coded(src, |form, lemma| {
+                n += 1;
+                if lang == Lang::En && form == "n't" {
+                    return; // overridden by the tokenizer's clitics
+                }
+                assert_eq!(t.lookup(form), Some(lemma), "{lang}: {form}");
+            });
+            assert!(t.slots >= crate::lemma_table::slot_count(t.len()), "{lang}: more than half full");
+            let extra = usize::from(lang == Lang::En) * 5;
+            assert!(t.len() >= n && t.len() <= n + extra, "{lang}: {} entries for {n} lines", t.len());
+        }
+        assert_eq!(Lemmatizer::get(Lang::En).lookup("'re"), Some("be"));
+        assert_eq!(Lemmatizer::get(Lang::En).lookup("n't"), Some("not"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_lookup_finds_only_forms_of_the_table(s in "\\PC{0,12}") {
+            for lang in Lang::ALL {
+                let t = Lemmatizer::get(lang);
+                if t.lookup(&s).is_some() {
+                    proptest::prop_assert!(t.forms.contains(s.as_str()), "{lang}: {s:?}");
+                }
+            }
+        }
     }
 
     #[test]

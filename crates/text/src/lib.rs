@@ -17,9 +17,9 @@
 //! the language given, about 6 µs when a whole article is processed with
 //! detection. Detection per isolated sentence costs more (whatlang runs when
 //! the function-word count is not conclusive): give `lang` or process whole
-//! articles. Each language's lemma table is decoded once per process on first
-//! use (20–200 ms, see [`Lemmatizer::load_time`]); [`TextPipeline::preload`]
-//! moves that cost to start-up.
+//! articles. Each language's lemma table is laid out as a hash table at build
+//! time and read in place, so using a language costs no start-up time (see
+//! [`Lemmatizer::load_time`]).
 //!
 //! ```
 //! use dyad_text::{Lang, TextPipeline};
@@ -40,6 +40,9 @@
 
 mod abbrev;
 mod lemma;
+// The decoder of the source format serves the build script and the tests.
+#[cfg_attr(not(test), allow(dead_code))]
+mod lemma_table;
 mod normalize;
 mod sentences;
 mod tokenize;
@@ -150,18 +153,18 @@ pub struct Document {
 /// Runs normalization, headline removal, language identification, sentence
 /// splitting, tokenization and lemmatization.
 ///
-/// Lemma tables are embedded in the binary and decoded once per process, per
-/// language, on first use; [`TextPipeline::preload`] does it eagerly.
+/// Lemma tables are embedded in the binary, laid out for lookup at build time.
 #[derive(Debug, Default)]
 pub struct TextPipeline {}
 
 impl TextPipeline {
-    /// Creates the pipeline. Lemma tables load lazily on first use of a language.
+    /// Creates the pipeline.
     pub fn new() -> Self {
         TextPipeline {}
     }
 
-    /// Decodes the lemma tables of `langs` now rather than on first use.
+    /// Gets the lemma tables of `langs` ready now rather than on first use
+    /// (only their headers are read: this costs microseconds).
     pub fn preload(&self, langs: &[Lang]) {
         for &l in langs {
             Lemmatizer::get(l);
