@@ -112,9 +112,33 @@ pub fn builtin(lang: &str) -> Result<Lexicon> {
         }
         lex.extend(parsed.lexicon);
     }
-    for (name, text) in KB {
-        lex.extend(super::parse(text, &format!("builtin:{name}"))?);
-    }
+    lex.extend(knowledge_base()?.clone());
     lex.options.capitals_as_government = true;
     Ok(lex)
+}
+
+/// The knowledge bases, parsed once per process: every language shares
+/// them, and their 6,000 dated entries were most of a language's parse.
+fn knowledge_base() -> Result<&'static Lexicon> {
+    /// A failed parse, kept as the parts of the error it gives each caller.
+    type Failure = (String, u32, String);
+    static KB_LEXICON: std::sync::OnceLock<std::result::Result<Lexicon, Failure>> =
+        std::sync::OnceLock::new();
+    let parsed = KB_LEXICON.get_or_init(|| {
+        let mut kb = Lexicon::default();
+        for (name, text) in KB {
+            let file = format!("builtin:{name}");
+            match super::parse(text, &file) {
+                Ok(lex) => kb.extend(lex),
+                Err(LexiconError::Syntax { file, line, message }) => return Err((file, line, message)),
+                Err(other) => return Err((file, 0, other.to_string())),
+            }
+        }
+        Ok(kb)
+    });
+    parsed.as_ref().map_err(|(file, line, message)| LexiconError::Syntax {
+        file: file.clone(),
+        line: *line,
+        message: message.clone(),
+    })
 }
