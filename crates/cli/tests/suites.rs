@@ -55,5 +55,5 @@ fn petrarch_unit_tests() {
 
 #[test]
 fn tabari_validation() {
-    check("tabari/Validate.text", 0.85, 0.12);
+    check("tabari/Validate.text", 0.89, 0.10);
 }

@@ -421,7 +421,9 @@ impl ActorFinder {
                         end = n.end;
                         consumed = 2;
                         person = named_person;
-                        distributed = over_list.then_some((agents, n.end));
+                        // TABARI gives the role to the first actor of the list only
+                        // (its DEMO-08: "The ambassadors of Arnor, Osgiliath and Gondor").
+                        distributed = (over_list && !tabari).then_some((agents, n.end));
                         // "An MSF Arnor diplomat": a role before and a role after the actor.
                         if let Some(Mention { kind: MentionKind::Agent(ag2), start: s2, end: e2 }) =
                             mentions.get(i + 2).copied()

@@ -50,6 +50,7 @@ use chrono::NaiveDate;
 use dyad_lexicon::{CodeSpec, DiscardScope, Lexicon};
 use dyad_text::{Document, Sentence, Token, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
+use smallvec::SmallVec;
 
 pub use event::{split_code, ActorRef, Event, Evidence, Location, Plover, Span, Trigger};
 
@@ -119,10 +120,16 @@ impl CommaClauses {
     /// words inside the sentence or at its end; none at its beginning.
     pub const TABARI: CommaClauses = CommaClauses { inside: (2, 10), end: (2, 10), begin: (255, 0) };
 
-    /// Which tokens stay: `None` when no clause is left out.
-    fn kept(&self, tokens: &[Token]) -> Option<Vec<bool>> {
-        let commas: Vec<usize> =
-            tokens.iter().enumerate().filter(|(_, t)| &*t.text == ",").map(|(i, _)| i).collect();
+    /// Which tokens stay: `None` when no clause is left out. `listed` says
+    /// whether a comma stands inside a list of actors ("Mordor, the Shire,
+    /// Fornost and Bree"): such a comma opens no clause.
+    fn kept(&self, tokens: &[Token], listed: &dyn Fn(usize) -> bool) -> Option<Vec<bool>> {
+        let commas: Vec<usize> = tokens
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| &*t.text == "," && !listed(i))
+            .map(|(i, _)| i)
+            .collect();
         let (&first, &last) = (commas.first()?, commas.last()?);
         // A clause inside a list ("Evil Mordor, the awful Fornost, and good
         // Gondor") stays.
@@ -280,10 +287,14 @@ pub struct Coder {
     verb_info: Vec<VerbInfo>,
     synsets: Vec<Members>,
     discards: PhraseIndex<(DiscardScope, String)>,
-    nonverbs: PhraseIndex<()>,
+    /// The dictionary's nouns (`true`) and adjectives (`false`): never verbs.
+    nonverbs: PhraseIndex<bool>,
     config: CoderConfig,
     /// The lexicon's [`CodingOptions::capitals_as_government`](dyad_lexicon::model::CodingOptions).
     capitals_as_government: bool,
+    /// The lexicon's [`CodingOptions::no_actor_prior`](dyad_lexicon::model::CodingOptions)
+    /// (TABARI's `NOACTPRIOR`).
+    no_actor_prior: bool,
 }
 
 impl Coder {
@@ -376,13 +387,28 @@ impl Coder {
         }
         discards.finish();
         let mut nonverbs = PhraseIndex::default();
-        for p in lexicon.nouns.iter().chain(&lexicon.adjectives) {
-            nonverbs.insert(&mut vocab, p, ());
+        for p in &lexicon.nouns {
+            nonverbs.insert(&mut vocab, p, true);
+        }
+        for p in &lexicon.adjectives {
+            nonverbs.insert(&mut vocab, p, false);
         }
         nonverbs.finish();
         let synsets = compile_synsets(&mut vocab, &lexicon.synsets);
         let capitals_as_government = lexicon.options.capitals_as_government;
-        Coder { vocab, finder, verbs, verb_info, synsets, discards, nonverbs, config, capitals_as_government }
+        let no_actor_prior = lexicon.options.no_actor_prior;
+        Coder {
+            vocab,
+            finder,
+            verbs,
+            verb_info,
+            synsets,
+            discards,
+            nonverbs,
+            config,
+            capitals_as_government,
+            no_actor_prior,
+        }
     }
 
     /// The configuration in use.
@@ -501,20 +527,9 @@ impl Coder {
         };
         let mut discourse = Discourse::default();
         for sentence in &doc.sentences {
-            // TABARI's COMMA: short comma-delimited clauses are left out.
-            let shortened = self.config.comma.and_then(|c| c.kept(&sentence.tokens)).map(|keep| Sentence {
-                tokens: sentence
-                    .tokens
-                    .iter()
-                    .zip(keep)
-                    .filter(|(_, k)| *k)
-                    .map(|(t, _)| t.clone())
-                    .collect(),
-                ..sentence.clone()
-            });
-            let sentence = shortened.as_ref().unwrap_or(sentence);
-            let sent = Keyed::new(&self.vocab, &sentence.tokens);
-            if let Some((scope, rule)) = self.discard(&sent) {
+            let full = Keyed::new(&self.vocab, &sentence.tokens);
+            // Discard phrases count wherever they stand, inside a comma clause too.
+            if let Some((scope, rule)) = self.discard(&full) {
                 match scope {
                     DiscardScope::Story => {
                         return DocumentEvents {
@@ -529,10 +544,25 @@ impl Coder {
                     }
                 }
             }
+            // TABARI's COMMA: short comma-delimited clauses are left out.
+            let shortened =
+                self.config.comma.and_then(|c| self.comma_kept(c, &full, lang, meta)).map(|keep| Sentence {
+                    tokens: sentence
+                        .tokens
+                        .iter()
+                        .zip(keep)
+                        .filter(|(_, k)| *k)
+                        .map(|(t, _)| t.clone())
+                        .collect(),
+                    ..sentence.clone()
+                });
+            let rekeyed = shortened.as_ref().map(|s| Keyed::new(&self.vocab, &s.tokens));
+            let sentence = shortened.as_ref().unwrap_or(sentence);
+            let sent = rekeyed.as_ref().unwrap_or(&full);
             let context = self.config.discourse.then_some(&discourse);
             // The dateline ("BERLIN, March 3 (Reuters) -") names no actor.
             let body_from = dateline.as_ref().map_or(0, |d| d.body_start.saturating_sub(sentence.span.0));
-            let (mut events, groups) = self.code_keyed(sentence, &sent, lang, meta, context, body_from);
+            let (mut events, groups) = self.code_keyed(sentence, sent, lang, meta, context, body_from);
             if self.config.discourse {
                 if self.capitals_as_government {
                     discourse::capital_as_government(&mut events);
@@ -551,6 +581,33 @@ impl Coder {
             out.events.append(&mut events);
         }
         out
+    }
+
+    /// [`CommaClauses::kept`] for a sentence, with the commas that part the
+    /// actors of one coordinated group kept out of the clauses.
+    fn comma_kept(
+        &self,
+        comma: CommaClauses,
+        sent: &Keyed<'_>,
+        lang: &str,
+        meta: &ArticleMeta,
+    ) -> Option<Vec<bool>> {
+        let tokens = sent.tokens;
+        if !tokens.iter().any(|t| &*t.text == ",") {
+            return None;
+        }
+        let groups = self.finder.groups(sent, meta.date, LangWords::of(lang), self.config.tabari);
+        let lw = LangWords::of(lang);
+        // A list closes with a conjunction ("…, Fornost and Bree"); "Rohan, an
+        // Arnorian embassy spokesman" is no list.
+        let list = |g: &ActorGroup| {
+            g.actors.len() > 2
+                && tokens
+                    .get(g.start..g.end)
+                    .is_some_and(|ts| ts.iter().any(|t| lw.coordinators.contains(&&*t.upper)))
+        };
+        let listed = |i: usize| groups.iter().any(|g| g.start < i && i < g.end && list(g));
+        comma.kept(tokens, &listed)
     }
 
     fn discard(&self, sent: &Keyed<'_>) -> Option<&(DiscardScope, String)> {
@@ -601,7 +658,11 @@ impl Coder {
         }
         let verbs = self.find_verbs(sent, &groups, lw);
         split_at_verbs(&mut groups, &verbs);
-        if verbs.is_empty() || self.too_complex(tokens, &groups, &verbs, lw) {
+        if tabari {
+            tabari_pronouns(tokens, &sentence.text, &mut groups, discourse, lw);
+        }
+        let word_conj = self.word_conjunctions(sent, lw);
+        if verbs.is_empty() || self.too_complex(tokens, &groups, &verbs, &word_conj, lw) {
             return (Vec::new(), groups);
         }
         let mut found: Vec<Found> = Vec::new();
@@ -642,19 +703,34 @@ impl Coder {
             }
             // The object follows the verb in its clause, or else follows the
             // words the pattern matched ("restore complete, full ties with Gondor").
+            // TABARI's clauses are parted by conjunctions: "might affirm or allow
+            // an attack by Osgiliath soldiers" gives "affirm" no object.
+            let clause = if tabari {
+                clause_span(tokens, start, &|i| joins_clauses(tokens, &groups, &word_conj, i, lw))
+            } else {
+                (0, tokens.len())
+            };
+            let in_clause = |groups: &[ActorGroup], g: usize| {
+                groups.get(g).is_some_and(|g| g.start >= clause.0 && g.end <= clause.1)
+            };
             let target_group = caps.as_ref().and_then(|c| c.target).or_else(|| {
                 first_group_after(&groups, end, tokens, lw)
+                    .filter(|&g| in_clause(&groups, g))
                     .or_else(|| {
                         // TABARI's target is the first actor after the verb, past
                         // commas; one with a country ("…, a senior official said" is none).
-                        tabari.then(|| groups.iter().position(|g| g.start >= end)).flatten().filter(|&g| {
-                            groups.get(g).is_some_and(|g| {
-                                g.actors.iter().all(|a| !a.code.is_empty() && !a.code.starts_with('~'))
-                                    && tokens
-                                        .get(end..g.start)
-                                        .is_some_and(|ts| !ts.iter().any(|t| matches!(&*t.text, ";" | ".")))
+                        tabari
+                            .then(|| groups.iter().position(|g| g.start >= end))
+                            .flatten()
+                            .filter(|&g| {
+                                groups.get(g).is_some_and(|g| {
+                                    g.actors.iter().all(|a| !a.code.is_empty() && !a.code.starts_with('~'))
+                                        && tokens.get(end..g.start).is_some_and(|ts| {
+                                            !ts.iter().any(|t| matches!(&*t.text, ";" | "."))
+                                        })
+                                })
                             })
-                        })
+                            .filter(|&g| in_clause(&groups, g))
                     })
                     .or_else(|| {
                         let after_pattern = caps.as_ref().map_or(end, |c| c.extent.1);
@@ -664,7 +740,9 @@ impl Coder {
                     })
             });
             if let Some(t) = target_group {
-                if !reporting {
+                // TABARI: a verb coded null ("On accord Gondor repelled …") has no object.
+                let null = tabari && matches!(code, CodeSpec::Null);
+                if !reporting && !null {
                     objects.push(t);
                 }
             }
@@ -708,44 +786,14 @@ impl Coder {
                     .find(|g| g.start < before && g.end > before)
                     .map_or(before, |g| g.end.min(start));
                 // TABARI takes the first actor of the clause, dyad the nearest.
-                let subject = if tabari { first_subject_before } else { subject_before };
-                source_group = subject(&groups, before, tokens, &objects, target_group, lw)
-                    .or_else(|| subject(&groups, start, tokens, &objects, target_group, lw));
-            }
-            if tabari && caps.as_ref().is_none_or(|c| c.source.is_none()) {
-                // TABARI: "Gondor accepts that Calenardon might affirm …" takes
-                // the governing subject across "that"; an actor between "that"
-                // and the verb is then the target.
-                // Not past a subject of its own after "but" ("… but Dagolath
-                // promised"), nor past an earlier verb's object ("brushed aside
-                // reports that Calimehtar attacked").
-                let joins = |from: usize, to: usize| {
-                    (from..to).any(|i| {
-                        tokens.get(i).is_some_and(|t| lw.coordinators.contains(&&*t.upper))
-                            && !groups.iter().any(|g| i >= g.start && i < g.end)
-                    })
-                };
-                if let Some(that) = that_clause(tokens, start, lw) {
-                    let inner = source_group.filter(|&s| groups.get(s).is_some_and(|g| g.start > that));
-                    let own_subject = inner.and_then(|s| groups.get(s)).is_some_and(|g| joins(that, g.start));
-                    let taken = inner.is_none()
-                        && groups.iter().any(|g| {
-                            g.start > that && g.end <= start && !preceded_by_preposition(tokens, g.start, lw)
-                        });
-                    let governing = subject_before(&groups, that, tokens, &objects, None, lw);
-                    if let Some(governing) = governing.filter(|_| !own_subject && !taken) {
-                        if inner.is_some() || source_group.is_none() {
-                            source_group = Some(governing);
-                            // "… might affirm or allow an attack": the second verb's
-                            // target follows it.
-                            let close =
-                                inner.and_then(|s| groups.get(s)).is_some_and(|g| !joins(g.end, start));
-                            if close && caps.as_ref().is_none_or(|c| c.target.is_none()) {
-                                target_group = inner;
-                            }
-                        }
+                let subject = |at: usize| {
+                    if tabari {
+                        first_subject_before(&groups, at, tokens, &objects, target_group, &word_conj, lw)
+                    } else {
+                        subject_before(&groups, at, tokens, &objects, target_group, lw)
                     }
-                }
+                };
+                source_group = subject(before).or_else(|| subject(start));
             }
             // "Sie forderte Ankara auf", "Am Donnerstag forderte sie Ankara auf": a
             // subject pronoun next to a verb-second verb is the subject.
@@ -819,21 +867,46 @@ impl Coder {
                     source_group = Some(groups.len() - 1);
                 }
             }
-            let named = caps.as_ref().map_or((false, false), |c| (c.source.is_some(), c.target.is_some()));
-            if tabari && source_group.is_none() != target_group.is_none() && named.0 != named.1 {
-                // TABARI: with one side named by the pattern, the other is the
-                // clause's first actor left: "An Eriadorian was shot dead in
-                // Osgiliath" (`+ WAS * DEAD` names the target); "Arnor was ^UAE
-                // for Eriador warning" (`$ ^ FOR *` names the source).
+            if tabari {
+                // A pronoun after the verb that stands for the source itself ("cast
+                // doubt that it carried out an attack by Osgiliath soldiers") is
+                // no target: the next actor of the clause is.
+                let same = |a: usize, b: usize| {
+                    let codes = |g: usize| {
+                        groups.get(g).map(|g| g.actors.iter().map(|a| &a.code).collect::<Vec<_>>())
+                    };
+                    codes(a) == codes(b)
+                };
+                let pronoun = |g: usize| {
+                    groups.get(g).is_some_and(|g| {
+                        g.end == g.start + 1 && g.actors.iter().all(|a| a.implied_text.is_some())
+                    })
+                };
+                if let (Some(s), Some(t)) = (source_group, target_group) {
+                    if pronoun(t) && same(s, t) && caps.as_ref().is_none_or(|c| c.target.is_none()) {
+                        target_group = groups
+                            .get(t)
+                            .and_then(|g| first_group_after(&groups, g.end, tokens, lw))
+                            .filter(|&g| in_clause(&groups, g));
+                    }
+                }
+            }
+            if tabari && source_group.is_none() != target_group.is_none() {
+                // TABARI: with one side known, the other is the clause's first
+                // actor left: "An Eriadorian was shot dead in Osgiliath" (`+ WAS
+                // * DEAD` names the target); "Arnor was ^UAE for Eriador warning"
+                // (`$ ^ FOR *` names the source); "Secretary General might affirm
+                // or allow …".
                 let taken = source_group.or(target_group);
                 let skipped = |g: usize| caps.as_ref().is_some_and(|c| c.skips(g));
-                let clause = clause_span(tokens, start);
                 let other = groups
                     .iter()
                     .enumerate()
                     .find(|&(gi, g)| {
                         Some(gi) != taken
                             && !skipped(gi)
+                            && !(source_group.is_none() && objects.contains(&gi))
+                            && g.actors.iter().all(|a| !a.code.is_empty() && !a.code.starts_with('~'))
                             && g.start >= clause.0
                             && g.end <= clause.1
                             && !(g.start < end && g.end > start)
@@ -873,8 +946,33 @@ impl Coder {
                 target: target_group,
             });
         }
-        let events = self.events_from(sentence, lang, meta, &groups, found);
+        let events = self.events_from(sentence, lang, meta, &groups, &word_conj, found);
         (events, groups)
+    }
+
+    /// Conjunctions that join two of the dictionary's nouns or two of its
+    /// adjectives ("awful and evil minister", "sheep and goats"): they join
+    /// words, not clauses or actors.
+    fn word_conjunctions(&self, sent: &Keyed<'_>, lw: &LangWords) -> SmallVec<[usize; 2]> {
+        let mut out = SmallVec::new();
+        if self.nonverbs.is_empty() {
+            return out;
+        }
+        let tokens = sent.tokens;
+        for (i, t) in tokens.iter().enumerate().skip(1) {
+            if !lw.coordinators.contains(&&*t.upper) {
+                continue;
+            }
+            let after = self.nonverbs.longest_at(sent, i + 1, 0).map(|h| *h.payload);
+            let before = (i.saturating_sub(3)..i)
+                .filter_map(|j| self.nonverbs.longest_at(sent, j, 0))
+                .find(|h| h.end == i)
+                .map(|h| *h.payload);
+            if after.is_some() && after == before {
+                out.push(i);
+            }
+        }
+        out
     }
 
     /// Whether a sentence passes [`CoderConfig::complexity`]'s limits.
@@ -883,20 +981,35 @@ impl Coder {
         tokens: &[Token],
         groups: &[ActorGroup],
         verbs: &[(usize, usize, u32, bool)],
+        word_conj: &[usize],
         lw: &LangWords,
     ) -> bool {
         let Complexity { verbs: max_verbs, conjunctions: max_conj } = self.config.complexity;
         let too_many_verbs = max_verbs > 0 && verbs.iter().filter(|v| !v.3).count() >= max_verbs;
-        let too_many_conj = max_conj > 0 && {
-            let in_group = |i: usize| groups.iter().any(|g| i >= g.start && i < g.end);
-            let conj = tokens
+        // TABARI's NOACTPRIOR: the first coded verb must have an actor before it
+        // ("Rebuked by Eriador, … Osgiliath is being drawn …" is too complex;
+        // "On accord Gondor repelled Mordor", with "accord" coded null, is not).
+        // A pronoun stands for an actor; a default source stands in for one.
+        let prior = |at: usize| {
+            groups.iter().any(|g| g.end <= at)
+                || tokens.get(..at).is_some_and(|ts| ts.iter().any(|t| lw.pronouns.contains(&&*t.upper)))
+        };
+        let no_actor_prior = self.no_actor_prior
+            && self.config.default_actors.source.is_none()
+            && verbs
                 .iter()
-                .enumerate()
-                .filter(|(i, t)| lw.coordinators.contains(&&*t.upper) && !in_group(*i))
-                .count();
+                .find(|v| {
+                    !v.3 && self
+                        .verb_info
+                        .get(v.2 as usize)
+                        .is_some_and(|i| !matches!(i.code, CodeSpec::Null))
+                })
+                .is_some_and(|v| !prior(v.0));
+        let too_many_conj = max_conj > 0 && {
+            let conj = (0..tokens.len()).filter(|&i| joins_clauses(tokens, groups, word_conj, i, lw)).count();
             conj >= max_conj
         };
-        too_many_verbs || too_many_conj
+        too_many_verbs || too_many_conj || no_actor_prior
     }
 
     fn find_verbs(
@@ -975,6 +1088,7 @@ impl Coder {
         lang: &str,
         meta: &ArticleMeta,
         groups: &[ActorGroup],
+        word_conj: &[usize],
         found: Vec<Found>,
     ) -> Vec<Event> {
         let tokens = &sentence.tokens;
@@ -1085,6 +1199,16 @@ impl Coder {
                 drafts.retain(|d| !statement(d));
             }
         }
+        // A subordinate code (TABARI's `023?`, "said") codes only when no
+        // other event does.
+        if drafts.iter().any(|d| !d.code.ends_with('?')) {
+            drafts.retain(|d| !d.code.ends_with('?'));
+        }
+        for d in &mut drafts {
+            if d.code.ends_with('?') {
+                d.code.pop();
+            }
+        }
         // A dominant code (TABARI's `031!`) is the sentence's only event.
         if drafts.iter().any(|d| d.code.ends_with('!')) {
             drafts.retain(|d| d.code.ends_with('!'));
@@ -1115,7 +1239,7 @@ impl Coder {
                 // A later verb whose phrase begins at an earlier one holds it.
                 let mut firsts: Vec<(usize, ClauseRank)> = Vec::new();
                 for d in &drafts {
-                    let clause = clause_of(tokens, groups, d.verb.0, lw);
+                    let clause = clause_of(tokens, groups, word_conj, d.verb.0, lw, self.config.tabari);
                     let rank = (d.noun, d.from, std::cmp::Reverse(d.verb.0));
                     match firsts.iter_mut().find(|(c, _)| *c == clause) {
                         Some((_, best)) => *best = (*best).min(rank),
@@ -1123,7 +1247,7 @@ impl Coder {
                     }
                 }
                 drafts.retain(|d| {
-                    let clause = clause_of(tokens, groups, d.verb.0, lw);
+                    let clause = clause_of(tokens, groups, word_conj, d.verb.0, lw, self.config.tabari);
                     firsts.iter().any(|(c, best)| *c == clause && best.2 .0 == d.verb.0)
                 });
             }
@@ -1242,27 +1366,53 @@ fn is_discard_code(code: &CodeSpec) -> bool {
     matches!(code, CodeSpec::Single(c) if c.trim() == "###")
 }
 
-/// Where the "that" opening a verb's clause stands, when it is the last
-/// clause boundary before the verb and follows a word of the governing
-/// clause ("accepts that", "noted that"; not "until that group").
-fn that_clause(tokens: &[Token], verb: usize, lw: &LangWords) -> Option<usize> {
-    let boundary = tokens.get(..verb)?.iter().rposition(|t| {
-        let w = &*t.upper;
-        w == ";" || lw.subordinators.contains(&w)
-    })?;
-    let prev = boundary.checked_sub(1).and_then(|p| tokens.get(p))?;
-    let governed = prev.kind == TokenKind::Word
-        && !lw.subordinators.contains(&&*prev.upper)
-        && !lw.is_preposition(&prev.upper)
-        && !lw.is_determiner(&prev.upper);
-    (tokens.get(boundary).is_some_and(|t| &*t.upper == "THAT") && governed).then_some(boundary)
+/// TABARI reads a pronoun as the actor it stands for, where it stands: the
+/// sentence's first actor before it ("Calenardhon urged Bree … and then it
+/// requested …"), else the subject of an earlier sentence.
+fn tabari_pronouns(
+    tokens: &[Token],
+    text: &str,
+    groups: &mut Vec<ActorGroup>,
+    discourse: Option<&Discourse>,
+    lw: &LangWords,
+) {
+    let mut added = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !lw.pronouns.contains(&&*t.upper) || groups.iter().any(|g| i >= g.start && i < g.end) {
+            continue;
+        }
+        let earlier = groups.iter().find(|g| g.end <= i).map(|g| ActorGroup {
+            actors: g
+                .actors
+                .iter()
+                .map(|a| actors::Actor {
+                    implied_text: Some(
+                        a.implied_text.clone().unwrap_or_else(|| span_text(tokens, a.start, a.end, text)),
+                    ),
+                    ..actors::Actor::new(a.code.clone(), i, i + 1)
+                })
+                .collect(),
+            start: i,
+            end: i + 1,
+        });
+        let singular = lw.singular_pronouns.contains(&&*t.upper);
+        if let Some(g) = earlier.or_else(|| discourse.and_then(|d| d.carried_subject((i, i + 1), singular))) {
+            added.push(g);
+        }
+    }
+    if !added.is_empty() {
+        groups.extend(added);
+        groups.sort_by_key(|g| g.start);
+    }
 }
 
-/// The tokens of the sentence between the semicolons or full stops around a verb.
-fn clause_span(tokens: &[Token], verb: usize) -> (usize, usize) {
-    let stop = |t: &Token| matches!(&*t.text, ";" | "." | "!" | "?");
-    let from = tokens.get(..verb).and_then(|ts| ts.iter().rposition(stop)).map_or(0, |i| i + 1);
-    let to = tokens.get(verb..).and_then(|ts| ts.iter().position(stop)).map_or(tokens.len(), |i| verb + i);
+/// The tokens of the sentence between the semicolons, full stops or
+/// clause-joining conjunctions (`joins`) around a verb.
+fn clause_span(tokens: &[Token], verb: usize, joins: &dyn Fn(usize) -> bool) -> (usize, usize) {
+    let stop =
+        |i: usize| tokens.get(i).is_some_and(|t| matches!(&*t.text, ";" | "." | "!" | "?")) || joins(i);
+    let from = (0..verb.min(tokens.len())).rev().find(|&i| stop(i)).map_or(0, |i| i + 1);
+    let to = (verb..tokens.len()).find(|&i| stop(i)).unwrap_or(tokens.len());
     (from, to)
 }
 
@@ -1447,14 +1597,16 @@ fn first_subject_before(
     tokens: &[Token],
     objects: &[usize],
     target: Option<usize>,
+    word_conj: &[usize],
     lw: &LangWords,
 ) -> Option<usize> {
-    let eligible = |g: (usize, &ActorGroup)| may_be_subject(g, verb, tokens, objects, target, lw);
+    // TABARI knows no prepositions nor subordinate clauses: "… ties with
+    // Gondor almost five years after crowds burned down …" is Gondor's.
+    let eligible =
+        |(gi, g): (usize, &ActorGroup)| g.end <= verb && Some(gi) != target && !objects.contains(&gi);
     // "… but Bree attacked Gondor": a subject after a clause-joining
     // conjunction comes first.
-    let joined = tokens.get(..verb)?.iter().enumerate().rposition(|(i, t)| {
-        lw.coordinators.contains(&&*t.upper) && !groups.iter().any(|g| i >= g.start && i < g.end)
-    });
+    let joined = (0..verb.min(tokens.len())).rev().find(|&i| joins_clauses(tokens, groups, word_conj, i, lw));
     let first_after = |from: usize| {
         groups.iter().enumerate().find(|&(gi, g)| g.start > from && eligible((gi, g))).map(|(gi, _)| gi)
     };
@@ -1466,20 +1618,41 @@ fn first_subject_before(
 /// Which clause of its sentence a token stands in, counted by the clause
 /// boundaries before it: a semicolon, a word opening a subordinate clause,
 /// or a coordinating conjunction that does not join actors.
-fn clause_of(tokens: &[Token], groups: &[ActorGroup], at: usize, lw: &LangWords) -> usize {
-    let in_group = |i: usize| groups.iter().any(|g| i >= g.start && i < g.end);
+fn clause_of(
+    tokens: &[Token],
+    groups: &[ActorGroup],
+    word_conj: &[usize],
+    at: usize,
+    lw: &LangWords,
+    tabari: bool,
+) -> usize {
     tokens
         .get(..at)
         .unwrap_or(tokens)
         .iter()
         .enumerate()
-        .filter(|(i, t)| {
+        .filter(|&(i, t)| {
             let word = &*t.upper;
             word == ";"
-                || lw.subordinators.contains(&word)
-                || (lw.coordinators.contains(&word) && !in_group(*i))
+                || (!tabari && lw.subordinators.contains(&word))
+                || joins_clauses(tokens, groups, word_conj, i, lw)
         })
         .count()
+}
+
+/// Whether token `i` is a coordinating conjunction that joins clauses: one
+/// that joins neither actors ("Arnor and Gondor") nor two of the
+/// dictionary's nouns or adjectives ("awful and evil").
+fn joins_clauses(
+    tokens: &[Token],
+    groups: &[ActorGroup],
+    word_conj: &[usize],
+    i: usize,
+    lw: &LangWords,
+) -> bool {
+    tokens.get(i).is_some_and(|t| lw.coordinators.contains(&&*t.upper))
+        && !groups.iter().any(|g| i >= g.start && i < g.end)
+        && !word_conj.contains(&i)
 }
 
 /// Whether a clause boundary stands between an actor and a later verb, so
@@ -1617,17 +1790,102 @@ mod tests {
     }
 
     #[test]
-    fn tabari_takes_the_subject_across_that() {
+    fn tabari_takes_the_first_actor_of_the_clause() {
         let mut coder = coder();
         let text = "Arnor believes that Gondor accused Mordor.";
         assert_eq!(codes(&coder, text), want(&[("GON", "ORC", "112")]));
+        let after = "Arnor attacked Mordor after the talks with Gondor ended.";
         coder.set_tabari(true);
-        // The governing subject is the source, the actor after "that" the target.
-        assert_eq!(codes(&coder, text), want(&[("ARN", "GON", "112")]));
-        // A clause with a subject of its own after "but" keeps it.
+        // TABARI knows no subordinate clauses: the source is the sentence's
+        // first actor, prepositions and "that" notwithstanding.
+        assert_eq!(codes(&coder, text), want(&[("ARN", "ORC", "112")]));
+        assert_eq!(codes(&coder, after), want(&[("ARN", "ORC", "190")]));
+        // With nothing after the verb, the target is the clause's other actor.
+        assert_eq!(codes(&coder, "Arnor believes that Gondor accused."), want(&[("ARN", "GON", "112")]));
+        // A clause after "but" has a subject of its own.
         assert_eq!(
             codes(&coder, "Arnor believes that Gondor accused Mordor but Bree attacked Gondor."),
-            want(&[("ARN", "GON", "112"), ("BRE", "GON", "190")])
+            want(&[("ARN", "ORC", "112"), ("BRE", "GON", "190")])
+        );
+        // A pronoun is the actor it stands for, where it stands.
+        assert_eq!(
+            codes(&coder, "Arnor attacked Bree and then it accused Mordor."),
+            want(&[("ARN", "BRE", "190"), ("ARN", "ORC", "112")])
+        );
+    }
+
+    #[test]
+    fn tabari_joins_nouns_and_adjectives_not_clauses() {
+        let mut lexicon = foreign::parse_actors(
+            "<NOUN>\nSHEEP\nGOATS\n</NOUN>\n<ADJECTIVE>\nAWFUL\nEVIL\n</ADJECTIVE>\nARNOR [ARN]\nGONDOR [GON]\n\
+             MORDOR [ORC]\n",
+            "t.actors",
+        );
+        lexicon.extend(foreign::parse_verbs("ATTACKED [190]\n", "t.verbs"));
+        let mut coder = Coder::new(&lexicon);
+        coder.set_tabari(true);
+        // "and" between two nouns or two adjectives joins words: Arnor's phrase goes on.
+        assert_eq!(
+            codes(&coder, "Arnor's sheep and goats of Gondor attacked Mordor."),
+            want(&[("ARN", "ORC", "190")])
+        );
+        assert_eq!(
+            codes(&coder, "Arnor's awful and evil envoy attacked Mordor."),
+            want(&[("ARN", "ORC", "190")])
+        );
+        // Elsewhere it opens a clause, whose first actor is the source.
+        assert_eq!(
+            codes(&coder, "Arnor's sheep and pigs of Gondor attacked Mordor."),
+            want(&[("GON", "ORC", "190")])
+        );
+    }
+
+    #[test]
+    fn a_subordinate_code_yields_to_any_other_event() {
+        let mut lexicon = foreign::parse_actors("ARNOR [ARN]\nGONDOR [GON]\nMORDOR [ORC]\n", "t.actors");
+        lexicon.extend(foreign::parse_verbs("SAID [023?]\nATTACKED [190]\n", "t.verbs"));
+        let coder = Coder::new(&lexicon);
+        assert_eq!(codes(&coder, "Arnor said Gondor attacked Mordor."), want(&[("GON", "ORC", "190")]));
+        assert_eq!(codes(&coder, "Arnor said to Gondor."), want(&[("ARN", "GON", "023")]));
+    }
+
+    #[test]
+    fn no_actor_prior_makes_a_sentence_too_complex() {
+        let mut lexicon = foreign::parse_actors("ARNOR [ARN]\nGONDOR [GON]\nMORDOR [ORC]\n", "t.actors");
+        lexicon.extend(foreign::parse_verbs("REBUKED [121]\nACCORD [---]\nATTACKED [190]\n", "t.verbs"));
+        lexicon.options = foreign::parse_options("COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR\n");
+        let mut coder = Coder::new(&lexicon);
+        coder.set_tabari(true);
+        assert_eq!(codes(&coder, "Rebuked by Arnor, Gondor attacked Mordor."), want(&[]));
+        // A verb coded null is no verb here.
+        assert_eq!(codes(&coder, "On accord Gondor attacked Mordor."), want(&[("GON", "ORC", "190")]));
+        // A pronoun stands for an actor.
+        assert_eq!(
+            codes(&coder, "Arnor attacked Gondor. It attacked Mordor."),
+            want(&[("ARN", "GON", "190"), ("ARN", "ORC", "190")])
+        );
+        lexicon.options.no_actor_prior = false;
+        let mut coder = Coder::new(&lexicon);
+        coder.set_tabari(true);
+        assert!(!codes(&coder, "Rebuked by Arnor, Gondor attacked Mordor.").is_empty());
+    }
+
+    #[test]
+    fn tabari_gives_a_role_to_the_first_actor_of_a_list() {
+        let mut lexicon =
+            foreign::parse_actors("ARNOR [ARN]\nGONDOR [GON]\nMORDOR [ORC]\nBREE [BRE]\n", "t.actors");
+        lexicon.extend(foreign::parse_agents("AMBASSADORS [~GOV]\n", "t.agents"));
+        lexicon.extend(foreign::parse_verbs("ATTACKED [190]\n", "t.verbs"));
+        let mut coder = Coder::new(&lexicon);
+        let text = "The ambassadors of Arnor, Gondor and Bree attacked Mordor.";
+        assert_eq!(
+            codes(&coder, text),
+            want(&[("ARNGOV", "ORC", "190"), ("GONGOV", "ORC", "190"), ("BREGOV", "ORC", "190")])
+        );
+        coder.set_tabari(true);
+        assert_eq!(
+            codes(&coder, text),
+            want(&[("ARNGOV", "ORC", "190"), ("GON", "ORC", "190"), ("BRE", "ORC", "190")])
         );
     }
 

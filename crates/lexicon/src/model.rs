@@ -241,11 +241,19 @@ pub struct CodingOptions {
     /// criticized Israel": TURGOV), as dyad's own dictionaries mean their capitals.
     /// Off for TABARI and PETRARCH dictionaries, whose capitals code as written.
     pub capitals_as_government: bool,
+    /// TABARI's `COMPLEX: … NOACTPRIOR`: a sentence whose first coded verb has
+    /// no actor before it is too complex to code.
+    pub no_actor_prior: bool,
 }
 
 impl Default for CodingOptions {
     fn default() -> Self {
-        CodingOptions { allow_missing_actor: false, max_gap: 6, capitals_as_government: false }
+        CodingOptions {
+            allow_missing_actor: false,
+            max_gap: 6,
+            capitals_as_government: false,
+            no_actor_prior: false,
+        }
     }
 }
 

@@ -317,10 +317,15 @@ fn tabari_discards_is_spreadsheet_data() {
 #[test]
 fn tabari_options() {
     let Some(dir) = anchors() else { return };
-    for rel in ["tabari/Validate.options", "tabari/CAMEO.09b5.options"] {
+    // Validate.options says `COMPLEX: … NOACTPRIOR`; nothing else either file
+    // says changes coding.
+    for (rel, no_actor_prior) in [("tabari/Validate.options", true), ("tabari/CAMEO.09b5.options", false)] {
         let o = foreign::load_options(&dir.join(rel)).unwrap_or_else(|e| panic!("{e}"));
         println!("{rel}: {o:?}");
-        assert_eq!(o, dyad_lexicon::CodingOptions::default());
+        assert_eq!(
+            o,
+            dyad_lexicon::CodingOptions { no_actor_prior, ..dyad_lexicon::CodingOptions::default() }
+        );
     }
 }
 

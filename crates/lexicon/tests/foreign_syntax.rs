@@ -216,6 +216,20 @@ fn tabari_word_marks() {
 }
 
 #[test]
+fn tabari_time_phrases_that_stop_coding_are_discards() {
+    let lex = parse_verbs(
+        "<TIME>\nKAN_WA_MA_KAN [###]\nLAST_WEEK [-7]\nWHEN_PEACE_COMES [+++]\n</TIME>\nWARN [160]\n",
+        "v.verbs",
+    );
+    let discards: Vec<String> = lex.discards.iter().map(|d| words(&d.phrase)).collect();
+    assert_eq!(discards, ["KAN_ WA_ MA_ KAN", "WHEN_ PEACE_ COMES"]);
+    assert!(lex.discards.iter().all(|d| d.scope == DiscardScope::Sentence));
+    // A time shift is not supported: reported, not loaded.
+    assert_eq!(lex.warnings.len(), 1, "{:?}", lex.warnings);
+    assert_eq!(lex.verbs.len(), 1);
+}
+
+#[test]
 fn agents_plurals_and_substitutions() {
     let text = "\
 !PERSON! = MAN, MEN, WOMAN, WOMEN

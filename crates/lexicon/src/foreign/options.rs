@@ -1,12 +1,13 @@
 //! TABARI `.options` files.
 //!
-//! TABARI's options mostly steer its own input and output (`COMPLEX:`,
-//! `OUTPUT:`, `LABEL:`, `FORWARD:`), which dyad does not need; those lines
+//! TABARI's options mostly steer its own input and output (`OUTPUT:`, `LABEL:`, `FORWARD:`), which dyad does not need; those lines
 //! and any line dyad does not know are ignored. Recognised (`//` and `;`
 //! start comments, case does not matter, `~~` ends the file):
 //! - `SET: NULLACTORS = TRUE|FALSE` (also `NULL ACTORS`, `ALLOW MISSING ACTOR`)
 //!   → [`CodingOptions::allow_missing_actor`];
-//! - `SET: MAX GAP = N` (also `MAXGAP`, `SPAN`) → [`CodingOptions::max_gap`].
+//! - `SET: MAX GAP = N` (also `MAXGAP`, `SPAN`) → [`CodingOptions::max_gap`];
+//! - `COMPLEX: … NOACTPRIOR` → [`CodingOptions::no_actor_prior`] (the
+//!   `COMPLEX:` limits themselves are read by the validation runner).
 
 use crate::model::CodingOptions;
 
@@ -20,6 +21,12 @@ pub(crate) fn parse(text: &str) -> CodingOptions {
             break;
         }
         let upper = line.to_ascii_uppercase();
+        if let Some(rest) = upper.strip_prefix("COMPLEX:") {
+            if rest.split_whitespace().any(|w| w == "NOACTPRIOR") {
+                options.no_actor_prior = true;
+            }
+            continue;
+        }
         let Some(rest) = upper.strip_prefix("SET:") else { continue };
         let Some((key, value)) = rest.split_once('=') else { continue };
         let key: String = key.chars().filter(|c| !c.is_whitespace()).collect();
@@ -50,6 +57,8 @@ mod tests {
         let o = parse("// c\nCOMPLEX: VERBS[5]\nSET: NULL ACTORS = true\nset: max gap = 9 ; x\nLABEL: 01=A\n~~\nSET: MAXGAP = 2");
         assert!(o.allow_missing_actor);
         assert_eq!(o.max_gap, 9);
+        assert!(!o.no_actor_prior);
+        assert!(parse("complex: verbs[5] conj[4] noactprior explain").no_actor_prior);
         assert_eq!(parse("garbage = \u{0}"), CodingOptions::default());
     }
 }

@@ -1,8 +1,8 @@
 //! TABARI `.verbs` and PETRARCH verb dictionaries.
 
 use crate::model::{
-    CodeSpec, Lexicon, PatternItem, Phrase, PhraseWord, RuleRef, Synset, SynsetId, VerbEntry, VerbPattern,
-    WordMatcher,
+    CodeSpec, Discard, DiscardScope, Lexicon, PatternItem, Phrase, PhraseWord, RuleRef, Synset, SynsetId,
+    VerbEntry, VerbPattern, WordMatcher,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -239,8 +239,22 @@ impl<'c> Reader<'c> {
                 _ => {}
             }
             if section == Section::Time {
-                self.ctx
-                    .warn(line.no, format!("<TIME> entry skipped (time shifts are not supported): {t:?}"));
+                // A time phrase coded `###` (discard) or `+++` (complex) leaves
+                // its sentence uncoded; time shifts themselves are not supported.
+                let stops = split_code(t)
+                    .filter(|(_, code, _)| matches!(code.trim(), "###" | "+++"))
+                    .and_then(|(name, _, _)| parse_phrase(name, false));
+                match stops {
+                    Some(phrase) => self.ctx.lex.discards.push(Discard {
+                        phrase,
+                        scope: DiscardScope::Sentence,
+                        rule: self.ctx.rule(line.no, t),
+                    }),
+                    None => self.ctx.warn(
+                        line.no,
+                        format!("<TIME> entry skipped (time shifts are not supported): {t:?}"),
+                    ),
+                }
                 continue;
             }
             if t.starts_with('<') {
