@@ -89,13 +89,20 @@ pub struct CoderConfig {
     /// Sentences too complex to code (TABARI's `COMPLEX:`); none by default.
     pub complexity: Complexity,
     /// Follow TABARI's own conventions where they differ from dyad's (off by
-    /// default; TABARI validation suites turn it on): an actor or verb coded
-    /// `###` discards the sentence; a verb in a "that" clause takes the
-    /// subject of the clause governing it as its source, and an actor between
-    /// "that" and the verb as its target ("Red Cross accepts that the
-    /// Secretary General might affirm …" → Red Cross / Secretary General);
-    /// with [`CodeBy::All`] an infinitive complement ("urged Bree to assist")
-    /// codes too, between the actors of the verb it completes.
+    /// default; TABARI validation suites turn it on). TABARI's clauses are
+    /// parted only by semicolons and by conjunctions that join neither actors
+    /// nor two of the dictionary's nouns or adjectives; it knows no
+    /// prepositions or subordinate clauses. So the source is the first actor
+    /// of the verb's clause ("… ties with Gondor almost five years after
+    /// crowds burned down …" is Gondor's), the target the first actor after
+    /// the verb in its clause (past commas, when it has a country), or else
+    /// the clause's first other actor ("Red Cross accepts that the Secretary
+    /// General might affirm or allow …" → Red Cross / Secretary General); a
+    /// pronoun is the sentence's first actor before it, where it stands; a
+    /// role governing a list goes to its first actor; an actor or verb coded
+    /// `###` discards the sentence; with [`CodeBy::All`] an infinitive
+    /// complement ("urged Bree to assist") codes too, between the actors of
+    /// the verb it completes.
     pub tabari: bool,
     /// Comma-delimited clauses of a given length are left out before coding
     /// (TABARI's `COMMA:`); none by default.
@@ -234,7 +241,8 @@ pub enum CodeBy {
     /// (each of its actor pairs), as TABARI codes by default (`CODE BY CLAUSE`).
     /// Clauses are parted by a semicolon, a coordinating conjunction that does
     /// not join actors ("Arnor met Bree *and* Gondor attacked Mordor") or a
-    /// word that opens a subordinate clause ("*while* Mordor attacked Bree").
+    /// word that opens a subordinate clause ("*while* Mordor attacked Bree");
+    /// with [`CoderConfig::tabari`], not by the latter.
     Clause,
     /// One event per sentence: the first verb's (each of its actor pairs).
     Sentence,
