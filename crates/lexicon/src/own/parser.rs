@@ -264,11 +264,14 @@ impl<'a> Parser<'a> {
         // The fields by hand: chrono's format parser was a tenth of loading
         // the five built-in languages (their knowledge base has 6,000 dates).
         let field = |range: std::ops::Range<usize>| text.get(range).and_then(|f| f.parse::<u32>().ok());
-        let date = match (shape_ok, field(0..4).and_then(|y| i32::try_from(y).ok()), field(5..7), field(8..10)) {
-            (true, Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
-            _ => None,
-        };
-        date.ok_or_else(|| self.err(format!("bad date \"{text}\" (expected YYYY-MM-DD) in \"{}\"", self.line)))
+        let date =
+            match (shape_ok, field(0..4).and_then(|y| i32::try_from(y).ok()), field(5..7), field(8..10)) {
+                (true, Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
+                _ => None,
+            };
+        date.ok_or_else(|| {
+            self.err(format!("bad date \"{text}\" (expected YYYY-MM-DD) in \"{}\"", self.line))
+        })
     }
 
     fn agent(&mut self) -> Result<()> {
