@@ -27,6 +27,9 @@ pub(crate) struct Vocab {
     lemma: FxHashMap<Box<str>, u32>,
     max_stem_len: usize,
     next: u32,
+    /// The language whose tokenizer splits dictionary words (English when
+    /// `None`).
+    pub(crate) lang: Option<dyad_text::Lang>,
 }
 
 impl Vocab {
@@ -171,7 +174,21 @@ pub(crate) fn compile_word(
     out: &mut Vec<(Word, bool)>,
 ) {
     let key = matcher.key();
-    let parts: Vec<Token> = dyad_text::tokenize(key)
+    let lang = vocab.lang.unwrap_or(dyad_text::Lang::En);
+    // An elided article stands alone in a dictionary ("Consiglio d' Europa");
+    // in text the tokenizer splits it off the next word with its apostrophe
+    // ("d'|Europa"), so it is one word here too, not "d" and a quote.
+    let elided = matches!(lang, dyad_text::Lang::It | dyad_text::Lang::Fr)
+        && key.strip_suffix('\'').is_some_and(|w| !w.is_empty() && w.chars().all(char::is_alphabetic));
+    if elided {
+        let word = match matcher {
+            WordMatcher::Lemma(_) => vocab.word(matcher, &key.to_lowercase()),
+            _ => vocab.word(&WordMatcher::Exact("".into()), &key.to_uppercase()),
+        };
+        out.push((word, gap_after));
+        return;
+    }
+    let parts: Vec<Token> = dyad_text::tokenize_lang(key, lang)
         .into_iter()
         .filter(|t| t.kind != TokenKind::Punct || key.len() == 1)
         .collect();

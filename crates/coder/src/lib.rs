@@ -327,6 +327,7 @@ impl Coder {
     /// with [`Coder::with_config`], which must leave the lexicon intact.
     pub fn from_lexicon(mut lexicon: Lexicon, config: CoderConfig) -> Coder {
         let mut vocab = Vocab::default();
+        vocab.lang = lexicon.options.language.as_deref().and_then(dyad_text::Lang::from_code);
         let actors = std::mem::take(&mut lexicon.actors);
         let agents = std::mem::take(&mut lexicon.agents);
         let finder = ActorFinder::new(&mut vocab, actors, agents, config.max_gap);

@@ -215,3 +215,23 @@ fn a_complex_marker_codes_nothing() {
     let got = code_with(&Coder::new(&lex), "Isildur repelled Mordor.", None);
     assert!(got.is_empty(), "{:?}", got.iter().map(|e| &e.source.code).collect::<Vec<_>>());
 }
+
+/// Italian and French dictionary names with an elided article ("Consiglio
+/// d' Europa") meet the text's tokens ("d'" split off "Europa").
+#[test]
+fn elided_articles_in_dictionary_names_match_the_text() {
+    for (lang, text, source) in [
+        (Lang::It, "Il Consiglio d'Europa ha condannato la Russia.", "IGOCOE"),
+        (Lang::It, "Il ministro dell'Interno russo ha criticato la Francia.", "RUSGOV"),
+        (Lang::Fr, "Le chef de l'État français a critiqué la Russie.", "FRAGOV"),
+    ] {
+        let coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
+        let doc = TextPipeline::new().process(text, None, Some(lang));
+        let events = coder.code_document(&doc, &ArticleMeta::new("t", None)).events;
+        assert!(
+            events.iter().any(|e| e.source.code == source),
+            "{text}: {:?}",
+            events.iter().map(|e| &e.source.code).collect::<Vec<_>>()
+        );
+    }
+}

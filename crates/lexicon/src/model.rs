@@ -244,6 +244,12 @@ pub struct CodingOptions {
     /// TABARI's `COMPLEX: … NOACTPRIOR`: a sentence whose first coded verb has
     /// no actor before it is too complex to code.
     pub no_actor_prior: bool,
+    /// The language of the dictionary's words (ISO 639-1, as dyad's own files
+    /// declare it with `@language`): the coder splits them as that language's
+    /// tokenizer splits text, so that an Italian or French entry with an
+    /// elided article ("Consiglio d'Europa", "ministro dell'Interno") meets
+    /// the tokens the text has. `None` (TABARI and PETRARCH files): English.
+    pub language: Option<String>,
 }
 
 impl Default for CodingOptions {
@@ -253,6 +259,7 @@ impl Default for CodingOptions {
             max_gap: 6,
             capitals_as_government: false,
             no_actor_prior: false,
+            language: None,
         }
     }
 }
