@@ -389,7 +389,14 @@ impl ActorFinder {
                         .is_some_and(|t| lw.number_word(&t.upper).is_some());
                     let joined = next.and_then(|n| self.named(n.kind, date).map(|named| (n, named))).filter(
                         |(n, (_, named_person))| {
-                            !(counted && n.start == m.end && !named_person)
+                            // … but a lower-case country adjective after the role is
+                            // its own ("due diplomatici tedeschi", "deux soldats français").
+                            let post_adjective = n.start == m.end
+                                && n.end == n.start + 1
+                                && tokens.get(n.start).is_some_and(|t| {
+                                    t.text.chars().next().is_some_and(char::is_lowercase) && adjectival(t)
+                                });
+                            !(counted && n.start == m.end && !named_person && !post_adjective)
                                 && (joins_agent_then_actor(tokens, m.end, n.start, lw)
                                     && !(n.start > m.end && owned_by_subject(tokens, m.start, lw))
                                     || adjective_after_modifiers(tokens, m.end, n.start, n.end, lw))

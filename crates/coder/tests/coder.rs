@@ -235,3 +235,23 @@ fn elided_articles_in_dictionary_names_match_the_text() {
         );
     }
 }
+
+/// A number before a role sums up actors named before ("the two ministers"),
+/// but a lower-case country adjective right after the role is its own
+/// ("due diplomatici tedeschi").
+#[test]
+fn a_country_adjective_after_a_counted_role_gives_its_country() {
+    for (lang, text, target) in [
+        (Lang::It, "Mosca ha espulso due diplomatici tedeschi.", "DEUGOV"),
+        (Lang::Fr, "La Russie a expulsé deux diplomates français.", "FRAGOV"),
+    ] {
+        let coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
+        let doc = TextPipeline::new().process(text, None, Some(lang));
+        let events = coder.code_document(&doc, &ArticleMeta::new("t", None)).events;
+        assert!(
+            events.iter().any(|e| e.target.code == target && e.cameo == "166"),
+            "{text}: {:?}",
+            events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
+        );
+    }
+}
