@@ -87,7 +87,7 @@ Then it accused Gondor of lying about the border.
 fn code_by_sentence_and_convert_agent() {
     let all = produced(
         "950101 BY-01
-Arnor accused Gondor of lying while Mordor attacked Bree.
+Arnor accused Gondor of lying but Mordor attacked Bree.
 /* { ARN / GON / 112 } { MOR / BRE / 190 } */
 
 950101 BY-ON
@@ -95,7 +95,7 @@ Arnor accused Gondor of lying while Mordor attacked Bree.
 { OPTION: SET: CONVERT AGENT = TRUE } */
 
 950101 BY-02
-Arnor accused Gondor of lying while Mordor attacked Bree.
+Arnor accused Gondor of lying but Mordor attacked Bree.
 /* { ARN / GON / 112 } */
 
 950101 BY-03
@@ -107,7 +107,7 @@ Police arrested protesters in the capital on Monday.
 { OPTION: SET: CONVERT AGENT = FALSE } */
 
 950101 BY-04
-Arnor accused Gondor of lying while Mordor attacked Bree.
+Arnor accused Gondor of lying but Mordor attacked Bree.
 /* { ARN / GON / 112 } { MOR / BRE / 190 } */
 
 950101 BY-05
