@@ -396,7 +396,7 @@ impl ActorFinder {
                                 && tokens.get(n.start).is_some_and(|t| {
                                     t.text.chars().next().is_some_and(char::is_lowercase) && adjectival(t)
                                 });
-                            !(counted && n.start == m.end && !named_person && !post_adjective)
+                            (!counted || n.start != m.end || *named_person || post_adjective)
                                 && (joins_agent_then_actor(tokens, m.end, n.start, lw)
                                     && !(n.start > m.end && owned_by_subject(tokens, m.start, lw))
                                     || adjective_after_modifiers(tokens, m.end, n.start, n.end, lw))
