@@ -216,6 +216,13 @@ fn a_complex_marker_codes_nothing() {
     assert!(got.is_empty(), "{:?}", got.iter().map(|e| &e.source.code).collect::<Vec<_>>());
 }
 
+/// Codes `text` with the built-in dictionary of `lang`.
+fn code_builtin(lang: Lang, text: &str) -> Vec<Event> {
+    let coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
+    let doc = TextPipeline::new().process(text, None, Some(lang));
+    coder.code_document(&doc, &ArticleMeta::new("t", None)).events
+}
+
 /// Italian and French dictionary names with an elided article ("Consiglio
 /// d' Europa") meet the text's tokens ("d'" split off "Europa").
 #[test]
@@ -225,9 +232,7 @@ fn elided_articles_in_dictionary_names_match_the_text() {
         (Lang::It, "Il ministro dell'Interno russo ha criticato la Francia.", "RUSGOV"),
         (Lang::Fr, "Le chef de l'État français a critiqué la Russie.", "FRAGOV"),
     ] {
-        let coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
-        let doc = TextPipeline::new().process(text, None, Some(lang));
-        let events = coder.code_document(&doc, &ArticleMeta::new("t", None)).events;
+        let events = code_builtin(lang, text);
         assert!(
             events.iter().any(|e| e.source.code == source),
             "{text}: {:?}",
@@ -245,9 +250,7 @@ fn a_country_adjective_after_a_counted_role_gives_its_country() {
         (Lang::It, "Mosca ha espulso due diplomatici tedeschi.", "DEUGOV"),
         (Lang::Fr, "La Russie a expulsé deux diplomates français.", "FRAGOV"),
     ] {
-        let coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
-        let doc = TextPipeline::new().process(text, None, Some(lang));
-        let events = coder.code_document(&doc, &ArticleMeta::new("t", None)).events;
+        let events = code_builtin(lang, text);
         assert!(
             events.iter().any(|e| e.target.code == target && e.cameo == "166"),
             "{text}: {:?}",
