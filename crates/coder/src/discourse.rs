@@ -20,7 +20,7 @@ use dyad_text::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 
 use crate::actors::{Actor, ActorGroup};
-use crate::event::{Event, Location};
+use crate::event::{Event, Location, Span};
 use crate::lang::LangWords;
 
 /// An actor remembered from an earlier sentence.
@@ -228,6 +228,47 @@ pub(crate) fn capital_as_government(events: &mut [Event]) {
         if gazetteer.lookup(&source.text).iter().any(|p| p.capital && p.cameo == source.code) {
             source.code.push_str("GOV");
             source.agent = "GOV".to_string();
+        }
+    }
+}
+
+/// A side named only by its role ("police", "protesters": an agent code
+/// with no country) takes the country of the place the sentence says the
+/// event happened in: "Police arrested protesters in Tirana" is ALBCOP
+/// against ALBCVL. Only a place the sentence names after a locative
+/// preposition, outside the role's own words, counts; a side with a country
+/// keeps it.
+pub(crate) fn roles_take_place_country(events: &mut [Event], sentence: &Sentence<'_>) {
+    let lw = LangWords::of(sentence.lang);
+    // "in Tirana", "a Tirana": a place after a locative preposition, not a
+    // name that only looks like one ("Judge Alejandro Rivera").
+    let after_locative = |at: usize| {
+        sentence
+            .tokens
+            .iter()
+            .position(|t| t.span.0 == at)
+            .is_some_and(|i| lw.locative_before(sentence.tokens, i))
+    };
+    for event in events.iter_mut() {
+        let Some(place) = event
+            .location
+            .as_ref()
+            .filter(|l| l.country.len() == 3 && l.span.is_some_and(|p| after_locative(p[0])))
+        else {
+            continue;
+        };
+        // A place read inside the role's own words ("Judge Alejandro Rivera")
+        // is too doubtful to give it a country.
+        let inside = |side: Span| place.span.is_some_and(|p| p[0] < side[1] && side[0] < p[1]);
+        let country = place.country.clone();
+        for side in [&mut event.source, &mut event.target] {
+            if inside(side.span) {
+                continue;
+            }
+            if let Some(agent) = side.code.strip_prefix('~').filter(|a| !a.is_empty()) {
+                side.code = format!("{country}{agent}");
+                side.country = country.clone();
+            }
         }
     }
 }

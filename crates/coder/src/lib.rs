@@ -300,6 +300,8 @@ pub struct Coder {
     config: CoderConfig,
     /// The lexicon's [`CodingOptions::capitals_as_government`](dyad_lexicon::model::CodingOptions).
     capitals_as_government: bool,
+    /// The lexicon's [`CodingOptions::roles_take_place_country`](dyad_lexicon::model::CodingOptions).
+    roles_take_place_country: bool,
     /// The lexicon's [`CodingOptions::no_actor_prior`](dyad_lexicon::model::CodingOptions)
     /// (TABARI's `NOACTPRIOR`).
     no_actor_prior: bool,
@@ -405,6 +407,7 @@ impl Coder {
         nonverbs.finish();
         let synsets = compile_synsets(&mut vocab, &lexicon.synsets);
         let capitals_as_government = lexicon.options.capitals_as_government;
+        let roles_take_place_country = lexicon.options.roles_take_place_country;
         let no_actor_prior = lexicon.options.no_actor_prior;
         Coder {
             vocab,
@@ -416,6 +419,7 @@ impl Coder {
             nonverbs,
             config,
             capitals_as_government,
+            roles_take_place_country,
             no_actor_prior,
         }
     }
@@ -585,6 +589,9 @@ impl Coder {
                     &discourse.countries,
                     dateline_place.as_ref(),
                 );
+                if self.roles_take_place_country {
+                    discourse::roles_take_place_country(&mut events, &view);
+                }
                 discourse.learn(&sentence.tokens, &sentence.text, &groups, &events);
             }
             out.events.append(&mut events);

@@ -258,3 +258,17 @@ fn a_country_adjective_after_a_counted_role_gives_its_country() {
         );
     }
 }
+
+/// With dyad's own dictionaries a side named only by its role takes the
+/// country of the place the sentence names; a side with a country keeps it.
+#[test]
+fn roles_take_the_country_of_the_place() {
+    let triples = |events: &[Event]| -> Vec<(String, String, String)> {
+        events.iter().map(|e| (e.source.code.clone(), e.target.code.clone(), e.cameo.clone())).collect()
+    };
+    let events = code_builtin(Lang::En, "In Tirana, police arrested twelve protesters.");
+    assert_eq!(triples(&events), [("ALBCOP".into(), "ALBCVL".into(), "173".into())]);
+    // A side with a country keeps it.
+    let events = code_builtin(Lang::En, "In Tirana, Serbian police arrested twelve protesters.");
+    assert!(events.iter().all(|e| e.source.code == "SRBCOP"), "{:?}", triples(&events));
+}
