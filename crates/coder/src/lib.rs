@@ -140,7 +140,7 @@ impl CommaClauses {
         let (&first, &last) = (commas.first()?, commas.last()?);
         // A clause inside a list ("Evil Mordor, the awful Fornost, and good
         // Gondor") stays.
-        let listed =
+        let before_conjunction =
             |comma: usize| tokens.get(comma + 1).is_some_and(|t| matches!(&*t.upper, "AND" | "OR" | "NOR"));
         let words = |from: usize, to: usize| {
             tokens.get(from..to).map_or(0, |ts| ts.iter().filter(|t| t.kind != TokenKind::Punct).count())
@@ -162,7 +162,7 @@ impl CommaClauses {
         for pair in commas.chunks(2) {
             match *pair {
                 [a, b] => {
-                    if within(self.inside, words(a + 1, b)) && !listed(b) {
+                    if within(self.inside, words(a + 1, b)) && !before_conjunction(b) {
                         // The first comma stays: "with Dagolath, officials said".
                         drop(a + 1, b + 1, &mut keep);
                     }
@@ -298,13 +298,9 @@ pub struct Coder {
     /// The dictionary's nouns (`true`) and adjectives (`false`): never verbs.
     nonverbs: PhraseIndex<bool>,
     config: CoderConfig,
-    /// The lexicon's [`CodingOptions::capitals_as_government`](dyad_lexicon::model::CodingOptions).
-    capitals_as_government: bool,
-    /// The lexicon's [`CodingOptions::roles_take_place_country`](dyad_lexicon::model::CodingOptions).
-    roles_take_place_country: bool,
-    /// The lexicon's [`CodingOptions::no_actor_prior`](dyad_lexicon::model::CodingOptions)
-    /// (TABARI's `NOACTPRIOR`).
-    no_actor_prior: bool,
+    /// The lexicon's coding options that are not in `config`: capitals as
+    /// governments, roles taking the place's country, TABARI's `NOACTPRIOR`.
+    options: dyad_lexicon::model::CodingOptions,
 }
 
 impl Coder {
@@ -406,9 +402,6 @@ impl Coder {
         }
         nonverbs.finish();
         let synsets = compile_synsets(&mut vocab, &lexicon.synsets);
-        let capitals_as_government = lexicon.options.capitals_as_government;
-        let roles_take_place_country = lexicon.options.roles_take_place_country;
-        let no_actor_prior = lexicon.options.no_actor_prior;
         Coder {
             vocab,
             finder,
@@ -418,9 +411,7 @@ impl Coder {
             discards,
             nonverbs,
             config,
-            capitals_as_government,
-            roles_take_place_country,
-            no_actor_prior,
+            options: lexicon.options,
         }
     }
 
@@ -577,7 +568,7 @@ impl Coder {
             let body_from = dateline.as_ref().map_or(0, |d| d.body_start.saturating_sub(sentence.span.0));
             let (mut events, groups) = self.code_keyed(sentence, sent, lang, meta, context, body_from);
             if self.config.discourse {
-                if self.capitals_as_government {
+                if self.options.capitals_as_government {
                     discourse::capital_as_government(&mut events);
                 }
                 let view = discourse::Sentence { text: &sentence.text, lang, tokens: &sentence.tokens };
@@ -589,7 +580,7 @@ impl Coder {
                     &discourse.countries,
                     dateline_place.as_ref(),
                 );
-                if self.roles_take_place_country {
+                if self.options.roles_take_place_country {
                     discourse::roles_take_place_country(&mut events, &view);
                 }
                 discourse.learn(&sentence.tokens, &sentence.text, &groups, &events);
@@ -612,8 +603,8 @@ impl Coder {
         if !tokens.iter().any(|t| &*t.text == ",") {
             return None;
         }
-        let groups = self.finder.groups(sent, meta.date, LangWords::of(lang), self.config.tabari);
         let lw = LangWords::of(lang);
+        let groups = self.finder.groups(sent, meta.date, lw, self.config.tabari);
         // A list closes with a conjunction ("…, Fornost and Bree"); "Rohan, an
         // Arnorian embassy spokesman" is no list.
         let list = |g: &ActorGroup| {
@@ -740,7 +731,7 @@ impl Coder {
                             .flatten()
                             .filter(|&g| {
                                 groups.get(g).is_some_and(|g| {
-                                    g.actors.iter().all(|a| !a.code.is_empty() && !a.code.starts_with('~'))
+                                    g.actors.iter().all(has_country)
                                         && tokens.get(end..g.start).is_some_and(|ts| {
                                             !ts.iter().any(|t| matches!(&*t.text, ";" | "."))
                                         })
@@ -922,7 +913,7 @@ impl Coder {
                         Some(gi) != taken
                             && !skipped(gi)
                             && !(source_group.is_none() && objects.contains(&gi))
-                            && g.actors.iter().all(|a| !a.code.is_empty() && !a.code.starts_with('~'))
+                            && g.actors.iter().all(has_country)
                             && g.start >= clause.0
                             && g.end <= clause.1
                             && !(g.start < end && g.end > start)
@@ -1010,7 +1001,7 @@ impl Coder {
             groups.iter().any(|g| g.end <= at)
                 || tokens.get(..at).is_some_and(|ts| ts.iter().any(|t| lw.pronouns.contains(&&*t.upper)))
         };
-        let no_actor_prior = self.no_actor_prior
+        let no_actor_prior = self.options.no_actor_prior
             && self.config.default_actors.source.is_none()
             && verbs
                 .iter()
@@ -1182,8 +1173,7 @@ impl Coder {
                         src.is_some_and(|a| !a.code.is_empty()) || tgt.is_some_and(|a| !a.code.is_empty());
                     // "Police arrested protesters": with no country on either side the
                     // event says nothing about who did what to whom.
-                    let anchored =
-                        [src, tgt].iter().flatten().any(|a| !a.code.is_empty() && !a.code.starts_with('~'));
+                    let anchored = [src, tgt].into_iter().flatten().any(has_country);
                     if !anchored && !self.config.allow_missing_actor && !self.config.agent_dyads {
                         continue;
                     }
@@ -1462,6 +1452,12 @@ fn split_at_verbs(groups: &mut Vec<ActorGroup>, verbs: &[(usize, usize, u32, boo
         out.extend(current);
     }
     *groups = out;
+}
+
+/// Whether an actor has a country (or IGO) code, not only a role (`~COP`)
+/// or nothing.
+fn has_country(a: &actors::Actor) -> bool {
+    !a.code.is_empty() && !a.code.starts_with('~')
 }
 
 fn has_lower(s: &str) -> bool {

@@ -167,6 +167,9 @@ fn shingle(a: u64, b: u64, c: u64) -> u64 {
     mix(a ^ b.rotate_left(21) ^ c.rotate_left(42))
 }
 
+// `one_permutation` keeps the filled slots in a `u64` bitmask.
+const _: () = assert!(HASHES.is_power_of_two() && HASHES <= 64);
+
 /// Bits of a feature's hash that choose its slot.
 const SLOT_BITS: u32 = HASHES.trailing_zeros();
 
