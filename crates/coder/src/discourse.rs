@@ -20,7 +20,7 @@ use dyad_text::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 
 use crate::actors::{Actor, ActorGroup};
-use crate::event::{Event, Location, Span};
+use crate::event::{ActorRef, Event, Location, Span};
 use crate::lang::LangWords;
 
 /// An actor remembered from an earlier sentence.
@@ -271,6 +271,50 @@ pub(crate) fn roles_take_place_country(events: &mut [Event], sentence: &Sentence
             }
         }
     }
+}
+
+/// Country parts of CAMEO codes that name no state: international and
+/// non-governmental organisations, multinational groups and world regions.
+/// A role does not take these as its country.
+const NOT_STATES: &[&str] = &[
+    "IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "INT", "AFR", "ASA", "BLK", "CAF", "CAS", "CAU", "CEU", "CRB",
+    "EAF", "EEU", "EIN", "EUR", "LAM", "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA",
+    "WAF", "WEU", "WST",
+];
+
+/// A side named only by its role takes the country of the event's other
+/// side when that is a state: "Iranian authorities pressured workers" is
+/// IRNGOV against IRNLAB, "rebels rejected the president's appeal" in a
+/// sentence about Côte d'Ivoire's president CIVREB against CIVGOV. News names
+/// the country once and lets the roles around it share it. A role that would
+/// then carry the other side's very code ("Moroccan diplomats met the
+/// president") is left as it is: an actor meeting itself says less than a
+/// role with no country.
+pub(crate) fn roles_take_partner_country(events: &mut [Event]) {
+    let state = |country: &str| country.len() == 3 && !NOT_STATES.contains(&country);
+    // The code a role-only side would take from its partner, if any.
+    let taken = |side: &ActorRef, partner: &ActorRef| {
+        let agent = side.code.strip_prefix('~').filter(|a| !a.is_empty())?;
+        let code = format!("{}{agent}", partner.country);
+        (state(&partner.country) && code != partner.code).then(|| (code, partner.country.clone()))
+    };
+    for event in events.iter_mut() {
+        let for_source = taken(&event.source, &event.target);
+        let for_target = taken(&event.target, &event.source);
+        for (side, taken) in [(&mut event.source, for_source), (&mut event.target, for_target)] {
+            if let Some((code, country)) = taken {
+                side.code = code;
+                side.country = country;
+            }
+        }
+    }
+}
+
+/// Whether either side of an event has a country (or an organisation's
+/// code): an event between two bare roles ("police arrested protesters")
+/// says nothing about where or whom.
+pub(crate) fn anchored(event: &Event) -> bool {
+    [&event.source, &event.target].iter().any(|a| !a.country.is_empty())
 }
 
 /// Gives the events of one sentence their date and place.

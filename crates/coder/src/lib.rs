@@ -580,14 +580,32 @@ impl Coder {
                     &discourse.countries,
                     dateline_place.as_ref(),
                 );
-                if self.options.roles_take_place_country {
-                    discourse::roles_take_place_country(&mut events, &view);
-                }
+                self.anchor_roles(&mut events, Some(&view));
                 discourse.learn(&sentence.tokens, &sentence.text, &groups, &events);
+            }
+            if !self.config.discourse {
+                self.anchor_roles(&mut events, None);
             }
             out.events.append(&mut events);
         }
         out
+    }
+
+    /// With [`dyad_lexicon::model::CodingOptions::roles_take_country`], gives the sides named
+    /// only by their role a country, from the sentence's place when it is
+    /// known, else from the other side; then drops the events between two
+    /// roles that found none, which `events_from` kept for this.
+    fn anchor_roles(&self, events: &mut Vec<Event>, place_from: Option<&discourse::Sentence<'_>>) {
+        if !self.options.roles_take_country {
+            return;
+        }
+        if let Some(sentence) = place_from {
+            discourse::roles_take_place_country(events, sentence);
+        }
+        discourse::roles_take_partner_country(events);
+        if !self.config.allow_missing_actor && !self.config.agent_dyads {
+            events.retain(discourse::anchored);
+        }
     }
 
     /// [`CommaClauses::kept`] for a sentence, with the commas that part the
@@ -637,7 +655,9 @@ impl Coder {
     /// Codes one sentence (discards are not checked here).
     pub fn code_sentence(&self, sentence: &Sentence, lang: &str, meta: &ArticleMeta) -> Vec<Event> {
         let sent = Keyed::new(&self.vocab, &sentence.tokens);
-        self.code_keyed(sentence, &sent, lang, meta, None, 0).0
+        let mut events = self.code_keyed(sentence, &sent, lang, meta, None, 0).0;
+        self.anchor_roles(&mut events, None);
+        events
     }
 
     fn code_keyed(
@@ -1174,7 +1194,12 @@ impl Coder {
                     // "Police arrested protesters": with no country on either side the
                     // event says nothing about who did what to whom.
                     let anchored = [src, tgt].into_iter().flatten().any(has_country);
-                    if !anchored && !self.config.allow_missing_actor && !self.config.agent_dyads {
+                    if !anchored
+                        // Roles may yet take a country (`anchor_roles`).
+                        && !self.options.roles_take_country
+                        && !self.config.allow_missing_actor
+                        && !self.config.agent_dyads
+                    {
                         continue;
                     }
                     if !(complete || self.config.allow_missing_actor && any) {

@@ -93,11 +93,13 @@ fn a_surname_before_a_government_noun_names_the_country() {
 
 #[test]
 fn doubtful_surnames_stay_unresolved() {
-    // A common word opening the sentence, and a given name that is not the person's.
-    assert_eq!(sources("en", "Rice farmers accused the government of Thailand.", (2020, 3, 1)), ["~AGR"]);
+    // A common word opening the sentence, and a given name that is not the
+    // person's: the role stays a role (and takes its partner's country), not
+    // Condoleezza Rice's USAGOV or a place named Rivera.
+    assert_eq!(sources("en", "Rice farmers accused the government of Thailand.", (2020, 3, 1)), ["THAAGR"]);
     assert_eq!(
         sources("en", "Judge Alejandro Rivera accused the government of Chile.", (2000, 3, 1)),
-        ["~JUD"]
+        ["CHLJUD"]
     );
     // One Elessar in office: resolved; two in office, or none with one code: not.
     assert_eq!(world("President Elessar accused Mordor.", 2001), ["ARNGOV"]);

@@ -271,4 +271,35 @@ fn roles_take_the_country_of_the_place() {
     // A side with a country keeps it.
     let events = code_builtin(Lang::En, "In Tirana, Serbian police arrested twelve protesters.");
     assert!(events.iter().all(|e| e.source.code == "SRBCOP"), "{:?}", triples(&events));
+    // The place may come after the event; two bare roles with no place say
+    // nothing of where or whom, and are not coded.
+    let events = code_builtin(Lang::En, "Police arrested twelve protesters on Monday in Tirana.");
+    assert_eq!(triples(&events), [("ALBCOP".into(), "ALBCVL".into(), "173".into())]);
+    let events = code_builtin(Lang::It, "La polizia ha arrestato dodici manifestanti a Tirana.");
+    assert_eq!(triples(&events), [("ALBCOP".into(), "ALBCVL".into(), "173".into())]);
+    assert_eq!(triples(&code_builtin(Lang::En, "Police arrested twelve protesters.")), []);
+}
+
+/// Failing a place, a side named only by its role takes the country of the
+/// event's other side, in either direction, but never that side's own code.
+#[test]
+fn roles_take_the_country_of_the_other_side() {
+    let pairs = |lang: Lang, text: &str| -> Vec<(String, String)> {
+        code_builtin(lang, text).iter().map(|e| (e.source.code.clone(), e.target.code.clone())).collect()
+    };
+    assert_eq!(
+        pairs(Lang::En, "Iranian police arrested twelve protesters."),
+        [("IRNCOP".into(), "IRNCVL".into())]
+    );
+    assert_eq!(
+        pairs(Lang::Es, "Los rebeldes rechazaron el llamamiento del gobierno de Malí."),
+        [("MLIREB".into(), "MLIGOV".into())]
+    );
+    // An organisation lends no country.
+    assert_eq!(pairs(Lang::En, "NATO condemned the rebels."), [("IGOWSTNAT".into(), "~REB".into())]);
+    // A minister meeting "the minister" stays a role, not a meeting with itself.
+    assert_eq!(
+        pairs(Lang::En, "The French foreign minister met the minister."),
+        [("FRAGOV".into(), "~GOV".into())]
+    );
 }

@@ -241,12 +241,14 @@ pub struct CodingOptions {
     /// criticized Israel": TURGOV), as dyad's own dictionaries mean their capitals.
     /// Off for TABARI and PETRARCH dictionaries, whose capitals code as written.
     pub capitals_as_government: bool,
-    /// Give a side named only by its role ("police", "protesters") the
-    /// country of the place the event happened in, when the sentence names
-    /// one ("Police arrested protesters in Tirana": ALBCOP, ALBCVL), as
-    /// dyad's own dictionaries mean their agents. Off for TABARI and
-    /// PETRARCH dictionaries, whose suites expect agent-only codes.
-    pub roles_take_place_country: bool,
+    /// Give a side named only by its role ("police", "protesters") a
+    /// country, as dyad's own dictionaries mean their agents: the country of
+    /// the place the sentence says the event happened in ("Police arrested
+    /// protesters in Tirana": ALBCOP, ALBCVL), else that of the event's other
+    /// side ("Iranian authorities pressured workers": IRNLAB). An event
+    /// between two roles that find no country is not coded. Off for TABARI
+    /// and PETRARCH dictionaries, whose suites expect agent-only codes.
+    pub roles_take_country: bool,
     /// TABARI's `COMPLEX: … NOACTPRIOR`: a sentence whose first coded verb has
     /// no actor before it is too complex to code.
     pub no_actor_prior: bool,
@@ -264,7 +266,7 @@ impl Default for CodingOptions {
             allow_missing_actor: false,
             max_gap: 6,
             capitals_as_government: false,
-            roles_take_place_country: false,
+            roles_take_country: false,
             no_actor_prior: false,
             language: None,
         }
