@@ -14,9 +14,12 @@
 //! and each failure with its tokens, lemmas and the events produced;
 //! `DYAD_PARALLEL_LANGS=it,es` checks only those languages.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 use std::path::PathBuf;
+
+use common::{code_case, parse, Case, Outcome};
 
 use dyad_coder::{ArticleMeta, Coder};
 use dyad_lexicon::own;
@@ -46,80 +49,13 @@ fn floor_of(lang: Lang) -> f64 {
     FLOORS.iter().find(|(l, _)| *l == lang).map_or(0.0, |(_, f)| *f)
 }
 
-/// One line of a parallel file.
-#[derive(Clone, Debug)]
-struct Case {
-    id: String,
-    expected: (String, String, String),
-    sentence: String,
-}
-
 fn dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/parallel"))
 }
 
 /// Reads `tests/parallel/<lang>.tsv`; `Ok(None)` when the file is absent.
 fn read(lang: Lang) -> Result<Option<Vec<Case>>, String> {
-    let path = dir().join(format!("{}.tsv", lang.code()));
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
-    };
-    parse(&text, &path.display().to_string()).map(Some)
-}
-
-/// Parses a parallel file: a header `id source target cameo sentence`, then
-/// one tab-separated case per line; `#` lines and blank lines are skipped.
-fn parse(text: &str, file: &str) -> Result<Vec<Case>, String> {
-    let mut cases = Vec::new();
-    let mut ids = BTreeSet::new();
-    let mut header = false;
-    for (n, line) in text.lines().enumerate() {
-        let n = n + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        if !header {
-            if fields != ["id", "source", "target", "cameo", "sentence"] {
-                return Err(format!("{file}:{n}: expected the header \"id source target cameo sentence\" (tab-separated), found {line:?}"));
-            }
-            header = true;
-            continue;
-        }
-        let [id, source, target, cameo, sentence] = fields[..] else {
-            return Err(format!(
-                "{file}:{n}: expected 5 tab-separated fields, found {} in {line:?}",
-                fields.len()
-            ));
-        };
-        if dyad_cameo::lookup(cameo).is_none() {
-            return Err(format!("{file}:{n}: unknown CAMEO code {cameo:?} for {id}"));
-        }
-        if source.is_empty() || target.is_empty() || sentence.trim().is_empty() {
-            return Err(format!("{file}:{n}: empty source, target or sentence for {id}"));
-        }
-        if !ids.insert(id.to_string()) {
-            return Err(format!("{file}:{n}: id {id:?} repeated"));
-        }
-        cases.push(Case {
-            id: id.to_string(),
-            expected: (source.to_string(), target.to_string(), cameo.to_string()),
-            sentence: sentence.trim().to_string(),
-        });
-    }
-    if !header {
-        return Err(format!("{file}: no header line"));
-    }
-    Ok(cases)
-}
-
-/// The outcome of one sentence: the triples produced and whether the
-/// expected one is among them.
-struct Outcome {
-    hit: bool,
-    triples: Vec<(String, String, String)>,
+    common::read(&dir().join(format!("{}.tsv", lang.code())))
 }
 
 /// Codes every case of a language with its built-in dictionary.
@@ -130,40 +66,7 @@ fn code_all(
     pipeline: &TextPipeline,
     report: &mut String,
 ) -> BTreeMap<String, Outcome> {
-    let mut out = BTreeMap::new();
-    for case in cases {
-        let doc = pipeline.process(&case.sentence, None, Some(lang));
-        let meta = ArticleMeta::new(&case.id, None);
-        let events = coder.code_document(&doc, &meta).events;
-        let triples: Vec<(String, String, String)> =
-            events.iter().map(|e| (e.source.code.clone(), e.target.code.clone(), e.cameo.clone())).collect();
-        let hit = triples.contains(&case.expected);
-        if !hit {
-            let (s, t, c) = &case.expected;
-            let _ = writeln!(report, "  [{lang}] {} expected {s} {t} {c}: {}", case.id, case.sentence);
-            let got: Vec<String> = triples.iter().map(|(s, t, c)| format!("{s} {t} {c}")).collect();
-            let _ = writeln!(
-                report,
-                "      got: {}",
-                if got.is_empty() { "nothing".to_string() } else { got.join(" | ") }
-            );
-            let lemmas: Vec<String> =
-                doc.sentences
-                    .iter()
-                    .flat_map(|s| s.tokens.iter())
-                    .map(|t| {
-                        if *t.lemma == *t.text {
-                            t.text.to_string()
-                        } else {
-                            format!("{}/{}", t.text, t.lemma)
-                        }
-                    })
-                    .collect();
-            let _ = writeln!(report, "      tokens: {}", lemmas.join(" "));
-        }
-        out.insert(case.id.clone(), Outcome { hit, triples });
-    }
-    out
+    cases.iter().map(|case| (case.id.clone(), code_case(lang, case, coder, pipeline, report))).collect()
 }
 
 #[test]
@@ -307,96 +210,6 @@ fn code_one() {
             eprintln!(
                 "  {} {} {} [{}] {}",
                 e.source.code, e.target.code, e.cameo, e.evidence.rule, e.evidence.trigger.text
-            );
-        }
-    }
-}
-
-/// Measures the built-in dictionaries on the validation suites of
-/// `../shared/anchors` (real wire copy): `DYAD_ANCHORS` or the default path.
-/// `cargo test -p dyad-cli --test parallel anchors_own -- --ignored --nocapture`
-#[test]
-#[ignore]
-fn anchors_own() {
-    use dyad_eval::{load_suite, score, Level, Triple};
-    let dir = std::env::var_os("DYAD_ANCHORS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/anchors")));
-    if !dir.join("README.md").is_file() {
-        eprintln!("skipping: anchors not found at {} (set DYAD_ANCHORS)", dir.display());
-        return;
-    }
-    let pipeline = TextPipeline::new();
-    for (file, lang) in [
-        ("universal-petrarch/spanish_protest_plover_validation.xml", Lang::Es),
-        ("plover/PLOVER_GSR_CAMEO.txt", Lang::En),
-    ] {
-        let suite = match load_suite(&dir.join(file)) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("{file}: {e}");
-                continue;
-            }
-        };
-        let lexicon = own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}"));
-        // The Spanish suite's gold events have no actors ("---"): code them all.
-        let config = dyad_coder::CoderConfig {
-            allow_missing_actor: std::env::var_os("DYAD_ANCHORS_STRICT").is_none(),
-            max_gap: lexicon.options.max_gap,
-            ..dyad_coder::CoderConfig::default()
-        };
-        let coder = Coder::with_config(&lexicon, config);
-        let produced: Vec<Vec<Triple>> = suite
-            .records
-            .iter()
-            .map(|r| {
-                let doc = pipeline.process(&r.text, None, Some(lang));
-                let meta = ArticleMeta::new(&r.id, r.date);
-                coder
-                    .code_document(&doc, &meta)
-                    .events
-                    .iter()
-                    .map(|e| {
-                        let actor = |c: &str| {
-                            if c.is_empty() {
-                                "---".to_string()
-                            } else if let Some(agent) = c.strip_prefix('~') {
-                                format!("---{agent}")
-                            } else {
-                                c.to_string()
-                            }
-                        };
-                        Triple::new(actor(&e.source.code), actor(&e.target.code), &e.cameo)
-                    })
-                    .collect()
-            })
-            .collect();
-        if let Ok(dump) = std::env::var("DYAD_ANCHORS_DUMP") {
-            let mut out = String::new();
-            for (r, p) in suite.records.iter().zip(&produced) {
-                let gold: Vec<String> =
-                    r.expected.iter().map(|t| format!("{} {} {}", t.source, t.target, t.code)).collect();
-                let got: Vec<String> =
-                    p.iter().map(|t| format!("{} {} {}", t.source, t.target, t.code)).collect();
-                let _ = writeln!(
-                    out,
-                    "{}\n  gold: {}\n  got:  {}\n  {}",
-                    r.id,
-                    gold.join(" | "),
-                    got.join(" | "),
-                    r.text
-                );
-            }
-            let _ = std::fs::write(format!("{dump}.{lang}.txt"), out);
-        }
-        let report = score(&suite, &produced);
-        for level in [Level::Exact, Level::CountryRoot, Level::Root] {
-            let c = report.level(level).overall;
-            eprintln!(
-                "{file} [{lang}] {level:?}: P {:.3} R {:.3} F1 {:.3}",
-                c.precision(),
-                c.recall(),
-                c.f1()
             );
         }
     }
