@@ -50,8 +50,14 @@ pub(crate) struct LangWords {
     /// Possessive determiners: "its troops from Syria" are the subject's
     /// troops, not Syria's.
     pub(crate) possessives: &'static [&'static str],
-    /// Words that introduce an infinitive complement ("threatened *to* break").
+    /// Words that introduce an infinitive complement ("threatened *to*
+    /// break") or purpose ("*para* protestar").
     pub(crate) infinitive_markers: &'static [&'static str],
+    /// How an infinitive ends, with or without enclitic pronouns
+    /// ("incontrar-lo", "reunir-se"); empty where any word after a marker
+    /// is one (English "to", German "zu"). "Una jornada de protesta" has a
+    /// noun after its "de".
+    pub(crate) infinitive_endings: &'static [&'static str],
     /// Number words that sum up actors named before ("the *two* ministers").
     pub(crate) numbers: &'static [(&'static str, usize)],
     /// Prepositions that introduce where something happened.
@@ -69,6 +75,22 @@ pub(crate) struct LangWords {
 }
 
 impl LangWords {
+    /// Whether token `i` follows an infinitive marker ("to", "de", "para").
+    pub(crate) fn after_infinitive_marker(&self, tokens: &[dyad_text::Token], i: usize) -> bool {
+        i > 0 && tokens.get(i - 1).is_some_and(|t| self.infinitive_markers.contains(&&*t.upper))
+    }
+
+    /// Whether token `i` is an infinitive introduced by a marker ("to
+    /// break", "para protestar", "per incontrarlo"), not a noun after a
+    /// preposition ("jornada de protesta").
+    pub(crate) fn infinitive_at(&self, tokens: &[dyad_text::Token], i: usize) -> bool {
+        self.after_infinitive_marker(tokens, i)
+            && tokens.get(i).is_some_and(|t| {
+                self.infinitive_endings.is_empty()
+                    || self.infinitive_endings.iter().any(|e| t.upper.ends_with(e))
+            })
+    }
+
     /// The lists of the language with this ISO 639-1 code; English for any other.
     pub(crate) fn of(code: &str) -> &'static LangWords {
         match code {
@@ -162,6 +184,7 @@ static EN: LangWords = LangWords {
     pro_drop: false,
     possessives: &["ITS", "THEIR", "HIS", "HER", "OUR"],
     infinitive_markers: &["TO"],
+    infinitive_endings: &[],
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
     locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE"],
     pronouns: &["HE", "SHE", "THEY", "IT", "WE"],
@@ -239,7 +262,12 @@ static IT: LangWords = LangWords {
     coordinators: &["E", "ED", "O", "OPPURE", "NÉ", "MA"],
     pro_drop: true,
     possessives: &["SUO", "SUA", "SUOI", "SUE", "LORO"],
-    infinitive_markers: &["DI", "A", "AD"],
+    infinitive_markers: &["DI", "A", "AD", "PER"],
+    infinitive_endings: &[
+        "ARE", "ERE", "IRE", "RRE", "ARSI", "ERSI", "IRSI", "ARLO", "ERLO", "IRLO", "ARLA", "ERLA", "IRLA",
+        "ARLI", "ERLI", "IRLI", "ARLE", "ERLE", "IRLE", "ARNE", "ERNE", "IRNE", "ARCI", "ERCI", "IRCI",
+        "ARGLI", "ERGLI", "IRGLI",
+    ],
     numbers: &[("DUE", 2), ("ENTRAMBI", 2), ("ENTRAMBE", 2), ("TRE", 3), ("QUATTRO", 4)],
     locatives: &["A", "AD", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
     pronouns: &["LUI", "LEI", "EGLI", "ESSA", "ESSI", "LORO"],
@@ -310,7 +338,12 @@ static ES: LangWords = LangWords {
     coordinators: &["Y", "E", "O", "U", "NI", "PERO"],
     pro_drop: true,
     possessives: &["SU", "SUS"],
-    infinitive_markers: &["A", "DE"],
+    infinitive_markers: &["A", "DE", "PARA"],
+    infinitive_endings: &[
+        "AR", "ER", "IR", "ÍR", "ARSE", "ERSE", "IRSE", "ARLO", "ERLO", "IRLO", "ARLA", "ERLA", "IRLA",
+        "ARLE", "ERLE", "IRLE", "ARLOS", "ERLOS", "IRLOS", "ARLAS", "ERLAS", "IRLAS", "ARLES", "ERLES",
+        "IRLES", "ARNOS", "ERNOS", "IRNOS",
+    ],
     numbers: &[("DOS", 2), ("AMBOS", 2), ("AMBAS", 2), ("TRES", 3), ("CUATRO", 4)],
     locatives: &["EN", "CERCA"],
     pronouns: &["ÉL", "ELLA", "ELLOS", "ELLAS"],
@@ -359,7 +392,8 @@ static FR: LangWords = LangWords {
     coordinators: &["ET", "OU", "NI", "MAIS"],
     pro_drop: false,
     possessives: &["SON", "SA", "SES", "LEUR", "LEURS"],
-    infinitive_markers: &["DE", "D'", "À"],
+    infinitive_markers: &["DE", "D'", "À", "POUR"],
+    infinitive_endings: &["ER", "IR", "RE", "OIR"],
     numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
     locatives: &["À", "EN", "DANS", "PRÈS"],
     pronouns: &["IL", "ELLE", "ILS", "ELLES"],
@@ -396,6 +430,7 @@ static DE: LangWords = LangWords {
     pro_drop: false,
     possessives: &["SEIN", "SEINE", "SEINEN", "SEINER", "SEINEM", "IHR", "IHRE", "IHREN", "IHRER", "IHREM"],
     infinitive_markers: &["ZU"],
+    infinitive_endings: &[],
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("DREI", 3), ("VIER", 4)],
     locatives: &["IN", "IM", "BEI", "NAHE"],
     pronouns: &["ER", "SIE"],

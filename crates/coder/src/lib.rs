@@ -705,9 +705,16 @@ impl Coder {
             let Some(info) = self.verb_info.get(id as usize) else { continue };
             // "threatened to break relations": the infinitive completes the
             // governing verb, whose event already says what happened.
-            let complement = start > 0
-                && tokens.get(start - 1).is_some_and(|t| lw.infinitive_markers.contains(&&*t.upper))
-                && found.last().is_some_and(|f| f.verb.1 + 4 >= start);
+            // Past four words, a purpose or content infinitive later in the
+            // sentence is part of the same event ("demanded a meeting of the Council to discuss
+            // the advance", "marcharon hasta la sede para exigir"); TABARI's
+            // reach stays four.
+            let complement = found.last().is_some_and(|f| {
+                let near = f.verb.1 + 4 >= start;
+                // Far off, only an event with a known subject holds it.
+                let far = !tabari && f.source.is_some() && lw.infinitive_at(tokens, start);
+                near && lw.after_infinitive_marker(tokens, start) || far
+            });
             // TABARI's CODE ALL codes the complement too, between the governing verb's actors.
             let (complement, inherit) = if complement && tabari && self.config.code_by == CodeBy::All {
                 (false, found.last().map(|f| (f.source, f.target)))

@@ -303,3 +303,25 @@ fn roles_take_the_country_of_the_other_side() {
         [("FRAGOV".into(), "~GOV".into())]
     );
 }
+
+/// An infinitive of purpose or content later in the sentence is part of the
+/// event its governing verb already codes ("began a hunger strike to demand",
+/// "marcharon … para exigir"), not a second event; a noun after "de" is no
+/// infinitive, and a purpose clause whose governing verb found no subject
+/// still codes.
+#[test]
+fn a_purpose_infinitive_is_part_of_its_governing_event() {
+    let roots = |lang: Lang, text: &str| -> Vec<String> {
+        code_builtin(lang, text).iter().map(|e| e.cameo_root.clone()).collect()
+    };
+    let hunger = roots(
+        Lang::En,
+        "Algerian landowners began a hunger strike outside parliament on Monday to demand the return of property seized by the Algerian government.",
+    );
+    assert!(hunger.contains(&"14".to_string()) && !hunger.contains(&"10".to_string()), "{hunger:?}");
+    let march = roots(
+        Lang::Es,
+        "Unos 400 obreros peruanos marcharon este miércoles hasta la sede del gobierno en Lima para exigir aumentos salariales al gobierno peruano.",
+    );
+    assert!(march.contains(&"14".to_string()) && !march.contains(&"10".to_string()), "{march:?}");
+}
