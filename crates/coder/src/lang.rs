@@ -62,6 +62,9 @@ pub(crate) struct LangWords {
     pub(crate) numbers: &'static [(&'static str, usize)],
     /// Prepositions that introduce where something happened.
     pub(crate) locatives: &'static [&'static str],
+    /// Nouns for a kind of place that a name may follow ("in the northern
+    /// *city* of Kirkuk", "nella *città* di Kirkuk"), singular and plural.
+    pub(crate) place_nouns: &'static [&'static str],
     /// Subject pronouns: they refer to the last subject.
     pub(crate) pronouns: &'static [&'static str],
     /// Singular subject pronouns ("he", "she"): they refer to one actor.
@@ -109,7 +112,36 @@ impl LangWords {
     /// Whether the word before `start` is a locative preposition ("*in* Kirkuk"):
     /// the phrase there names where, not whom.
     pub(crate) fn locative_before(&self, tokens: &[dyad_text::Token], start: usize) -> bool {
-        start.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| self.locatives.contains(&&*t.upper))
+        let locative = |i: usize| tokens.get(i).is_some_and(|t| self.locatives.contains(&&*t.upper));
+        if start.checked_sub(1).is_some_and(locative) {
+            return true;
+        }
+        // "in the northern city of Kirkuk", "nella città di Kirkuk", "in der
+        // Stadt Kirkuk": a place noun, perhaps with "of", then up to three
+        // determiners or lower-case adjectives back to the locative.
+        let mut i = start;
+        if i > 0 && tokens.get(i - 1).is_some_and(|t| self.of_words.contains(&&*t.upper)) {
+            i -= 1;
+        }
+        if !(i > 0 && tokens.get(i - 1).is_some_and(|t| self.place_nouns.contains(&&*t.upper))) {
+            return false;
+        }
+        i -= 1;
+        for _ in 0..4 {
+            let Some(before) = i.checked_sub(1) else { return false };
+            if locative(before) {
+                return true;
+            }
+            let Some(t) = tokens.get(before) else { return false };
+            let modifier = self.determiners.contains(&&*t.upper)
+                || t.kind == dyad_text::TokenKind::Word
+                    && t.text.chars().next().is_some_and(char::is_lowercase);
+            if !modifier {
+                return false;
+            }
+            i = before;
+        }
+        false
     }
 
     pub(crate) fn is_preposition(&self, w: &str) -> bool {
@@ -187,6 +219,32 @@ static EN: LangWords = LangWords {
     infinitive_endings: &[],
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
     locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE"],
+    place_nouns: &[
+        "CITY",
+        "TOWN",
+        "VILLAGE",
+        "PROVINCE",
+        "REGION",
+        "CAPITAL",
+        "STATE",
+        "DISTRICT",
+        "PORT",
+        "AREA",
+        "ENCLAVE",
+        "CITIES",
+        "TOWNS",
+        "VILLAGES",
+        "PROVINCES",
+        "REGIONS",
+        "DISTRICTS",
+        "NORTH",
+        "SOUTH",
+        "EAST",
+        "WEST",
+        "CENTRE",
+        "CENTER",
+        "OUTSKIRTS",
+    ],
     pronouns: &["HE", "SHE", "THEY", "IT", "WE"],
     singular_pronouns: &["HE", "SHE", "IT"],
     auxiliaries: &[],
@@ -270,6 +328,29 @@ static IT: LangWords = LangWords {
     ],
     numbers: &[("DUE", 2), ("ENTRAMBI", 2), ("ENTRAMBE", 2), ("TRE", 3), ("QUATTRO", 4)],
     locatives: &["A", "AD", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
+    place_nouns: &[
+        "CITTÀ",
+        "CITTADINA",
+        "PAESE",
+        "VILLAGGIO",
+        "PROVINCIA",
+        "REGIONE",
+        "CAPITALE",
+        "STATO",
+        "DISTRETTO",
+        "PORTO",
+        "ZONA",
+        "AREA",
+        "VILLAGGI",
+        "PROVINCE",
+        "REGIONI",
+        "NORD",
+        "SUD",
+        "EST",
+        "OVEST",
+        "CENTRO",
+        "PERIFERIA",
+    ],
     pronouns: &["LUI", "LEI", "EGLI", "ESSA", "ESSI", "LORO"],
     singular_pronouns: &["LUI", "LEI", "EGLI", "ESSA"],
     auxiliaries: &[],
@@ -346,6 +427,30 @@ static ES: LangWords = LangWords {
     ],
     numbers: &[("DOS", 2), ("AMBOS", 2), ("AMBAS", 2), ("TRES", 3), ("CUATRO", 4)],
     locatives: &["EN", "CERCA"],
+    place_nouns: &[
+        "CIUDAD",
+        "PUEBLO",
+        "LOCALIDAD",
+        "POBLACIÓN",
+        "PROVINCIA",
+        "REGIÓN",
+        "CAPITAL",
+        "ESTADO",
+        "DEPARTAMENTO",
+        "MUNICIPIO",
+        "DISTRITO",
+        "PUERTO",
+        "ZONA",
+        "CIUDADES",
+        "PROVINCIAS",
+        "REGIONES",
+        "NORTE",
+        "SUR",
+        "ESTE",
+        "OESTE",
+        "CENTRO",
+        "AFUERAS",
+    ],
     pronouns: &["ÉL", "ELLA", "ELLOS", "ELLAS"],
     singular_pronouns: &["ÉL", "ELLA"],
     auxiliaries: &[],
@@ -396,6 +501,28 @@ static FR: LangWords = LangWords {
     infinitive_endings: &["ER", "IR", "RE", "OIR"],
     numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
     locatives: &["À", "EN", "DANS", "PRÈS"],
+    place_nouns: &[
+        "VILLE",
+        "VILLAGE",
+        "LOCALITÉ",
+        "PROVINCE",
+        "RÉGION",
+        "CAPITALE",
+        "ÉTAT",
+        "DISTRICT",
+        "PORT",
+        "ZONE",
+        "VILLES",
+        "VILLAGES",
+        "PROVINCES",
+        "RÉGIONS",
+        "NORD",
+        "SUD",
+        "EST",
+        "OUEST",
+        "CENTRE",
+        "BANLIEUE",
+    ],
     pronouns: &["IL", "ELLE", "ILS", "ELLES"],
     singular_pronouns: &["IL", "ELLE"],
     auxiliaries: &[],
@@ -433,6 +560,19 @@ static DE: LangWords = LangWords {
     infinitive_endings: &[],
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("DREI", 3), ("VIER", 4)],
     locatives: &["IN", "IM", "BEI", "NAHE"],
+    place_nouns: &[
+        "STADT",
+        "ORT",
+        "DORF",
+        "PROVINZ",
+        "REGION",
+        "HAUPTSTADT",
+        "BUNDESSTAAT",
+        "BEZIRK",
+        "HAFENSTADT",
+        "STÄDTE",
+        "ORTSCHAFT",
+    ],
     pronouns: &["ER", "SIE"],
     singular_pronouns: &["ER"],
     auxiliaries: &[

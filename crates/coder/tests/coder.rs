@@ -278,6 +278,12 @@ fn roles_take_the_country_of_the_place() {
     let events = code_builtin(Lang::It, "La polizia ha arrestato dodici manifestanti a Tirana.");
     assert_eq!(triples(&events), [("ALBCOP".into(), "ALBCVL".into(), "173".into())]);
     assert_eq!(triples(&code_builtin(Lang::En, "Police arrested twelve protesters.")), []);
+    // A place noun may stand between the preposition and the name.
+    let events = code_builtin(Lang::Es, "La policía detuvo a doce manifestantes en la ciudad de Tirana.");
+    assert_eq!(triples(&events), [("ALBCOP".into(), "ALBCVL".into(), "173".into())]);
+    let events =
+        code_builtin(Lang::En, "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk.");
+    assert_eq!(triples(&events), [("IRQ".into(), "IRQ".into(), "141".into())]);
 }
 
 /// Failing a place, a side named only by its role takes the country of the
