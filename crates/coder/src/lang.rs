@@ -63,7 +63,8 @@ pub(crate) struct LangWords {
     /// Prepositions that introduce where something happened.
     pub(crate) locatives: &'static [&'static str],
     /// Nouns for a kind of place that a name may follow ("in the northern
-    /// *city* of Kirkuk", "nella *città* di Kirkuk"), singular and plural.
+    /// *city* of Kirkuk", "nella *città* di Kirkuk"), singular and plural,
+    /// and English compass adjectives ("in *northern* Nigeria").
     pub(crate) place_nouns: &'static [&'static str],
     /// Subject pronouns: they refer to the last subject.
     pub(crate) pronouns: &'static [&'static str],
@@ -220,6 +221,15 @@ static EN: LangWords = LangWords {
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
     locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE"],
     place_nouns: &[
+        "NORTHERN",
+        "SOUTHERN",
+        "EASTERN",
+        "WESTERN",
+        "CENTRAL",
+        "NORTHEASTERN",
+        "NORTHWESTERN",
+        "SOUTHEASTERN",
+        "SOUTHWESTERN",
         "CITY",
         "TOWN",
         "VILLAGE",
