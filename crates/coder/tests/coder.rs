@@ -282,6 +282,9 @@ fn roles_take_the_country_of_the_place() {
     let events = code_builtin(Lang::Es, "La policía detuvo a doce manifestantes en la ciudad de Tirana.");
     assert_eq!(triples(&events), [("ALBCOP".into(), "ALBCVL".into(), "173".into())]);
     let events =
+        code_builtin(Lang::En, "Gunmen kidnapped dozens of students from a school in northern Nigeria.");
+    assert_eq!(triples(&events), [("NGAREB".into(), "NGAEDU".into(), "181".into())]);
+    let events =
         code_builtin(Lang::En, "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk.");
     assert_eq!(triples(&events), [("IRQ".into(), "IRQ".into(), "141".into())]);
 }
