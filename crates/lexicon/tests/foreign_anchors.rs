@@ -329,10 +329,11 @@ fn tabari_options() {
     }
 }
 
+/// The whole Phoenix set loads; its load time is measured by
+/// `scripts/bench.sh`, not here (timed tests fail on busy machines).
 #[test]
-fn phoenix_set_loads_fast() {
+fn phoenix_set_loads() {
     let Some(dir) = anchors() else { return };
-    let start = std::time::Instant::now();
     let mut lex = foreign::load_verbs(&dir.join("petrarch2/CAMEO.2.0.txt")).unwrap_or_default();
     for f in ["Countries", "International", "MilNonState"] {
         let p = dir.join(format!("petrarch2/Phoenix.{f}.actors.txt"));
@@ -340,11 +341,6 @@ fn phoenix_set_loads_fast() {
     }
     lex.extend(foreign::load_agents(&dir.join("petrarch2/Phoenix.agents.txt")).unwrap_or_default());
     lex.extend(foreign::load_discards(&dir.join("petrarch2/Phoenix.discards.txt")).unwrap_or_default());
-    let elapsed = start.elapsed();
-    println!("Phoenix set: {elapsed:?}: {}", lex.stats());
-    assert!(lex.stats().actors > 20_000);
-    // Generous in debug builds; the release example measures the real time.
-    if !cfg!(debug_assertions) {
-        assert!(elapsed.as_millis() < 200, "{elapsed:?}");
-    }
+    let stats = lex.stats();
+    assert!(stats.actors > 20_000 && stats.patterns > 5_000 && stats.agents > 1_000, "{stats}");
 }
