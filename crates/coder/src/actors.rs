@@ -188,8 +188,16 @@ impl ActorFinder {
         let dated = date.and_then(|d| {
             codes.iter().find(|c| (c.valid.from.is_some() || c.valid.to.is_some()) && c.valid.contains(d))
         });
+        // With no date the text is taken to be current: a term still open
+        // ("from 2012", no end) outranks the undated code a person keeps out
+        // of office ("President Putin" is RUSGOV, not RUSELI).
+        let current = || {
+            date.is_none()
+                .then(|| codes.iter().find(|c| c.valid.from.is_some() && c.valid.to.is_none()))
+                .flatten()
+        };
         let undated = || codes.iter().find(|c| c.valid.from.is_none() && c.valid.to.is_none());
-        dated.or_else(undated).or_else(|| codes.first())
+        dated.or_else(current).or_else(undated).or_else(|| codes.first())
     }
 
     fn actor_code(&self, id: u32, date: Option<NaiveDate>) -> String {

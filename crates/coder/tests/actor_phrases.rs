@@ -207,3 +207,22 @@ fn roles_before_and_after_an_actor_combine() {
         [("NGOARNGOV".into(), "GON".into(), "112".into())]
     );
 }
+
+/// With no publication date the text is taken to be current: a term still
+/// open outranks the undated code a person keeps out of office, and a
+/// closed term does not.
+#[test]
+fn undated_text_takes_the_open_term() {
+    let text = "@language en\n[actors]\nARN = Arnor\nGON = Gondor\n\
+        ARNGOV from 2019-05-01, ARNELI = Aragorn Elessar\n\
+        GONGOV from 2003-01-01 to 2008-12-31, GONELI = Boromir Denethor\n\
+        [verbs]\naccuse = 112\n";
+    let lexicon = own::parse(text, "world.dyad").unwrap_or_default();
+    let sources = |t: &str, date: Option<NaiveDate>| -> Vec<String> {
+        code_with(&lexicon, "en", t, date).into_iter().map(|(s, _, _)| s).collect()
+    };
+    assert_eq!(sources("Aragorn Elessar accused Gondor.", None), ["ARNGOV"]);
+    assert_eq!(sources("Boromir Denethor accused Arnor.", None), ["GONELI"]);
+    // A date before the open term still gives the out-of-office code.
+    assert_eq!(sources("Aragorn Elessar accused Gondor.", NaiveDate::from_ymd_opt(2010, 1, 1)), ["ARNELI"]);
+}
