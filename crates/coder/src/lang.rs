@@ -50,6 +50,9 @@ pub(crate) struct LangWords {
     /// Possessive determiners: "its troops from Syria" are the subject's
     /// troops, not Syria's.
     pub(crate) possessives: &'static [&'static str],
+    /// Reflexive clitics that make an auxiliary with a participle active:
+    /// "si sono incontrati", "se sont rencontrés" ("met each other").
+    pub(crate) reflexives: &'static [&'static str],
     /// Words that introduce an infinitive complement ("threatened *to*
     /// break") or purpose ("*para* protestar").
     pub(crate) infinitive_markers: &'static [&'static str],
@@ -216,6 +219,7 @@ static EN: LangWords = LangWords {
     coordinators: &["AND", "OR", "NOR", "BUT"],
     pro_drop: false,
     possessives: &["ITS", "THEIR", "HIS", "HER", "OUR"],
+    reflexives: &[],
     infinitive_markers: &["TO"],
     infinitive_endings: &[],
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
@@ -330,6 +334,7 @@ static IT: LangWords = LangWords {
     coordinators: &["E", "ED", "O", "OPPURE", "NÉ", "MA"],
     pro_drop: true,
     possessives: &["SUO", "SUA", "SUOI", "SUE", "LORO"],
+    reflexives: &["SI"],
     infinitive_markers: &["DI", "A", "AD", "PER"],
     infinitive_endings: &[
         "ARE", "ERE", "IRE", "RRE", "ARSI", "ERSI", "IRSI", "ARLO", "ERLO", "IRLO", "ARLA", "ERLA", "IRLA",
@@ -429,6 +434,7 @@ static ES: LangWords = LangWords {
     coordinators: &["Y", "E", "O", "U", "NI", "PERO"],
     pro_drop: true,
     possessives: &["SU", "SUS"],
+    reflexives: &[],
     infinitive_markers: &["A", "DE", "PARA"],
     infinitive_endings: &[
         "AR", "ER", "IR", "ÍR", "ARSE", "ERSE", "IRSE", "ARLO", "ERLO", "IRLO", "ARLA", "ERLA", "IRLA",
@@ -507,6 +513,7 @@ static FR: LangWords = LangWords {
     coordinators: &["ET", "OU", "NI", "MAIS"],
     pro_drop: false,
     possessives: &["SON", "SA", "SES", "LEUR", "LEURS"],
+    reflexives: &["SE", "S'"],
     infinitive_markers: &["DE", "D'", "À", "POUR"],
     infinitive_endings: &["ER", "IR", "RE", "OIR"],
     numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
@@ -566,6 +573,7 @@ static DE: LangWords = LangWords {
     coordinators: &["UND", "ODER", "SOWIE", "NOCH", "ABER"],
     pro_drop: false,
     possessives: &["SEIN", "SEINE", "SEINEN", "SEINER", "SEINEM", "IHR", "IHRE", "IHREN", "IHRER", "IHREM"],
+    reflexives: &[],
     infinitive_markers: &["ZU"],
     infinitive_endings: &[],
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("DREI", 3), ("VIER", 4)],

@@ -1510,9 +1510,16 @@ fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGrou
     let Some(participle) = tokens.get(verb) else { return false };
     // An auxiliary inside a name ("Stati Uniti") is no auxiliary.
     let in_actor = |i: usize| groups.iter().any(|g| i >= g.start && i < g.end);
+    // "si sono incontrati", "s'est entretenu": a reflexive auxiliary is active.
+    let reflexive = |i: usize| {
+        i.checked_sub(1).and_then(|r| tokens.get(r)).is_some_and(|t| lw.reflexives.contains(&&*t.upper))
+    };
     lw.is_participle(&participle.upper)
-        && (verb.saturating_sub(lw.passive_reach)..verb)
-            .any(|i| !in_actor(i) && tokens.get(i).is_some_and(|t| lw.passive_aux.contains(&&*t.upper)))
+        && (verb.saturating_sub(lw.passive_reach)..verb).any(|i| {
+            !in_actor(i)
+                && !reflexive(i)
+                && tokens.get(i).is_some_and(|t| lw.passive_aux.contains(&&*t.upper))
+        })
 }
 
 fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bool {

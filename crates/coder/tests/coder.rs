@@ -334,3 +334,28 @@ fn a_purpose_infinitive_is_part_of_its_governing_event() {
     );
     assert!(march.contains(&"14".to_string()) && !march.contains(&"10".to_string()), "{march:?}");
 }
+
+/// A reflexive clitic before the auxiliary makes the participle active:
+/// "si è congratulato", "s'est entretenu" keep their subject as the source.
+#[test]
+fn a_reflexive_auxiliary_is_active() {
+    for (lang, text, expected) in [
+        (
+            Lang::It,
+            "Il presidente francese si è congratulato con il premier italiano.",
+            ("FRAGOV", "ITAGOV", "051"),
+        ),
+        (
+            Lang::Fr,
+            "Le président français s'est entretenu avec le chancelier allemand.",
+            ("FRAGOV", "DEUGOV", "040"),
+        ),
+    ] {
+        let events = code_builtin(lang, text);
+        let triples: Vec<(&str, &str, &str)> = events
+            .iter()
+            .map(|e| (e.source.code.as_str(), e.target.code.as_str(), e.cameo.as_str()))
+            .collect();
+        assert!(triples.contains(&expected), "{text}: {triples:?}");
+    }
+}
