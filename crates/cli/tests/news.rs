@@ -74,16 +74,8 @@ fn news_suites() {
             hits += usize::from(outcome.hit);
             extra += outcome.extra(case);
         }
-        let rate = hits as f64 / cases.len() as f64;
-        eprintln!(
-            "news [{lang}]: {hits}/{} = {:.1}% as expected (floor {:.0}%), {extra} events beyond the expected",
-            cases.len(),
-            rate * 100.0,
-            floor * 100.0
-        );
-        if rate < floor {
-            failures.push(format!("{lang}: {:.1}% below the floor {:.0}%", rate * 100.0, floor * 100.0));
-        }
+        let more = format!(", {extra} events beyond the expected");
+        common::check_floor("news", lang, (hits, cases.len()), floor, &more, &mut failures);
     }
     eprint!("{report}");
     assert!(failures.is_empty(), "news suites: {}", failures.join("; "));

@@ -125,16 +125,7 @@ fn parallel_suite() {
         let coder = Coder::new(&lexicon);
         let outcomes = code_all(lang, &cases, &coder, &pipeline, &mut report);
         let hits = outcomes.values().filter(|o| o.hit).count();
-        let rate = hits as f64 / cases.len() as f64;
-        eprintln!(
-            "parallel [{lang}]: {hits}/{} = {:.1}% as expected (floor {:.0}%)",
-            cases.len(),
-            rate * 100.0,
-            floor * 100.0
-        );
-        if rate < floor {
-            failures.push(format!("{lang}: {:.1}% below the floor {:.0}%", rate * 100.0, floor * 100.0));
-        }
+        common::check_floor("parallel", lang, (hits, cases.len()), floor, "", &mut failures);
         results.insert(lang, outcomes);
     }
     eprint!("{report}");

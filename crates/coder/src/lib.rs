@@ -582,8 +582,7 @@ impl Coder {
                 );
                 self.anchor_roles(&mut events, Some(&view));
                 discourse.learn(&sentence.tokens, &sentence.text, &groups, &events);
-            }
-            if !self.config.discourse {
+            } else {
                 self.anchor_roles(&mut events, None);
             }
             out.events.append(&mut events);
@@ -704,14 +703,12 @@ impl Coder {
             }
             let Some(info) = self.verb_info.get(id as usize) else { continue };
             // "threatened to break relations": the infinitive completes the
-            // governing verb, whose event already says what happened.
-            // Past four words, a purpose or content infinitive later in the
-            // sentence is part of the same event ("demanded a meeting of the Council to discuss
-            // the advance", "marcharon hasta la sede para exigir"); TABARI's
-            // reach stays four.
+            // governing verb, whose event already says what happened. Past
+            // four words (TABARI's reach), a purpose infinitive of a verb
+            // with a known subject does too ("demanded a meeting of the
+            // Council to discuss", "marcharon hasta la sede para exigir").
             let complement = found.last().is_some_and(|f| {
                 let near = f.verb.1 + 4 >= start;
-                // Far off, only an event with a known subject holds it.
                 let far = !tabari && f.source.is_some() && lw.infinitive_at(tokens, start);
                 near && lw.after_infinitive_marker(tokens, start) || far
             });

@@ -136,3 +136,24 @@ pub fn code_case(
     }
     Outcome { hit, triples }
 }
+
+/// Prints a suite's rate for one language (with `more` after it) and adds
+/// a failure when the rate is below `floor`.
+pub fn check_floor(
+    suite: &str,
+    lang: Lang,
+    (hits, total): (usize, usize),
+    floor: f64,
+    more: &str,
+    failures: &mut Vec<String>,
+) {
+    let rate = hits as f64 / total.max(1) as f64;
+    eprintln!(
+        "{suite} [{lang}]: {hits}/{total} = {:.1}% as expected (floor {:.0}%){more}",
+        rate * 100.0,
+        floor * 100.0
+    );
+    if rate < floor {
+        failures.push(format!("{lang}: {:.1}% below the floor {:.0}%", rate * 100.0, floor * 100.0));
+    }
+}
