@@ -61,6 +61,11 @@ pub(crate) struct LangWords {
     /// is one (English "to", German "zu"). "Una jornada de protesta" has a
     /// noun after its "de".
     pub(crate) infinitive_endings: &'static [&'static str],
+    /// How a gerund ends where it always heads an adverbial clause of its own
+    /// ("manifestaron *exigiendo* alzas", "protestavano *lanciando* pietre"):
+    /// its event is not part of the previous verb's object. Empty where the
+    /// form also modifies nouns (English "a resolution *censuring* Panama").
+    pub(crate) gerund_endings: &'static [&'static str],
     /// Number words that sum up actors named before ("the *two* ministers").
     pub(crate) numbers: &'static [(&'static str, usize)],
     /// Prepositions that introduce where something happened.
@@ -222,6 +227,7 @@ static EN: LangWords = LangWords {
     reflexives: &[],
     infinitive_markers: &["TO"],
     infinitive_endings: &[],
+    gerund_endings: &[],
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
     locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE"],
     place_nouns: &[
@@ -341,6 +347,7 @@ static IT: LangWords = LangWords {
         "ARLI", "ERLI", "IRLI", "ARLE", "ERLE", "IRLE", "ARNE", "ERNE", "IRNE", "ARCI", "ERCI", "IRCI",
         "ARGLI", "ERGLI", "IRGLI",
     ],
+    gerund_endings: &["ANDO", "ENDO"],
     numbers: &[("DUE", 2), ("ENTRAMBI", 2), ("ENTRAMBE", 2), ("TRE", 3), ("QUATTRO", 4)],
     locatives: &["A", "AD", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
     place_nouns: &[
@@ -441,6 +448,7 @@ static ES: LangWords = LangWords {
         "ARLE", "ERLE", "IRLE", "ARLOS", "ERLOS", "IRLOS", "ARLAS", "ERLAS", "IRLAS", "ARLES", "ERLES",
         "IRLES", "ARNOS", "ERNOS", "IRNOS",
     ],
+    gerund_endings: &["ANDO", "IENDO", "YENDO"],
     numbers: &[("DOS", 2), ("AMBOS", 2), ("AMBAS", 2), ("TRES", 3), ("CUATRO", 4)],
     locatives: &["EN", "CERCA"],
     place_nouns: &[
@@ -516,6 +524,7 @@ static FR: LangWords = LangWords {
     reflexives: &["SE", "S'"],
     infinitive_markers: &["DE", "D'", "À", "POUR"],
     infinitive_endings: &["ER", "IR", "RE", "OIR"],
+    gerund_endings: &[],
     numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
     locatives: &["À", "EN", "DANS", "PRÈS"],
     place_nouns: &[
@@ -576,6 +585,7 @@ static DE: LangWords = LangWords {
     reflexives: &[],
     infinitive_markers: &["ZU"],
     infinitive_endings: &[],
+    gerund_endings: &[],
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("DREI", 3), ("VIER", 4)],
     locatives: &["IN", "IM", "BEI", "NAHE"],
     place_nouns: &[

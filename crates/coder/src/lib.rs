@@ -966,6 +966,22 @@ impl Coder {
                 target_group = caps.as_ref().and_then(|c| c.target).or(target);
             }
             let statement = reporting && caps.is_none();
+            if !tabari
+                && embedded_in_previous(
+                    tokens,
+                    &groups,
+                    found.last(),
+                    source_group,
+                    (start.min(pattern_start), start),
+                    lw,
+                )
+            {
+                // "rejected a US offer to host a summit", "vetoed a resolution
+                // censuring Panama": an event word in the object of the previous
+                // event, with that event's subject for its own, is what the
+                // previous event is about, not a second event.
+                continue;
+            }
             found.push(Found {
                 verb: (start, end),
                 from: start.min(pattern_start),
@@ -1485,6 +1501,47 @@ fn split_at_verbs(groups: &mut Vec<ActorGroup>, verbs: &[(usize, usize, u32, boo
 
 /// Whether an actor has a country (or IGO) code, not only a role (`~COP`)
 /// or nothing.
+/// Whether the verb at `at.1`, whose words begin at `at.0` (a pattern may begin
+/// before the verb) and whose source came out as `source`, lies in the
+/// object or adjunct of the previous event `prev` of the same clause and only
+/// inherits its subject: no conjunction, comma, subordinator, relative or
+/// subject pronoun stands between the two verbs ("rejected a US offer to host", "vetoed a
+/// resolution censuring", "refused to meet Jordan's visiting king"). A
+/// coordinated verb ("met Y and signed"), one after a comma, a Romance
+/// gerund ("manifestaron exigiendo") or one with a subject of its own is not
+/// embedded.
+fn embedded_in_previous(
+    tokens: &[Token],
+    groups: &[ActorGroup],
+    prev: Option<&Found>,
+    source: Option<usize>,
+    at: (usize, usize),
+    lw: &LangWords,
+) -> bool {
+    let (start, verb) = at;
+    let Some(prev) = prev else { return false };
+    let Some(s) = source else { return false };
+    if prev.statement || prev.source != Some(s) || prev.verb.1 > start {
+        return false;
+    }
+    if groups.get(s).is_none_or(|g| g.end > prev.from) {
+        return false;
+    }
+    if tokens.get(verb).is_some_and(|t| lw.gerund_endings.iter().any(|e| t.upper.ends_with(e))) {
+        return false;
+    }
+    tokens.get(prev.verb.1..start).is_some_and(|between| {
+        !between.iter().any(|t| {
+            let w = &*t.upper;
+            matches!(w, "," | ";" | ":" | "(" | ")" | "\"" | "-" | "–" | "—")
+                || lw.coordinators.contains(&w)
+                || lw.subordinators.contains(&w)
+                || lw.relatives.contains(&w)
+                || lw.pronouns.contains(&w)
+        })
+    })
+}
+
 fn has_country(a: &actors::Actor) -> bool {
     !a.code.is_empty() && !a.code.starts_with('~')
 }

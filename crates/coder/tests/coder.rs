@@ -359,3 +359,39 @@ fn a_reflexive_auxiliary_is_active() {
         assert!(triples.contains(&expected), "{text}: {triples:?}");
     }
 }
+
+/// An event word in the object of the previous event, with that event's
+/// subject for its own, is what the previous event is about, not a second
+/// event; a coordinated verb and one after a comma are events of their own.
+#[test]
+fn an_event_in_the_object_of_another_is_not_coded_again() {
+    let verbs = "REJECT [120]\nOFFER [030]\nCENSURE [111]\nVETO [129]\n";
+    check_with_verbs(verbs, "Arnor rejected a Gondor offer to host talks.", &[("ARN", "GON", "120")]);
+    check_with_verbs(verbs, "Arnor vetoed a resolution censuring Gondor.", &[("ARN", "GON", "129")]);
+    check_with_verbs(
+        verbs,
+        "Arnor rejected a Gondor plan and attacked Mordor.",
+        &[("ARN", "GON", "120"), ("ARN", "MOR", "190")],
+    );
+    check_with_verbs(
+        verbs,
+        "Arnor rejected a Gondor plan, attacking Mordor.",
+        &[("ARN", "GON", "120"), ("ARN", "MOR", "190")],
+    );
+}
+
+/// A Romance gerund heads an adverbial clause of its own: its event stands
+/// beside the previous one ("marcharon exigiendo", "hanno manifestato chiedendo").
+#[test]
+fn a_romance_gerund_is_an_event_of_its_own() {
+    let events = code_builtin(
+        Lang::Es,
+        "Miles de estudiantes chilenos marcharon en Santiago exigiendo la renuncia del Gobierno.",
+    );
+    let roots: Vec<&str> = events.iter().map(|e| e.cameo.get(..2).unwrap_or_default()).collect();
+    assert!(
+        roots.contains(&"14") && roots.contains(&"10"),
+        "{:?}",
+        events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
+    );
+}
