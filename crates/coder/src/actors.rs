@@ -853,7 +853,14 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
             let same_span = last.actors.last().is_some_and(|a| a.start == actor.start);
             // A list goes on after the actor ("Evil Mordor, the awful Fornost, and …").
             let list_goes_on = tokens.get(actor.end).is_some_and(|t| lw.conjunctions.contains(&&*t.upper));
-            if same_span || coordinated_in(tokens.get(last.end..actor.start).unwrap_or(&[]), lw, list_goes_on)
+            // "… to Kyrgyzstan, the parliament speaker said": an actor after a bare
+            // comma that a verb of saying follows opens the reporting clause.
+            let reports = tokens.get(actor.end).is_some_and(|t| lw.reporting.contains(&&*t.upper))
+                && tokens.get(last.end).is_some_and(|t| &*t.text == ",")
+                && tokens.get(last.end + 1).is_none_or(|t| !lw.conjunctions.contains(&&*t.upper));
+            if same_span
+                || !reports
+                    && coordinated_in(tokens.get(last.end..actor.start).unwrap_or(&[]), lw, list_goes_on)
             {
                 last.end = last.end.max(actor.end);
                 last.actors.push(actor);

@@ -395,3 +395,14 @@ fn a_romance_gerund_is_an_event_of_its_own() {
         events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
     );
 }
+
+/// An actor after a bare comma that a verb of saying follows is the teller,
+/// not one more member of a list.
+#[test]
+fn the_teller_after_a_comma_is_not_listed() {
+    check("Arnor attacked Gondor, Mordor said.", &[("ARN", "GON", "190")]);
+    check(
+        "Arnor attacked Gondor, Mordor and Osgiliath.",
+        &[("ARN", "GON", "190"), ("ARN", "MOR", "190"), ("ARN", "OSG", "190")],
+    );
+}
