@@ -78,6 +78,8 @@ pub(crate) struct ActorFinder {
     /// Per actor entry: the rank of the dictionary file it came from, in load
     /// order (the hand-written office holders come before the generated list).
     rank: Vec<u16>,
+    /// [`dyad_lexicon::model::CodingOptions::roles_keep_specific_codes`].
+    pub(crate) roles_keep_specific_codes: bool,
 }
 
 const POSSESSIVE: [&str; 2] = ["'S", "'"];
@@ -368,6 +370,7 @@ impl ActorFinder {
         tabari: bool,
     ) -> Vec<ActorGroup> {
         let tokens = sent.tokens;
+        let keep = self.roles_keep_specific_codes;
         let mut mentions = self.mentions(sent);
         self.surname_mentions(tokens, &mut mentions, date, lw);
         let mut actors: Vec<Actor> = Vec::new();
@@ -431,7 +434,7 @@ impl ActorFinder {
                         }
                         codes = agents
                             .iter()
-                            .flat_map(|a| actor_codes.iter().map(move |c| title_on(c, a, named_person)))
+                            .flat_map(|a| actor_codes.iter().map(move |c| role_of(c, a, named_person, keep)))
                             .collect();
                         end = n.end;
                         consumed = 2;
@@ -493,7 +496,9 @@ impl ActorFinder {
                                 {
                                     let codes = agents
                                         .iter()
-                                        .flat_map(|a| actor_codes.iter().map(move |c| attach_agent(c, a)))
+                                        .flat_map(|a| {
+                                            actor_codes.iter().map(move |c| role_of(c, a, false, keep))
+                                        })
                                         .collect();
                                     distributed = Some((agents, m.end));
                                     codes
@@ -652,6 +657,18 @@ fn title_on(code: &str, agent: &str, person: bool) -> String {
         }
         _ => attach_agent(code, agent),
     }
+}
+
+/// A role governing an actor ("the commander *of* Hamas", "il governo di
+/// Colombia e l'ELN"). With `keep` ([`ActorFinder::roles_keep_specific_codes`])
+/// a role does not stack on a code that says more than a country: a commander
+/// of Hamas is Hamas (`PSEREB`, not `PSEREBMIL`), a suicide bomber of the
+/// Islamic State `IMGMOSISI`.
+fn role_of(code: &str, agent: &str, person: bool, keep: bool) -> String {
+    if keep && !person && code.len() > 3 && !code.starts_with('~') {
+        return code.to_string();
+    }
+    title_on(code, agent, person)
 }
 
 /// A role after a person belongs to the person's country: "Mugabe's government",

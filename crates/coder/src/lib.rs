@@ -328,7 +328,8 @@ impl Coder {
         vocab.lang = lexicon.options.language.as_deref().and_then(dyad_text::Lang::from_code);
         let actors = std::mem::take(&mut lexicon.actors);
         let agents = std::mem::take(&mut lexicon.agents);
-        let finder = ActorFinder::new(&mut vocab, actors, agents, config.max_gap);
+        let mut finder = ActorFinder::new(&mut vocab, actors, agents, config.max_gap);
+        finder.roles_keep_specific_codes = lexicon.options.roles_keep_specific_codes;
         let lexicon = lexicon;
         let mut verbs = PhraseIndex::default();
         let mut verb_info = Vec::with_capacity(lexicon.verbs.len());

@@ -406,3 +406,20 @@ fn the_teller_after_a_comma_is_not_listed() {
         &[("ARN", "GON", "190"), ("ARN", "MOR", "190"), ("ARN", "OSG", "190")],
     );
 }
+
+/// With dyad's own dictionaries a role governing an organisation keeps the
+/// organisation's code: the commander of Hamas is Hamas, not `PSEREBMIL`.
+#[test]
+fn a_role_does_not_stack_on_an_organisation() {
+    for (lang, text, target) in [
+        (Lang::It, "L'esercito israeliano ha ucciso un alto comandante di Hamas.", "PSEREB"),
+        (Lang::En, "Israeli troops killed a senior commander of Hamas.", "PSEREB"),
+    ] {
+        let events = code_builtin(lang, text);
+        assert!(
+            events.iter().any(|e| e.target.code == target),
+            "{text}: {:?}",
+            events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
+        );
+    }
+}

@@ -249,6 +249,12 @@ pub struct CodingOptions {
     /// between two roles that find no country is not coded. Off for TABARI
     /// and PETRARCH dictionaries, whose suites expect agent-only codes.
     pub roles_take_country: bool,
+    /// A role governing an actor whose code already says more than a country
+    /// (an organisation, or a country with a role) keeps that code: the
+    /// commander of Hamas is Hamas (`PSEREB`, not `PSEREBMIL`), a delegation
+    /// of the Houthis `YEMREB`. Off for TABARI and PETRARCH dictionaries,
+    /// whose suites stack roles (`GONGMO` + `~OPP` = `GONGMOOPP`).
+    pub roles_keep_specific_codes: bool,
     /// TABARI's `COMPLEX: … NOACTPRIOR`: a sentence whose first coded verb has
     /// no actor before it is too complex to code.
     pub no_actor_prior: bool,
@@ -267,6 +273,7 @@ impl Default for CodingOptions {
             max_gap: 6,
             capitals_as_government: false,
             roles_take_country: false,
+            roles_keep_specific_codes: false,
             no_actor_prior: false,
             language: None,
         }

@@ -115,6 +115,7 @@ pub fn builtin(lang: &str) -> Result<Lexicon> {
     lex.extend(knowledge_base()?.clone());
     lex.options.capitals_as_government = true;
     lex.options.roles_take_country = true;
+    lex.options.roles_keep_specific_codes = true;
     lex.options.language = Some(lang.to_string());
     Ok(lex)
 }
