@@ -864,11 +864,31 @@ impl Coder {
             }
             if passive && caps.as_ref().is_none_or(|c| c.source.is_none() && c.target.is_none()) {
                 // "Gondor was attacked by Mordor": the by-phrase acts, the subject suffers.
+                // "by a Palestinian sniper", "da un cecchino palestinese": an
+                // article and a noun the dictionary lacks may stand between the
+                // preposition and the agent.
                 let agent_phrase = |g: &ActorGroup| {
-                    g.start > 0
-                        && tokens.get(g.start - 1).is_some_and(|t| lw.passive_agent.contains(&&*t.upper))
+                    let mut at = g.start;
+                    let mut nouns = 0;
+                    while at > 0 && at + 3 > g.start {
+                        let Some(t) = tokens.get(at - 1) else { break };
+                        let article = lw.is_determiner(&t.upper);
+                        let noun = t.kind == TokenKind::Word
+                            && t.text.chars().next().is_some_and(char::is_lowercase)
+                            && !lw.is_preposition(&t.upper)
+                            && !lw.passive_agent.contains(&&*t.upper);
+                        if !(article || noun && nouns == 0) {
+                            break;
+                        }
+                        nouns += usize::from(!article);
+                        at -= 1;
+                    }
+                    at > 0 && tokens.get(at - 1).is_some_and(|t| lw.passive_agent.contains(&&*t.upper))
                 };
-                let subject = source_group;
+                // "La decisione di Washington è stata criticata": the passive
+                // subject may be what an actor did or owns.
+                let subject =
+                    source_group.or_else(|| possessor_subject(&groups, start, tokens, &objects, lw));
                 let by_agent = groups.iter().position(|g| g.start >= end && agent_phrase(g)).or_else(|| {
                     // Verb-final passives put the agent before the participle.
                     groups
@@ -1679,6 +1699,30 @@ fn may_be_subject(
 }
 
 /// The subject: the nearest actor group before the verb that [`may_be_subject`].
+/// The actor owning a passive's subject ("La decisione *di Washington* è stata
+/// criticata", "the decision *of Washington* was criticized"): right after an
+/// of-word that follows a lower-case noun, and at most three words (the
+/// auxiliary and an adverb) before the verb.
+fn possessor_subject(
+    groups: &[ActorGroup],
+    verb: usize,
+    tokens: &[Token],
+    objects: &[usize],
+    lw: &LangWords,
+) -> Option<usize> {
+    let (gi, g) = groups.iter().enumerate().rev().find(|(_, g)| g.end <= verb)?;
+    let of = g.start.checked_sub(1).and_then(|i| tokens.get(i))?;
+    let noun = g.start.checked_sub(2).and_then(|i| tokens.get(i))?;
+    let owned = lw.of_words.contains(&&*of.upper)
+        && noun.kind == TokenKind::Word
+        && noun.text.chars().next().is_some_and(char::is_lowercase)
+        && !lw.is_determiner(&noun.upper)
+        && !lw.quantities.contains(&&*noun.upper);
+    let near = verb - g.end <= 3
+        && tokens.get(g.end..verb).is_some_and(|ts| ts.iter().all(|t| t.kind == TokenKind::Word));
+    (owned && near && !objects.contains(&gi) && !opens_clause_between(tokens, g.end, verb, lw)).then_some(gi)
+}
+
 fn subject_before(
     groups: &[ActorGroup],
     verb: usize,

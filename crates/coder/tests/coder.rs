@@ -423,3 +423,20 @@ fn a_role_does_not_stack_on_an_organisation() {
         );
     }
 }
+
+/// The agent of a passive may follow an article and a noun the dictionary
+/// lacks ("by a Mordor unit", "da un cecchino palestinese"); the passive's
+/// subject may be what an actor did ("the decision of Gondor was attacked").
+#[test]
+fn passive_agents_after_an_article_and_owners_of_the_subject() {
+    check("Osgiliath was attacked by a Mordor unit.", &[("MOR", "OSG", "190")]);
+    check("Osgiliath was attacked by a ruthless Mordor unit.", &[("MOR", "OSG", "190")]);
+    check("The decision of Gondor was attacked by Mordor.", &[("MOR", "GON", "190")]);
+    let events =
+        code_builtin(Lang::It, "Un soldato israeliano è stato ucciso da un cecchino palestinese a Jenin.");
+    assert!(
+        events.iter().any(|e| e.source.code == "PSE" && e.target.code == "ISRMIL"),
+        "{:?}",
+        events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
+    );
+}
