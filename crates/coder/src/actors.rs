@@ -80,6 +80,8 @@ pub(crate) struct ActorFinder {
     rank: Vec<u16>,
     /// [`dyad_lexicon::model::CodingOptions::roles_keep_specific_codes`].
     pub(crate) roles_keep_specific_codes: bool,
+    /// [`dyad_lexicon::model::CodingOptions::counted_people_are_civilians`].
+    pub(crate) counted_people_are_civilians: bool,
 }
 
 const POSSESSIVE: [&str; 2] = ["'S", "'"];
@@ -520,6 +522,16 @@ impl ActorFinder {
                     }
                 }
             }
+            if self.counted_people_are_civilians
+                && !person
+                && consumed == 1
+                && counted_people(tokens, start, lw)
+            {
+                // "migliaia di israeliani", "thousands of Israelis": people, not the state.
+                for c in codes.iter_mut().filter(|c| c.len() == 3 && !c.starts_with('~')) {
+                    c.push_str("CVL");
+                }
+            }
             // "ethnic Albanians in south Serbia": an ethnic group is coded by the
             // country it lives in.
             if let Some(place) = mentions.get(i).copied() {
@@ -820,6 +832,15 @@ fn joins_actor_then_agent(
                 && rest.iter().all(|t| t.kind == TokenKind::Word && !lw.of_words.contains(&&*t.upper))
         }
     }
+}
+
+/// Whether the actor at `start` is counted: a quantity or number, then an
+/// of-word ("thousands *of* Israelis", "decenas de miles *de* chilenos").
+fn counted_people(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
+    let of = start.checked_sub(1).and_then(|i| tokens.get(i));
+    let quantity = start.checked_sub(2).and_then(|i| tokens.get(i));
+    of.is_some_and(|t| lw.of_words.contains(&&*t.upper))
+        && quantity.is_some_and(|q| lw.quantities.contains(&&*q.upper) || q.kind == TokenKind::Number)
 }
 
 /// "withdrew its troops from Syria": a role after a possessive belongs to

@@ -330,6 +330,7 @@ impl Coder {
         let agents = std::mem::take(&mut lexicon.agents);
         let mut finder = ActorFinder::new(&mut vocab, actors, agents, config.max_gap);
         finder.roles_keep_specific_codes = lexicon.options.roles_keep_specific_codes;
+        finder.counted_people_are_civilians = lexicon.options.counted_people_are_civilians;
         let lexicon = lexicon;
         let mut verbs = PhraseIndex::default();
         let mut verb_info = Vec::with_capacity(lexicon.verbs.len());

@@ -440,3 +440,22 @@ fn passive_agents_after_an_article_and_owners_of_the_subject() {
         events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
     );
 }
+
+/// With dyad's own dictionaries a people counted by a quantity are its
+/// civilians, not its state; a people named alone stays the country.
+#[test]
+fn a_counted_people_are_civilians() {
+    for (lang, text, source) in [
+        (Lang::En, "Thousands of Israelis protested in Tel Aviv against the government.", "ISRCVL"),
+        (Lang::It, "Migliaia di israeliani hanno manifestato a Tel Aviv contro il governo.", "ISRCVL"),
+        (Lang::Es, "Decenas de miles de israelíes se manifestaron en Tel Aviv contra el Gobierno.", "ISRCVL"),
+        (Lang::En, "Israel protested to Egypt against the decision.", "ISR"),
+    ] {
+        let events = code_builtin(lang, text);
+        assert!(
+            events.iter().any(|e| e.source.code == source),
+            "{text}: {:?}",
+            events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
+        );
+    }
+}

@@ -255,6 +255,11 @@ pub struct CodingOptions {
     /// of the Houthis `YEMREB`. Off for TABARI and PETRARCH dictionaries,
     /// whose suites stack roles (`GONGMO` + `~OPP` = `GONGMOOPP`).
     pub roles_keep_specific_codes: bool,
+    /// A people counted by a quantity are its civilians: "thousands of
+    /// Israelis", "migliaia di israeliani", "decenas de miles de chilenos"
+    /// code `ISRCVL`, `CHLCVL`, not the state. Off for TABARI and PETRARCH
+    /// dictionaries.
+    pub counted_people_are_civilians: bool,
     /// TABARI's `COMPLEX: … NOACTPRIOR`: a sentence whose first coded verb has
     /// no actor before it is too complex to code.
     pub no_actor_prior: bool,
@@ -274,6 +279,7 @@ impl Default for CodingOptions {
             capitals_as_government: false,
             roles_take_country: false,
             roles_keep_specific_codes: false,
+            counted_people_are_civilians: false,
             no_actor_prior: false,
             language: None,
         }

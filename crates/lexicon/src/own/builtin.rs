@@ -116,6 +116,7 @@ pub fn builtin(lang: &str) -> Result<Lexicon> {
     lex.options.capitals_as_government = true;
     lex.options.roles_take_country = true;
     lex.options.roles_keep_specific_codes = true;
+    lex.options.counted_people_are_civilians = true;
     lex.options.language = Some(lang.to_string());
     Ok(lex)
 }
