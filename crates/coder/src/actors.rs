@@ -505,7 +505,13 @@ impl ActorFinder {
                                     distributed = Some((agents, m.end));
                                     codes
                                 }
-                                _ => actor_codes,
+                                _ => match self.shared_role(tokens, &mentions, i, lw, tabari) {
+                                    // "Indian and Pakistani troops": both are troops.
+                                    Some(agent) => {
+                                        actor_codes.iter().map(|c| attach_agent(c, agent)).collect()
+                                    }
+                                    None => actor_codes,
+                                },
                             };
                         }
                     }
@@ -566,6 +572,31 @@ impl ActorFinder {
             }
         }
         group_coordinated(tokens, actors, lw)
+    }
+
+    /// The role two coordinated country adjectives share ("Indian and
+    /// Pakistani troops", "truppe thailandesi e cambogiane" is the other
+    /// order and already one group): the agent right after the second
+    /// adjective, when mention `i` is the first. Not in TABARI's mode.
+    fn shared_role(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        i: usize,
+        lw: &LangWords,
+        tabari: bool,
+    ) -> Option<&str> {
+        let (m, second, role) = (mentions.get(i)?, mentions.get(i + 1)?, mentions.get(i + 2)?);
+        let MentionKind::Agent(ag) = role.kind else { return None };
+        let single_adjective = |m: &Mention| {
+            m.end == m.start + 1
+                && !matches!(m.kind, MentionKind::Agent(_))
+                && tokens.get(m.start).is_some_and(adjectival)
+        };
+        let joined = tokens.get(m.end).is_some_and(|t| lw.coordinators.contains(&&*t.upper))
+            && second.start == m.end + 1
+            && role.start == second.end;
+        (!tabari && joined && single_adjective(m) && single_adjective(second)).then(|| self.agent_code(ag))
     }
 
     /// The codes of an actor on `date`; a compound code (`FRO/BIL/SAM`) names several actors.

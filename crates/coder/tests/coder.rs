@@ -459,3 +459,16 @@ fn a_counted_people_are_civilians() {
         );
     }
 }
+
+/// Two coordinated country adjectives share the role after them: "Indian
+/// and Pakistani troops" are both troops; a country name does not take it.
+#[test]
+fn coordinated_country_adjectives_share_their_role() {
+    let sources = |text: &str| -> Vec<String> {
+        code_builtin(Lang::En, text).into_iter().map(|e| e.source.code).collect()
+    };
+    let got = sources("Indian and Pakistani troops exchanged fire in Kashmir.");
+    assert!(got.contains(&"INDMIL".to_string()) && got.contains(&"PAKMIL".to_string()), "{got:?}");
+    let got = sources("Israel and Palestinian militants agreed to a truce.");
+    assert!(got.contains(&"ISR".to_string()) && !got.contains(&"ISRREB".to_string()), "{got:?}");
+}
