@@ -225,6 +225,8 @@ fn err_bad_name_word() {
     fails("[actors]\nUSA = Ameri(can\n", 3, "bad word \"Ameri(can\"");
     fails("[actors]\nUSA = *\n", 3, "bad word \"*\"");
     fails("[actors]\nUSA = .. America\n", 3, "misplaced \"..\"");
+    // The text splits "IS-Miliz" at the hyphen: "IS-*" would match "ist".
+    fails("[actors]\nIMGMOSISI = IS-*\n", 3, "stem \"IS-*\" in name \"IS-*\" must end in a letter or digit");
 }
 
 #[test]

@@ -507,6 +507,13 @@ impl<'a> Parser<'a> {
     fn name_word(&self, word: &str, name: &str) -> Result<Vec<WordMatcher>> {
         if let Some(stem) = word.strip_suffix('*') {
             self.check_name_chars(stem, word, name)?;
+            // The text's tokenizer splits "IS-Miliz" at the hyphen, so "IS-*"
+            // would become the stem "IS" and match "ist".
+            if !stem.chars().last().is_some_and(char::is_alphanumeric) {
+                return Err(self.err(format!(
+                    "stem \"{word}\" in name \"{name}\" must end in a letter or digit (write the compounds out: \"IS-Miliz\")"
+                )));
+            }
             return Ok(vec![WordMatcher::Stem(stem.to_uppercase().into())]);
         }
         if let Some(open) = word.find('(') {
