@@ -531,7 +531,7 @@ impl ActorFinder {
             if self.counted_people_are_civilians
                 && !person
                 && consumed == 1
-                && counted_people(tokens, start, lw)
+                && start.checked_sub(1).is_some_and(|of| lw.counts(tokens, of))
             {
                 // "migliaia di israeliani", "thousands of Israelis": people, not the state.
                 for c in codes.iter_mut().filter(|c| c.len() == 3 && !c.starts_with('~')) {
@@ -863,15 +863,6 @@ fn joins_actor_then_agent(
                 && rest.iter().all(|t| t.kind == TokenKind::Word && !lw.of_words.contains(&&*t.upper))
         }
     }
-}
-
-/// Whether the actor at `start` is counted: a quantity or number, then an
-/// of-word ("thousands *of* Israelis", "decenas de miles *de* chilenos").
-fn counted_people(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
-    let of = start.checked_sub(1).and_then(|i| tokens.get(i));
-    let quantity = start.checked_sub(2).and_then(|i| tokens.get(i));
-    of.is_some_and(|t| lw.of_words.contains(&&*t.upper))
-        && quantity.is_some_and(|q| lw.quantities.contains(&&*q.upper) || q.kind == TokenKind::Number)
 }
 
 /// "withdrew its troops from Syria": a role after a possessive belongs to

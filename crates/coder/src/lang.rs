@@ -103,6 +103,15 @@ impl LangWords {
             })
     }
 
+    /// Whether token `i` is an of-word after a quantity or number: what follows
+    /// is what is counted ("thousands *of* Israelis", "miles *de* manifestantes").
+    pub(crate) fn counts(&self, tokens: &[dyad_text::Token], i: usize) -> bool {
+        tokens.get(i).is_some_and(|t| self.of_words.contains(&&*t.upper))
+            && i.checked_sub(1).and_then(|q| tokens.get(q)).is_some_and(|q| {
+                self.quantities.contains(&&*q.upper) || q.kind == dyad_text::TokenKind::Number
+            })
+    }
+
     /// The lists of the language with this ISO 639-1 code; English for any other.
     pub(crate) fn of(code: &str) -> &'static LangWords {
         match code {

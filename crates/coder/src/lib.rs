@@ -1607,14 +1607,8 @@ fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bo
     let Some(before) = start.checked_sub(1) else { return false };
     // "Miles de manifestantes marcharon", "thousands of protesters": the "of"
     // after a quantity leads to what is counted, the subject.
-    let counted = |i: usize| {
-        tokens.get(i).is_some_and(|t| lw.of_words.contains(&t.upper.as_ref()))
-            && i.checked_sub(1)
-                .and_then(|q| tokens.get(q))
-                .is_some_and(|q| lw.quantities.contains(&q.upper.as_ref()) || q.kind == TokenKind::Number)
-    };
     if preposition(before) {
-        return !counted(before);
+        return !lw.counts(tokens, before);
     }
     // "of the X", "with new X": an article or a lower-case modifier between;
     // not "On Thursday Tajani …", where a name stands between.

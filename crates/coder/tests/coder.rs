@@ -223,6 +223,17 @@ fn code_builtin(lang: Lang, text: &str) -> Vec<Event> {
     coder.code_document(&doc, &ArticleMeta::new("t", None)).events
 }
 
+/// Codes `text` with the built-in dictionary of `lang` and asserts that some
+/// event satisfies `wanted`, printing every event otherwise.
+fn assert_some_event(lang: Lang, text: &str, wanted: impl Fn(&Event) -> bool) {
+    let events = code_builtin(lang, text);
+    assert!(
+        events.iter().any(wanted),
+        "{text}: {:?}",
+        events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
+    );
+}
+
 /// Italian and French dictionary names with an elided article ("Consiglio
 /// d' Europa") meet the text's tokens ("d'" split off "Europa").
 #[test]
@@ -232,12 +243,7 @@ fn elided_articles_in_dictionary_names_match_the_text() {
         (Lang::It, "Il ministro dell'Interno russo ha criticato la Francia.", "RUSGOV"),
         (Lang::Fr, "Le chef de l'État français a critiqué la Russie.", "FRAGOV"),
     ] {
-        let events = code_builtin(lang, text);
-        assert!(
-            events.iter().any(|e| e.source.code == source),
-            "{text}: {:?}",
-            events.iter().map(|e| &e.source.code).collect::<Vec<_>>()
-        );
+        assert_some_event(lang, text, |e| e.source.code == source);
     }
 }
 
@@ -250,12 +256,7 @@ fn a_country_adjective_after_a_counted_role_gives_its_country() {
         (Lang::It, "Mosca ha espulso due diplomatici tedeschi.", "DEUGOV"),
         (Lang::Fr, "La Russie a expulsé deux diplomates français.", "FRAGOV"),
     ] {
-        let events = code_builtin(lang, text);
-        assert!(
-            events.iter().any(|e| e.target.code == target && e.cameo == "166"),
-            "{text}: {:?}",
-            events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
-        );
+        assert_some_event(lang, text, |e| e.target.code == target && e.cameo == "166");
     }
 }
 
@@ -416,12 +417,7 @@ fn a_role_does_not_stack_on_an_organisation() {
         (Lang::It, "L'esercito israeliano ha ucciso un alto comandante di Hamas.", "PSEREB"),
         (Lang::En, "Israeli troops killed a senior commander of Hamas.", "PSEREB"),
     ] {
-        let events = code_builtin(lang, text);
-        assert!(
-            events.iter().any(|e| e.target.code == target),
-            "{text}: {:?}",
-            events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
-        );
+        assert_some_event(lang, text, |e| e.target.code == target);
     }
 }
 
@@ -433,12 +429,10 @@ fn passive_agents_after_an_article_and_owners_of_the_subject() {
     check("Osgiliath was attacked by a Mordor unit.", &[("MOR", "OSG", "190")]);
     check("Osgiliath was attacked by a ruthless Mordor unit.", &[("MOR", "OSG", "190")]);
     check("The decision of Gondor was attacked by Mordor.", &[("MOR", "GON", "190")]);
-    let events =
-        code_builtin(Lang::It, "Un soldato israeliano è stato ucciso da un cecchino palestinese a Jenin.");
-    assert!(
-        events.iter().any(|e| e.source.code == "PSE" && e.target.code == "ISRMIL"),
-        "{:?}",
-        events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
+    assert_some_event(
+        Lang::It,
+        "Un soldato israeliano è stato ucciso da un cecchino palestinese a Jenin.",
+        |e| e.source.code == "PSE" && e.target.code == "ISRMIL",
     );
 }
 
@@ -452,12 +446,7 @@ fn a_counted_people_are_civilians() {
         (Lang::Es, "Decenas de miles de israelíes se manifestaron en Tel Aviv contra el Gobierno.", "ISRCVL"),
         (Lang::En, "Israel protested to Egypt against the decision.", "ISR"),
     ] {
-        let events = code_builtin(lang, text);
-        assert!(
-            events.iter().any(|e| e.source.code == source),
-            "{text}: {:?}",
-            events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
-        );
+        assert_some_event(lang, text, |e| e.source.code == source);
     }
 }
 
