@@ -7,6 +7,7 @@ use dyad_text::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
+use crate::discourse::NOT_STATES;
 use crate::index::{Keyed, PhraseIndex, Vocab};
 use crate::lang::LangWords;
 
@@ -888,8 +889,33 @@ fn joins_agent_then_actor(tokens: &[Token], agent_end: usize, actor_start: usize
 /// Joins actors coordinated by "and", "," or "as well as" into groups.
 fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Vec<ActorGroup> {
     let mut groups: Vec<ActorGroup> = Vec::new();
+    // Whether the last group swallowed the members listed after it ("Syrian
+    // forces, including tanks and artillery"): members coordinated with them are
+    // swallowed too.
+    let mut members_absorbed = false;
     for actor in actors {
         if let Some(last) = groups.last_mut() {
+            // "Syrian forces, including tanks": the members are part of the actor
+            // before them. When that actor is only a role or a region ("militias,
+            // including Hezbollah", "European countries, including France"), the
+            // members name it better and stand for it.
+            let listed = lw.inclusive_before(tokens, actor.start).is_some_and(|begin| {
+                begin == last.end
+                    || begin == last.end + 1 && tokens.get(last.end).is_some_and(|t| &*t.text == ",")
+            });
+            let more_members = members_absorbed
+                && coordinated_in(tokens.get(last.end..actor.start).unwrap_or(&[]), lw, false);
+            if listed || more_members {
+                last.end = last.end.max(actor.end);
+                members_absorbed = !last.actors.iter().all(|a| {
+                    a.code.starts_with('~') || a.code.get(..3).is_some_and(|c| NOT_STATES.contains(&c))
+                });
+                if !members_absorbed {
+                    last.actors = vec![actor];
+                }
+                continue;
+            }
+            members_absorbed = false;
             // "in Berlin, Chancellor Scholz …": a place after a locative ends at the comma.
             let placed = lw.locative_before(tokens, last.start);
             let comma = tokens.get(last.end).is_some_and(|t| &*t.text == ",");

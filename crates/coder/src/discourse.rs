@@ -276,7 +276,7 @@ pub(crate) fn roles_take_place_country(events: &mut [Event], sentence: &Sentence
 /// Country parts of CAMEO codes that name no state: international and
 /// non-governmental organisations, multinational groups and world regions.
 /// A role does not take these as its country.
-const NOT_STATES: &[&str] = &[
+pub(crate) const NOT_STATES: &[&str] = &[
     "IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "INT", "AFR", "ASA", "BLK", "CAF", "CAS", "CAU", "CEU", "CRB",
     "EAF", "EEU", "EIN", "EUR", "LAM", "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA",
     "WAF", "WEU", "WST",
@@ -337,8 +337,12 @@ pub(crate) fn situate(
     let mentions =
         places.map(|g| g.find_places_in_context(sentence.text, sentence.lang, &context)).unwrap_or_default();
     let lw = LangWords::of(sentence.lang);
+    let attribution = attribution_start(sentence.tokens, lw);
     for event in events.iter_mut() {
         let trigger = event.evidence.trigger.span;
+        // "…, relief officials in Nairobi said": where the news was told is not
+        // where the event reported before it happened.
+        let told_elsewhere = |start: usize| attribution.is_some_and(|a| trigger[1] <= a && start >= a);
         let distance = |(s, e): (usize, usize)| {
             if e <= trigger[0] {
                 trigger[0] - e
@@ -374,7 +378,10 @@ pub(crate) fn situate(
                 let is_target = (m.span.0, m.span.1) == (target[0], target[1]);
                 let part_of_target = inside(target) && !is_target;
                 let target_place_ok = event.quad_class == Some(4) || locative(m.span.0);
-                !(inside(source) || part_of_target || (is_target && !target_place_ok))
+                !(inside(source)
+                    || part_of_target
+                    || (is_target && !target_place_ok)
+                    || told_elsewhere(m.span.0))
             })
             .min_by_key(|m| (!locative(m.span.0), distance(m.span)));
         event.location = match best {
@@ -382,6 +389,17 @@ pub(crate) fn situate(
             None => dateline_place.cloned(),
         };
     }
+}
+
+/// Where a closing attribution clause starts (the byte offset of its comma):
+/// a comma followed, within a few words, by a verb of saying ("…, relief
+/// officials in Nairobi said", "…, ha riferito la polizia di Kabul").
+fn attribution_start(tokens: &[Token], lw: &LangWords) -> Option<usize> {
+    const REACH: usize = 8;
+    let comma = tokens.iter().rposition(|t| &*t.text == ",")?;
+    let clause = tokens.get(comma + 1..)?;
+    let reported = clause.iter().take(REACH).any(|t| lw.reporting.contains(&&*t.upper));
+    tokens.get(comma).map(|t| t.span.0).filter(|_| reported && clause.len() <= 2 * REACH)
 }
 
 /// The sentence as `situate` needs it.

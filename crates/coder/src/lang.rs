@@ -39,6 +39,11 @@ pub(crate) struct LangWords {
     /// Verbs of saying: they do not make an event of their own when the
     /// sentence reports another one, and their object may be a subject.
     pub(crate) reporting: &'static [&'static str],
+    /// Words that open a list of members of the actor before them ("Syrian
+    /// forces, *including* tanks", "diversi paesi, *tra cui* la Francia"):
+    /// the members are part of that actor, not actors of their own. Two-word
+    /// entries are written with one space.
+    pub(crate) inclusives: &'static [&'static str],
     /// Conjunctions that coordinate actors.
     pub(crate) conjunctions: &'static [&'static str],
     /// Coordinating conjunctions: outside an actor phrase they part clauses
@@ -121,6 +126,28 @@ impl LangWords {
             "de" => &DE,
             _ => &EN,
         }
+    }
+
+    /// Whether an inclusive ("including", "tra cui") ends right before token
+    /// `start`, perhaps followed by a determiner or number ("including the",
+    /// "tra cui tre").
+    pub(crate) fn inclusive_before(&self, tokens: &[dyad_text::Token], start: usize) -> Option<usize> {
+        let word = |i: usize| tokens.get(i).map(|t| &*t.upper);
+        let mut end = start;
+        if end > 0
+            && tokens.get(end - 1).is_some_and(|t| {
+                self.is_determiner(&t.upper)
+                    || t.kind == dyad_text::TokenKind::Number
+                    || self.number_word(&t.upper).is_some()
+            })
+        {
+            end -= 1;
+        }
+        self.inclusives.iter().find_map(|entry| {
+            let words: Vec<&str> = entry.split(' ').collect();
+            let begin = end.checked_sub(words.len())?;
+            words.iter().enumerate().all(|(k, w)| word(begin + k) == Some(*w)).then_some(begin)
+        })
     }
 
     pub(crate) fn is_determiner(&self, w: &str) -> bool {
@@ -229,6 +256,7 @@ static EN: LangWords = LangWords {
         "ASSERTED",
         "CONFIRMED",
     ],
+    inclusives: &["INCLUDING", "AMONG THEM", "NOTABLY", "ESPECIALLY"],
     conjunctions: &["AND", ",", "OR", "NOR"],
     coordinators: &["AND", "OR", "NOR", "BUT"],
     pro_drop: false,
@@ -345,6 +373,10 @@ static IT: LangWords = LangWords {
         "AGGIUNTO",
         "SOTTOLINEATO",
     ],
+    inclusives: &[
+        "TRA CUI", "FRA CUI", "COMPRESO", "COMPRESA", "COMPRESI", "COMPRESE", "INCLUSO", "INCLUSA",
+        "INCLUSI", "INCLUSE",
+    ],
     conjunctions: &["E", "ED", ",", "O", "OPPURE", "NÉ"],
     coordinators: &["E", "ED", "O", "OPPURE", "NÉ", "MA"],
     pro_drop: true,
@@ -446,6 +478,16 @@ static ES: LangWords = LangWords {
         "DIJO", "DICE", "AFIRMÓ", "DECLARÓ", "SEÑALÓ", "INFORMÓ", "ASEGURÓ", "ANUNCIÓ", "AÑADIÓ", "INDICÓ",
         "EXPLICÓ", "SOSTUVO", "AGREGÓ",
     ],
+    inclusives: &[
+        "INCLUIDO",
+        "INCLUIDA",
+        "INCLUIDOS",
+        "INCLUIDAS",
+        "ENTRE ELLOS",
+        "ENTRE ELLAS",
+        "ENTRE LOS QUE",
+        "ENTRE LAS QUE",
+    ],
     conjunctions: &["Y", "E", ",", "O", "U", "NI"],
     coordinators: &["Y", "E", "O", "U", "NI", "PERO"],
     pro_drop: true,
@@ -526,6 +568,7 @@ static FR: LangWords = LangWords {
         "EXPLIQUÉ",
         "ESTIMÉ",
     ],
+    inclusives: &["Y COMPRIS", "NOTAMMENT", "PARMI LESQUELS", "PARMI LESQUELLES"],
     conjunctions: &["ET", ",", "OU", "NI"],
     coordinators: &["ET", "OU", "NI", "MAIS"],
     pro_drop: false,
@@ -587,6 +630,7 @@ static DE: LangWords = LangWords {
     ],
     relatives: &["DER", "DIE", "DAS", "WELCHE", "WELCHER", "DEREN", "DESSEN"],
     reporting: &["SAGTE", "SAGTEN", "ERKLÄRTE", "TEILTE", "BETONTE", "HIESS", "BERICHTETE", "KÜNDIGTE"],
+    inclusives: &["DARUNTER", "EINSCHLIESSLICH", "EINSCHLIEẞLICH", "INKLUSIVE", "UNTER IHNEN"],
     conjunctions: &["UND", ",", "ODER", "SOWIE", "NOCH"],
     coordinators: &["UND", "ODER", "SOWIE", "NOCH", "ABER"],
     pro_drop: false,

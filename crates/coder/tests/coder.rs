@@ -462,3 +462,45 @@ fn coordinated_country_adjectives_share_their_role() {
     let got = sources("Israel and Palestinian militants agreed to a truce.");
     assert!(got.contains(&"ISR".to_string()) && !got.contains(&"ISRREB".to_string()), "{got:?}");
 }
+
+/// Members listed after "including" ("tra cui", "darunter") are part of the
+/// actor before them, not actors of their own; when that actor is only a
+/// role or a region, the members stand for it.
+#[test]
+fn members_after_including_belong_to_the_actor_before_them() {
+    check("Gondor, including Osgiliath, attacked Mordor.", &[("GON", "MOR", "190")]);
+    check("Gondor, including Osgiliath and Arnor, attacked Mordor.", &[("GON", "MOR", "190")]);
+    check("Rebels, including Osgiliath, attacked Mordor.", &[("OSG", "MOR", "190")]);
+    // Without the inclusive they are a list of their own.
+    check("Gondor and Osgiliath attacked Mordor.", &[("GON", "MOR", "190"), ("OSG", "MOR", "190")]);
+    let sources = |lang: Lang, text: &str| -> Vec<String> {
+        code_builtin(lang, text).into_iter().map(|e| e.source.code).collect()
+    };
+    let got = sources(
+        Lang::It,
+        "Diversi paesi europei, tra cui la Francia e la Germania, hanno condannato la Russia.",
+    );
+    assert_eq!(got, ["FRA", "DEU"]);
+    let got = sources(Lang::En, "Syrian forces, including tanks and artillery, attacked rebels in Homs.");
+    assert_eq!(got, ["SYRMIL"]);
+}
+
+/// The place named in a closing attribution ("…, officials in Nairobi
+/// said") is where the news was told, not where the event happened, and
+/// gives no country to a role.
+#[test]
+fn the_place_of_an_attribution_is_not_the_place_of_the_event() {
+    let events = code_builtin(
+        Lang::En,
+        "Rebels kidnapped twelve Sudanese aid workers, relief officials in Nairobi said.",
+    );
+    assert!(
+        events.iter().any(|e| e.source.code == "SDNREB" && e.cameo.starts_with("18")),
+        "{:?}",
+        events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
+    );
+    assert!(events.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country != "KEN")));
+    // Where the event itself is placed still counts.
+    let events = code_builtin(Lang::En, "Rebels kidnapped twelve aid workers in Nairobi, officials said.");
+    assert!(events.iter().any(|e| e.source.code == "KENREB"), "{:?}", events.len());
+}
