@@ -150,6 +150,19 @@ impl LangWords {
         })
     }
 
+    /// Whether a word opens an adverbial clause ("after", "unless", "quando"):
+    /// a subordinator that is not a complementizer ("that", "che", "dass",
+    /// whose clause is often the object), a purpose marker ("para") or a
+    /// condition ("threatened to strike unless Israel rescinded": its actor
+    /// is whom the threat is aimed at).
+    pub(crate) fn opens_adverbial_clause(&self, w: &str) -> bool {
+        self.subordinators.contains(&w)
+            && !matches!(
+                w,
+                "THAT" | "CHE" | "QUE" | "QU'" | "DASS" | "OB" | "PARA" | "IF" | "UNLESS" | "SI" | "WENN"
+            )
+    }
+
     pub(crate) fn is_determiner(&self, w: &str) -> bool {
         self.determiners.contains(&w)
     }

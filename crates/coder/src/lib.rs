@@ -1856,8 +1856,11 @@ fn first_group_after(
         _ => first,
     };
     let start = groups[g].start;
-    let crosses =
-        tokens.get(verb_end..start).is_some_and(|ts| ts.iter().any(|t| matches!(&*t.text, ";" | ",")));
+    // A comma, a semicolon or an adverbial clause ("resigned as the opposition
+    // threatened …", "unless Baghdad accepted") ends the verb's clause.
+    let crosses = tokens.get(verb_end..start).is_some_and(|ts| {
+        ts.iter().any(|t| matches!(&*t.text, ";" | ",") || lw.opens_adverbial_clause(&t.upper))
+    });
     (!crosses).then_some(g)
 }
 

@@ -504,3 +504,17 @@ fn the_place_of_an_attribution_is_not_the_place_of_the_event() {
     let events = code_builtin(Lang::En, "Rebels kidnapped twelve aid workers in Nairobi, officials said.");
     assert!(events.iter().any(|e| e.source.code == "KENREB"), "{:?}", events.len());
 }
+
+/// An adverbial clause ("while", "after", "until") ends the verb's clause:
+/// its actor is not the object. A condition is the exception: a threat is
+/// aimed at whoever must meet it ("unless Gondor paid").
+#[test]
+fn an_adverbial_clause_holds_no_object() {
+    check("Arnor attacked yesterday while Gondor watched.", &[]);
+    check("Arnor attacked Gondor while Mordor watched.", &[("ARN", "GON", "190")]);
+    check_with_verbs(
+        "THREATENED [130]\n",
+        "Arnor threatened to leave unless Gondor paid.",
+        &[("ARN", "GON", "130")],
+    );
+}
