@@ -51,10 +51,12 @@ const DE: &[(&str, &str)] = &[
 ];
 
 /// Knowledge bases shared by every language: office holders with their terms
-/// (names of people are written the same way in all five languages).
+/// (names of people are written the same way in all five languages), and named
+/// parties, armed groups, unions and movements with their names in all five.
 const KB: &[(&str, &str)] = &[
     ("kb/office_holders.dyad", include_str!("../../data/kb/office_holders.dyad")),
     ("kb/leaders_countryinfo.dyad", include_str!("../../data/kb/leaders_countryinfo.dyad")),
+    ("kb/groups.dyad", include_str!("../../data/kb/groups.dyad")),
 ];
 
 /// The languages that have built-in dictionaries (ISO 639 codes).
