@@ -2,7 +2,8 @@
 //! shared by all five languages): it parses; every code is a CAMEO actor code built of known
 //! parts, one country per group, dated terms that do not overlap; no name is an ordinary word
 //! of any of the five languages (checked against the lemma tables of `crates/text` and a list
-//! of function words); no name is coded differently by a language's own dictionary; and
+//! of function words); no name is coded differently by a language's own dictionary, nor names
+//! an agent, a discard or a person of the other knowledge bases; and
 //! sample names resolve to the expected codes in each language's built-in lexicon.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -350,6 +351,20 @@ fn no_name_is_coded_differently_by_a_language_file() {
             }
             for d in theirs.discards.iter().filter(|d| ours.contains_key(&key(&d.phrase))) {
                 bad.push(format!("{}: a group here, a discard in {file}:{}", key(&d.phrase), d.rule.line));
+            }
+        }
+    }
+    // The other knowledge bases (people, by full name) must not name a group either.
+    let kb_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/kb");
+    let others = std::fs::read_dir(kb_dir).unwrap_or_else(|e| panic!("{kb_dir}: {e}"));
+    for path in others.filter_map(|e| e.ok()).map(|e| e.path()) {
+        if path.extension().is_none_or(|x| x != "dyad") || path.ends_with("groups.dyad") {
+            continue;
+        }
+        let theirs = own::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        for a in &theirs.actors {
+            for p in a.names.iter().filter(|p| ours.contains_key(&key(p))) {
+                bad.push(format!("{}: a group here, also {}:{}", key(p), path.display(), a.rule.line));
             }
         }
     }
