@@ -993,6 +993,18 @@ fn coordinated_in(between: &[Token], lw: &LangWords, list_goes_on: bool) -> bool
         }
         _ => (rest, &*first.upper == ","),
     };
+    // "and a group of deputies", "and thousands of supporters": what is counted
+    // is the next member of the list.
+    let after = match after {
+        [rest @ .., quantity, of]
+            if !bare_comma
+                && (lw.quantities.contains(&&*quantity.upper) || quantity.kind == TokenKind::Number)
+                && lw.of_words.contains(&&*of.upper) =>
+        {
+            rest
+        }
+        _ => after,
+    };
     // After a conjunction up to two modifiers may come ("and the evil awful
     // Gondor"); after a bare comma only an article ("Mordor, the Shire"), or a
     // verb would be swallowed ("X, the minister, met Y").

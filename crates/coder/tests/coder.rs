@@ -518,3 +518,13 @@ fn an_adverbial_clause_holds_no_object() {
         &[("ARN", "GON", "130")],
     );
 }
+
+/// A counted member of a list is still a member: "X and a group of Y",
+/// "X and thousands of Y".
+#[test]
+fn a_counted_member_of_a_list_is_coordinated() {
+    check(
+        "Arnor and thousands of Gondor rebels attacked Mordor.",
+        &[("ARN", "MOR", "190"), ("GONREB", "MOR", "190")],
+    );
+}
