@@ -490,6 +490,26 @@ impl ActorFinder {
                             end = e;
                             consumed = 2;
                         }
+                        // "Jordan's visiting King Abdullah II": a person of the
+                        // possessor's country is that country's; one actor.
+                        Some(n)
+                            if !tabari
+                                && !person
+                                && joins_actor_then_agent(tokens, m.end, n.start, lw, tabari)
+                                && n.start > m.end
+                                && self.named(n.kind, date).is_some_and(|(person_codes, is_person)| {
+                                    is_person
+                                        && person_codes.iter().all(|c| {
+                                            actor_codes
+                                                .iter()
+                                                .any(|a| a.len() == 3 && c.starts_with(a.as_str()))
+                                        })
+                                }) =>
+                        {
+                            (codes, person) = self.named(n.kind, date).unwrap_or_default();
+                            end = n.end;
+                            consumed = 2;
+                        }
                         _ => {
                             end = m.end;
                             consumed = 1;

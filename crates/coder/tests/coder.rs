@@ -528,3 +528,22 @@ fn a_counted_member_of_a_list_is_coordinated() {
         &[("ARN", "MOR", "190"), ("GONREB", "MOR", "190")],
     );
 }
+
+/// A possessor and a person of its country are one actor, the person ("to
+/// meet Jordan's visiting King Abdullah II", "Germany's Gerhard Schröder"),
+/// and a possessive before an -ing form makes a noun ("Jordan's visiting").
+#[test]
+fn a_possessor_and_its_person_are_one_actor() {
+    assert_some_event(Lang::En, "France's Jacques Chirac criticized Germany's Gerhard Schroeder.", |e| {
+        e.source.code.starts_with("FRA")
+            && e.source.code.len() > 3
+            && e.target.code.starts_with("DEU")
+            && e.target.code.len() > 3
+    });
+    let events = code_builtin(Lang::En, "Jordan's visiting King Abdullah II criticized Israel.");
+    assert!(
+        events.iter().all(|e| e.cameo != "042"),
+        "{:?}",
+        events.iter().map(|e| &e.cameo).collect::<Vec<_>>()
+    );
+}
