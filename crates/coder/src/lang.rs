@@ -157,10 +157,13 @@ impl LangWords {
     /// is whom the threat is aimed at).
     pub(crate) fn opens_adverbial_clause(&self, w: &str) -> bool {
         self.subordinators.contains(&w)
-            && !matches!(
-                w,
-                "THAT" | "CHE" | "QUE" | "QU'" | "DASS" | "OB" | "PARA" | "IF" | "UNLESS" | "SI" | "WENN"
-            )
+            && !self.is_complementizer(w)
+            && !matches!(w, "OB" | "PARA" | "IF" | "UNLESS" | "SI" | "WENN")
+    }
+
+    /// Whether a word introduces a content clause ("said *that* …").
+    pub(crate) fn is_complementizer(&self, w: &str) -> bool {
+        self.subordinators.contains(&w) && matches!(w, "THAT" | "CHE" | "QUE" | "QU'" | "DASS")
     }
 
     pub(crate) fn is_determiner(&self, w: &str) -> bool {

@@ -904,6 +904,27 @@ impl Coder {
                 // "Hanno firmato un accordo": the subject is the previous clause's.
                 source_group = found.last().and_then(|f| f.source);
             }
+            if source_group.is_none() && !tabari {
+                // "Iran said that it had released …": a subject pronoun after a
+                // statement's "that" is the one who made the statement.
+                let reported_by =
+                    found.last().filter(|f| f.statement && f.verb.1 <= start).and_then(|f| f.source);
+                let pronoun_after_that = start
+                    .checked_sub(1)
+                    .and_then(|p| tokens.get(p).filter(|t| lw.pronouns.contains(&&*t.upper)).map(|_| p))
+                    .or_else(|| {
+                        // with an auxiliary between: "that it has called off"
+                        start
+                            .checked_sub(2)
+                            .filter(|&p| tokens.get(p).is_some_and(|t| lw.pronouns.contains(&&*t.upper)))
+                    })
+                    .is_some_and(|p| {
+                        p > 0 && tokens.get(p - 1).is_some_and(|t| lw.is_complementizer(&t.upper))
+                    });
+                if pronoun_after_that {
+                    source_group = reported_by;
+                }
+            }
             if source_group.is_none() {
                 // "He said …", "Hanno firmato …": the subject of the previous sentence.
                 let pronoun = (start.saturating_sub(3)..start)

@@ -547,3 +547,13 @@ fn a_possessor_and_its_person_are_one_actor() {
         events.iter().map(|e| &e.cameo).collect::<Vec<_>>()
     );
 }
+
+/// A subject pronoun after a statement's "that" is the one who made the
+/// statement ("Iran said that it had released …").
+#[test]
+fn a_pronoun_after_that_is_the_speaker() {
+    check("Arnor said that it attacked Gondor.", &[("ARN", "GON", "190")]);
+    assert_some_event(Lang::En, "Iran said that it had released two French tourists.", |e| {
+        e.source.code == "IRN" && e.target.code == "FRA" && e.cameo.starts_with("084")
+    });
+}
