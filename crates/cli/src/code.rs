@@ -96,7 +96,10 @@ impl Coders {
         let extra = if dicts.own.is_empty() { None } else { Some(dicts.load()?) };
         let mut by_lang = BTreeMap::new();
         for lang in Lang::ALL {
-            let Ok(mut lexicon) = own::builtin(lang.code()) else { continue };
+            // Every language of `Lang::ALL` has a built-in dictionary: failing
+            // to load one is an error, not a silent fall-back to English.
+            let mut lexicon = own::builtin(lang.code())
+                .with_context(|| format!("loading the built-in dictionary for language \"{lang}\""))?;
             if let Some(extra) = &extra {
                 lexicon.extend(extra.clone());
             }
