@@ -143,10 +143,9 @@ impl LangWords {
         {
             end -= 1;
         }
+        // Each entry's words, matched backwards from `end`.
         self.inclusives.iter().find_map(|entry| {
-            let words: Vec<&str> = entry.split(' ').collect();
-            let begin = end.checked_sub(words.len())?;
-            words.iter().enumerate().all(|(k, w)| word(begin + k) == Some(*w)).then_some(begin)
+            entry.rsplit(' ').try_fold(end, |at, w| at.checked_sub(1).filter(|&at| word(at) == Some(w)))
         })
     }
 

@@ -909,18 +909,17 @@ impl Coder {
                 // statement's "that" is the one who made the statement.
                 let reported_by =
                     found.last().filter(|f| f.statement && f.verb.1 <= start).and_then(|f| f.source);
-                let pronoun_after_that = start
-                    .checked_sub(1)
-                    .and_then(|p| tokens.get(p).filter(|t| lw.pronouns.contains(&&*t.upper)).map(|_| p))
-                    .or_else(|| {
-                        // with an auxiliary between: "that it has called off"
-                        start
-                            .checked_sub(2)
-                            .filter(|&p| tokens.get(p).is_some_and(|t| lw.pronouns.contains(&&*t.upper)))
-                    })
-                    .is_some_and(|p| {
-                        p > 0 && tokens.get(p - 1).is_some_and(|t| lw.is_complementizer(&t.upper))
-                    });
+                // The pronoun right before the verb, or before its auxiliary
+                // ("that it has called off").
+                let upper = |i: usize| tokens.get(i).map(|t| &*t.upper);
+                let pronoun = [1, 2]
+                    .into_iter()
+                    .filter_map(|back| start.checked_sub(back))
+                    .find(|&p| upper(p).is_some_and(|w| lw.pronouns.contains(&w)));
+                let pronoun_after_that = pronoun
+                    .and_then(|p| p.checked_sub(1))
+                    .and_then(upper)
+                    .is_some_and(|w| lw.is_complementizer(w));
                 if pronoun_after_that {
                     source_group = reported_by;
                 }
@@ -1727,7 +1726,6 @@ fn may_be_subject(
         && !opens_clause_between(tokens, g.end, verb, lw)
 }
 
-/// The subject: the nearest actor group before the verb that [`may_be_subject`].
 /// The actor owning a passive's subject ("La decisione *di Washington* è stata
 /// criticata", "the decision *of Washington* was criticized"): right after an
 /// of-word that follows a lower-case noun, and at most three words (the
@@ -1752,6 +1750,7 @@ fn possessor_subject(
     (owned && near && !objects.contains(&gi) && !opens_clause_between(tokens, g.end, verb, lw)).then_some(gi)
 }
 
+/// The subject: the nearest actor group before the verb that [`may_be_subject`].
 fn subject_before(
     groups: &[ActorGroup],
     verb: usize,
@@ -1890,8 +1889,8 @@ fn first_group_after(
         _ => first,
     };
     let start = groups[g].start;
-    // A comma, a semicolon or an adverbial clause ("resigned as the opposition
-    // threatened …", "unless Baghdad accepted") ends the verb's clause.
+    // A comma, a semicolon or an adverbial clause ("demanded elections after a
+    // court cleared him", "attacked while Mordor watched") ends the verb's clause.
     let crosses = tokens.get(verb_end..start).is_some_and(|ts| {
         ts.iter().any(|t| matches!(&*t.text, ";" | ",") || lw.opens_adverbial_clause(&t.upper))
     });

@@ -223,6 +223,11 @@ fn code_builtin(lang: Lang, text: &str) -> Vec<Event> {
     coder.code_document(&doc, &ArticleMeta::new("t", None)).events
 }
 
+/// The source codes of the events `text` gets with the built-in dictionary of `lang`.
+fn sources_builtin(lang: Lang, text: &str) -> Vec<String> {
+    code_builtin(lang, text).into_iter().map(|e| e.source.code).collect()
+}
+
 /// Codes `text` with the built-in dictionary of `lang` and asserts that some
 /// event satisfies `wanted`, printing every event otherwise.
 fn assert_some_event(lang: Lang, text: &str, wanted: impl Fn(&Event) -> bool) {
@@ -454,9 +459,7 @@ fn a_counted_people_are_civilians() {
 /// and Pakistani troops" are both troops; a country name does not take it.
 #[test]
 fn coordinated_country_adjectives_share_their_role() {
-    let sources = |text: &str| -> Vec<String> {
-        code_builtin(Lang::En, text).into_iter().map(|e| e.source.code).collect()
-    };
+    let sources = |text: &str| sources_builtin(Lang::En, text);
     let got = sources("Indian and Pakistani troops exchanged fire in Kashmir.");
     assert!(got.contains(&"INDMIL".to_string()) && got.contains(&"PAKMIL".to_string()), "{got:?}");
     let got = sources("Israel and Palestinian militants agreed to a truce.");
@@ -473,15 +476,13 @@ fn members_after_including_belong_to_the_actor_before_them() {
     check("Rebels, including Osgiliath, attacked Mordor.", &[("OSG", "MOR", "190")]);
     // Without the inclusive they are a list of their own.
     check("Gondor and Osgiliath attacked Mordor.", &[("GON", "MOR", "190"), ("OSG", "MOR", "190")]);
-    let sources = |lang: Lang, text: &str| -> Vec<String> {
-        code_builtin(lang, text).into_iter().map(|e| e.source.code).collect()
-    };
-    let got = sources(
+    let got = sources_builtin(
         Lang::It,
         "Diversi paesi europei, tra cui la Francia e la Germania, hanno condannato la Russia.",
     );
     assert_eq!(got, ["FRA", "DEU"]);
-    let got = sources(Lang::En, "Syrian forces, including tanks and artillery, attacked rebels in Homs.");
+    let got =
+        sources_builtin(Lang::En, "Syrian forces, including tanks and artillery, attacked rebels in Homs.");
     assert_eq!(got, ["SYRMIL"]);
 }
 
@@ -490,19 +491,13 @@ fn members_after_including_belong_to_the_actor_before_them() {
 /// gives no country to a role.
 #[test]
 fn the_place_of_an_attribution_is_not_the_place_of_the_event() {
-    let events = code_builtin(
-        Lang::En,
-        "Rebels kidnapped twelve Sudanese aid workers, relief officials in Nairobi said.",
-    );
-    assert!(
-        events.iter().any(|e| e.source.code == "SDNREB" && e.cameo.starts_with("18")),
-        "{:?}",
-        events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo)).collect::<Vec<_>>()
-    );
+    let text = "Rebels kidnapped twelve Sudanese aid workers, relief officials in Nairobi said.";
+    assert_some_event(Lang::En, text, |e| e.source.code == "SDNREB" && e.cameo.starts_with("18"));
+    let events = code_builtin(Lang::En, text);
     assert!(events.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country != "KEN")));
     // Where the event itself is placed still counts.
-    let events = code_builtin(Lang::En, "Rebels kidnapped twelve aid workers in Nairobi, officials said.");
-    assert!(events.iter().any(|e| e.source.code == "KENREB"), "{:?}", events.len());
+    let text = "Rebels kidnapped twelve aid workers in Nairobi, officials said.";
+    assert_some_event(Lang::En, text, |e| e.source.code == "KENREB");
 }
 
 /// An adverbial clause ("while", "after", "until") ends the verb's clause:
