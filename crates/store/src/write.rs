@@ -984,7 +984,9 @@ mod tests {
             let mut c = Cursor::default();
             let half: String = s.chars().skip(1).take(3).collect();
             if let Some(at) = c.find(&s, &half) {
-                proptest::prop_assert_eq!(s.chars().skip(at as usize).take(3).collect::<String>(), half.clone());
+                // `half` may hold fewer than three characters near the end.
+                let found: String = s.chars().skip(at as usize).take(half.chars().count()).collect();
+                proptest::prop_assert_eq!(found, half.clone());
             }
             let _ = c.find(&s, &half);
         }
