@@ -376,7 +376,9 @@ pub(crate) fn situate(
                 let inside = |a: [usize; 2]| m.span.0 >= a[0] && m.span.1 <= a[1] && a[1] > a[0];
                 let target = event.target.span;
                 let is_target = (m.span.0, m.span.1) == (target[0], target[1]);
-                let part_of_target = inside(target) && !is_target;
+                // "policías en Bagdad": a place the target's words name after a
+                // locative is where the event happened.
+                let part_of_target = inside(target) && !is_target && !locative(m.span.0);
                 let target_place_ok = event.quad_class == Some(4) || locative(m.span.0);
                 !(inside(source)
                     || part_of_target

@@ -19,6 +19,8 @@ pub(crate) struct LangWords {
     pub(crate) negation_after: bool,
     /// Auxiliaries that form the passive with a participle.
     pub(crate) passive_aux: &'static [&'static str],
+    /// Forms of "have" that make compound tenses ("has signed", "ha firmato").
+    pub(crate) perfect_aux: &'static [&'static str],
     /// How far before the participle the auxiliary may stand.
     pub(crate) passive_reach: usize,
     /// Endings of past participles.
@@ -228,6 +230,7 @@ static EN: LangWords = LangWords {
     negations: &["NOT", "N'T", "NEVER", "NO", "NEITHER"],
     negation_after: false,
     passive_aux: &["IS", "ARE", "WAS", "WERE", "BEEN", "BEING", "BE", "GET", "GOT"],
+    perfect_aux: &["HAS", "HAVE", "HAD"],
     passive_reach: 2,
     participle_endings: &["ED", "EN", "WN", "ND", "UNG", "UGHT", "OUGHT", "T"],
     passive_agent: &["BY"],
@@ -336,6 +339,7 @@ static IT: LangWords = LangWords {
         "È", "E'", "ERA", "SONO", "ERANO", "STATO", "STATA", "STATI", "STATE", "VIENE", "VENGONO", "VENNE",
         "VENNERO", "FU", "FURONO", "SARÀ", "SARANNO", "ESSERE", "VENIRE",
     ],
+    perfect_aux: &["HA", "HANNO", "AVEVA", "AVEVANO", "AVRÀ", "AVRANNO", "EBBE", "EBBERO"],
     passive_reach: 3,
     participle_endings: &[
         "ATO", "ATA", "ATI", "ATE", "UTO", "UTA", "UTI", "UTE", "ITO", "ITA", "ITI", "ITE", "SO", "SA", "SI",
@@ -447,6 +451,7 @@ static ES: LangWords = LangWords {
     passive_aux: &[
         "ES", "ERA", "FUE", "FUERON", "SON", "ERAN", "SIDO", "SERÁ", "SERÁN", "SER", "ESTÁ", "ESTABA",
     ],
+    perfect_aux: &["HA", "HAN", "HABÍA", "HABÍAN", "HABRÁ", "HABRÁN", "HUBO"],
     passive_reach: 3,
     participle_endings: &[
         "ADO", "ADA", "ADOS", "ADAS", "IDO", "IDA", "IDOS", "IDAS", "CHO", "CHA", "STO", "STA", "RTO", "RTA",
@@ -556,6 +561,7 @@ static FR: LangWords = LangWords {
     negations: &["NE", "N'", "PAS", "JAMAIS", "NI", "PLUS"],
     negation_after: false,
     passive_aux: &["EST", "SONT", "ÉTAIT", "ÉTAIENT", "ÉTÉ", "FUT", "FURENT", "SERA", "SERONT", "ÊTRE"],
+    perfect_aux: &["A", "ONT", "AVAIT", "AVAIENT", "AURA", "AURONT", "EUT"],
     passive_reach: 3,
     participle_endings: &[
         "É", "ÉE", "ÉS", "ÉES", "IS", "ISE", "ISES", "IT", "ITE", "ITS", "ITES", "U", "UE", "US", "UES",
@@ -631,6 +637,7 @@ static DE: LangWords = LangWords {
     negations: &["NICHT", "KEIN", "KEINE", "KEINEN", "KEINEM", "NIE", "NIEMALS"],
     negation_after: true,
     passive_aux: &["WURDE", "WURDEN", "WIRD", "WERDEN", "WORDEN", "IST", "SIND", "WAR", "WAREN"],
+    perfect_aux: &["HAT", "HABEN", "HATTE", "HATTEN"],
     passive_reach: 12,
     participle_endings: &["T", "EN"],
     passive_agent: &["VON", "VOM", "DURCH"],

@@ -1435,6 +1435,11 @@ fn after_determiner(
         if lw.is_determiner(&t.upper) {
             return back == 1 || !past;
         }
+        // "Un ordigno ha ucciso", "a bomb has killed": an auxiliary between the
+        // article and the word makes it a verb.
+        if lw.perfect_aux.contains(&&*t.upper) || lw.passive_aux.contains(&&*t.upper) {
+            return false;
+        }
         // "Jordan's visiting king", "the EU's support for": a possessive makes
         // a noun too, but "Russia's attacked" may be "has attacked". TABARI's
         // verb phrases may start with a noun ("Eriador's death toll has

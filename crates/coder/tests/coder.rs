@@ -552,3 +552,26 @@ fn a_pronoun_after_that_is_the_speaker() {
         e.source.code == "IRN" && e.target.code == "FRA" && e.cameo.starts_with("084")
     });
 }
+
+/// An auxiliary between an article and a verb form makes it a verb, not a
+/// noun ("Un ordigno ha ucciso…", "Una bomba ha matado…"); a sentence-opening
+/// article is no place ("Una", Gujarat); and a place the target's own words
+/// name after a locative ("policías en Bagdad") is where the event happened.
+#[test]
+fn an_auxiliary_after_an_article_makes_a_verb() {
+    for (lang, text, target, country) in [
+        (Lang::It, "Un ordigno ha ucciso tre soldati afghani a Kabul.", "AFGMIL", "AFG"),
+        (Lang::Es, "Una bomba ha matado a cinco policías en Bagdad.", "IRQCOP", "IRQ"),
+    ] {
+        let mut coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
+        coder.set_allow_missing_actor(true);
+        let doc = TextPipeline::new().process(text, None, Some(lang));
+        let events = coder.code_document(&doc, &ArticleMeta::new("t", None)).events;
+        let event = events.iter().find(|e| e.target.code == target && e.cameo.starts_with("19"));
+        let Some(event) = event else {
+            panic!("{text}: {:?}", events.iter().map(|e| (&e.target.code, &e.cameo)).collect::<Vec<_>>())
+        };
+        let place = event.location.as_ref().map(|l| l.country.as_str());
+        assert_eq!(place, Some(country), "{text}");
+    }
+}
