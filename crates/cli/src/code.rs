@@ -58,6 +58,10 @@ pub struct CodeArgs {
     /// Also emit events whose source or target is unknown.
     #[arg(long)]
     allow_missing_actor: bool,
+    /// Also emit events neither of whose sides is known (implies
+    /// --allow-missing-actor): event detection scored on the code alone.
+    #[arg(long)]
+    allow_no_actor: bool,
     /// Code each sentence on its own: no surnames, pronouns or summaries
     /// resolved across the article, no event dates from date expressions.
     #[arg(long)]
@@ -240,7 +244,8 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
             })?),
         };
     let config = CoderConfig {
-        allow_missing_actor: args.allow_missing_actor,
+        allow_missing_actor: args.allow_missing_actor || args.allow_no_actor,
+        allow_no_actor: args.allow_no_actor,
         discourse: !args.no_discourse,
         places: !args.no_places && !args.no_discourse,
         ..CoderConfig::default()
@@ -441,6 +446,7 @@ pub fn demo() -> Result<ExitCode> {
         dictionaries: DictionaryArgs::default(),
         format: OutputFormat::Jsonl,
         allow_missing_actor: false,
+        allow_no_actor: false,
         no_discourse: false,
         no_places: false,
         max_article_bytes: dyad_ingest::DEFAULT_MAX_ARTICLE_BYTES,

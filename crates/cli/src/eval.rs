@@ -24,6 +24,10 @@ pub struct EvalArgs {
     /// Also emit events whose source or target is unknown.
     #[arg(long)]
     allow_missing_actor: bool,
+    /// Also emit events neither of whose sides is known (implies
+    /// --allow-missing-actor): event detection scored on the code alone.
+    #[arg(long)]
+    allow_no_actor: bool,
     /// Print every record whose coding differs from the expected one.
     #[arg(long)]
     details: bool,
@@ -34,7 +38,11 @@ pub struct EvalArgs {
 
 /// Runs `dyad eval`.
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
-    let config = CoderConfig { allow_missing_actor: args.allow_missing_actor, ..CoderConfig::default() };
+    let config = CoderConfig {
+        allow_missing_actor: args.allow_missing_actor || args.allow_no_actor,
+        allow_no_actor: args.allow_no_actor,
+        ..CoderConfig::default()
+    };
     let (suite, report) = run_suite(&args.suite, &args.dictionaries, &config, args.quiet)?;
     if args.details {
         println!("{}", report.mismatches());

@@ -66,6 +66,10 @@ pub struct CoderConfig {
     /// Emit events whose source or target is unknown (the unknown side has
     /// an empty code). Off by default: an event needs a dyad.
     pub allow_missing_actor: bool,
+    /// With `allow_missing_actor`, also emit events neither of whose sides
+    /// the dictionaries know: event detection scored on the event code
+    /// alone, as for gold sets that give no actor codes. Off by default.
+    pub allow_no_actor: bool,
     /// How many tokens a gap in a pattern may span.
     pub max_gap: usize,
     /// Drop statement events (CAMEO root 01) when the same sentence codes
@@ -199,6 +203,7 @@ impl Default for CoderConfig {
     fn default() -> Self {
         CoderConfig {
             allow_missing_actor: false,
+            allow_no_actor: false,
             max_gap: 6,
             suppress_reporting: true,
             discourse: true,
@@ -434,6 +439,18 @@ impl Coder {
     /// ```
     pub fn set_allow_missing_actor(&mut self, allow: bool) {
         self.config.allow_missing_actor = allow;
+    }
+
+    /// Turns [`CoderConfig::allow_no_actor`] on or off without recompiling.
+    ///
+    /// ```
+    /// # use dyad_coder::Coder;
+    /// let mut coder = Coder::new(&dyad_lexicon::Lexicon::default());
+    /// coder.set_allow_no_actor(true);
+    /// assert!(coder.config().allow_no_actor);
+    /// ```
+    pub fn set_allow_no_actor(&mut self, allow: bool) {
+        self.config.allow_no_actor = allow;
     }
 
     /// Sets [`CoderConfig::default_actors`] without recompiling (TABARI's
@@ -1264,7 +1281,7 @@ impl Coder {
                     {
                         continue;
                     }
-                    if !(complete || self.config.allow_missing_actor && any) {
+                    if !(complete || self.config.allow_missing_actor && (any || self.config.allow_no_actor)) {
                         continue;
                     }
                     drafts.push(Draft {

@@ -575,3 +575,26 @@ fn an_auxiliary_after_an_article_makes_a_verb() {
         assert_eq!(place, Some(country), "{text}");
     }
 }
+
+/// With missing actors allowed, an event needs one known side; with no
+/// actor allowed too, a verb codes even when neither side is known.
+#[test]
+fn events_without_any_known_actor_only_when_asked() {
+    let codes = |missing: bool, none: bool, text: &str| {
+        let mut coder = Coder::new(&lexicon());
+        coder.set_allow_missing_actor(missing);
+        coder.set_allow_no_actor(none);
+        code_with(&coder, text, None)
+            .into_iter()
+            .map(|e| (e.source.code, e.target.code, e.cameo))
+            .collect::<Vec<_>>()
+    };
+    let nobody = "The farmers accused the bankers of lying.";
+    assert_eq!(codes(false, false, nobody), []);
+    assert_eq!(codes(true, false, nobody), []);
+    assert_eq!(codes(true, true, nobody), [(String::new(), String::new(), "112".to_string())]);
+    // Without `allow_missing_actor`, `allow_no_actor` alone changes nothing.
+    assert_eq!(codes(false, true, nobody), []);
+    let one = "Arnor accused the bankers of lying.";
+    assert_eq!(codes(true, false, one), [("ARN".to_string(), String::new(), "112".to_string())]);
+}
