@@ -454,6 +454,16 @@ impl ActorFinder {
                                 codes = codes.iter().map(|c| attach_agent(c, agent2)).collect();
                                 end = e2;
                                 consumed = 3;
+                            } else if keep && n.start > m.end && s2 == n.end && !named_person {
+                                // "a spokesman for the Syrian government": the role
+                                // after the country names the owner the first role serves.
+                                let agent2 = self.agent_code(ag2);
+                                codes = actor_codes
+                                    .iter()
+                                    .map(|c| role_of(&attach_agent(c, agent2), agent, named_person, keep))
+                                    .collect();
+                                end = e2;
+                                consumed = 3;
                             }
                         }
                     } else {

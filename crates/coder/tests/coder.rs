@@ -598,3 +598,16 @@ fn events_without_any_known_actor_only_when_asked() {
     let one = "Arnor accused the bankers of lying.";
     assert_eq!(codes(true, false, one), [("ARN".to_string(), String::new(), "112".to_string())]);
 }
+
+/// A role "of" or "for" a country adjective and a second role serves that
+/// owner: "a spokesman for the Syrian government" is SYRGOV, not a bare
+/// spokesman beside a bare government.
+#[test]
+fn a_role_for_a_national_institution_is_that_institution() {
+    for (text, source) in [
+        ("A spokesman for the Syrian government criticized Israel.", "SYRGOV"),
+        ("Officials of the Turkish foreign ministry met Greek diplomats.", "TURGOV"),
+    ] {
+        assert_eq!(sources_builtin(Lang::En, text), [source], "{text}");
+    }
+}
