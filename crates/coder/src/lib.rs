@@ -844,6 +844,16 @@ impl Coder {
                     }
                 };
                 source_group = subject(before).or_else(|| subject(start));
+                if source_group.is_none() && !tabari && !passive {
+                    // "A member of the Syrian parliament criticized Israel": the
+                    // actor that owns the subject noun acts.
+                    source_group =
+                        possessor_subject(&groups, start, tokens, &objects, lw, true).filter(|&g| {
+                            groups.get(g).is_some_and(|g| {
+                                !g.actors.iter().all(|a| is_place_after_locative(tokens, a, lw))
+                            })
+                        });
+                }
             }
             // "Sie forderte Ankara auf", "Am Donnerstag forderte sie Ankara auf": a
             // subject pronoun next to a verb-second verb is the subject.
@@ -906,7 +916,7 @@ impl Coder {
                 // "La decisione di Washington è stata criticata": the passive
                 // subject may be what an actor did or owns.
                 let subject =
-                    source_group.or_else(|| possessor_subject(&groups, start, tokens, &objects, lw));
+                    source_group.or_else(|| possessor_subject(&groups, start, tokens, &objects, lw, false));
                 let by_agent = groups.iter().position(|g| g.start >= end && agent_phrase(g)).or_else(|| {
                     // Verb-final passives put the agent before the participle.
                     groups
@@ -1751,17 +1761,23 @@ fn may_be_subject(
 /// The actor owning a passive's subject ("La decisione *di Washington* è stata
 /// criticata", "the decision *of Washington* was criticized"): right after an
 /// of-word that follows a lower-case noun, and at most three words (the
-/// auxiliary and an adverb) before the verb.
+/// auxiliary and an adverb) before the verb. With `article_after_of`, an
+/// article may follow the of-word ("a member *of the* Syrian parliament").
 fn possessor_subject(
     groups: &[ActorGroup],
     verb: usize,
     tokens: &[Token],
     objects: &[usize],
     lw: &LangWords,
+    article_after_of: bool,
 ) -> Option<usize> {
     let (gi, g) = groups.iter().enumerate().rev().find(|(_, g)| g.end <= verb)?;
-    let of = g.start.checked_sub(1).and_then(|i| tokens.get(i))?;
-    let noun = g.start.checked_sub(2).and_then(|i| tokens.get(i))?;
+    // "of *the* Syrian parliament": an article may stand after the of-word.
+    let article = article_after_of
+        && g.start.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| lw.is_determiner(&t.upper));
+    let before = g.start - usize::from(article);
+    let of = before.checked_sub(1).and_then(|i| tokens.get(i))?;
+    let noun = before.checked_sub(2).and_then(|i| tokens.get(i))?;
     let owned = lw.of_words.contains(&&*of.upper)
         && noun.kind == TokenKind::Word
         && noun.text.chars().next().is_some_and(char::is_lowercase)

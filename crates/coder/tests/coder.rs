@@ -611,3 +611,14 @@ fn a_role_for_a_national_institution_is_that_institution() {
         assert_eq!(sources_builtin(Lang::En, text), [source], "{text}");
     }
 }
+
+/// A subject noun the dictionary lacks, owned by an actor through "of"
+/// ("a member of the Syrian parliament"), makes that actor the subject; a
+/// place after a locative never does ("a bombing near the town of Samarra").
+#[test]
+fn the_owner_of_an_unknown_subject_noun_acts() {
+    assert_eq!(sources_builtin(Lang::En, "A member of the Syrian parliament criticized Israel."), ["SYRLEG"]);
+    assert_eq!(sources_builtin(Lang::En, "The head of the Syrian parliament criticized Israel."), ["SYRLEG"]);
+    let bombing = "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.";
+    assert!(sources_builtin(Lang::En, bombing).iter().all(|s| !s.starts_with("IRQ")), "{bombing}");
+}
