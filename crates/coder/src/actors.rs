@@ -445,23 +445,23 @@ impl ActorFinder {
                         // TABARI gives the role to the first actor of the list only
                         // (its DEMO-08: "The ambassadors of Arnor, Osgiliath and Gondor").
                         distributed = (over_list && !tabari).then_some((agents, n.end));
-                        // "An MSF Arnor diplomat": a role before and a role after the actor.
+                        // A role before and a role after the actor: "An MSF Arnor
+                        // diplomat" stacks them; in "a spokesman for the Syrian
+                        // government" the second names the owner the first serves.
                         if let Some(Mention { kind: MentionKind::Agent(ag2), start: s2, end: e2 }) =
                             mentions.get(i + 2).copied()
                         {
-                            if n.start == m.end && s2 == n.end && !named_person {
+                            let adjacent = n.start == m.end;
+                            if s2 == n.end && !named_person && (adjacent || keep) {
                                 let agent2 = self.agent_code(ag2);
-                                codes = codes.iter().map(|c| attach_agent(c, agent2)).collect();
-                                end = e2;
-                                consumed = 3;
-                            } else if keep && n.start > m.end && s2 == n.end && !named_person {
-                                // "a spokesman for the Syrian government": the role
-                                // after the country names the owner the first role serves.
-                                let agent2 = self.agent_code(ag2);
-                                codes = actor_codes
-                                    .iter()
-                                    .map(|c| role_of(&attach_agent(c, agent2), agent, named_person, keep))
-                                    .collect();
+                                codes = if adjacent {
+                                    codes.iter().map(|c| attach_agent(c, agent2)).collect()
+                                } else {
+                                    actor_codes
+                                        .iter()
+                                        .map(|c| role_of(&attach_agent(c, agent2), agent, named_person, keep))
+                                        .collect()
+                                };
                                 end = e2;
                                 consumed = 3;
                             }

@@ -218,7 +218,13 @@ fn a_complex_marker_codes_nothing() {
 
 /// Codes `text` with the built-in dictionary of `lang`.
 fn code_builtin(lang: Lang, text: &str) -> Vec<Event> {
-    let coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
+    code_builtin_with(lang, text, |_| {})
+}
+
+/// [`code_builtin`] with the coder's settings changed first.
+fn code_builtin_with(lang: Lang, text: &str, configure: impl FnOnce(&mut Coder)) -> Vec<Event> {
+    let mut coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
+    configure(&mut coder);
     let doc = TextPipeline::new().process(text, None, Some(lang));
     coder.code_document(&doc, &ArticleMeta::new("t", None)).events
 }
@@ -563,10 +569,7 @@ fn an_auxiliary_after_an_article_makes_a_verb() {
         (Lang::It, "Un ordigno ha ucciso tre soldati afghani a Kabul.", "AFGMIL", "AFG"),
         (Lang::Es, "Una bomba ha matado a cinco policías en Bagdad.", "IRQCOP", "IRQ"),
     ] {
-        let mut coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
-        coder.set_allow_missing_actor(true);
-        let doc = TextPipeline::new().process(text, None, Some(lang));
-        let events = coder.code_document(&doc, &ArticleMeta::new("t", None)).events;
+        let events = code_builtin_with(lang, text, |coder| coder.set_allow_missing_actor(true));
         let event = events.iter().find(|e| e.target.code == target && e.cameo.starts_with("19"));
         let Some(event) = event else {
             panic!("{text}: {:?}", events.iter().map(|e| (&e.target.code, &e.cameo)).collect::<Vec<_>>())
