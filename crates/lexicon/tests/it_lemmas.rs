@@ -168,6 +168,13 @@ const CASES: &[(&str, &str)] = &[
     ("avviare .. procedimento", "avviato .. procedimento"),
     ("avviare .. procedimento", "avvia .. procedimento"),
     ("bombardare", "uccidendo"),
+    ("bombardamento", "bombardamenti"),
+    ("prendere d' assalto", "preso d'assalto"),
+    ("prendere d' assalto", "presero d'assalto"),
+    ("prendere d' assalto", "parlamento"),
+    ("condurre .. esercitazione", "condotto .. esercitazioni"),
+    ("condurre .. esercitazione", "conducono .. esercitazioni"),
+    ("respingere", "accusa"),
 ];
 
 fn table_path() -> PathBuf {
