@@ -195,6 +195,18 @@ const CASES: &[(&str, &str)] = &[
     ("revocare", "visto"),
     ("annunciare", "arresto"),
     ("annunciare", "cattura"),
+    ("escludere", "escluso"),
+    ("escludere", "esclude"),
+    ("escludere", "negoziati"),
+    ("dare alle fiamme", "dato alle fiamme"),
+    ("dare alle fiamme", "dando fuoco"),
+    ("dare alle fiamme", "dato fuoco"),
+    ("replicare duramente", "replica duramente"),
+    ("denunciare a piede libero", "denunciati a piede libero"),
+    ("identificare e denunciare", "identificati e denunciati"),
+    ("sottoporre a fermo amministrativo", "sottoposta a fermo amministrativo"),
+    ("il processare", "il processo"),
+    ("il processare", "nel processo"),
 ];
 
 fn table_path() -> PathBuf {
