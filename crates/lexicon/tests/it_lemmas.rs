@@ -207,6 +207,15 @@ const CASES: &[(&str, &str)] = &[
     ("sottoporre a fermo amministrativo", "sottoposta a fermo amministrativo"),
     ("il processare", "il processo"),
     ("il processare", "nel processo"),
+    ("finire in manetta", "finiti in manette"),
+    ("finire in manetta", "finita in manette"),
+    ("postare al arresto", "posto agli arresti"),
+    ("postare al arresto", "posta agli arresti"),
+    ("emettere .. interdittiva", "emesso .. interdittiva"),
+    ("presentare .. esposto", "presentato .. esposto"),
+    ("compiere", "durissimo"),
+    ("preparare", "sanzioni"),
+    ("escludere", "tregua"),
 ];
 
 fn table_path() -> PathBuf {
