@@ -216,6 +216,11 @@ const CASES: &[(&str, &str)] = &[
     ("compiere", "durissimo"),
     ("preparare", "sanzioni"),
     ("escludere", "tregua"),
+    ("inserire", "lista"),
+    ("multare", "multato"),
+    ("multare", "multata"),
+    ("sospendere", "dazi"),
+    ("sospendere", "controdazi"),
 ];
 
 fn table_path() -> PathBuf {
