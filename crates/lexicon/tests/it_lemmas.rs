@@ -221,6 +221,12 @@ const CASES: &[(&str, &str)] = &[
     ("multare", "multata"),
     ("sospendere", "dazi"),
     ("sospendere", "controdazi"),
+    ("prorogare", "prorogato"),
+    ("prorogare", "prorogate"),
+    ("riprendere", "invio"),
+    ("scambiare", "scambio"),
+    ("scambiare", "prigionieri"),
+    ("sotto attacco", "sotto attacco"),
 ];
 
 fn table_path() -> PathBuf {
