@@ -227,6 +227,16 @@ const CASES: &[(&str, &str)] = &[
     ("scambiare", "scambio"),
     ("scambiare", "prigionieri"),
     ("sotto attacco", "sotto attacco"),
+    ("tuonare", "tuona"),
+    ("tuonare", "tuonato"),
+    ("stroncare", "stronca"),
+    ("prendere la distanza", "preso le distanze"),
+    ("prendere la distanza", "prende le distanze"),
+    ("definire", "definito"),
+    ("definire", "criminale"),
+    ("lanciare .. allarme", "lancia .. allarme"),
+    ("espellere", "attivisti"),
+    ("respingere", "attacco"),
 ];
 
 fn table_path() -> PathBuf {
