@@ -237,6 +237,9 @@ const CASES: &[(&str, &str)] = &[
     ("lanciare .. allarme", "lancia .. allarme"),
     ("espellere", "attivisti"),
     ("respingere", "attacco"),
+    ("sostenere", "sostiene"),
+    ("sostenere", "sostenuto"),
+    ("sostenere", "candidatura"),
 ];
 
 fn table_path() -> PathBuf {
