@@ -376,6 +376,19 @@ impl ActorFinder {
         let keep = self.roles_keep_specific_codes;
         let mut mentions = self.mentions(sent);
         self.surname_mentions(tokens, &mut mentions, date, lw);
+        if !tabari && !lw.verb_second {
+            // "Defence Secretary Tom King", "Martin Luther King": a one-word role
+            // right after a capitalised word that names nothing is a surname.
+            // German capitalises every noun, so this says nothing there.
+            let named = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
+            let surnames: Vec<usize> = mentions
+                .iter()
+                .filter(|m| matches!(m.kind, MentionKind::Agent(_)) && m.end == m.start + 1)
+                .filter(|m| m.start > 1 && !named(m.start - 1) && first_name_before(tokens, m.start, lw))
+                .map(|m| m.start)
+                .collect();
+            mentions.retain(|m| !surnames.contains(&m.start));
+        }
         let mut actors: Vec<Actor> = Vec::new();
         // Agents governing a list ("the ambassadors of Arnor, Osgiliath and Gondor",
         // "lawmakers and officials in Fornost and Gondor") apply to every actor of the list.
@@ -873,6 +886,18 @@ fn ethnic_place(tokens: &[Token], start: usize, end: usize, lw: &LangWords) -> S
     out
 }
 
+/// Whether the role at `at` is capitalised after a capitalised word that is
+/// neither an article nor an all-capitals headline word: "Tom King".
+fn first_name_before(tokens: &[Token], at: usize, lw: &LangWords) -> bool {
+    let capitalised =
+        |t: &Token| t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_uppercase);
+    let mixed = |t: &Token| t.text.chars().any(char::is_lowercase);
+    let (Some(prev), Some(role)) = (at.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(at)) else {
+        return false;
+    };
+    capitalised(prev) && mixed(prev) && capitalised(role) && mixed(role) && !lw.is_determiner(&prev.upper)
+}
+
 /// Whether a role after an actor is the actor's ("Gondor police").
 /// TABARI joins a role only right after the actor or its possessive: its
 /// "Dagolath's first Deputy Prime Minister" is Dagolath alone.
@@ -989,12 +1014,20 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
 }
 
 /// "X, the German foreign minister": a comma, an article, and an actor of the
-/// same country (a person and their office) name one actor twice.
+/// same country (a person and their office) name one actor twice. So does
+/// an office and the person holding it set off by commas: "El canciller de
+/// México, Juan Ramón de la Fuente, se reunió …".
 fn apposition(tokens: &[Token], first: &Actor, second: &Actor) -> bool {
     let Some(between) = tokens.get(first.end..second.start) else { return false };
     let country = |a: &Actor| a.code.get(..3).filter(|c| !c.starts_with('~')).map(str::to_string);
-    matches!(between, [comma, article] if &*comma.text == "," && article.kind == TokenKind::Word
-        && !matches!(&*article.upper, "AND" | "OR"))
+    let office_then_name = matches!(between, [comma] if &*comma.text == ",")
+        && !first.person
+        && second.person
+        && first.code.len() > 3
+        && tokens.get(second.end).is_some_and(|t| &*t.text == ",");
+    (office_then_name
+        || matches!(between, [comma, article] if &*comma.text == "," && article.kind == TokenKind::Word
+        && !matches!(&*article.upper, "AND" | "OR")))
         && (first.person || second.person)
         && country(first).is_some()
         && country(first) == country(second)

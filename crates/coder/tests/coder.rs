@@ -625,3 +625,27 @@ fn the_owner_of_an_unknown_subject_noun_acts() {
     let bombing = "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.";
     assert!(sources_builtin(Lang::En, bombing).iter().all(|s| !s.starts_with("IRQ")), "{bombing}");
 }
+
+/// The codes of the events `text` gets with the built-in dictionary of `lang`.
+fn triples_builtin(lang: Lang, text: &str) -> Vec<(String, String, String)> {
+    code_builtin(lang, text).into_iter().map(|e| (e.source.code, e.target.code, e.cameo)).collect()
+}
+
+fn triple(s: &str, t: &str, c: &str) -> (String, String, String) {
+    (s.to_string(), t.to_string(), c.to_string())
+}
+
+/// An office and the person holding it, set off by commas, are one actor.
+#[test]
+fn an_office_and_its_holder_between_commas_are_one_actor() {
+    let text = "El canciller de México, Juan Ramón de la Fuente, se reunió con su homólogo estadounidense.";
+    assert_eq!(triples_builtin(Lang::Es, text), [triple("MEXGOV", "USAGOV", "040")], "{text}");
+}
+
+/// A capitalised role right after a first name is a surname ("Tom King").
+#[test]
+fn a_role_word_after_a_first_name_is_a_surname() {
+    let text = "British Defence Secretary Tom King has promised to continue military aid to Mozambique.";
+    assert_eq!(sources_builtin(Lang::En, text), ["GBRGOVMIL"], "{text}");
+    assert_eq!(sources_builtin(Lang::En, "King Charles met the Irish president."), ["GBRGOV"]);
+}
