@@ -237,7 +237,9 @@ pub(crate) fn capital_as_government(events: &mut [Event]) {
 /// event happened in: "Police arrested protesters in Tirana" is ALBCOP
 /// against ALBCVL. Only a place the sentence names after a locative
 /// preposition, outside the role's own words, counts; a side with a country
-/// keeps it.
+/// keeps it. Violence is the exception: its victims are where it struck, so
+/// "Russian missiles struck Kharkiv, killing three civilians" gives UKRCVL
+/// from the struck city, not RUSCVL from the attacker.
 pub(crate) fn roles_take_place_country(events: &mut [Event], sentence: &Sentence<'_>) {
     let lw = LangWords::of(sentence.lang);
     // "in Tirana", "a Tirana": a place after a locative preposition, not a
@@ -250,10 +252,11 @@ pub(crate) fn roles_take_place_country(events: &mut [Event], sentence: &Sentence
             .is_some_and(|i| lw.locative_before(sentence.tokens, i))
     };
     for event in events.iter_mut() {
+        let violent = matches!(event.cameo_root.as_str(), "18" | "19" | "20");
         let Some(place) = event
             .location
             .as_ref()
-            .filter(|l| l.country.len() == 3 && l.span.is_some_and(|p| after_locative(p[0])))
+            .filter(|l| l.country.len() == 3 && l.span.is_some_and(|p| violent || after_locative(p[0])))
         else {
             continue;
         };
@@ -289,7 +292,8 @@ pub(crate) const NOT_STATES: &[&str] = &[
 /// the country once and lets the roles around it share it. A role that would
 /// then carry the other side's very code ("Moroccan diplomats met the
 /// president") is left as it is: an actor meeting itself says less than a
-/// role with no country.
+/// role with no country. Visits and hosting (042, 043) cross borders: "the
+/// defence minister visited Ukraine" says nothing of the minister's country.
 pub(crate) fn roles_take_partner_country(events: &mut [Event]) {
     let state = |country: &str| country.len() == 3 && !NOT_STATES.contains(&country);
     // The code a role-only side would take from its partner, if any.
@@ -299,6 +303,9 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event]) {
         (state(&partner.country) && code != partner.code).then(|| (code, partner.country.clone()))
     };
     for event in events.iter_mut() {
+        if matches!(event.cameo.get(..3), Some("042" | "043")) {
+            continue;
+        }
         let for_source = taken(&event.source, &event.target);
         let for_target = taken(&event.target, &event.source);
         for (side, taken) in [(&mut event.source, for_source), (&mut event.target, for_target)] {

@@ -789,6 +789,21 @@ impl Coder {
                             .flatten()
                     })
             });
+            let target_group = match (target_group, caps.as_ref()) {
+                (Some(t), Some(c)) if !tabari && c.target.is_none() => {
+                    match object_past_phrase(&groups, t, c, &code, tokens, lw) {
+                        PhraseObject::After(at) => first_group_after(&groups, at, tokens, lw)
+                            .filter(|&g| in_clause(&groups, g))
+                            .or(Some(t)),
+                        PhraseObject::Place(place) => {
+                            groups.push(place);
+                            Some(groups.len() - 1)
+                        }
+                        PhraseObject::Same => Some(t),
+                    }
+                }
+                (t, _) => t,
+            };
             if let Some(t) = target_group {
                 // TABARI: a verb coded null ("On accord Gondor repelled …") has no object.
                 let null = tabari && matches!(code, CodeSpec::Null);
@@ -1179,6 +1194,9 @@ impl Coder {
     ) -> (CodeSpec, String, Option<patterns::Captures>) {
         let mut matcher = Matcher::new(sent, groups, &self.synsets, self.config.max_gap, verb);
         let mut best: Option<(usize, &Pattern, patterns::Captures)> = None;
+        // The compound actor (`%`) of any matching pattern: the verb is one
+        // its subjects do to each other.
+        let mut compound = None;
         // Markers such as `[+++]` are not codes: such a pattern is ignored.
         // TABARI's `###` discards the sentence when that mode is on.
         let tabari = self.config.tabari;
@@ -1186,6 +1204,7 @@ impl Coder {
             info.patterns.iter().filter(|p| !is_marker_code(&p.code) || tabari && is_discard_code(&p.code))
         {
             if let Some(caps) = matcher.try_pattern(pattern) {
+                compound = compound.or(caps.compound);
                 let weight = pattern.weight();
                 if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
                     best = Some((weight, pattern, caps));
@@ -1193,7 +1212,15 @@ impl Coder {
             }
         }
         match best {
-            Some((_, p, caps)) => (p.code.clone(), p.rule.clone(), Some(caps)),
+            Some((_, p, mut caps)) => {
+                // "Armenian and Azerbaijani troops clashed": the more specific
+                // "- troop * = 190" gives the code, and the reciprocal
+                // "- % .. * = 145" that matched too says who fought whom.
+                if caps.source.is_none() && caps.target.is_none() && !tabari {
+                    caps.compound = caps.compound.or(compound);
+                }
+                (p.code.clone(), p.rule.clone(), Some(caps))
+            }
             None => (info.code.clone(), info.rule.clone(), None),
         }
     }
@@ -1933,6 +1960,77 @@ fn first_group_after(
         ts.iter().any(|t| matches!(&*t.text, ";" | ",") || lw.opens_adverbial_clause(&t.upper))
     });
     (!crosses).then_some(g)
+}
+
+/// What stands for the object when the first actor after the verb is among
+/// the words a pattern matched.
+enum PhraseObject {
+    /// The actor itself.
+    Same,
+    /// The first actor after this token.
+    After(usize),
+    /// The place read together with the role.
+    Place(ActorGroup),
+}
+
+/// Whether the first actor after the verb, `object`, is really part of the
+/// pattern's phrase:
+/// * "pledged military aid to war-torn Mozambique": a bare role that a
+///   pattern word follows ("military aid") modifies it; the object comes
+///   after the phrase.
+/// * "deployed troops in Ukraine", "ha schierato truppe in Ucraina": the
+///   troops a deployment or withdrawal pattern names are the subject's own,
+///   and the place they were read with is the target, as a country.
+fn object_past_phrase(
+    groups: &[ActorGroup],
+    object: usize,
+    caps: &patterns::Captures,
+    code: &CodeSpec,
+    tokens: &[Token],
+    lw: &LangWords,
+) -> PhraseObject {
+    let Some(g) = groups.get(object) else { return PhraseObject::Same };
+    let end = caps.extent.1;
+    let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word);
+    let modifies = g.end < end
+        && g.actors.iter().all(|a| a.code.starts_with('~'))
+        && word(g.end).is_some_and(|t| {
+            !lw.is_determiner(&t.upper) && !lw.of_words.contains(&&*t.upper) && !lw.is_preposition(&t.upper)
+        });
+    if modifies {
+        return PhraseObject::After(end);
+    }
+    let moves_troops = match code {
+        CodeSpec::Single(c) => c.starts_with("15") || c.starts_with("087") || c.starts_with("033"),
+        _ => false,
+    };
+    let [actor] = g.actors.as_slice() else { return PhraseObject::Same };
+    let joined_by_place =
+        word(end).is_some_and(|t| lw.locatives.contains(&&*t.upper) || lw.of_words.contains(&&*t.upper));
+    if !(moves_troops
+        && joined_by_place
+        && g.start < end
+        && end < g.end
+        && actor.code.get(3..) == Some("MIL"))
+    {
+        return PhraseObject::Same;
+    }
+    let Some(country) = actor.code.get(..3) else { return PhraseObject::Same };
+    let place_start = (end..g.end).find(|&i| {
+        word(i).is_some_and(|t| {
+            !lw.of_words.contains(&&*t.upper)
+                && !lw.is_determiner(&t.upper)
+                && !lw.locatives.contains(&&*t.upper)
+        })
+    });
+    match place_start {
+        Some(start) => PhraseObject::Place(ActorGroup {
+            start,
+            end: g.end,
+            actors: vec![actors::Actor::new(country.to_string(), start, g.end)],
+        }),
+        None => PhraseObject::Same,
+    }
 }
 
 fn char_span(tokens: &[Token], start: usize, end: usize) -> Span {

@@ -635,11 +635,69 @@ fn triple(s: &str, t: &str, c: &str) -> (String, String, String) {
     (s.to_string(), t.to_string(), c.to_string())
 }
 
+/// A pattern that names no side ("- troop * = 190") still learns who fought
+/// whom from the reciprocal pattern ("- % .. * = 145") that matched too.
+#[test]
+fn a_compound_subject_acts_on_itself_under_a_more_specific_pattern() {
+    for text in [
+        "Armenian and Azerbaijani troops clashed on the border.",
+        "Armenian troops and Azerbaijani troops clashed.",
+    ] {
+        let got = triples_builtin(Lang::En, text);
+        assert!(got.contains(&triple("ARMMIL", "AZEMIL", "190")), "{text}: {got:?}");
+        assert!(got.contains(&triple("AZEMIL", "ARMMIL", "190")), "{text}: {got:?}");
+    }
+}
+
+/// The victims of violence are where it struck: a bare role takes the
+/// country of the struck place, not the attacker's.
+#[test]
+fn victims_take_the_country_of_the_place_struck() {
+    let text = "Russian missiles struck Kharkiv on Monday, killing three civilians.";
+    let targets: Vec<String> = code_builtin(Lang::En, text).into_iter().map(|e| e.target.code).collect();
+    assert!(targets.iter().any(|t| t == "UKRCVL"), "{text}: {targets:?}");
+    assert!(!targets.iter().any(|t| t == "RUSCVL"), "{text}: {targets:?}");
+}
+
+/// A bare role that modifies a pattern word ("military aid") is part of the
+/// phrase; the object follows it.
+#[test]
+fn a_role_inside_the_pattern_phrase_is_not_the_object() {
+    let text = "Japan pledged military aid to war-torn Mozambique.";
+    assert_eq!(triples_builtin(Lang::En, text), [triple("JPN", "MOZ", "0332")], "{text}");
+}
+
+/// The troops a deployment pattern names are the subject's; the place they
+/// were read with is the target.
+#[test]
+fn troops_deployed_in_a_country_target_that_country() {
+    for (lang, text) in [
+        (Lang::En, "Russia deployed troops in Ukraine."),
+        (Lang::It, "La Russia ha schierato truppe in Ucraina."),
+        (Lang::Es, "Rusia desplegó tropas en Ucrania."),
+        (Lang::Fr, "La Russie a déployé des troupes en Ukraine."),
+    ] {
+        assert_eq!(triples_builtin(lang, text), [triple("RUS", "UKR", "154")], "{text}");
+    }
+    // A role the pattern names but no place joins keeps its own country.
+    let text = "La Farnesina ha convocato l'ambasciatore russo.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("ITAGOV", "RUSGOV", "114")], "{text}");
+}
+
 /// An office and the person holding it, set off by commas, are one actor.
 #[test]
 fn an_office_and_its_holder_between_commas_are_one_actor() {
     let text = "El canciller de México, Juan Ramón de la Fuente, se reunió con su homólogo estadounidense.";
     assert_eq!(triples_builtin(Lang::Es, text), [triple("MEXGOV", "USAGOV", "040")], "{text}");
+}
+
+/// A visitor does not share the country it visits.
+#[test]
+fn a_visiting_role_keeps_no_country_from_its_host() {
+    let text = "La ministra de Defensa, Margarita Robles, visitó Ucrania.";
+    let got = triples_builtin(Lang::Es, text);
+    assert!(got.iter().all(|(s, _, _)| !s.starts_with("UKR")), "{text}: {got:?}");
+    assert!(got.iter().any(|(_, t, c)| t == "UKR" && c == "042"), "{text}: {got:?}");
 }
 
 /// A capitalised role right after a first name is a surname ("Tom King").
