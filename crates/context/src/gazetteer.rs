@@ -27,9 +27,18 @@
 //!    country code or ADM1 code: `"USA"`, `"US"`, `"USTX"`);
 //! 2. countries before anything else ("Georgia" is the country unless the context is the USA);
 //! 3. national capitals ("Washington" is the city, not the state);
-//! 4. cities of at least 100,000 people before regions ("New York" is the city);
+//! 4. cities of at least 100,000 people before regions ("New York" is the city), unless the
+//!    region has ten times the city's people ("Antioquia" is Colombia's department, not
+//!    Antakya);
 //! 5. larger population ("Paris" is in France; with context `USA` it is Paris, Texas);
 //! 6. order in the file (countries, regions, then cities by falling population).
+//!
+//! In running text ([`Gazetteer::find_places_in_context`]) the language adds a last, weak
+//! prior: a city of the country whose press writes mostly in it (Italy for `it`, Spain for
+//! `es`, France for `fr`, Germany for `de`) wins over a city abroad that has at most three
+//! times its people and is no capital: Spanish copy's "Valencia" is in Spain, not Venezuela,
+//! and its "Cádiz" not in the Philippines, while "Córdoba" stays Argentina's (2.1 million
+//! people against Spain's 0.3) unless the article is about Spain.
 //!
 //! **API.** `Gazetteer::embedded() -> &'static Gazetteer<'static>`;
 //! `lookup(&self, name) -> Vec<&Place>`; `resolve(&self, &[&Place], context) -> Option<&Place>`;
@@ -513,7 +522,7 @@ impl<'a> Gazetteer<'a> {
     }
 
     /// Like [`find_places`](Self::find_places), resolving with the article's context.
-    pub fn find_places_in_context(&self, text: &str, _lang: &str, context: &[&str]) -> Vec<PlaceMention<'_>> {
+    pub fn find_places_in_context(&self, text: &str, lang: &str, context: &[&str]) -> Vec<PlaceMention<'_>> {
         let Some(index) = &self.index else { return Vec::new() };
         let folded = Folded::new(text, index);
         let bytes = folded.norm.as_slice();
@@ -570,6 +579,7 @@ impl<'a> Gazetteer<'a> {
             }
             let candidates: Vec<&Place<'a>> = self.entry_places(entry).collect();
             let Some(place) = resolve(&candidates, context) else { continue };
+            let place = home_city(place, &candidates, lang, context).unwrap_or(place);
             let Some((span, span_text)) = folded.original(text, s, e) else { continue };
             out.push(PlaceMention { span, text: span_text.to_string(), place, candidates });
             last_end = e;
@@ -688,12 +698,84 @@ pub fn resolve<'c, 'p>(candidates: &[&'c Place<'p>], context: &[&str]) -> Option
             _ => Some(c),
         };
     }
-    best
+    // A region ten times as populous as the city that won on size alone is
+    // the likelier meaning ("Antioquia").
+    let Some(city) = best.filter(|b| b.kind == PlaceType::City && !b.capital && !b.curated) else {
+        return best;
+    };
+    let region = candidates
+        .iter()
+        .copied()
+        .filter(|r| {
+            r.kind == PlaceType::Region
+                && in_context(r, context) == in_context(city, context)
+                && r.population >= city.population.saturating_mul(10)
+        })
+        .max_by_key(|r| r.population);
+    region.or(best)
+}
+
+/// The country whose press writes mostly in `lang`, for [`home_city`].
+fn home_country(lang: &str) -> Option<&'static str> {
+    match lang {
+        "it" => Some("ITA"),
+        "es" => Some("ESP"),
+        "fr" => Some("FRA"),
+        "de" => Some("DEU"),
+        _ => None,
+    }
+}
+
+/// The language's weak prior: a city of its home country over `chosen`, a
+/// city abroad with at most three times its people that is no capital and
+/// no better placed in the article's context.
+fn home_city<'c, 'p>(
+    chosen: &'c Place<'p>,
+    candidates: &[&'c Place<'p>],
+    lang: &str,
+    context: &[&str],
+) -> Option<&'c Place<'p>> {
+    let home = home_country(lang)?;
+    if chosen.cameo == home || chosen.kind != PlaceType::City || chosen.capital || chosen.curated {
+        return None;
+    }
+    candidates.iter().copied().find(|c| {
+        c.cameo == home
+            && c.kind == PlaceType::City
+            && in_context(c, context) == in_context(chosen, context)
+            && c.population.saturating_mul(3) >= chosen.population
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_prefers_its_home_cities_of_comparable_size() {
+        let gaz = Gazetteer::embedded();
+        let country = |text: &str, lang: &str, context: &[&str]| {
+            gaz.find_places_in_context(text, lang, context).first().map(|m| m.place.cameo.to_string())
+        };
+        assert_eq!(country("Inundaciones en Valencia.", "es", &[]).as_deref(), Some("ESP"));
+        assert_eq!(country("Protestas en Cádiz.", "es", &[]).as_deref(), Some("ESP"));
+        // Without the prior, and with the article about Venezuela, the larger city wins.
+        assert_eq!(country("Floods in Valencia.", "en", &[]).as_deref(), Some("VEN"));
+        assert_eq!(country("Inundaciones en Valencia.", "es", &["VEN"]).as_deref(), Some("VEN"));
+        // Córdoba, Argentina has six times the people of Córdoba, Spain.
+        assert_eq!(country("Protestas en Córdoba.", "es", &[]).as_deref(), Some("ARG"));
+        assert_eq!(country("Protestas en Córdoba.", "es", &["ESP"]).as_deref(), Some("ESP"));
+    }
+
+    #[test]
+    fn a_region_ten_times_the_city_wins() {
+        let gaz = Gazetteer::embedded();
+        let antioquia = gaz.resolve(&gaz.lookup("Antioquia"), &[]);
+        assert_eq!(antioquia.map(|p| (p.cameo, p.kind)), Some(("COL", PlaceType::Region)));
+        // "New York": the state has only twice the city's people.
+        let new_york = gaz.resolve(&gaz.lookup("New York"), &[]);
+        assert_eq!(new_york.map(|p| p.kind), Some(PlaceType::City));
+    }
 
     #[test]
     fn first_word_filter_keeps_every_name_and_rejects_most_other_words() {
