@@ -350,6 +350,33 @@ impl ActorFinder {
     }
 
     /// The codes of an actor-like mention, and whether it names a person.
+    /// "funcionarios del Gobierno nicaragüense", "funzionari del governo
+    /// nicaraguense": a role "of" a second role that a country adjective
+    /// follows serves that owner (NICGOV); the code and where the owner ends.
+    fn owner_after(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        i: usize,
+        date: Option<NaiveDate>,
+        lw: &LangWords,
+    ) -> Option<(String, usize)> {
+        let (m, owner, adjective) = (mentions.get(i)?, mentions.get(i + 1)?, mentions.get(i + 2)?);
+        let MentionKind::Agent(owner_agent) = owner.kind else { return None };
+        if !(owner.start > m.end && joins_agent_then_actor(tokens, m.end, owner.start, lw)) {
+            return None;
+        }
+        let word = tokens
+            .get(adjective.start)
+            .filter(|_| adjective.start == owner.end && adjective.end == owner.end + 1)?;
+        if !(word.text.chars().next().is_some_and(char::is_lowercase) && adjectival(word)) {
+            return None;
+        }
+        let (codes, person) = self.named(adjective.kind, date)?;
+        let country = codes.first().and_then(|c| c.get(..3)).filter(|c| !person && !c.starts_with('~'))?;
+        Some((attach_agent(country, self.agent_code(owner_agent)), adjective.end))
+    }
+
     fn named(&self, kind: MentionKind, date: Option<NaiveDate>) -> Option<(Vec<String>, bool)> {
         match kind {
             MentionKind::Agent(_) => None,
@@ -479,6 +506,12 @@ impl ActorFinder {
                                 consumed = 3;
                             }
                         }
+                    } else if let Some((code, owner_end)) = self.owner_after(tokens, &mentions, i, date, lw) {
+                        codes = vec![code];
+                        start = m.start;
+                        end = owner_end;
+                        consumed = 3;
+                        person = false;
                     } else {
                         // "Danish media and government": a bare agent coordinated with an
                         // actor that has a country takes that country.
@@ -991,9 +1024,20 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
                     continue;
                 }
             }
-            let same_span = last.actors.last().is_some_and(|a| a.start == actor.start);
             // A list goes on after the actor ("Evil Mordor, the awful Fornost, and …").
             let list_goes_on = tokens.get(actor.end).is_some_and(|t| lw.conjunctions.contains(&&*t.upper));
+            // "Ucraina, Zelensky incontra Meloni", "Gaza, Israele bombarda …": a
+            // headline's topic, set off by a comma at the very start, is no list
+            // unless a conjunction closes one.
+            let topic = last.start == 0
+                && last.actors.len() == 1
+                && tokens.get(last.end..actor.start).is_some_and(|b| matches!(b, [c] if &*c.text == ","))
+                && !list_goes_on;
+            if topic {
+                groups.push(ActorGroup { start: actor.start, end: actor.end, actors: vec![actor] });
+                continue;
+            }
+            let same_span = last.actors.last().is_some_and(|a| a.start == actor.start);
             // "… to Kyrgyzstan, the parliament speaker said": an actor after a bare
             // comma that a verb of saying follows opens the reporting clause.
             let reports = tokens.get(actor.end).is_some_and(|t| lw.reporting.contains(&&*t.upper))

@@ -15,7 +15,7 @@
 
 use chrono::NaiveDate;
 use dyad_context::dates::{find_dates, Precision};
-use dyad_context::gazetteer::Gazetteer;
+use dyad_context::gazetteer::{Gazetteer, PlaceType};
 use dyad_text::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 
@@ -156,7 +156,7 @@ impl Discourse {
                     };
                     // The last run of two capitalized words or more: "Annalena Baerbock, the
                     // German minister" and "his German counterpart Annalena Baerbock" alike.
-                    let span = &tokens[actor.start..actor.end];
+                    let span = tokens.get(actor.start..actor.end).unwrap_or_default();
                     let words: Vec<&Token> = span
                         .split(|t| !capital(t))
                         .rfind(|run| run.len() >= 2)
@@ -217,7 +217,8 @@ impl Discourse {
 /// seated there ("Ankara criticized Israel": TURGOV), as the dictionaries' seats of
 /// government ("Kremlin", "Casa Bianca") do. Only a bare country code read from the
 /// name of that country's capital changes; a capital that suffers an act ("shelled
-/// Kyiv") stays the country.
+/// Kyiv") stays the country, and so does a capital that shares its
+/// country's name ("México rechazó …" is MEX).
 pub(crate) fn capital_as_government(events: &mut [Event]) {
     let gazetteer = Gazetteer::embedded();
     for event in events.iter_mut() {
@@ -225,7 +226,11 @@ pub(crate) fn capital_as_government(events: &mut [Event]) {
         if source.code.len() != 3 || !source.code.bytes().all(|b| b.is_ascii_uppercase()) {
             continue;
         }
-        if gazetteer.lookup(&source.text).iter().any(|p| p.capital && p.cameo == source.code) {
+        // "México", "Djibouti", "Kuwait": a name that is also the country's own
+        // is the country.
+        let places = gazetteer.lookup(&source.text);
+        let country = places.iter().any(|p| p.kind == PlaceType::Country && p.cameo == source.code);
+        if !country && places.iter().any(|p| p.capital && p.cameo == source.code) {
             source.code.push_str("GOV");
             source.agent = "GOV".to_string();
         }
@@ -292,8 +297,9 @@ pub(crate) const NOT_STATES: &[&str] = &[
 /// the country once and lets the roles around it share it. A role that would
 /// then carry the other side's very code ("Moroccan diplomats met the
 /// president") is left as it is: an actor meeting itself says less than a
-/// role with no country. Visits and hosting (042, 043) cross borders: "the
-/// defence minister visited Ukraine" says nothing of the minister's country.
+/// role with no country. A visit (042) crosses a border: "the defence
+/// minister visited Ukraine" says nothing of the visitor's country, while
+/// those visited or received ("received the opposition leaders") are at home.
 pub(crate) fn roles_take_partner_country(events: &mut [Event]) {
     let state = |country: &str| country.len() == 3 && !NOT_STATES.contains(&country);
     // The code a role-only side would take from its partner, if any.
@@ -303,10 +309,8 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event]) {
         (state(&partner.country) && code != partner.code).then(|| (code, partner.country.clone()))
     };
     for event in events.iter_mut() {
-        if matches!(event.cameo.get(..3), Some("042" | "043")) {
-            continue;
-        }
-        let for_source = taken(&event.source, &event.target);
+        let visitor = event.cameo.starts_with("042");
+        let for_source = taken(&event.source, &event.target).filter(|_| !visitor);
         let for_target = taken(&event.target, &event.source);
         for (side, taken) in [(&mut event.source, for_source), (&mut event.target, for_target)] {
             if let Some((code, country)) = taken {

@@ -1215,8 +1215,10 @@ impl Coder {
             Some((_, p, mut caps)) => {
                 // "Armenian and Azerbaijani troops clashed": the more specific
                 // "- troop * = 190" gives the code, and the reciprocal
-                // "- % .. * = 145" that matched too says who fought whom.
-                if caps.source.is_none() && caps.target.is_none() && !tabari {
+                // "- % .. * = 145" that matched too says who fought whom. Only
+                // a pattern that ends at the verb, describing its subject, keeps
+                // the reciprocal sense: "se ofrecieron a mediar" does not.
+                if caps.source.is_none() && caps.target.is_none() && caps.extent.1 <= verb.1 && !tabari {
                     caps.compound = caps.compound.or(compound);
                 }
                 (p.code.clone(), p.rule.clone(), Some(caps))
@@ -1917,9 +1919,17 @@ fn opens_clause_between(tokens: &[Token], actor_end: usize, verb: usize, lw: &La
 /// first verb after the aside.
 fn appositive_subject(groups: &[ActorGroup], verb: usize, tokens: &[Token], lw: &LangWords) -> Option<usize> {
     let first = groups.first()?;
-    let opens = tokens[..first.start].iter().all(|t| lw.is_determiner(&t.upper));
+    let opens = tokens.get(..first.start).is_some_and(|ts| ts.iter().all(|t| lw.is_determiner(&t.upper)));
     let comma = tokens.get(first.end).is_some_and(|t| &*t.text == ",");
-    (opens && comma && first.end < verb).then_some(0)
+    // "Ucraina, Zelensky incontra Meloni": an actor right after the comma and
+    // no aside closing before the verb make the opening actor a headline's
+    // topic, and the actor after it the subject.
+    let topic = groups.get(1).is_some_and(|g| {
+        g.start == first.end + 1
+            && g.end <= verb
+            && tokens.get(g.end..verb).is_some_and(|ts| !ts.iter().any(|t| &*t.text == ","))
+    });
+    (opens && comma && !topic && first.end < verb).then_some(0)
 }
 
 /// The object: the first actor after the verb within its clause (a comma or
@@ -1945,9 +1955,9 @@ fn first_group_after(
         Some(next)
             if locative(&groups[first])
                 && next.start <= groups[first].end + 3
-                && !tokens[groups[first].end..next.start]
-                    .iter()
-                    .any(|t| matches!(&*t.text, ";" | "." | ":" | ",")) =>
+                && tokens
+                    .get(groups[first].end..next.start)
+                    .is_some_and(|ts| !ts.iter().any(|t| matches!(&*t.text, ";" | "." | ":" | ","))) =>
         {
             first + 1
         }

@@ -707,3 +707,31 @@ fn a_role_word_after_a_first_name_is_a_surname() {
     assert_eq!(sources_builtin(Lang::En, text), ["GBRGOVMIL"], "{text}");
     assert_eq!(sources_builtin(Lang::En, "King Charles met the Irish president."), ["GBRGOV"]);
 }
+
+/// Garbled copy whose actor groups come out of order (a subject carried in
+/// from the sentence before stands after the object) must not panic.
+#[test]
+fn garbled_copy_with_groups_out_of_order_does_not_panic() {
+    let text = "Dutch agreed refugees quickly.\" Turkish before he adding have in Turkey";
+    let events = code_builtin(Lang::En, text);
+    assert!(events.iter().all(|e| !e.cameo.is_empty()), "{events:?}");
+}
+
+/// A headline's topic set off by a comma ("Ucraina, …") is no list.
+#[test]
+fn a_headline_topic_before_a_comma_is_not_coordinated() {
+    let text = "Ucraina, Zelensky incontra Meloni a Roma.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.contains(&triple("UKRGOV", "ITAGOV", "040")), "{text}: {got:?}");
+    assert!(!got.iter().any(|(s, t, _)| s == "UKR" || t == "UKR"), "{text}: {got:?}");
+}
+
+/// A role "of" a second role with a country adjective after it serves that
+/// owner; a country named like its capital is the country.
+#[test]
+fn an_official_of_a_national_government_is_that_government() {
+    let text = "Estados Unidos impuso sanciones a funcionarios del Gobierno nicaragüense.";
+    assert_eq!(triples_builtin(Lang::Es, text), [triple("USA", "NICGOV", "163")], "{text}");
+    let text = "México rechazó las acusaciones de Estados Unidos.";
+    assert_eq!(sources_builtin(Lang::Es, text), ["MEX"], "{text}");
+}
