@@ -1059,16 +1059,20 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
 
 /// "X, the German foreign minister": a comma, an article, and an actor of the
 /// same country (a person and their office) name one actor twice. So does
-/// an office and the person holding it set off by commas: "El canciller de
-/// México, Juan Ramón de la Fuente, se reunió …".
+/// an office and the person holding it, right after it ("Bundeskanzler Olaf
+/// Scholz") or set off by commas ("El canciller de México, Juan Ramón de la
+/// Fuente, se reunió …").
 fn apposition(tokens: &[Token], first: &Actor, second: &Actor) -> bool {
     let Some(between) = tokens.get(first.end..second.start) else { return false };
     let country = |a: &Actor| a.code.get(..3).filter(|c| !c.starts_with('~')).map(str::to_string);
-    let office_then_name = matches!(between, [comma] if &*comma.text == ",")
+    // "Bundeskanzler Olaf Scholz" (an office the dictionary lists as an actor)
+    // names its holder right after it; "…, Juan Ramón de la Fuente," between commas.
+    let office_then_name = (between.is_empty()
+        || matches!(between, [comma] if &*comma.text == ",")
+            && tokens.get(second.end).is_some_and(|t| &*t.text == ","))
         && !first.person
         && second.person
-        && first.code.len() > 3
-        && tokens.get(second.end).is_some_and(|t| &*t.text == ",");
+        && first.code.len() > 3;
     (office_then_name
         || matches!(between, [comma, article] if &*comma.text == "," && article.kind == TokenKind::Word
         && !matches!(&*article.upper, "AND" | "OR")))

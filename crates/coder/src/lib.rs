@@ -1801,9 +1801,13 @@ fn possessor_subject(
     article_after_of: bool,
 ) -> Option<usize> {
     let (gi, g) = groups.iter().enumerate().rev().find(|(_, g)| g.end <= verb)?;
-    // "of *the* Syrian parliament": an article may stand after the of-word.
+    // "of *the* Syrian parliament": an article may stand after the of-word;
+    // "della", "del" are both, and then the of-word.
     let article = article_after_of
-        && g.start.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| lw.is_determiner(&t.upper));
+        && g.start
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|t| lw.is_determiner(&t.upper) && !lw.of_words.contains(&&*t.upper));
     let before = g.start - usize::from(article);
     let of = before.checked_sub(1).and_then(|i| tokens.get(i))?;
     let noun = before.checked_sub(2).and_then(|i| tokens.get(i))?;

@@ -735,3 +735,24 @@ fn an_official_of_a_national_government_is_that_government() {
     let text = "México rechazó las acusaciones de Estados Unidos.";
     assert_eq!(sources_builtin(Lang::Es, text), ["MEX"], "{text}");
 }
+
+/// The owner of an unknown subject noun acts in Italian too, where "della"
+/// is both the of-word and an article: "Il tesoriere della Cgil" is ITALAB.
+#[test]
+fn the_owner_after_an_articulated_preposition_acts() {
+    assert_eq!(sources_builtin(Lang::It, "Il tesoriere della Cgil ha criticato Israele."), ["ITALAB"]);
+    assert_eq!(
+        sources_builtin(Lang::It, "Un membro del parlamento siriano ha criticato Israele."),
+        ["SYRLEG"]
+    );
+}
+
+/// An office the dictionary lists as an actor and the name of its holder
+/// right after it are one actor: "Bundeskanzler Olaf Scholz".
+#[test]
+fn an_office_and_its_holder_side_by_side_are_one_actor() {
+    let events = code_builtin(Lang::De, "Gestern kritisierte Bundeskanzler Olaf Scholz in Berlin China.");
+    let got: Vec<(&str, &str)> =
+        events.iter().map(|e| (e.source.code.as_str(), e.target.code.as_str())).collect();
+    assert_eq!(got, [("DEUGOV", "CHN")]);
+}
