@@ -281,6 +281,38 @@ pub(crate) fn roles_take_place_country(events: &mut [Event], sentence: &Sentence
     }
 }
 
+/// A headline's topic before a colon ("Mali : la junte expulse …", "Golpe in
+/// Gabon: i militari arrestano il presidente") names the country of the sides
+/// after it that are only roles: MLIGOV, GABMIL. The topic is at most five
+/// words and names exactly one country.
+pub(crate) fn roles_take_topic_country(events: &mut [Event], sentence: &Sentence<'_>) {
+    let Some(colon) = sentence.tokens.iter().take(6).position(|t| &*t.text == ":") else { return };
+    let Some(colon_at) = sentence.tokens.get(colon).map(|t| t.span.0) else { return };
+    if colon == 0 {
+        return;
+    }
+    let topic = dyad_text::char_slice(sentence.text, 0, colon_at);
+    let mut countries: Vec<&str> = Gazetteer::embedded()
+        .find_places(topic, sentence.lang)
+        .iter()
+        .map(|m| m.place.cameo)
+        .filter(|c| c.len() == 3 && !NOT_STATES.contains(c))
+        .collect();
+    countries.dedup();
+    let [country] = countries.as_slice() else { return };
+    for event in events.iter_mut() {
+        for side in [&mut event.source, &mut event.target] {
+            if side.span[0] < colon_at {
+                continue;
+            }
+            if let Some(agent) = side.code.strip_prefix('~').filter(|a| !a.is_empty()) {
+                side.code = format!("{country}{agent}");
+                side.country = (*country).to_string();
+            }
+        }
+    }
+}
+
 /// Country parts of CAMEO codes that name no state: international and
 /// non-governmental organisations, multinational groups and world regions.
 /// A role does not take these as its country.

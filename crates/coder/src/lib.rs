@@ -618,6 +618,7 @@ impl Coder {
             return;
         }
         if let Some(sentence) = place_from {
+            discourse::roles_take_topic_country(events, sentence);
             discourse::roles_take_place_country(events, sentence);
         }
         discourse::roles_take_partner_country(events);

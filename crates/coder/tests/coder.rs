@@ -756,3 +756,21 @@ fn an_office_and_its_holder_side_by_side_are_one_actor() {
         events.iter().map(|e| (e.source.code.as_str(), e.target.code.as_str())).collect();
     assert_eq!(got, [("DEUGOV", "CHN")]);
 }
+
+/// A headline's topic before a colon gives its country to the roles after it.
+#[test]
+fn a_headline_topic_before_a_colon_gives_roles_its_country() {
+    let got = triples_builtin(Lang::Fr, "Mali : la junte expulse l'ambassadeur de France.");
+    assert_eq!(got, [triple("MLIGOV", "FRAGOV", "166")]);
+    let got = triples_builtin(Lang::En, "Sudan: paramilitaries killed 40 civilians in El Fasher.");
+    assert_eq!(got, [triple("SDNMIL", "SDNCVL", "190")]);
+}
+
+/// Compound compass points are place nouns: "nel nord-ovest della Nigeria".
+#[test]
+fn compound_compass_points_lead_to_a_place() {
+    let text = "Uomini armati hanno rapito oltre 200 studenti da una scuola nel nord-ovest della Nigeria.";
+    let sides: Vec<(String, String)> =
+        code_builtin(Lang::It, text).into_iter().map(|e| (e.source.code, e.target.code)).collect();
+    assert!(sides.iter().any(|(s, _)| s.starts_with("NGA")), "{text}: {sides:?}");
+}
