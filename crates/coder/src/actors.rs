@@ -349,7 +349,6 @@ impl ActorFinder {
         self.agent_codes.get(id as usize).map(|c| c.trim()).unwrap_or("")
     }
 
-    /// The codes of an actor-like mention, and whether it names a person.
     /// "funcionarios del Gobierno nicaragüense", "funzionari del governo
     /// nicaraguense": a role "of" a second role that a country adjective
     /// follows serves that owner (NICGOV); the code and where the owner ends.
@@ -377,6 +376,7 @@ impl ActorFinder {
         Some((attach_agent(country, self.agent_code(owner_agent)), adjective.end))
     }
 
+    /// The codes of an actor-like mention, and whether it names a person.
     fn named(&self, kind: MentionKind, date: Option<NaiveDate>) -> Option<(Vec<String>, bool)> {
         match kind {
             MentionKind::Agent(_) => None,

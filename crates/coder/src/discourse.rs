@@ -270,14 +270,23 @@ pub(crate) fn roles_take_place_country(events: &mut [Event], sentence: &Sentence
         let inside = |side: Span| place.span.is_some_and(|p| p[0] < side[1] && side[0] < p[1]);
         let country = place.country.clone();
         for side in [&mut event.source, &mut event.target] {
-            if inside(side.span) {
-                continue;
-            }
-            if let Some(agent) = side.code.strip_prefix('~').filter(|a| !a.is_empty()) {
-                side.code = format!("{country}{agent}");
-                side.country = country.clone();
+            if !inside(side.span) {
+                role_takes_country(side, &country);
             }
         }
+    }
+}
+
+/// Whether a side is named only by its role: an agent code with no country.
+fn bare_role(side: &ActorRef) -> bool {
+    side.code.strip_prefix('~').is_some_and(|agent| !agent.is_empty())
+}
+
+/// Gives a side named only by its role the `country`: "~COP" becomes "ALBCOP".
+fn role_takes_country(side: &mut ActorRef, country: &str) {
+    if let Some(agent) = side.code.strip_prefix('~').filter(|a| !a.is_empty()) {
+        side.code = format!("{country}{agent}");
+        side.country = country.to_string();
     }
 }
 
@@ -288,7 +297,10 @@ pub(crate) fn roles_take_place_country(events: &mut [Event], sentence: &Sentence
 pub(crate) fn roles_take_topic_country(events: &mut [Event], sentence: &Sentence<'_>) {
     let Some(colon) = sentence.tokens.iter().take(6).position(|t| &*t.text == ":") else { return };
     let Some(colon_at) = sentence.tokens.get(colon).map(|t| t.span.0) else { return };
-    if colon == 0 {
+    let after_colon = |side: &ActorRef| side.span[0] >= colon_at;
+    // Look the topic up only when a role after the colon lacks a country.
+    let roles = events.iter().flat_map(|e| [&e.source, &e.target]).any(|s| after_colon(s) && bare_role(s));
+    if colon == 0 || !roles {
         return;
     }
     let topic = dyad_text::char_slice(sentence.text, 0, colon_at);
@@ -302,12 +314,8 @@ pub(crate) fn roles_take_topic_country(events: &mut [Event], sentence: &Sentence
     let [country] = countries.as_slice() else { return };
     for event in events.iter_mut() {
         for side in [&mut event.source, &mut event.target] {
-            if side.span[0] < colon_at {
-                continue;
-            }
-            if let Some(agent) = side.code.strip_prefix('~').filter(|a| !a.is_empty()) {
-                side.code = format!("{country}{agent}");
-                side.country = (*country).to_string();
+            if after_colon(side) {
+                role_takes_country(side, country);
             }
         }
     }
