@@ -826,6 +826,14 @@ impl Coder {
             if caps.as_ref().is_some_and(|c| c.compound.is_some() && c.target.is_none()) {
                 target_group = caps.as_ref().and_then(|c| c.compound);
             }
+            if source_group.is_none() && !tabari && !passive && says_or_judges(&code, reporting) {
+                if let Some((subject, about)) = inverted_subject(&groups, &verbs, (start, end), tokens, lw) {
+                    source_group = Some(subject);
+                    if caps.as_ref().is_none_or(|c| c.target.is_none()) {
+                        target_group = about;
+                    }
+                }
+            }
             if source_group.is_none() && lw.verb_second && !passive {
                 // "Baerbock hat Tajani in Rom getroffen": with an auxiliary in second
                 // place the subject stands next to it and the object before the verb.
@@ -1917,6 +1925,105 @@ fn opens_clause_between(tokens: &[Token], actor_end: usize, verb: usize, lw: &La
             || (lw.subordinators.contains(&word) && !(lw.relatives.contains(&word) && k == 0))
             || (lw.relatives.contains(&word) && between[..k].iter().any(|b| b.kind == TokenKind::Word))
     })
+}
+
+/// Whether a verb says or judges something (a statement, an appeal, a
+/// demand, a complaint, a rejection or a threat): such verbs may follow what
+/// they report, with their subject after them.
+fn says_or_judges(code: &CodeSpec, reporting: bool) -> bool {
+    let root = match code {
+        CodeSpec::Single(c) => c.get(..2),
+        _ => None,
+    };
+    reporting || root.is_some_and(|r| matches!(r, "01" | "02" | "10" | "11" | "12" | "13"))
+}
+
+/// "Israele commette un genocidio a Gaza, ha accusato Erdogan", '"No
+/// negociaremos", afirmó Netanyahu', "…, sagte Scholz": a verb of saying
+/// right after a comma or a closing quote, with one actor after it ending
+/// the clause, has that actor for subject; the clause before is what was
+/// said, and its first actor (not a place) is the target.
+///
+/// The clause before must hold a verb and must not open with a preposition
+/// or a subordinator: in "Dopo la riunione, ha criticato Macron" the actor
+/// after the verb is its object.
+fn inverted_subject(
+    groups: &[ActorGroup],
+    verbs: &[(usize, usize, u32, bool)],
+    (start, end): (usize, usize),
+    tokens: &[Token],
+    lw: &LangWords,
+) -> Option<(usize, Option<usize>)> {
+    let text = |i: usize| tokens.get(i).map_or("", |t| &*t.text);
+    let upper = |i: usize| tokens.get(i).map_or("", |t| &*t.upper);
+    let quote = |i: usize| matches!(text(i), "\"" | "”" | "“" | "»" | "«");
+    // The verb's auxiliary ("ha accusato", "a déclaré") stands in its place.
+    let mut at = start;
+    while at > 0 && start - at < 2 && lw.perfect_aux.contains(&upper(at - 1)) {
+        at -= 1;
+    }
+    let boundary = at.checked_sub(1)?;
+    if !(text(boundary) == "," || quote(boundary)) {
+        return None;
+    }
+    // The reported clause: back to the sentence's start or a full stop.
+    let said_from =
+        (0..boundary).rev().find(|&i| matches!(text(i), "." | ";" | ":" | "!" | "?")).map_or(0, |i| i + 1);
+    let opening = (said_from..boundary).find(|&i| !quote(i))?;
+    let quoted = (said_from..boundary).any(quote);
+    // "Lavrov, in una conferenza stampa a Mosca, ha accusato l'Occidente":
+    // the part before the verb's comma is an aside, and so is not what was said.
+    let last_part = (said_from..boundary).rev().find(|&i| text(i) == ",").map_or(opening, |c| c + 1);
+    let adverbial = |i: usize| lw.subordinators.contains(&upper(i)) || lw.is_preposition(upper(i));
+    if !quoted && (adverbial(opening) || adverbial(last_part)) {
+        return None;
+    }
+    let words = tokens.get(said_from..boundary)?.iter().filter(|t| t.kind == TokenKind::Word).count();
+    // "Israele sta commettendo un genocidio": a clause opening with an actor
+    // has its verb, whether or not the dictionary knows it.
+    let opens_with_actor = groups.iter().any(|g| {
+        g.start < boundary
+            && tokens.get(opening..g.start).is_some_and(|ts| ts.iter().all(|t| lw.is_determiner(&t.upper)))
+    });
+    let has_verb = quoted
+        || opens_with_actor
+        || verbs.iter().any(|&(s, e, _, noun)| !noun && s >= said_from && e <= boundary)
+        || (said_from..boundary).any(|i| {
+            let w = upper(i);
+            lw.perfect_aux.contains(&w) || lw.passive_aux.contains(&w) || lw.reporting.contains(&w)
+        });
+    if words < 3 || !has_verb {
+        return None;
+    }
+    // The subject: the first actor after the verb, past articles only.
+    let subject = groups.iter().position(|g| g.start >= end)?;
+    let group = groups.get(subject)?;
+    if !tokens.get(end..group.start)?.iter().all(|t| lw.is_determiner(&t.upper)) {
+        return None;
+    }
+    // Nothing but places and adverbs until the clause ends.
+    let clause_end = (group.end..tokens.len())
+        .find(|&i| matches!(text(i), "," | "." | ";" | ":" | "!" | "?"))
+        .unwrap_or(tokens.len());
+    // "ha detto Zelensky ai giornalisti" names whom he told; "ha accusato
+    // l'Occidente di voler prolungare la guerra" an object and its charge.
+    let more_actors = groups.iter().any(|g| {
+        g.start >= group.end
+            && g.start < clause_end
+            && !preceded_by_preposition(tokens, g.start, lw)
+            && !g.actors.iter().all(|a| is_place_after_locative(tokens, a, lw))
+    });
+    let more_verbs = verbs.iter().any(|&(s, _, _, noun)| !noun && s >= group.end && s < clause_end)
+        || (group.end..clause_end).any(|i| lw.infinitive_at(tokens, i));
+    if more_actors || more_verbs {
+        return None;
+    }
+    let about = groups.iter().position(|g| {
+        g.start >= said_from
+            && g.end <= boundary
+            && !g.actors.iter().all(|a| is_place_after_locative(tokens, a, lw))
+    });
+    Some((subject, about))
 }
 
 /// "Gollum, centre of a row between Radagast and Gandalf, called on Gondor":

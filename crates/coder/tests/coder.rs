@@ -774,3 +774,32 @@ fn compound_compass_points_lead_to_a_place() {
         code_builtin(Lang::It, text).into_iter().map(|e| (e.source.code, e.target.code)).collect();
     assert!(sides.iter().any(|(s, _)| s.starts_with("NGA")), "{text}: {sides:?}");
 }
+
+/// A verb of saying or judging after what it reports has its subject after
+/// it ("…, ha accusato Erdogan"); what was said names the target.
+#[test]
+fn a_subject_after_a_verb_of_saying_acts_on_what_it_reports() {
+    for (lang, text) in [
+        (Lang::It, "Israele sta commettendo un genocidio a Gaza, ha accusato Erdogan."),
+        (Lang::Es, "Israel comete un genocidio en Gaza, acusó Erdogan."),
+        (Lang::Fr, "Israël commet un génocide à Gaza, a accusé Erdogan."),
+    ] {
+        assert_eq!(triples_builtin(lang, text), [triple("TURGOV", "ISR", "112")], "{text}");
+    }
+    let got = triples_builtin(Lang::It, "La Russia ha bombardato Kiev nella notte, ha denunciato Zelensky.");
+    assert!(got.contains(&triple("UKRGOV", "RUS", "111")), "{got:?}");
+    let got = triples_builtin(Lang::De, "Russland greift Kiew an, kritisierte Selenskyj.");
+    assert!(got.contains(&triple("UKRGOV", "RUS", "111")), "{got:?}");
+}
+
+/// After an opening adverbial the actor after the verb stays its object.
+#[test]
+fn an_actor_after_a_verb_behind_an_adverbial_stays_the_object() {
+    for text in [
+        "Putin è arrivato a Parigi. Dopo la riunione, ha criticato Macron.",
+        "Putin è arrivato a Parigi. Il giorno dopo, ha criticato Macron.",
+    ] {
+        let got = triples_builtin(Lang::It, text);
+        assert!(got.contains(&triple("RUSGOV", "FRAGOV", "111")), "{text}: {got:?}");
+    }
+}
