@@ -711,6 +711,7 @@ impl Coder {
         if verbs.is_empty() || self.too_complex(tokens, &groups, &verbs, &word_conj, lw) {
             return (Vec::new(), groups);
         }
+        let speaker = if tabari { None } else { quote_speaker(&groups, tokens, lw) };
         let mut found: Vec<Found> = Vec::new();
         // Groups that are objects of an earlier verb.
         let mut objects: Vec<usize> = Vec::new();
@@ -826,7 +827,10 @@ impl Coder {
             if caps.as_ref().is_some_and(|c| c.compound.is_some() && c.target.is_none()) {
                 target_group = caps.as_ref().and_then(|c| c.compound);
             }
-            if source_group.is_none() && !tabari && !passive && says_or_judges(&code, reporting) {
+            // English puts the subject after only a verb of saying ("…, said
+            // Erdogan"); "attacked Gondor, accused Mordor" shares its subject.
+            let inverts = reporting || lw.code != "en" && says_or_judges(&code);
+            if source_group.is_none() && !tabari && !passive && inverts {
                 if let Some((subject, about)) = inverted_subject(&groups, &verbs, (start, end), tokens, lw) {
                     source_group = Some(subject);
                     if caps.as_ref().is_none_or(|c| c.target.is_none()) {
@@ -950,6 +954,13 @@ impl Coder {
                 });
                 target_group = subject;
                 source_group = by_agent;
+            }
+            if let Some((_, speaker)) = speaker.filter(|&((from, to), _)| start > from && end <= to) {
+                // '"Condanniamo l'attacco", ha detto il ministro': what a quote
+                // says without a subject ("we" included) its speaker does.
+                if source_group.is_none() {
+                    source_group = Some(speaker);
+                }
             }
             if source_group.is_none() && lw.pro_drop {
                 // "Hanno firmato un accordo": the subject is the previous clause's.
@@ -1174,8 +1185,10 @@ impl Coder {
                 continue;
             }
             let after_determiner = after_determiner(tokens, i, &in_actor, lw, self.config.tabari);
+            // A capital opens the sentence after quote marks too ('"Condanniamo …').
+            let opens = tokens.get(..i).is_some_and(|ts| ts.iter().all(|t| t.kind != TokenKind::Word));
             let capitalized_noun =
-                i > 0 && !mostly_caps && token.text.chars().next().is_some_and(char::is_uppercase);
+                !opens && !mostly_caps && token.text.chars().next().is_some_and(char::is_uppercase);
             let forced_noun = self.nonverbs.longest_at(sent, i, 0).is_some_and(|h| h.end >= hit.end);
             if in_actor(i) || capitalized_noun || forced_noun {
                 i += 1;
@@ -1927,15 +1940,55 @@ fn opens_clause_between(tokens: &[Token], actor_end: usize, verb: usize, lw: &La
     })
 }
 
+/// A quote that opens the sentence and its speaker named right after it:
+/// '"…", ha detto Khamenei', '«…», afirmó el canciller', '"…," Khamenei
+/// said'. Returns the tokens inside the quote marks and the speaker's group.
+fn quote_speaker(groups: &[ActorGroup], tokens: &[Token], lw: &LangWords) -> Option<((usize, usize), usize)> {
+    let text = |i: usize| tokens.get(i).map_or("", |t| &*t.text);
+    let upper = |i: usize| tokens.get(i).map_or("", |t| &*t.upper);
+    let quote = |i: usize| matches!(text(i), "\"" | "”" | "“" | "»" | "«" | "„");
+    if !quote(0) {
+        return None;
+    }
+    let close = (1..tokens.len()).find(|&i| quote(i))?;
+    let mut at = close + 1;
+    if text(at) == "," {
+        at += 1;
+    }
+    let saying = |i: usize| {
+        let mut i = i;
+        while lw.perfect_aux.contains(&upper(i)) && i < at + 2 {
+            i += 1;
+        }
+        lw.reporting.contains(&upper(i)).then_some(i + 1)
+    };
+    let starts_at = |from: usize| {
+        groups.iter().position(|g| {
+            g.start >= from
+                && tokens.get(from..g.start).is_some_and(|ts| ts.iter().all(|t| lw.is_determiner(&t.upper)))
+        })
+    };
+    // '…", ha detto Khamenei' or '…," Khamenei said'.
+    let speaker = match saying(at) {
+        Some(after) => starts_at(after)?,
+        None => {
+            let g = starts_at(at)?;
+            saying(groups.get(g)?.end)?;
+            g
+        }
+    };
+    Some(((0, close), speaker))
+}
+
 /// Whether a verb says or judges something (a statement, an appeal, a
 /// demand, a complaint, a rejection or a threat): such verbs may follow what
 /// they report, with their subject after them.
-fn says_or_judges(code: &CodeSpec, reporting: bool) -> bool {
+fn says_or_judges(code: &CodeSpec) -> bool {
     let root = match code {
         CodeSpec::Single(c) => c.get(..2),
         _ => None,
     };
-    reporting || root.is_some_and(|r| matches!(r, "01" | "02" | "10" | "11" | "12" | "13"))
+    root.is_some_and(|r| matches!(r, "01" | "02" | "10" | "11" | "12" | "13"))
 }
 
 /// "Israele commette un genocidio a Gaza, ha accusato Erdogan", '"No
@@ -1992,7 +2045,7 @@ fn inverted_subject(
             let w = upper(i);
             lw.perfect_aux.contains(&w) || lw.passive_aux.contains(&w) || lw.reporting.contains(&w)
         });
-    if words < 3 || !has_verb {
+    if words < 3 && !quoted || !has_verb {
         return None;
     }
     // The subject: the first actor after the verb, past articles only.

@@ -803,3 +803,19 @@ fn an_actor_after_a_verb_behind_an_adverbial_stays_the_object() {
         assert!(got.contains(&triple("RUSGOV", "FRAGOV", "111")), "{text}: {got:?}");
     }
 }
+
+/// What a quote opening the sentence says without a subject of its own (a
+/// first-person verb, "we") its speaker, named after it, does.
+#[test]
+fn a_quote_without_a_subject_is_its_speakers() {
+    for (lang, text) in [
+        (Lang::It, "«Condanniamo l'attacco di Israele», ha detto il ministro degli Esteri iraniano."),
+        (Lang::Es, "\"Condenamos el ataque de Israel\", afirmó el canciller iraní."),
+        (Lang::Fr, "« Nous condamnons l'attaque d'Israël », a déclaré le ministre iranien."),
+        (Lang::De, "„Wir verurteilen den Angriff Israels“, sagte der iranische Außenminister."),
+        (Lang::En, "\"We condemn Israel's attack,\" Iran's foreign minister said."),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.contains(&triple("IRNGOV", "ISR", "111")), "{text}: {got:?}");
+    }
+}
