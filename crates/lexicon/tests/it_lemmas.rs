@@ -265,6 +265,11 @@ const CASES: &[(&str, &str)] = &[
     ("pronto a", "pronta a"),
     ("prorogare", "memorandum"),
     ("mettere .. allerta", "confine"),
+    ("chiedere", "ricostruzione"),
+    ("firmare", "decreto"),
+    ("sanzione", "sanzioni"),
+    ("sanzione", "dazi"),
+    ("sanzione", "contro"),
 ];
 
 fn table_path() -> PathBuf {
