@@ -76,6 +76,10 @@ pub(crate) struct ActorFinder {
     /// The words of the full names of the persons in `surnames`, to check a
     /// given name written before the surname ("President Omar al-Bashir").
     name_words: FxHashMap<u32, Vec<Box<str>>>,
+    /// Persons who share a full name ("King Abdullah" of Saudi Arabia and of
+    /// Jordan): the entry the name index finds → every entry with that name,
+    /// in load order.
+    homonyms: FxHashMap<u32, SmallVec<[u32; 2]>>,
     /// Per actor entry: the rank of the dictionary file it came from, in load
     /// order (the hand-written office holders come before the generated list).
     rank: Vec<u16>,
@@ -99,12 +103,21 @@ impl ActorFinder {
         let mut finder = ActorFinder { max_gap, ..ActorFinder::default() };
         finder.actor_codes.reserve(actors.len());
         let mut files: Vec<std::sync::Arc<str>> = Vec::new();
+        let mut persons_named: FxHashMap<dyad_lexicon::Phrase, SmallVec<[u32; 2]>> = FxHashMap::default();
         for (i, actor) in actors.into_iter().enumerate() {
             let id = u32::try_from(i).unwrap_or(u32::MAX);
             for name in &actor.names {
                 finder.actors.insert(vocab, name, id);
             }
             let person = actor.codes.iter().any(|c| c.valid.from.is_some() || c.valid.to.is_some());
+            if person {
+                for name in &actor.names {
+                    let ids = persons_named.entry(name.clone()).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
             if person {
                 let mut indexed = false;
                 for key in actor.names.iter().flat_map(|n| surname_keys(&n.words)) {
@@ -144,12 +157,37 @@ impl ActorFinder {
             }
             finder.agent_codes.push(agent.code);
         }
+        for ids in persons_named.into_values().filter(|ids| ids.len() > 1) {
+            finder.homonyms.entry(ids[0]).or_insert(ids);
+        }
         finder.actors.finish();
         finder.agents.finish();
         finder
     }
 
-    fn mentions(&self, sent: &Keyed<'_>) -> Vec<Mention> {
+    /// Whether an actor entry holds a dated code (a term of office) on `date`.
+    fn in_office(&self, id: u32, date: Option<NaiveDate>) -> bool {
+        date.is_some_and(|d| {
+            self.actor_codes.get(id as usize).is_some_and(|codes| {
+                codes.iter().any(|c| {
+                    (c.valid.from.is_some() || c.valid.to.is_some())
+                        && c.valid.contains(d)
+                        && !is_null_code(&c.code)
+                })
+            })
+        })
+    }
+
+    /// Of the persons sharing the name of entry `id`, the first in office on
+    /// `date`: "King Abdullah" is Jordan's after Saudi Arabia's died in 2015.
+    fn holder_of_name(&self, id: u32, date: Option<NaiveDate>) -> u32 {
+        self.homonyms
+            .get(&id)
+            .and_then(|ids| ids.iter().copied().find(|&h| self.in_office(h, date)))
+            .unwrap_or(id)
+    }
+
+    fn mentions(&self, sent: &Keyed<'_>, date: Option<NaiveDate>) -> Vec<Mention> {
         let tokens = sent.tokens;
         let mut out = Vec::new();
         let mut i = 0;
@@ -164,7 +202,7 @@ impl ActorFinder {
             let agent = self.agents.longest_at(sent, i, gap);
             let pick = match (actor, agent) {
                 (Some(a), Some(g)) if g.end > a.end => Some((MentionKind::Agent(*g.payload), g.end)),
-                (Some(a), _) => Some((MentionKind::Actor(*a.payload), a.end)),
+                (Some(a), _) => Some((MentionKind::Actor(self.holder_of_name(*a.payload, date)), a.end)),
                 (None, Some(g)) => Some((MentionKind::Agent(*g.payload), g.end)),
                 (None, None) => None,
             };
@@ -182,7 +220,7 @@ impl ActorFinder {
     /// Whether an actor named in the sentence is coded `###` on `date`
     /// (TABARI's discard code).
     pub(crate) fn discards(&self, sent: &Keyed<'_>, date: Option<NaiveDate>) -> bool {
-        self.mentions(sent).iter().any(|m| match m.kind {
+        self.mentions(sent, date).iter().any(|m| match m.kind {
             MentionKind::Actor(id) => self.chosen_code(id, date).is_some_and(|c| c.code.trim() == "###"),
             _ => false,
         })
@@ -218,18 +256,7 @@ impl ActorFinder {
     /// `country_only`, on the country), or the surname stays unresolved.
     fn resolve_surname(&self, surname: &str, date: Option<NaiveDate>, country_only: bool) -> Option<u32> {
         let ids = self.surnames.get(surname)?;
-        let in_office = |id: &u32| {
-            date.is_some_and(|d| {
-                self.actor_codes.get(*id as usize).is_some_and(|codes| {
-                    codes.iter().any(|c| {
-                        (c.valid.from.is_some() || c.valid.to.is_some())
-                            && c.valid.contains(d)
-                            && !is_null_code(&c.code)
-                    })
-                })
-            })
-        };
-        let office: SmallVec<[u32; 2]> = ids.iter().copied().filter(in_office).collect();
+        let office: SmallVec<[u32; 2]> = ids.iter().copied().filter(|&id| self.in_office(id, date)).collect();
         let pool = if office.is_empty() { ids.clone() } else { office };
         let rank = |id: u32| self.rank.get(id as usize).copied().unwrap_or(u16::MAX);
         let best = pool.iter().map(|&id| rank(id)).min()?;
@@ -401,7 +428,7 @@ impl ActorFinder {
     ) -> Vec<ActorGroup> {
         let tokens = sent.tokens;
         let keep = self.roles_keep_specific_codes;
-        let mut mentions = self.mentions(sent);
+        let mut mentions = self.mentions(sent, date);
         self.surname_mentions(tokens, &mut mentions, date, lw);
         if !tabari && !lw.verb_second {
             // "Defence Secretary Tom King", "Martin Luther King": a one-word role
@@ -457,6 +484,12 @@ impl ActorFinder {
                         },
                     );
                     if let Some((n, (actor_codes, named_person))) = joined {
+                        // Undated text: "President Dina Boluarte" was written during
+                        // her last term, even if it has ended since.
+                        let actor_codes = match date {
+                            None if named_person => self.last_term_codes(n.kind).unwrap_or(actor_codes),
+                            _ => actor_codes,
+                        };
                         // "the foreign minister of Gondor", "Foreign Minister Telemar",
                         // "la polizia antisommossa turca"
                         let over_list = n.start > m.end && joins_agent_then_actor(tokens, m.end, n.start, lw);
@@ -677,6 +710,25 @@ impl ActorFinder {
     }
 
     /// The codes of an actor on `date`; a compound code (`FRO/BIL/SAM`) names several actors.
+    /// The codes of a person's latest term of office, when it has ended (an
+    /// open term is the current one already).
+    fn last_term_codes(&self, kind: MentionKind) -> Option<Vec<String>> {
+        let (MentionKind::Actor(id) | MentionKind::Person { id, country_only: false }) = kind else {
+            return None;
+        };
+        let codes = self.actor_codes.get(id as usize)?;
+        if codes.iter().any(|c| c.valid.from.is_some() && c.valid.to.is_none()) {
+            return None;
+        }
+        let last = codes
+            .iter()
+            .filter(|c| !is_null_code(&c.code))
+            .filter_map(|c| Some((c.valid.to?, c)))
+            .max_by_key(|(to, _)| *to)?
+            .1;
+        Some(last.code.split('/').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect())
+    }
+
     fn actor_codes(&self, id: u32, date: Option<NaiveDate>) -> Vec<String> {
         let code = self.actor_code(id, date);
         if code.contains('/') {

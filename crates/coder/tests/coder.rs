@@ -819,3 +819,16 @@ fn a_quote_without_a_subject_is_its_speakers() {
         assert!(got.contains(&triple("IRNGOV", "ISR", "111")), "{text}: {got:?}");
     }
 }
+
+/// Persons who share a full name are told apart by their terms of office:
+/// "King Abdullah" is Saudi Arabia's until 2015, then Jordan's.
+#[test]
+fn a_name_two_persons_share_is_the_one_in_office() {
+    let coder = Coder::new(&own::builtin("en").unwrap_or_else(|e| panic!("{e}")));
+    let source_on = |year: i32| {
+        let events = code_with(&coder, "King Abdullah met Joe Biden.", NaiveDate::from_ymd_opt(year, 5, 1));
+        events.into_iter().map(|e| e.source.code).collect::<Vec<_>>()
+    };
+    assert_eq!(source_on(2010), ["SAUGOV"]);
+    assert_eq!(source_on(2024), ["JORGOV"]);
+}
