@@ -832,3 +832,16 @@ fn a_name_two_persons_share_is_the_one_in_office() {
     assert_eq!(source_on(2010), ["SAUGOV"]);
     assert_eq!(source_on(2024), ["JORGOV"]);
 }
+
+/// Undated text with a title before a person whose last term has ended was
+/// written during that term; a date outside it still makes an elite.
+#[test]
+fn an_undated_title_gives_the_last_term() {
+    let coder = Coder::new(&own::builtin("en").unwrap_or_else(|e| panic!("{e}")));
+    let sources = |date: Option<NaiveDate>| {
+        let events = code_with(&coder, "President Dina Boluarte criticized Chile.", date);
+        events.into_iter().map(|e| e.source.code).collect::<Vec<_>>()
+    };
+    assert_eq!(sources(None), ["PERGOV"]);
+    assert_eq!(sources(NaiveDate::from_ymd_opt(2026, 5, 1)), ["PERELI"]);
+}
