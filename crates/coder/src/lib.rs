@@ -1271,10 +1271,43 @@ impl Coder {
         let is_default = |a: &actors::Actor| {
             [&default_source, &default_target].into_iter().flatten().any(|d| std::ptr::eq(d, a))
         };
+        // "I camionisti brasiliani hanno bloccato le strade": a protest, a
+        // strike or a curfew that names no target happened in the source's
+        // own country, which stands in for the target. Not when another event
+        // of the sentence names a target ("convocó a la encargada de negocios
+        // para trasladarle su protesta"), nor for a noun ("durante el paro")
+        // or a compound subject, which acts on itself.
+        let named_target = found.iter().any(|f| f.target.is_some());
+        let at_home = |f: &Found| {
+            let domestic = match &f.code {
+                CodeSpec::Single(c) => {
+                    c.starts_with("14") || matches!(&**c, "1721" | "1722" | "1723" | "1724")
+                }
+                _ => false,
+            };
+            let sources = actors_of(groups, f.source);
+            let wanted = self.options.domestic_events_at_home && !self.config.tabari && domestic;
+            // A bare country ("Brazil protested") would only act on itself.
+            (wanted && !named_target && !f.noun && sources.len() == 1)
+                .then(|| sources.first().filter(|a| a.code.len() > 3).and_then(|a| a.code.get(..3)))
+                .flatten()
+                .filter(|c| !c.starts_with('~') && !discourse::NOT_STATES.contains(c))
+        };
+        let homes: Vec<actors::Actor> = found
+            .iter()
+            .filter_map(&at_home)
+            .map(|c| actors::Actor {
+                implied_text: Some(String::new()),
+                ..actors::Actor::new(c.to_string(), 0, 0)
+            })
+            .collect();
         let mut drafts: Vec<Draft> = Vec::new();
         for f in &found {
             let mut sources = actors_of(groups, f.source);
             let mut targets = actors_of(groups, f.target);
+            if let Some(home) = at_home(f).and_then(|c| homes.iter().find(|h| h.code == c)) {
+                targets.push(home);
+            }
             if let Some(d) = &default_source {
                 // Without PRIOR, a subjectless verb takes its source after it.
                 if sources.is_empty() && !defaults.source_prior && !targets.is_empty() {
@@ -1305,7 +1338,10 @@ impl Coder {
                 };
             for (s, t) in pairs {
                 if s.zip(t).is_some_and(|(s, t)| {
-                    (s.start == t.start && !is_default(s) && !is_default(t))
+                    (s.start == t.start
+                        && !is_default(s)
+                        && !is_default(t)
+                        && !homes.iter().any(|h| std::ptr::eq(h, t)))
                         || (!s.code.is_empty()
                             && s.code == t.code
                             && !is_place_after_locative(tokens, t, LangWords::of(lang)))

@@ -845,3 +845,18 @@ fn an_undated_title_gives_the_last_term() {
     assert_eq!(sources(None), ["PERGOV"]);
     assert_eq!(sources(NaiveDate::from_ymd_opt(2026, 5, 1)), ["PERELI"]);
 }
+
+/// A protest, a strike or a curfew that names no target happened at home:
+/// the source's country stands in for the target. Not for a bare country,
+/// nor when another event of the sentence names a target.
+#[test]
+fn a_domestic_event_without_a_target_happens_at_home() {
+    let text =
+        "Los camioneros brasileños bloquearon más de cien carreteras en protesta por el precio del diésel.";
+    assert_eq!(triples_builtin(Lang::Es, text), [triple("BRALAB", "BRA", "144")]);
+    let text = "El Gobierno de Ecuador decretó el toque de queda en siete provincias.";
+    assert_eq!(triples_builtin(Lang::Es, text), [triple("ECUGOV", "ECU", "1723")]);
+    let text = "I sindacati francesi hanno proclamato uno sciopero generale.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("FRALAB", "FRA", "143")]);
+    assert!(triples_builtin(Lang::En, "Brazil protested.").is_empty());
+}

@@ -260,6 +260,11 @@ pub struct CodingOptions {
     /// code `ISRCVL`, `CHLCVL`, not the state. Off for TABARI and PETRARCH
     /// dictionaries.
     pub counted_people_are_civilians: bool,
+    /// An event that needs no recipient and names none (a protest, a strike,
+    /// a curfew) happened at home: its target is the source's country
+    /// ("Brazilian truckers blocked roads": `BRALAB` → `BRA`). Off for TABARI
+    /// and PETRARCH dictionaries, whose suites code no such events.
+    pub domestic_events_at_home: bool,
     /// TABARI's `COMPLEX: … NOACTPRIOR`: a sentence whose first coded verb has
     /// no actor before it is too complex to code.
     pub no_actor_prior: bool,
@@ -280,6 +285,7 @@ impl Default for CodingOptions {
             roles_take_country: false,
             roles_keep_specific_codes: false,
             counted_people_are_civilians: false,
+            domestic_events_at_home: false,
             no_actor_prior: false,
             language: None,
         }
