@@ -573,8 +573,23 @@ impl ActorFinder {
                                 || !tabari && agent_after_modifiers(tokens, m.end, s, lw) =>
                         {
                             let agent = self.agent_code(ag);
-                            codes =
-                                actor_codes.iter().map(|c| institution_of(c, agent, named_person)).collect();
+                            // "a Hezbollah commander" is Hezbollah, as "the commander of
+                            // Hezbollah" is (see `role_of`); "a U.N. envoy" stays IGOUNOGOV.
+                            let specific = |c: &str| {
+                                keep && !named_person
+                                    && c.len() > 3
+                                    && c.get(..3).is_some_and(|k| !NOT_STATES.contains(&k))
+                            };
+                            codes = actor_codes
+                                .iter()
+                                .map(|c| {
+                                    if specific(c) {
+                                        c.clone()
+                                    } else {
+                                        institution_of(c, agent, named_person)
+                                    }
+                                })
+                                .collect();
                             person = named_person && !agent.contains("GOV");
                             end = e;
                             consumed = 2;
@@ -1080,8 +1095,10 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
             let list_goes_on = tokens.get(actor.end).is_some_and(|t| lw.conjunctions.contains(&&*t.upper));
             // "Ucraina, Zelensky incontra Meloni", "Gaza, Israele bombarda …": a
             // headline's topic, set off by a comma at the very start, is no list
-            // unless a conjunction closes one.
+            // unless a conjunction closes one. English headlines write "and"
+            // with that comma ("Armenia, Azerbaijan agree to resume talks").
             let topic = last.start == 0
+                && lw.code != "en"
                 && last.actors.len() == 1
                 && tokens.get(last.end..actor.start).is_some_and(|b| matches!(b, [c] if &*c.text == ","))
                 && !list_goes_on;

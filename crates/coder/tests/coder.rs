@@ -860,3 +860,19 @@ fn a_domestic_event_without_a_target_happens_at_home() {
     assert_eq!(triples_builtin(Lang::It, text), [triple("FRALAB", "FRA", "143")]);
     assert!(triples_builtin(Lang::En, "Brazil protested.").is_empty());
 }
+
+/// An English headline writes "and" with a comma: "Armenia, Azerbaijan
+/// agree …" is a compound subject, not a topic and its subject.
+#[test]
+fn an_english_headline_comma_joins_its_subjects() {
+    let got = triples_builtin(Lang::En, "Armenia, Azerbaijan agree to resume border talks.");
+    assert!(got.contains(&triple("ARM", "AZE", "036")), "{got:?}");
+}
+
+/// A role after an armed group keeps the group's code, as a role before it
+/// does: "a Hezbollah commander" is LBNREB, like "the commander of Hezbollah".
+#[test]
+fn a_role_after_an_armed_group_keeps_its_code() {
+    let text = "An Israeli drone strike killed a Hezbollah commander in southern Lebanon.";
+    assert_eq!(triples_builtin(Lang::En, text), [triple("ISR", "LBNREB", "195")]);
+}
