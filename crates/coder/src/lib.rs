@@ -962,6 +962,25 @@ impl Coder {
                     source_group = Some(speaker);
                 }
             }
+            if let (Some(s), false) = (source_group, tabari) {
+                // "Ruto said his government would send police": a bare role
+                // after a possessive is the one who spoke's, in their country.
+                let speaker_country = found
+                    .last()
+                    .filter(|f| f.statement && f.verb.1 <= start)
+                    .and_then(|f| groups.get(f.source?)?.actors.first()?.code.get(..3))
+                    .filter(|c| !c.starts_with('~') && !discourse::NOT_STATES.contains(c))
+                    .map(str::to_string);
+                if let (Some(country), Some(group)) = (speaker_country, groups.get_mut(s)) {
+                    let owned = group.start > 0
+                        && tokens.get(group.start - 1).is_some_and(|t| lw.possessives.contains(&&*t.upper));
+                    if owned && group.actors.iter().all(|a| a.code.starts_with('~')) {
+                        for actor in &mut group.actors {
+                            actor.code = format!("{country}{}", &actor.code[1..]);
+                        }
+                    }
+                }
+            }
             if source_group.is_none() && lw.pro_drop {
                 // "Hanno firmato un accordo": the subject is the previous clause's.
                 source_group = found.last().and_then(|f| f.source);

@@ -876,3 +876,12 @@ fn a_role_after_an_armed_group_keeps_its_code() {
     let text = "An Israeli drone strike killed a Hezbollah commander in southern Lebanon.";
     assert_eq!(triples_builtin(Lang::En, text), [triple("ISR", "LBNREB", "195")]);
 }
+
+/// A bare role after a possessive in what someone said is the speaker's:
+/// "Ruto said his government would send police to Haiti" is Kenya's.
+#[test]
+fn a_possessed_role_in_reported_speech_is_the_speakers() {
+    let text = "Kenyan President William Ruto said his government would send 1,000 police officers to Haiti.";
+    let sources: Vec<String> = code_builtin(Lang::En, text).into_iter().map(|e| e.source.code).collect();
+    assert_eq!(sources, ["KENGOV"]);
+}
