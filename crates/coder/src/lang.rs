@@ -220,7 +220,9 @@ impl LangWords {
             // infinitive in -en ("wird … investieren") is no participle.
             return w.char_indices().take_while(|(i, _)| *i <= 6).any(|(i, _)| w[i..].starts_with("GE"));
         }
-        self.participle_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        // English short participles that no ending tells ("was hit by").
+        let short = self.code == "en" && matches!(w, "HIT" | "CUT" | "PUT" | "SET" | "LET" | "BID" | "RID");
+        short || self.participle_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
     }
 }
 

@@ -885,3 +885,12 @@ fn a_possessed_role_in_reported_speech_is_the_speakers() {
     let sources: Vec<String> = code_builtin(Lang::En, text).into_iter().map(|e| e.source.code).collect();
     assert_eq!(sources, ["KENGOV"]);
 }
+
+/// An English short participle is one: "was hit by" takes its agent for source.
+#[test]
+fn english_short_participles_make_passives() {
+    let text = "The Philippine vessel was hit by water cannon fired by Chinese coast guard ships.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(got.contains(&triple("CHNMIL", "PHL", "190")), "{got:?}");
+    assert_eq!(triples_builtin(Lang::En, "Ukraine was hit by Russia."), [triple("RUS", "UKR", "190")]);
+}
