@@ -955,7 +955,7 @@ impl Coder {
                 target_group = subject;
                 source_group = by_agent;
             }
-            if let Some((_, speaker)) = speaker.filter(|&((from, to), _)| start > from && end <= to) {
+            if let Some((_, speaker)) = speaker.filter(|&(close, _)| end <= close) {
                 // '"Condanniamo l'attacco", ha detto il ministro': what a quote
                 // says without a subject ("we" included) its speaker does.
                 if source_group.is_none() {
@@ -1997,11 +1997,11 @@ fn opens_clause_between(tokens: &[Token], actor_end: usize, verb: usize, lw: &La
 
 /// A quote that opens the sentence and its speaker named right after it:
 /// '"…", ha detto Khamenei', '«…», afirmó el canciller', '"…," Khamenei
-/// said'. Returns the tokens inside the quote marks and the speaker's group.
-fn quote_speaker(groups: &[ActorGroup], tokens: &[Token], lw: &LangWords) -> Option<((usize, usize), usize)> {
+/// said'. Returns the closing quote mark and the speaker's group.
+fn quote_speaker(groups: &[ActorGroup], tokens: &[Token], lw: &LangWords) -> Option<(usize, usize)> {
     let text = |i: usize| tokens.get(i).map_or("", |t| &*t.text);
     let upper = |i: usize| tokens.get(i).map_or("", |t| &*t.upper);
-    let quote = |i: usize| matches!(text(i), "\"" | "”" | "“" | "»" | "«" | "„");
+    let quote = |i: usize| is_quote_mark(text(i));
     if !quote(0) {
         return None;
     }
@@ -2017,12 +2017,7 @@ fn quote_speaker(groups: &[ActorGroup], tokens: &[Token], lw: &LangWords) -> Opt
         }
         lw.reporting.contains(&upper(i)).then_some(i + 1)
     };
-    let starts_at = |from: usize| {
-        groups.iter().position(|g| {
-            g.start >= from
-                && tokens.get(from..g.start).is_some_and(|ts| ts.iter().all(|t| lw.is_determiner(&t.upper)))
-        })
-    };
+    let starts_at = |from: usize| group_after_articles(groups, tokens, from, lw);
     // '…", ha detto Khamenei' or '…," Khamenei said'.
     let speaker = match saying(at) {
         Some(after) => starts_at(after)?,
@@ -2032,7 +2027,25 @@ fn quote_speaker(groups: &[ActorGroup], tokens: &[Token], lw: &LangWords) -> Opt
             g
         }
     };
-    Some(((0, close), speaker))
+    Some((close, speaker))
+}
+
+/// Quote marks, opening or closing, of the five languages' typography.
+fn is_quote_mark(text: &str) -> bool {
+    matches!(text, "\"" | "”" | "“" | "»" | "«" | "„")
+}
+
+/// The actor group starting at `from`, past articles only.
+fn group_after_articles(
+    groups: &[ActorGroup],
+    tokens: &[Token],
+    from: usize,
+    lw: &LangWords,
+) -> Option<usize> {
+    groups.iter().position(|g| {
+        g.start >= from
+            && tokens.get(from..g.start).is_some_and(|ts| ts.iter().all(|t| lw.is_determiner(&t.upper)))
+    })
 }
 
 /// Whether a verb says or judges something (a statement, an appeal, a
@@ -2064,7 +2077,7 @@ fn inverted_subject(
 ) -> Option<(usize, Option<usize>)> {
     let text = |i: usize| tokens.get(i).map_or("", |t| &*t.text);
     let upper = |i: usize| tokens.get(i).map_or("", |t| &*t.upper);
-    let quote = |i: usize| matches!(text(i), "\"" | "”" | "“" | "»" | "«");
+    let quote = |i: usize| is_quote_mark(text(i));
     // The verb's auxiliary ("ha accusato", "a déclaré") stands in its place.
     let mut at = start;
     while at > 0 && start - at < 2 && lw.perfect_aux.contains(&upper(at - 1)) {
@@ -2089,10 +2102,8 @@ fn inverted_subject(
     let words = tokens.get(said_from..boundary)?.iter().filter(|t| t.kind == TokenKind::Word).count();
     // "Israele sta commettendo un genocidio": a clause opening with an actor
     // has its verb, whether or not the dictionary knows it.
-    let opens_with_actor = groups.iter().any(|g| {
-        g.start < boundary
-            && tokens.get(opening..g.start).is_some_and(|ts| ts.iter().all(|t| lw.is_determiner(&t.upper)))
-    });
+    let opens_with_actor = group_after_articles(groups, tokens, opening, lw)
+        .is_some_and(|g| groups.get(g).is_some_and(|g| g.start < boundary));
     let has_verb = quoted
         || opens_with_actor
         || verbs.iter().any(|&(s, e, _, noun)| !noun && s >= said_from && e <= boundary)
@@ -2104,11 +2115,8 @@ fn inverted_subject(
         return None;
     }
     // The subject: the first actor after the verb, past articles only.
-    let subject = groups.iter().position(|g| g.start >= end)?;
+    let subject = group_after_articles(groups, tokens, end, lw)?;
     let group = groups.get(subject)?;
-    if !tokens.get(end..group.start)?.iter().all(|t| lw.is_determiner(&t.upper)) {
-        return None;
-    }
     // Nothing but places and adverbs until the clause ends.
     let clause_end = (group.end..tokens.len())
         .find(|&i| matches!(text(i), "," | "." | ";" | ":" | "!" | "?"))
