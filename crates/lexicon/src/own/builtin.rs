@@ -1,6 +1,8 @@
 //! The dictionaries embedded in the binary, by language.
 
+use std::borrow::Cow;
 use std::io;
+use std::path::PathBuf;
 
 use crate::error::{LexiconError, Result};
 use crate::model::Lexicon;
@@ -59,6 +61,23 @@ const KB: &[(&str, &str)] = &[
     ("kb/groups.dyad", include_str!("../../data/kb/groups.dyad")),
 ];
 
+/// The environment variable that makes [`builtin`] read the built-in files from
+/// a folder laid out like `crates/lexicon/data` instead of the copies embedded
+/// at build time, so that a dictionary edit can be tried without a rebuild.
+pub const DICTIONARY_DIR_ENV: &str = "DYAD_DICTIONARY_DIR";
+
+/// The text of one built-in file: the embedded copy, or the file of the same
+/// name under [`DICTIONARY_DIR_ENV`] when that is set.
+fn builtin_text(name: &str, embedded: &'static str) -> Result<Cow<'static, str>> {
+    match std::env::var_os(DICTIONARY_DIR_ENV) {
+        None => Ok(Cow::Borrowed(embedded)),
+        Some(dir) => {
+            let path = PathBuf::from(dir).join(name);
+            std::fs::read_to_string(&path).map(Cow::Owned).map_err(|source| LexiconError::Io { path, source })
+        }
+    }
+}
+
 /// The languages that have built-in dictionaries (ISO 639 codes).
 pub fn builtin_languages() -> &'static [&'static str] {
     &["en", "it", "es", "fr", "de"]
@@ -88,6 +107,8 @@ pub fn builtin_files(lang: &str) -> Option<&'static [(&'static str, &'static str
 ///
 /// Fails when the language has no built-in dictionary (the error names the
 /// language and those available), or when a file declares another language.
+/// With `DYAD_DICTIONARY_DIR` set ([`DICTIONARY_DIR_ENV`]) the files are read
+/// from that folder, and a missing one fails with its path.
 pub fn builtin(lang: &str) -> Result<Lexicon> {
     let Some(files) = builtin_files(lang) else {
         return Err(LexiconError::Io {
@@ -104,7 +125,8 @@ pub fn builtin(lang: &str) -> Result<Lexicon> {
     let mut lex = Lexicon::default();
     for (name, text) in files {
         let file = format!("builtin:{name}");
-        let parsed = super::parse_file(text, &file)?;
+        let text = builtin_text(name, text)?;
+        let parsed = super::parse_file(&text, &file)?;
         if parsed.language != lang {
             return Err(LexiconError::Syntax {
                 file,
@@ -135,7 +157,11 @@ fn knowledge_base() -> Result<&'static Lexicon> {
         let mut kb = Lexicon::default();
         for (name, text) in KB {
             let file = format!("builtin:{name}");
-            match super::parse(text, &file) {
+            let text = match builtin_text(name, text) {
+                Ok(text) => text,
+                Err(e) => return Err((file, 0, e.to_string())),
+            };
+            match super::parse(&text, &file) {
                 Ok(lex) => kb.extend(lex),
                 Err(LexiconError::Syntax { file, line, message }) => return Err((file, line, message)),
                 Err(other) => return Err((file, 0, other.to_string())),

@@ -52,7 +52,7 @@ use std::path::Path;
 use crate::error::{LexiconError, Result};
 use crate::model::Lexicon;
 
-pub use builtin::{builtin, builtin_files, builtin_languages};
+pub use builtin::{builtin, builtin_files, builtin_languages, DICTIONARY_DIR_ENV};
 
 /// A parsed `.dyad` file: its declared language and its entries.
 #[derive(Clone, Debug)]
