@@ -340,18 +340,29 @@ pub(crate) const NOT_STATES: &[&str] = &[
 /// role with no country. A visit (042) crosses a border: "the defence
 /// minister visited Ukraine" says nothing of the visitor's country, while
 /// those visited or received ("received the opposition leaders") are at home.
-pub(crate) fn roles_take_partner_country(events: &mut [Event]) {
+pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: bool) {
     let state = |country: &str| country.len() == 3 && !NOT_STATES.contains(&country);
-    // The code a role-only side would take from its partner, if any.
-    let taken = |side: &ActorRef, partner: &ActorRef| {
+    // The code a role-only side would take from its partner, if any. With
+    // `domestic_pairs` "the mayor" who criticizes the Spanish government is
+    // Spain's too (ESPGOV -> ESPGOV), unless both sides are the same words.
+    // Not when they talk or work together: a premier who calls a foreign
+    // prime minister is seldom his compatriot.
+    let taken = |side: &ActorRef, partner: &ActorRef, conflict: bool| {
         let agent = side.code.strip_prefix('~').filter(|a| !a.is_empty())?;
         let code = format!("{}{agent}", partner.country);
-        (state(&partner.country) && code != partner.code).then(|| (code, partner.country.clone()))
+        let distinct = code != partner.code
+            || domestic_pairs
+                && conflict
+                && partner.code.len() > 3
+                && !side.text.eq_ignore_ascii_case(&partner.text);
+        (state(&partner.country) && distinct).then(|| (code, partner.country.clone()))
     };
     for event in events.iter_mut() {
         let visitor = event.cameo.starts_with("042");
-        let for_source = taken(&event.source, &event.target).filter(|_| !visitor);
-        let for_target = taken(&event.target, &event.source);
+        // Demands, criticism, rejections, threats, protests and force.
+        let conflict = event.cameo_root.as_str() >= "10";
+        let for_source = taken(&event.source, &event.target, conflict).filter(|_| !visitor);
+        let for_target = taken(&event.target, &event.source, conflict);
         for (side, taken) in [(&mut event.source, for_source), (&mut event.target, for_target)] {
             if let Some((code, country)) = taken {
                 side.code = code;

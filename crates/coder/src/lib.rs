@@ -621,7 +621,7 @@ impl Coder {
             discourse::roles_take_topic_country(events, sentence);
             discourse::roles_take_place_country(events, sentence);
         }
-        discourse::roles_take_partner_country(events);
+        discourse::roles_take_partner_country(events, self.options.domestic_pairs);
         if !self.config.allow_missing_actor && !self.config.agent_dyads {
             events.retain(discourse::anchored);
         }
@@ -1363,7 +1363,10 @@ impl Coder {
                         && !homes.iter().any(|h| std::ptr::eq(h, t)))
                         || (!s.code.is_empty()
                             && s.code == t.code
-                            && !is_place_after_locative(tokens, t, LangWords::of(lang)))
+                            && !is_place_after_locative(tokens, t, LangWords::of(lang))
+                            && !(self.options.domestic_pairs
+                                && !self.config.tabari
+                                && distinct_actors(tokens, s, t)))
                 }) {
                     // An actor acting on itself is a parsing accident, unless the
                     // event happened at home ("Iraqis demonstrated in Kirkuk").
@@ -1594,6 +1597,24 @@ fn after_determiner(
 }
 
 /// Whether an actor is a place named after a locative preposition ("in Kirkuk").
+/// Whether two actors with one code are two actors of one state, not one
+/// named twice: each names an agent as well as a country ("the mayor",
+/// "the government"), in different words, and neither stands for an
+/// actor named earlier.
+fn distinct_actors(tokens: &[Token], a: &actors::Actor, b: &actors::Actor) -> bool {
+    let words = |x: &actors::Actor| {
+        tokens
+            .get(x.start..x.end)
+            .map(|ts| ts.iter().map(|t| &*t.upper).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    a.code.len() > 3
+        && a.implied_text.is_none()
+        && b.implied_text.is_none()
+        && (a.end <= b.start || b.end <= a.start)
+        && words(a) != words(b)
+}
+
 fn is_place_after_locative(tokens: &[Token], actor: &actors::Actor, lw: &LangWords) -> bool {
     actor.implied_text.is_none() && lw.locative_before(tokens, actor.start)
 }

@@ -861,6 +861,24 @@ fn a_domestic_event_without_a_target_happens_at_home() {
     assert!(triples_builtin(Lang::En, "Brazil protested.").is_empty());
 }
 
+/// Two actors of one state with one code are still two actors: a mayor who
+/// criticizes a minister, a governor who sues the administration. One actor
+/// named twice is not, and a role beside a foreign partner it talks to does not
+/// take the partner's country.
+#[test]
+fn two_actors_of_one_state_make_an_event() {
+    let text = "Il sindaco di Milano Beppe Sala ha criticato il ministro dei Trasporti Matteo Salvini.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("ITAGOV", "ITAGOV", "111")]);
+    let text = "Chicago Mayor Brandon Johnson criticized the Trump administration.";
+    assert_eq!(triples_builtin(Lang::En, text), [triple("USAGOV", "USAGOV", "111")]);
+    // A bare role takes its partner's country even when that gives it the partner's code.
+    let text = "El alcalde criticó al Gobierno de Sánchez.";
+    assert_eq!(triples_builtin(Lang::Es, text), [triple("ESPGOV", "ESPGOV", "111")]);
+    assert!(triples_builtin(Lang::It, "Il governo italiano ha criticato il governo italiano.").is_empty());
+    let text = "Il premier ha avuto un colloquio con il primo ministro albanese Edi Rama.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("~GOV", "ALBGOV", "040")]);
+}
+
 /// An English headline writes "and" with a comma: "Armenia, Azerbaijan
 /// agree …" is a compound subject, not a topic and its subject.
 #[test]

@@ -265,6 +265,11 @@ pub struct CodingOptions {
     /// ("Brazilian truckers blocked roads": `BRALAB` → `BRA`). Off for TABARI
     /// and PETRARCH dictionaries, whose suites code no such events.
     pub domestic_events_at_home: bool,
+    /// Two different actors that share a code make an event: a mayor who
+    /// criticizes the government (`ESPGOV` → `ESPGOV`), a governor suing the
+    /// federal administration. Off for TABARI and PETRARCH dictionaries, whose
+    /// suites drop an actor acting on itself.
+    pub domestic_pairs: bool,
     /// TABARI's `COMPLEX: … NOACTPRIOR`: a sentence whose first coded verb has
     /// no actor before it is too complex to code.
     pub no_actor_prior: bool,
@@ -286,6 +291,7 @@ impl Default for CodingOptions {
             roles_keep_specific_codes: false,
             counted_people_are_civilians: false,
             domestic_events_at_home: false,
+            domestic_pairs: false,
             no_actor_prior: false,
             language: None,
         }
