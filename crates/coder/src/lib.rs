@@ -1445,6 +1445,16 @@ impl Coder {
                 d.code.pop();
             }
         }
+        if self.options.political_attacks_are_verbal && !self.config.tabari {
+            for d in &mut drafts {
+                if d.code == "190" && political(d.src) && political(d.tgt) {
+                    d.code = "111".to_string();
+                    d.rule.push_str(
+                        "; read as 111: an attack by one politician or office on another is verbal",
+                    );
+                }
+            }
+        }
         // One sentence reports one event once, however many verbs or patterns
         // led to it ("renewed diplomatic ties" matching twice).
         let mut seen = FxHashSet::default();
@@ -1597,6 +1607,20 @@ fn after_determiner(
 }
 
 /// Whether an actor is a place named after a locative preposition ("in Kirkuk").
+/// Whether an actor is a politician or a political office (government,
+/// opposition, party, elite, legislature, judiciary), who attacks with words:
+/// "Meloni attacca Schlein", "Trump attacked the Fed". A bare country, an
+/// armed force, police or civilians can attack with arms.
+fn political(actor: Option<&actors::Actor>) -> bool {
+    actor.is_some_and(|a| {
+        let (_, agent) = split_code(&a.code);
+        matches!(agent, "GOV" | "OPP" | "PTY" | "ELI" | "LEG" | "JUD")
+            && !["MIL", "COP", "REB", "SPY", "INS", "UAF", "SEP"]
+                .iter()
+                .any(|force| a.code.get(3..).is_some_and(|rest| rest.contains(force)))
+    })
+}
+
 /// Whether two actors with one code are two actors of one state, not one
 /// named twice: each names an agent as well as a country ("the mayor",
 /// "the government"), in different words, and neither stands for an

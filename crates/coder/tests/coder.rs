@@ -879,6 +879,24 @@ fn two_actors_of_one_state_make_an_event() {
     assert_eq!(triples_builtin(Lang::It, text), [triple("~GOV", "ALBGOV", "040")]);
 }
 
+/// A politician or office that "attacks" another attacks with words (111);
+/// an armed force, a bare country or a capital attacking a city still attacks
+/// with arms, and the rule says why it recoded.
+#[test]
+fn an_attack_between_politicians_is_verbal() {
+    let events = code_builtin(Lang::It, "Meloni ha attaccato Schlein sul salario minimo.");
+    let got: Vec<_> =
+        events.iter().map(|e| (e.source.code.as_str(), e.target.code.as_str(), e.cameo.as_str())).collect();
+    assert_eq!(got, [("ITAGOV", "ITAOPP", "111")]);
+    assert!(events[0].evidence.rule.contains("verbal"), "{}", events[0].evidence.rule);
+    let text = "Le Premier ministre a attaqué le Rassemblement national.";
+    assert_eq!(triples_builtin(Lang::Fr, text), [triple("FRAGOV", "FRAOPP", "111")]);
+    let text = "L'esercito israeliano ha attaccato Hezbollah nel sud del Libano.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("ISRMIL", "LBNREB", "190")]);
+    let text = "Russia attacked Ukraine's energy grid.";
+    assert_eq!(triples_builtin(Lang::En, text), [triple("RUS", "UKR", "190")]);
+}
+
 /// An English headline writes "and" with a comma: "Armenia, Azerbaijan
 /// agree …" is a compound subject, not a topic and its subject.
 #[test]

@@ -270,6 +270,10 @@ pub struct CodingOptions {
     /// federal administration. Off for TABARI and PETRARCH dictionaries, whose
     /// suites drop an actor acting on itself.
     pub domestic_pairs: bool,
+    /// An attack (190) by one politician or political office on another is
+    /// criticism (111): "Meloni attacca Schlein", "Trump attacked the Fed".
+    /// Off for TABARI and PETRARCH dictionaries.
+    pub political_attacks_are_verbal: bool,
     /// TABARI's `COMPLEX: … NOACTPRIOR`: a sentence whose first coded verb has
     /// no actor before it is too complex to code.
     pub no_actor_prior: bool,
@@ -292,6 +296,7 @@ impl Default for CodingOptions {
             counted_people_are_civilians: false,
             domestic_events_at_home: false,
             domestic_pairs: false,
+            political_attacks_are_verbal: false,
             no_actor_prior: false,
             language: None,
         }

@@ -143,6 +143,7 @@ pub fn builtin(lang: &str) -> Result<Lexicon> {
     lex.options.counted_people_are_civilians = true;
     lex.options.domestic_events_at_home = true;
     lex.options.domestic_pairs = true;
+    lex.options.political_attacks_are_verbal = true;
     lex.options.language = Some(lang.to_string());
     Ok(lex)
 }
