@@ -6,7 +6,9 @@
 //! - the actors most recently named, for plural summaries ("the two
 //!   ministers") and for subjects that are pronouns or dropped ("He said",
 //!   "Hanno firmato");
-//! - the countries of the article, which decide ambiguous place names.
+//! - the countries of the article, which decide ambiguous place names, and
+//!   the state it was last about, which roles alone belong to ("Il governo
+//!   ha convocato i sindacati" after a sentence about Meloni).
 //!
 //! [`situate`] then gives each event its date (the date expression nearest
 //! the trigger, else the publication date) and its place (a place named in
@@ -204,6 +206,17 @@ impl Discourse {
         }
     }
 
+    /// The state the article was last about: the country of the most recent
+    /// actor of a state named in an earlier sentence ("Giorgia Meloni" before
+    /// "Il governo ha convocato i sindacati").
+    pub(crate) fn last_state(&self) -> Option<&str> {
+        self.recent
+            .iter()
+            .rev()
+            .filter_map(|k| k.code.get(..3))
+            .find(|c| c.chars().all(|ch| ch.is_ascii_uppercase()) && !NOT_STATES.contains(c))
+    }
+
     fn remember(&mut self, known: Known) {
         self.recent.retain(|k| k.code != known.code);
         self.recent.push(known);
@@ -368,6 +381,17 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: b
                 side.code = code;
                 side.country = country;
             }
+        }
+    }
+}
+
+/// Gives the roles of an event between roles alone ("Il governo ha convocato
+/// i sindacati") the `country` the article is about, which news leaves
+/// unsaid once it has named it.
+pub(crate) fn roles_take_article_country(events: &mut [Event], country: &str) {
+    for event in events.iter_mut().filter(|e| !anchored(e)) {
+        for side in [&mut event.source, &mut event.target] {
+            role_takes_country(side, country);
         }
     }
 }

@@ -599,10 +599,10 @@ impl Coder {
                     &discourse.countries,
                     dateline_place.as_ref(),
                 );
-                self.anchor_roles(&mut events, Some(&view));
+                self.anchor_roles(&mut events, Some(&view), discourse.last_state());
                 discourse.learn(&sentence.tokens, &sentence.text, &groups, &events);
             } else {
-                self.anchor_roles(&mut events, None);
+                self.anchor_roles(&mut events, None, None);
             }
             out.events.append(&mut events);
         }
@@ -611,9 +611,15 @@ impl Coder {
 
     /// With [`dyad_lexicon::model::CodingOptions::roles_take_country`], gives the sides named
     /// only by their role a country, from the sentence's place when it is
-    /// known, else from the other side; then drops the events between two
+    /// known, else from the other side, else (between roles alone) from the
+    /// state the article was last about; then drops the events between two
     /// roles that found none, which `events_from` kept for this.
-    fn anchor_roles(&self, events: &mut Vec<Event>, place_from: Option<&discourse::Sentence<'_>>) {
+    fn anchor_roles(
+        &self,
+        events: &mut Vec<Event>,
+        place_from: Option<&discourse::Sentence<'_>>,
+        article_country: Option<&str>,
+    ) {
         if !self.options.roles_take_country {
             return;
         }
@@ -622,6 +628,9 @@ impl Coder {
             discourse::roles_take_place_country(events, sentence);
         }
         discourse::roles_take_partner_country(events, self.options.domestic_pairs);
+        if let Some(country) = article_country {
+            discourse::roles_take_article_country(events, country);
+        }
         if !self.config.allow_missing_actor && !self.config.agent_dyads {
             events.retain(discourse::anchored);
         }
@@ -675,7 +684,7 @@ impl Coder {
     pub fn code_sentence(&self, sentence: &Sentence, lang: &str, meta: &ArticleMeta) -> Vec<Event> {
         let sent = Keyed::new(&self.vocab, &sentence.tokens);
         let mut events = self.code_keyed(sentence, &sent, lang, meta, None, 0).0;
-        self.anchor_roles(&mut events, None);
+        self.anchor_roles(&mut events, None, None);
         events
     }
 

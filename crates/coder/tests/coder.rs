@@ -897,6 +897,19 @@ fn an_attack_between_politicians_is_verbal() {
     assert_eq!(triples_builtin(Lang::En, text), [triple("RUS", "UKR", "190")]);
 }
 
+/// Roles alone ("Il governo ha convocato i sindacati") belong to the state the
+/// article was last about; with no earlier sentence they have no country and
+/// code nothing.
+#[test]
+fn roles_alone_take_the_state_the_article_is_about() {
+    let text = "La premier Giorgia Meloni ha presentato la manovra. Il governo ha convocato i sindacati.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("ITAGOV", "ITALAB", "036")]);
+    let text =
+        "Il presidente francese Emmanuel Macron ha sciolto l'Assemblea nazionale. Il governo ha convocato i sindacati.";
+    assert!(triples_builtin(Lang::It, text).contains(&triple("FRAGOV", "FRALAB", "036")));
+    assert!(triples_builtin(Lang::It, "Il governo ha convocato i sindacati.").is_empty());
+}
+
 /// An English headline writes "and" with a comma: "Armenia, Azerbaijan
 /// agree …" is a compound subject, not a topic and its subject.
 #[test]
