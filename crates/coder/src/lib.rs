@@ -1366,6 +1366,9 @@ impl Coder {
                 };
             for (s, t) in pairs {
                 if s.zip(t).is_some_and(|(s, t)| {
+                    // Two actors of one state ("the mayor", "the minister") may share a code.
+                    let two_of_one_state =
+                        self.options.domestic_pairs && !self.config.tabari && distinct_actors(tokens, s, t);
                     (s.start == t.start
                         && !is_default(s)
                         && !is_default(t)
@@ -1373,9 +1376,7 @@ impl Coder {
                         || (!s.code.is_empty()
                             && s.code == t.code
                             && !is_place_after_locative(tokens, t, LangWords::of(lang))
-                            && !(self.options.domestic_pairs
-                                && !self.config.tabari
-                                && distinct_actors(tokens, s, t)))
+                            && !two_of_one_state)
                 }) {
                     // An actor acting on itself is a parsing accident, unless the
                     // event happened at home ("Iraqis demonstrated in Kirkuk").
