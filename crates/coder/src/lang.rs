@@ -46,6 +46,11 @@ pub(crate) struct LangWords {
     /// the members are part of that actor, not actors of their own. Two-word
     /// entries are written with one space.
     pub(crate) inclusives: &'static [&'static str],
+    /// Words that open a sentence by naming where its news came from
+    /// ("*According to* the army, Hezbollah fired …"): the source of the
+    /// news is not an actor of the event. Multi-word entries are written with
+    /// one space between the tokens.
+    pub(crate) attribution_openers: &'static [&'static str],
     /// Conjunctions that coordinate actors.
     pub(crate) conjunctions: &'static [&'static str],
     /// Coordinating conjunctions: outside an actor phrase they part clauses
@@ -149,6 +154,24 @@ impl LangWords {
         self.inclusives.iter().find_map(|entry| {
             entry.rsplit(' ').try_fold(end, |at, w| at.checked_sub(1).filter(|&at| word(at) == Some(w)))
         })
+    }
+
+    /// An opening attribution ("According to the army, …"): where its words
+    /// after the opener begin, and the token after its comma when a comma
+    /// closes it within a few words (German fronts it without one: "Nach
+    /// Angaben der Armee hat …"). `None` when the sentence opens otherwise.
+    pub(crate) fn attribution_at(
+        &self,
+        tokens: &[dyad_text::Token],
+        from: usize,
+    ) -> Option<(usize, Option<usize>)> {
+        const REACH: usize = 12;
+        let word = |i: usize| tokens.get(i).map(|t| &*t.upper);
+        let opener = self.attribution_openers.iter().find_map(|entry| {
+            entry.split(' ').try_fold(from, |at, w| (word(at) == Some(w)).then_some(at + 1))
+        })?;
+        let comma = tokens.iter().skip(opener).take(REACH).position(|t| &*t.text == ",");
+        Some((opener, comma.map(|c| opener + c + 1)))
     }
 
     /// Whether a word opens an adverbial clause ("after", "unless", "quando"):
@@ -278,6 +301,7 @@ static EN: LangWords = LangWords {
     ],
     inclusives: &["INCLUDING", "AMONG THEM", "NOTABLY", "ESPECIALLY"],
     conjunctions: &["AND", ",", "OR", "NOR"],
+    attribution_openers: &["ACCORDING TO", "AS REPORTED BY"],
     coordinators: &["AND", "OR", "NOR", "BUT"],
     pro_drop: false,
     possessives: &["ITS", "THEIR", "HIS", "HER", "OUR"],
@@ -399,6 +423,17 @@ static IT: LangWords = LangWords {
         "INCLUSI", "INCLUSE",
     ],
     conjunctions: &["E", "ED", ",", "O", "OPPURE", "NÉ"],
+    attribution_openers: &[
+        "SECONDO",
+        "STANDO A",
+        "STANDO AL",
+        "STANDO ALLA",
+        "STANDO ALLE",
+        "STANDO AI",
+        "A DETTA DI",
+        "A DETTA DEL",
+        "A DETTA DELLA",
+    ],
     coordinators: &["E", "ED", "O", "OPPURE", "NÉ", "MA"],
     pro_drop: true,
     possessives: &["SUO", "SUA", "SUOI", "SUE", "LORO"],
@@ -519,6 +554,7 @@ static ES: LangWords = LangWords {
         "ENTRE LAS QUE",
     ],
     conjunctions: &["Y", "E", ",", "O", "U", "NI"],
+    attribution_openers: &["SEGÚN", "SEGUN", "DE ACUERDO CON", "DE ACUERDO A"],
     coordinators: &["Y", "E", "O", "U", "NI", "PERO"],
     pro_drop: true,
     possessives: &["SU", "SUS"],
@@ -608,6 +644,7 @@ static FR: LangWords = LangWords {
     ],
     inclusives: &["Y COMPRIS", "NOTAMMENT", "PARMI LESQUELS", "PARMI LESQUELLES"],
     conjunctions: &["ET", ",", "OU", "NI"],
+    attribution_openers: &["SELON", "D' APRÈS", "D'APRÈS"],
     coordinators: &["ET", "OU", "NI", "MAIS"],
     pro_drop: false,
     possessives: &["SON", "SA", "SES", "LEUR", "LEURS"],
@@ -675,6 +712,7 @@ static DE: LangWords = LangWords {
     reporting: &["SAGTE", "SAGTEN", "ERKLÄRTE", "TEILTE", "BETONTE", "HIESS", "BERICHTETE", "KÜNDIGTE"],
     inclusives: &["DARUNTER", "EINSCHLIESSLICH", "EINSCHLIEẞLICH", "INKLUSIVE", "UNTER IHNEN"],
     conjunctions: &["UND", ",", "ODER", "SOWIE", "NOCH"],
+    attribution_openers: &["NACH ANGABEN", "LAUT"],
     coordinators: &["UND", "ODER", "SOWIE", "NOCH", "ABER"],
     pro_drop: false,
     possessives: &["SEIN", "SEINE", "SEINEN", "SEINER", "SEINEM", "IHR", "IHRE", "IHREN", "IHRER", "IHREM"],

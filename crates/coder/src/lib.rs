@@ -708,6 +708,9 @@ impl Coder {
         if body_from > 0 {
             groups.retain(|g| tokens.get(g.start).is_some_and(|t| t.span.0 >= body_from));
         }
+        if !tabari {
+            drop_attribution(tokens, &mut groups, lw, body_from);
+        }
         if let Some(d) = discourse {
             d.extend_groups(tokens, &mut groups, lw);
         }
@@ -1617,6 +1620,46 @@ fn after_determiner(
 }
 
 /// Whether an actor is a place named after a locative preposition ("in Kirkuk").
+/// Leaves out the actors of an opening attribution, which name where the news
+/// came from, not who acted: "According to the Israeli army, Hezbollah fired
+/// three rockets", "Secondo l'esercito israeliano, …", "Nach Angaben der
+/// israelischen Armee hat die Hisbollah …" (up to its comma; in German, whose
+/// fronted phrase has none, the actor right after the opener).
+fn drop_attribution(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWords, body_from: usize) {
+    let from = tokens.iter().position(|t| t.span.0 >= body_from && t.kind != TokenKind::Punct);
+    let Some((opener, comma)) = from.and_then(|f| lw.attribution_at(tokens, f)) else { return };
+    // "Según informó la Cancillería, se convocó …", "Secondo quanto riferito
+    // da …": a clause of saying, whose speaker may be the one who acted.
+    if tokens
+        .get(opener)
+        .is_some_and(|t| lw.reporting.contains(&&*t.upper) || matches!(&*t.upper, "QUANTO" | "CUANTO" | "LO"))
+    {
+        return;
+    }
+    match comma {
+        // A list may run on past the comma ("the army, Hezbollah"): only its
+        // actors before the comma go.
+        Some(end) => groups.retain_mut(|g| {
+            g.actors.retain(|a| a.start < opener || a.start >= end);
+            if let Some(first) = g.actors.iter().map(|a| a.start).min() {
+                g.start = g.start.max(first.min(end));
+            }
+            !g.actors.is_empty()
+        }),
+        None if lw.code == "de" => {
+            // The actor right after the opener, past its articles.
+            let mut at = opener;
+            while tokens.get(at).is_some_and(|t| lw.is_determiner(&t.upper)) {
+                at += 1;
+            }
+            if let Some(k) = groups.iter().position(|g| g.start >= opener && g.start <= at) {
+                groups.remove(k);
+            }
+        }
+        None => {}
+    }
+}
+
 /// Whether an actor is a politician or a political office (government,
 /// opposition, party, elite, legislature, judiciary), who attacks with words:
 /// "Meloni attacca Schlein", "Trump attacked the Fed". A bare country, an
