@@ -1370,8 +1370,9 @@ impl Coder {
             for (s, t) in pairs {
                 if s.zip(t).is_some_and(|(s, t)| {
                     // Two actors of one state ("the mayor", "the minister") may share a code.
-                    let two_of_one_state =
-                        self.options.domestic_pairs && !self.config.tabari && distinct_actors(tokens, s, t);
+                    let two_of_one_state = || {
+                        self.options.domestic_pairs && !self.config.tabari && distinct_actors(tokens, s, t)
+                    };
                     (s.start == t.start
                         && !is_default(s)
                         && !is_default(t)
@@ -1379,7 +1380,7 @@ impl Coder {
                         || (!s.code.is_empty()
                             && s.code == t.code
                             && !is_place_after_locative(tokens, t, LangWords::of(lang))
-                            && !two_of_one_state)
+                            && !two_of_one_state())
                 }) {
                     // An actor acting on itself is a parsing accident, unless the
                     // event happened at home ("Iraqis demonstrated in Kirkuk").
@@ -1619,7 +1620,6 @@ fn after_determiner(
     false
 }
 
-/// Whether an actor is a place named after a locative preposition ("in Kirkuk").
 /// Leaves out the actors of an opening attribution, which name where the news
 /// came from, not who acted: "According to the Israeli army, Hezbollah fired
 /// three rockets", "Secondo l'esercito israeliano, …", "Nach Angaben der
@@ -1647,12 +1647,7 @@ fn drop_attribution(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWor
             !g.actors.is_empty()
         }),
         None if lw.code == "de" => {
-            // The actor right after the opener, past its articles.
-            let mut at = opener;
-            while tokens.get(at).is_some_and(|t| lw.is_determiner(&t.upper)) {
-                at += 1;
-            }
-            if let Some(k) = groups.iter().position(|g| g.start >= opener && g.start <= at) {
+            if let Some(k) = group_after_articles(groups, tokens, opener, lw) {
                 groups.remove(k);
             }
         }
@@ -1679,19 +1674,15 @@ fn political(actor: Option<&actors::Actor>) -> bool {
 /// "the government"), in different words, and neither stands for an
 /// actor named earlier.
 fn distinct_actors(tokens: &[Token], a: &actors::Actor, b: &actors::Actor) -> bool {
-    let words = |x: &actors::Actor| {
-        tokens
-            .get(x.start..x.end)
-            .map(|ts| ts.iter().map(|t| &*t.upper).collect::<Vec<_>>())
-            .unwrap_or_default()
-    };
+    let words = |x: &actors::Actor| tokens.get(x.start..x.end).unwrap_or_default().iter().map(|t| &t.upper);
     a.code.len() > 3
         && a.implied_text.is_none()
         && b.implied_text.is_none()
         && (a.end <= b.start || b.end <= a.start)
-        && words(a) != words(b)
+        && !words(a).eq(words(b))
 }
 
+/// Whether an actor is a place named after a locative preposition ("in Kirkuk").
 fn is_place_after_locative(tokens: &[Token], actor: &actors::Actor, lw: &LangWords) -> bool {
     actor.implied_text.is_none() && lw.locative_before(tokens, actor.start)
 }
