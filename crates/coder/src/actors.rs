@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 use crate::discourse::NOT_STATES;
-use crate::index::{Keyed, PhraseIndex, Vocab};
+use crate::index::{is_inner_hyphen, Keyed, PhraseIndex, Vocab};
 use crate::lang::LangWords;
 
 /// One resolved actor inside a group.
@@ -1071,6 +1071,12 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
                 continue;
             }
             members_absorbed = false;
+            // "Vertice Meloni-Macron", "US-China talks": a hyphen pairs two names.
+            if actor.start == last.end + 1 && is_inner_hyphen(tokens, last.end) {
+                last.end = last.end.max(actor.end);
+                last.actors.push(actor);
+                continue;
+            }
             // "in Berlin, Chancellor Scholz …": a place after a locative ends at the comma.
             let placed = lw.locative_before(tokens, last.start);
             let comma = tokens.get(last.end).is_some_and(|t| &*t.text == ",");

@@ -150,27 +150,54 @@ pub(crate) struct CompiledPhrase {
     pub(crate) words: Vec<(Word, bool)>,
 }
 
-/// Compiles a phrase; `None` when it has no word left.
-pub(crate) fn compile_phrase(vocab: &mut Vocab, phrase: &Phrase) -> Option<CompiledPhrase> {
-    let mut words = Vec::with_capacity(phrase.words.len());
-    for PhraseWord { matcher, gap_after } in &phrase.words {
-        compile_word(vocab, matcher, *gap_after, &mut words);
+/// Compiles a phrase: one variant, or two when a name word holds a hyphen
+/// between letters. Keys are upper-cased, so they cannot tell whether the
+/// text wrote two names the tokenizer splits ("Guinea-Bissau") or one word it
+/// keeps ("Greek-flagged", "al-Qaeda"): the phrase is indexed both ways.
+pub(crate) fn compile_phrase(vocab: &mut Vocab, phrase: &Phrase) -> SmallVec<[CompiledPhrase; 1]> {
+    let mut variants = SmallVec::new();
+    let splits = vocab.lang != Some(dyad_text::Lang::De)
+        && phrase.words.iter().any(|w| has_inner_hyphen(w.matcher.key()));
+    for split_names in if splits { &[true, false][..] } else { &[true][..] } {
+        let mut words = Vec::with_capacity(phrase.words.len());
+        for PhraseWord { matcher, gap_after } in &phrase.words {
+            compile_word_as(vocab, matcher, *gap_after, *split_names, &mut words);
+        }
+        if !words.is_empty() {
+            variants.push(CompiledPhrase { words });
+        }
     }
-    if words.is_empty() {
-        None
-    } else {
-        Some(CompiledPhrase { words })
-    }
+    variants
+}
+
+/// Whether `key` has a hyphen between two letters.
+fn has_inner_hyphen(key: &str) -> bool {
+    let chars: SmallVec<[char; 32]> = key.chars().collect();
+    chars.windows(3).any(|w| w[1] == '-' && w[0].is_alphabetic() && w[2].is_alphabetic())
 }
 
 /// Splits a dictionary word the way the tokenizer splits text, so that an
 /// entry such as `DIDN'T` or `DAGOLATH'S` meets the same tokens the sentence
 /// has. The parts of one word are adjacent; only the last part keeps the
-/// word's matcher kind (a stem), the others are exact.
+/// word's matcher kind (a stem), the others are exact. A hyphenated word is
+/// kept whole, as the text keeps "Greek-flagged" or "cease-fire"; see
+/// [`compile_phrase`] for names.
 pub(crate) fn compile_word(
     vocab: &mut Vocab,
     matcher: &WordMatcher,
     gap_after: bool,
+    out: &mut Vec<(Word, bool)>,
+) {
+    compile_word_as(vocab, matcher, gap_after, false, out)
+}
+
+/// [`compile_word`]; `split_names` splits a hyphen between letters as the
+/// tokenizer splits two capitalised names ("GUINEA-BISSAU": two words).
+fn compile_word_as(
+    vocab: &mut Vocab,
+    matcher: &WordMatcher,
+    gap_after: bool,
+    split_names: bool,
     out: &mut Vec<(Word, bool)>,
 ) {
     let key = matcher.key();
@@ -188,7 +215,16 @@ pub(crate) fn compile_word(
         out.push((word, gap_after));
         return;
     }
-    let parts: Vec<Token> = dyad_text::tokenize_lang(key, lang)
+    // The tokenizer splits a hyphen only between capitalised parts, so a
+    // lower-cased key keeps every hyphenated word whole.
+    let whole;
+    let text = if !split_names && has_inner_hyphen(key) {
+        whole = key.to_lowercase();
+        &whole
+    } else {
+        key
+    };
+    let parts: Vec<Token> = dyad_text::tokenize_lang(text, lang)
         .into_iter()
         .filter(|t| t.kind != TokenKind::Punct || key.len() == 1)
         .collect();
@@ -214,8 +250,8 @@ impl CompiledPhrase {
         let mut pos = start + 1;
         for (word, next_gap) in &self.words[1..] {
             // "Dol_Amroth" in the text: the underscore joins two words as the
-            // dictionary's `DOL_AMROTH` does.
-            if sent.tokens.get(pos).is_some_and(is_joiner) {
+            // dictionary's `DOL_AMROTH` does; so does the hyphen of "Guinea-Bissau".
+            if is_joiner_at(sent.tokens, pos) {
                 pos += 1;
             }
             let limit = if gap { max_gap + 1 } else { 1 };
@@ -240,9 +276,28 @@ impl CompiledPhrase {
     }
 }
 
-/// An underscore between two words of the text joins them ("Dol_Amroth").
-pub(crate) fn is_joiner(token: &Token) -> bool {
-    token.kind == TokenKind::Punct && &*token.text == "_"
+/// An underscore between two words of the text joins them ("Dol_Amroth"),
+/// and so does a hyphen that touches both ("Guinea-Bissau", which the
+/// tokenizer splits because both parts are capitalised).
+pub(crate) fn is_joiner_at(tokens: &[Token], at: usize) -> bool {
+    let Some(token) = tokens.get(at) else { return false };
+    token.kind == TokenKind::Punct
+        && match &*token.text {
+            "_" => true,
+            "-" => is_inner_hyphen(tokens, at),
+            _ => false,
+        }
+}
+
+/// Whether the token at `at` is a hyphen with no space on either side, the
+/// hyphen of a compound such as "Meloni-Macron" or "Guinea-Bissau".
+pub(crate) fn is_inner_hyphen(tokens: &[Token], at: usize) -> bool {
+    let touches =
+        |a: Option<&Token>, b: Option<&Token>| matches!((a, b), (Some(a), Some(b)) if a.span.1 == b.span.0);
+    let token = tokens.get(at);
+    token.is_some_and(|t| t.kind == TokenKind::Punct && &*t.text == "-")
+        && touches(at.checked_sub(1).and_then(|p| tokens.get(p)), token)
+        && touches(token, tokens.get(at + 1))
 }
 
 /// Gaps never cross these: a phrase's words stand in one clause.
@@ -279,17 +334,21 @@ pub(crate) struct Hit<'a, T> {
 }
 
 impl<T> PhraseIndex<T> {
-    pub(crate) fn insert(&mut self, vocab: &mut Vocab, phrase: &Phrase, payload: T) {
-        let Some(compiled) = compile_phrase(vocab, phrase) else { return };
-        let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        let bucket = self.buckets.entry(compiled.words[0].0.id()).or_default();
-        match compiled.words.get(1) {
-            Some((second, _)) if !compiled.words[0].1 => {
-                bucket.by_second.entry(second.id()).or_default().push(id)
+    pub(crate) fn insert(&mut self, vocab: &mut Vocab, phrase: &Phrase, payload: T)
+    where
+        T: Clone,
+    {
+        for compiled in compile_phrase(vocab, phrase) {
+            let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+            let bucket = self.buckets.entry(compiled.words[0].0.id()).or_default();
+            match compiled.words.get(1) {
+                Some((second, _)) if !compiled.words[0].1 => {
+                    bucket.by_second.entry(second.id()).or_default().push(id)
+                }
+                _ => bucket.loose.push(id),
             }
-            _ => bucket.loose.push(id),
+            self.entries.push((compiled, payload.clone()));
         }
-        self.entries.push((compiled, payload));
     }
 
     /// Sorts every list longest phrase first (then in insertion order).
@@ -316,7 +375,7 @@ impl<T> PhraseIndex<T> {
         max_gap: usize,
     ) -> Option<Hit<'a, T>> {
         let keys = sent.keys.get(start)?;
-        let second = start + 1 + usize::from(sent.tokens.get(start + 1).is_some_and(is_joiner));
+        let second = start + 1 + usize::from(is_joiner_at(sent.tokens, start + 1));
         let next = sent.keys.get(second);
         let mut best: Option<Hit<'a, T>> = None;
         let mut try_list = |list: &[u32]| {

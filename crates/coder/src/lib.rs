@@ -2542,6 +2542,24 @@ mod tests {
         assert_eq!(codes(&coder, "Arnor attacked the Prince of Dol Amroth."), want(&[("ARN", "DOL", "190")]));
     }
 
+    /// The tokenizer parts "Minas-Tirith" at the hyphen (two capitalised
+    /// words) but keeps "Orc-led" whole; a name with a hyphen matches either
+    /// way, and a hyphen between two names pairs them as "and" does.
+    #[test]
+    fn a_hyphen_joins_a_name_and_pairs_two_names() {
+        let actors = "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nMINAS-TIRITH [MTR]\nORC-LED [ORC]\n";
+        let mut lexicon = foreign::parse_actors(actors, "t.actors");
+        lexicon.extend(foreign::parse_verbs("ATTACKED [190]\nSUMMIT [---]\n- % *  [036]\n", "t.verbs"));
+        let coder = Coder::new(&lexicon);
+        assert_eq!(codes(&coder, "Arnor attacked Minas-Tirith."), want(&[("ARN", "MTR", "190")]));
+        assert_eq!(codes(&coder, "Orc-led forces attacked Arnor."), want(&[("ORC", "ARN", "190")]));
+        let pair = want(&[("GON", "MOR", "036"), ("MOR", "GON", "036")]);
+        assert_eq!(codes(&coder, "The Gondor and Mordor summit."), pair);
+        assert_eq!(codes(&coder, "The Gondor-Mordor summit."), pair);
+        // A dash set off by spaces pairs nothing.
+        assert_ne!(codes(&coder, "Gondor - Mordor summit."), pair);
+    }
+
     #[test]
     fn tabari_takes_the_side_a_pattern_leaves_from_the_clause() {
         let mut lexicon = foreign::parse_actors("ARNOR [ARN]\nGONDOR [GON]\nMORDOR [ORC]\n", "t.actors");

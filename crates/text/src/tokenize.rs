@@ -60,6 +60,10 @@ pub fn tokenize_lang(sentence: &str, lang: Lang) -> Vec<Token> {
         if is_word_char(ch) {
             cur.bump();
             let mut apostrophe = false;
+            // Whether the part of the word since its start or last hyphen is capitalised.
+            // German capitalises every noun of a compound ("US-Raketen",
+            // "Huthi-Rebellen"), so its hyphens never part two names.
+            let mut part_capitalised = ch.is_uppercase() && lang != Lang::De;
             while let Some(d) = cur.peek() {
                 if is_word_char(d) {
                     cur.bump();
@@ -67,7 +71,14 @@ pub fn tokenize_lang(sentence: &str, lang: Lang) -> Vec<Token> {
                 }
                 let prev = sentence[..cur.b].chars().next_back();
                 let join = match (d, cur.peek2()) {
-                    ('-' | '.' | '&' | '/', Some(n)) if is_word_char(n) => {
+                    // "Meloni-Macron", "US-China": two names, so the hyphen
+                    // stands alone between them (see `names_after_hyphen`).
+                    ('-', Some(_)) if part_capitalised && names_after_hyphen(&sentence[cur.b + 1..]) => false,
+                    ('-', Some(n)) if is_word_char(n) => {
+                        part_capitalised = n.is_uppercase() && lang != Lang::De;
+                        true
+                    }
+                    ('.' | '&' | '/', Some(n)) if is_word_char(n) => {
                         // "/" only inside numbers (dates, fractions).
                         d != '/' || (n.is_ascii_digit() && prev.is_some_and(|p| p.is_ascii_digit()))
                     }
@@ -116,6 +127,20 @@ pub fn tokenize_lang(sentence: &str, lang: Lang) -> Vec<Token> {
         });
     }
     out
+}
+
+/// Whether the word part after a hyphen (`rest` starts right after it) is a
+/// name of two letters or more: then a capitalised word before the hyphen
+/// and this one are two names joined ("Meloni-Macron", "US-China talks",
+/// "Guinea-Bissau"), and the tokenizer gives the hyphen a token of its own
+/// (not in German, whose compounds capitalise every part).
+/// Dictionary names go through the same split, and phrase matching passes
+/// over a hyphen that touches both its neighbours, so "Guinea-Bissau" still
+/// matches as one name. Single capitals ("IRIS-T") and lower-case parts
+/// ("Kremlin-backed", "pro-Russian") stay in one word.
+fn names_after_hyphen(rest: &str) -> bool {
+    let mut part = rest.chars().take_while(|&c| is_word_char(c));
+    part.next().is_some_and(char::is_uppercase) && part.next().is_some_and(char::is_alphabetic)
 }
 
 /// Splits English clitics (`'s`, `n't`, `'re`, …) and Italian/French elisions

@@ -117,11 +117,22 @@ fn tokenization() {
             "Mr. Smith paid $1,500 (3.5%)!",
             &["Mr.", "Smith", "paid", "$", "1,500", "(", "3.5", "%", ")", "!"],
         ),
+        // Two capitalised names around a hyphen are two tokens ("US-China talks");
+        // a lower-case part, a single capital or a number keeps the word whole.
         (
             Lang::En,
             "the Barad-Dur tower, a 24-26 range",
-            &["the", "Barad-Dur", "tower", ",", "a", "24-26", "range"],
+            &["the", "Barad", "-", "Dur", "tower", ",", "a", "24-26", "range"],
         ),
+        (Lang::En, "US-China talks", &["US", "-", "China", "talks"]),
+        (
+            Lang::En,
+            "Greek-flagged IRIS-T, Kremlin-backed pro-Russian F-16s",
+            &["Greek-flagged", "IRIS-T", ",", "Kremlin-backed", "pro-Russian", "F-16s"],
+        ),
+        (Lang::It, "vertice Meloni-Macron-Merz", &["vertice", "Meloni", "-", "Macron", "-", "Merz"]),
+        // German capitalises every noun of a compound: no names are parted there.
+        (Lang::De, "US-Raketen und Huthi-Rebellen", &["US-Raketen", "und", "Huthi-Rebellen"]),
         (Lang::En, "Wait... \"no\"", &["Wait", "...", "\"", "no", "\""]),
         (Lang::It, "l'Eliseo e dell'Onu d'Italia", &["l'", "Eliseo", "e", "dell'", "Onu", "d'", "Italia"]),
         (Lang::It, "il sig. Rossi", &["il", "sig.", "Rossi"]),
