@@ -1049,6 +1049,7 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
     // swallowed too.
     let mut members_absorbed = false;
     for actor in actors {
+        let only_one = groups.len() == 1;
         if let Some(last) = groups.last_mut() {
             // "Syrian forces, including tanks": the members are part of the actor
             // before them. When that actor is only a role or a region ("militias,
@@ -1109,6 +1110,18 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
                 && tokens.get(last.end..actor.start).is_some_and(|b| matches!(b, [c] if &*c.text == ","))
                 && !list_goes_on;
             if topic {
+                groups.push(ActorGroup { start: actor.start, end: actor.end, actors: vec![actor] });
+                continue;
+            }
+            // "Speaking to reporters, Trump accused …", "Parlando alla tv di Stato,
+            // Maduro ha accusato …": a bare comma ends the prepositional phrase
+            // that opens the sentence, unless a conjunction closes a list.
+            let opener_ends = only_one
+                && last.actors.len() == 1
+                && !list_goes_on
+                && tokens.get(last.end..actor.start).is_some_and(|b| matches!(b, [c] if &*c.text == ","))
+                && crate::preceded_by_preposition(tokens, last.start, lw);
+            if opener_ends {
                 groups.push(ActorGroup { start: actor.start, end: actor.end, actors: vec![actor] });
                 continue;
             }

@@ -599,7 +599,8 @@ impl Coder {
                     &discourse.countries,
                     dateline_place.as_ref(),
                 );
-                self.anchor_roles(&mut events, Some(&view), discourse.last_state());
+                let article_country = discourse.last_state().or(self.options.home_country.as_deref());
+                self.anchor_roles(&mut events, Some(&view), article_country);
                 discourse.learn(&sentence.tokens, &sentence.text, &groups, &events);
             } else {
                 self.anchor_roles(&mut events, None, None);
@@ -803,6 +804,13 @@ impl Coder {
                             .flatten()
                     })
             });
+            // "Speaking to reporters, Trump accused China", "Parlando alla tv di
+            // Stato, Maduro ha accusato …": the actor after an opening phrase's
+            // comma is the main verb's subject, not the opener's object.
+            // So too when a pattern's gap reached past the comma ("talk to .. +"
+            // in "Talking to him, Trump accused China").
+            let target_group = target_group
+                .filter(|&t| tabari || !subject_after_opener(&groups, &verbs, (start, end), t, tokens));
             let target_group = match (target_group, caps.as_ref()) {
                 (Some(t), Some(c)) if !tabari && c.target.is_none() => {
                     match object_past_phrase(&groups, t, c, &code, tokens, lw) {
@@ -1276,7 +1284,21 @@ impl Coder {
                 }
                 (p.code.clone(), p.rule.clone(), Some(caps))
             }
-            None => (info.code.clone(), info.rule.clone(), None),
+            // "Incontro Meloni-Zelensky", "US-China talks": a pair written with a
+            // hyphen right beside a verb form that no pattern sides names the two
+            // sides, each acting on the other.
+            None => match hyphen_pair_beside(groups, sent.tokens, verb).filter(|_| !tabari) {
+                Some(pair) => {
+                    let g = &groups[pair];
+                    let caps = patterns::Captures {
+                        compound: Some(pair),
+                        extent: (g.start.min(verb.0), g.end.max(verb.1)),
+                        ..Default::default()
+                    };
+                    (info.code.clone(), format!("{} (the hyphenated pair beside it)", info.rule), Some(caps))
+                }
+                None => (info.code.clone(), info.rule.clone(), None),
+            },
         }
     }
 
@@ -1659,6 +1681,37 @@ fn drop_attribution(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWor
 /// opposition, party, elite, legislature, judiciary), who attacks with words:
 /// "Meloni attacca Schlein", "Trump attacked the Fed". A bare country, an
 /// armed force, police or civilians can attack with arms.
+/// Whether `verb` stands in an opening phrase, with no actor before it, that
+/// ends at the sentence's first comma, and `target`, the first actor after
+/// that comma, is followed by another verb: then `target` is that verb's
+/// subject ("Speaking to reporters, Trump accused …").
+fn subject_after_opener(
+    groups: &[ActorGroup],
+    verbs: &[(usize, usize, u32, bool)],
+    verb: (usize, usize),
+    target: usize,
+    tokens: &[Token],
+) -> bool {
+    let Some(g) = groups.get(target) else { return false };
+    let Some(comma) = tokens.iter().take(g.start).position(|t| &*t.text == ",") else { return false };
+    comma >= verb.1
+        && !groups.iter().any(|h| h.start < verb.0 || h.start > comma && h.start < g.start)
+        && !verbs.iter().any(|v| v.0 > comma && v.0 < g.start)
+        && verbs.iter().any(|v| v.0 >= g.end)
+}
+
+/// The group right before or after `verb` that is two or more names joined
+/// by hyphens ("Meloni-Macron"), not by "and".
+fn hyphen_pair_beside(groups: &[ActorGroup], tokens: &[Token], verb: (usize, usize)) -> Option<usize> {
+    groups.iter().position(|g| {
+        (g.end == verb.0 || g.start == verb.1)
+            && g.actors.len() >= 2
+            && g.actors
+                .windows(2)
+                .all(|w| w[1].start == w[0].end + 1 && index::is_inner_hyphen(tokens, w[0].end))
+    })
+}
+
 fn political(actor: Option<&actors::Actor>) -> bool {
     actor.is_some_and(|a| {
         let (_, agent) = split_code(&a.code);

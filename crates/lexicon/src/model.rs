@@ -274,6 +274,13 @@ pub struct CodingOptions {
     /// criticism (111): "Meloni attacca Schlein", "Trump attacked the Fed".
     /// Off for TABARI and PETRARCH dictionaries.
     pub political_attacks_are_verbal: bool,
+    /// The country whose press writes the dictionary's language, when one
+    /// does overwhelmingly (Italian: `ITA`). Roles alone in an article that
+    /// has named no state yet are that country's: "Il governo ha convocato i
+    /// sindacati" is `ITAGOV` → `ITALAB`, as an Italian reader takes it.
+    /// `None` for languages written across many states, and for TABARI and
+    /// PETRARCH dictionaries.
+    pub home_country: Option<String>,
     /// TABARI's `COMPLEX: … NOACTPRIOR`: a sentence whose first coded verb has
     /// no actor before it is too complex to code.
     pub no_actor_prior: bool,
@@ -297,6 +304,7 @@ impl Default for CodingOptions {
             domestic_events_at_home: false,
             domestic_pairs: false,
             political_attacks_are_verbal: false,
+            home_country: None,
             no_actor_prior: false,
             language: None,
         }

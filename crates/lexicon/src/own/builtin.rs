@@ -144,8 +144,19 @@ pub fn builtin(lang: &str) -> Result<Lexicon> {
     lex.options.domestic_events_at_home = true;
     lex.options.domestic_pairs = true;
     lex.options.political_attacks_are_verbal = true;
+    lex.options.home_country = home_country(lang).map(str::to_string);
     lex.options.language = Some(lang.to_string());
     Ok(lex)
+}
+
+/// The country whose press writes `lang` overwhelmingly: Italian is Italy's.
+/// English, Spanish, French and German are written in many states, so roles
+/// alone stay without a country there.
+fn home_country(lang: &str) -> Option<&'static str> {
+    match lang {
+        "it" => Some("ITA"),
+        _ => None,
+    }
 }
 
 /// The knowledge bases, parsed once per process: every language shares
