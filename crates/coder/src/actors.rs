@@ -132,9 +132,7 @@ impl ActorFinder {
                         .names
                         .iter()
                         .flat_map(|n| n.words.iter())
-                        .flat_map(|w| dyad_text::tokenize(w.matcher.key()))
-                        .filter(|t| t.kind == TokenKind::Word)
-                        .map(|t| t.upper)
+                        .flat_map(|w| word_forms(w.matcher.key()))
                         .collect();
                     finder.name_words.insert(id, words);
                 }
@@ -777,7 +775,10 @@ fn surname_keys(words: &[PhraseWord]) -> Vec<Box<str>> {
         return Vec::new();
     }
     let Some(last) = words.last() else { return Vec::new() };
-    let Some(token) = dyad_text::tokenize(last).into_iter().rev().find(|t| t.kind == TokenKind::Word) else {
+    // Lower-cased, the tokenizer keeps "AL-ASSAD" whole, as the text writes "al-Assad".
+    let Some(token) =
+        dyad_text::tokenize(&last.to_lowercase()).into_iter().rev().find(|t| t.kind == TokenKind::Word)
+    else {
         return Vec::new();
     };
     let key = token.upper;
@@ -791,6 +792,24 @@ fn surname_keys(words: &[PhraseWord]) -> Vec<Box<str>> {
         }
     }
     keys
+}
+
+/// The upper-cased words a name word is written with in text: itself, or
+/// its parts both as the tokenizer splits capitalised names ("JEAN", "LUC")
+/// and as it keeps other hyphenated words ("AL-ASSAD").
+fn word_forms(key: &str) -> SmallVec<[Box<str>; 2]> {
+    if key.chars().all(char::is_alphanumeric) {
+        return smallvec::smallvec![key.to_uppercase().into()];
+    }
+    let mut forms: SmallVec<[Box<str>; 2]> = SmallVec::new();
+    for text in [key.to_string(), key.to_lowercase()] {
+        for t in dyad_text::tokenize(&text).into_iter().filter(|t| t.kind == TokenKind::Word) {
+            if !forms.contains(&t.upper) {
+                forms.push(t.upper);
+            }
+        }
+    }
+    forms
 }
 
 /// A capitalised word that may be a name ("Mugabe"), not an acronym or a number.

@@ -172,8 +172,10 @@ pub(crate) fn compile_phrase(vocab: &mut Vocab, phrase: &Phrase) -> SmallVec<[Co
 
 /// Whether `key` has a hyphen between two letters.
 fn has_inner_hyphen(key: &str) -> bool {
-    let chars: SmallVec<[char; 32]> = key.chars().collect();
-    chars.windows(3).any(|w| w[1] == '-' && w[0].is_alphabetic() && w[2].is_alphabetic())
+    key.match_indices('-').any(|(at, _)| {
+        key[..at].chars().next_back().is_some_and(char::is_alphabetic)
+            && key[at + 1..].chars().next().is_some_and(char::is_alphabetic)
+    })
 }
 
 /// Splits a dictionary word the way the tokenizer splits text, so that an
@@ -201,6 +203,17 @@ fn compile_word_as(
     out: &mut Vec<(Word, bool)>,
 ) {
     let key = matcher.key();
+    // Most dictionary words are one plain word, which the tokenizer would
+    // keep whole: skip tokenizing (and lemmatizing) it, the bulk of start-up.
+    if !key.is_empty() && key.chars().all(char::is_alphanumeric) {
+        let word = match matcher {
+            WordMatcher::Lemma(_) => vocab.word(matcher, &key.to_lowercase()),
+            WordMatcher::Stem(_) => vocab.word(matcher, &key.to_uppercase()),
+            WordMatcher::Exact(_) => vocab.word(&WordMatcher::Exact("".into()), &key.to_uppercase()),
+        };
+        out.push((word, gap_after));
+        return;
+    }
     let lang = vocab.lang.unwrap_or(dyad_text::Lang::En);
     // An elided article stands alone in a dictionary ("Consiglio d' Europa");
     // in text the tokenizer splits it off the next word with its apostrophe
