@@ -109,12 +109,14 @@ pub fn split_sentences(text: &str, lang: Lang) -> Vec<(usize, usize)> {
                     nw.starts_with(is_opener) || is_starter(nw, lang)
                 }
                 Abbrev::None => {
-                    // German ordinals: "am 3. Oktober".
+                    // German ordinals: "am 3. Oktober", "ein 19. Sanktionspaket",
+                    // "zum 80. Jahrestag"; a word that starts sentences ("Die")
+                    // after a number still starts one.
                     !(lang == Lang::De
                         && !word.is_empty()
-                        && word.len() <= 2
+                        && word.len() <= 3
                         && word.bytes().all(|b| b.is_ascii_digit())
-                        && next.is_some_and(is_german_month))
+                        && next.is_some_and(|w| is_german_month(w) || !is_starter(w, lang)))
                 }
             };
         }

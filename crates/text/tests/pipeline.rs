@@ -92,6 +92,11 @@ fn sentence_splitting() {
             "Der Preis stieg auf 3. Die Regierung schwieg.",
             &["Der Preis stieg auf 3.", "Die Regierung schwieg."],
         ),
+        (
+            Lang::De,
+            "Die EU einigte sich auf ein 19. Sanktionspaket gegen Russland. Die Ukraine begrüßte es.",
+            &["Die EU einigte sich auf ein 19. Sanktionspaket gegen Russland.", "Die Ukraine begrüßte es."],
+        ),
     ];
     for (lang, text, want) in cases {
         assert_eq!(sentences(text, *lang), *want, "{lang}: {text:?}");
