@@ -163,7 +163,8 @@ pub(crate) fn compile_phrase(vocab: &mut Vocab, phrase: &Phrase) -> SmallVec<[Co
         for PhraseWord { matcher, gap_after } in &phrase.words {
             compile_word_as(vocab, matcher, *gap_after, *split_names, &mut words);
         }
-        if !words.is_empty() {
+        // A lower-case key ("sit-in") splits the same way both times.
+        if !words.is_empty() && !variants.iter().any(|v: &CompiledPhrase| v.words == words) {
             variants.push(CompiledPhrase { words });
         }
     }

@@ -1677,10 +1677,6 @@ fn drop_attribution(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWor
     }
 }
 
-/// Whether an actor is a politician or a political office (government,
-/// opposition, party, elite, legislature, judiciary), who attacks with words:
-/// "Meloni attacca Schlein", "Trump attacked the Fed". A bare country, an
-/// armed force, police or civilians can attack with arms.
 /// Whether `verb` stands in an opening phrase, with no actor before it, that
 /// ends at the sentence's first comma, and `target`, the first actor after
 /// that comma, is followed by another verb: then `target` is that verb's
@@ -1712,6 +1708,10 @@ fn hyphen_pair_beside(groups: &[ActorGroup], tokens: &[Token], verb: (usize, usi
     })
 }
 
+/// Whether an actor is a politician or a political office (government,
+/// opposition, party, elite, legislature, judiciary), who attacks with words:
+/// "Meloni attacca Schlein", "Trump attacked the Fed". A bare country, an
+/// armed force, police or civilians can attack with arms.
 fn political(actor: Option<&actors::Actor>) -> bool {
     actor.is_some_and(|a| {
         let (_, agent) = split_code(&a.code);

@@ -628,7 +628,12 @@ fn the_owner_of_an_unknown_subject_noun_acts() {
 
 /// The codes of the events `text` gets with the built-in dictionary of `lang`.
 fn triples_builtin(lang: Lang, text: &str) -> Vec<(String, String, String)> {
-    code_builtin(lang, text).into_iter().map(|e| (e.source.code, e.target.code, e.cameo)).collect()
+    triples(&code_builtin(lang, text))
+}
+
+/// The (source, target, code) triples of `events`.
+fn triples(events: &[Event]) -> Vec<(String, String, String)> {
+    events.iter().map(|e| (e.source.code.clone(), e.target.code.clone(), e.cameo.clone())).collect()
 }
 
 fn triple(s: &str, t: &str, c: &str) -> (String, String, String) {
@@ -885,9 +890,7 @@ fn two_actors_of_one_state_make_an_event() {
 #[test]
 fn an_attack_between_politicians_is_verbal() {
     let events = code_builtin(Lang::It, "Meloni ha attaccato Schlein sul salario minimo.");
-    let got: Vec<_> =
-        events.iter().map(|e| (e.source.code.as_str(), e.target.code.as_str(), e.cameo.as_str())).collect();
-    assert_eq!(got, [("ITAGOV", "ITAOPP", "111")]);
+    assert_eq!(triples(&events), [triple("ITAGOV", "ITAOPP", "111")]);
     assert!(events[0].evidence.rule.contains("verbal"), "{}", events[0].evidence.rule);
     let text = "Le Premier ministre a attaqué le Rassemblement national.";
     assert_eq!(triples_builtin(Lang::Fr, text), [triple("FRAGOV", "FRAOPP", "111")]);
@@ -974,9 +977,7 @@ fn english_short_participles_make_passives() {
 #[test]
 fn a_hyphenated_pair_beside_a_noun_names_both_sides() {
     let events = code_builtin(Lang::It, "Incontro Meloni-Zelensky a Palazzo Chigi sulla ricostruzione.");
-    let got: Vec<_> =
-        events.iter().map(|e| (e.source.code.as_str(), e.target.code.as_str(), e.cameo.as_str())).collect();
-    assert_eq!(got, [("ITAGOV", "UKRGOV", "040"), ("UKRGOV", "ITAGOV", "040")]);
+    assert_eq!(triples(&events), [triple("ITAGOV", "UKRGOV", "040"), triple("UKRGOV", "ITAGOV", "040")]);
     assert!(events[0].evidence.rule.contains("hyphenated pair"), "{}", events[0].evidence.rule);
     let text = "Meloni incontra Macron e Zelensky a Roma.";
     assert_eq!(

@@ -63,7 +63,8 @@ pub fn tokenize_lang(sentence: &str, lang: Lang) -> Vec<Token> {
             // Whether the part of the word since its start or last hyphen is capitalised.
             // German capitalises every noun of a compound ("US-Raketen",
             // "Huthi-Rebellen"), so its hyphens never part two names.
-            let mut part_capitalised = ch.is_uppercase() && lang != Lang::De;
+            let parts_names = lang != Lang::De;
+            let mut part_capitalised = parts_names && ch.is_uppercase();
             while let Some(d) = cur.peek() {
                 if is_word_char(d) {
                     cur.bump();
@@ -75,7 +76,7 @@ pub fn tokenize_lang(sentence: &str, lang: Lang) -> Vec<Token> {
                     // stands alone between them (see `names_after_hyphen`).
                     ('-', Some(_)) if part_capitalised && names_after_hyphen(&sentence[cur.b + 1..]) => false,
                     ('-', Some(n)) if is_word_char(n) => {
-                        part_capitalised = n.is_uppercase() && lang != Lang::De;
+                        part_capitalised = parts_names && n.is_uppercase();
                         true
                     }
                     ('.' | '&' | '/', Some(n)) if is_word_char(n) => {
