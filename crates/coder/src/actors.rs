@@ -387,7 +387,7 @@ impl ActorFinder {
     ) -> Option<(String, usize)> {
         let (m, owner, adjective) = (mentions.get(i)?, mentions.get(i + 1)?, mentions.get(i + 2)?);
         let MentionKind::Agent(owner_agent) = owner.kind else { return None };
-        if !(owner.start > m.end && joins_agent_then_actor(tokens, m.end, owner.start, lw)) {
+        if !(owner.start > m.end && joins_agent_then_actor(tokens, m.end, (owner.start, owner.end), lw)) {
             return None;
         }
         let word = tokens
@@ -476,7 +476,7 @@ impl ActorFinder {
                                     t.text.chars().next().is_some_and(char::is_lowercase) && adjectival(t)
                                 });
                             (!counted || n.start != m.end || *named_person || post_adjective)
-                                && (joins_agent_then_actor(tokens, m.end, n.start, lw)
+                                && (joins_agent_then_actor(tokens, m.end, (n.start, n.end), lw)
                                     && !(n.start > m.end && owned_by_subject(tokens, m.start, lw))
                                     || adjective_after_modifiers(tokens, m.end, n.start, n.end, lw))
                         },
@@ -490,7 +490,8 @@ impl ActorFinder {
                         };
                         // "the foreign minister of Gondor", "Foreign Minister Telemar",
                         // "la polizia antisommossa turca"
-                        let over_list = n.start > m.end && joins_agent_then_actor(tokens, m.end, n.start, lw);
+                        let over_list =
+                            n.start > m.end && joins_agent_then_actor(tokens, m.end, (n.start, n.end), lw);
                         let mut agents = vec![agent.to_string()];
                         start = m.start;
                         if over_list {
@@ -1047,14 +1048,25 @@ fn owned_by_subject(tokens: &[Token], agent_start: usize, lw: &LangWords) -> boo
     tokens[agent_start.saturating_sub(2)..agent_start].iter().any(|t| lw.possessives.contains(&&*t.upper))
 }
 
-fn joins_agent_then_actor(tokens: &[Token], agent_end: usize, actor_start: usize, lw: &LangWords) -> bool {
+fn joins_agent_then_actor(
+    tokens: &[Token],
+    agent_end: usize,
+    (actor_start, actor_end): (usize, usize),
+    lw: &LangWords,
+) -> bool {
     if actor_start < agent_end {
         return false;
     }
     let between = &tokens[agent_end..actor_start];
     match between {
         [] => true,
-        [w] => lw.of_words.contains(&&*w.upper) || *w.upper == *",",
+        [w] if lw.of_words.contains(&&*w.upper) => true,
+        // "the foreign minister, Sergei Lavrov, said": a name set off by
+        // commas is the role's holder; in "Speaking to reporters, Trump
+        // accused …" the comma ends a phrase and the name opens the clause.
+        [w] if *w.upper == *"," => {
+            tokens.get(actor_end).is_none_or(|t| t.kind == TokenKind::Punct && &*t.text != "-")
+        }
         [w, d] => lw.of_words.contains(&&*w.upper) && lw.is_determiner(&d.upper),
         _ => false,
     }

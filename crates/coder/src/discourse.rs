@@ -353,6 +353,8 @@ pub(crate) const NOT_STATES: &[&str] = &[
 /// role with no country. A visit (042) crosses a border: "the defence
 /// minister visited Ukraine" says nothing of the visitor's country, while
 /// those visited or received ("received the opposition leaders") are at home.
+/// So does a government or an army acting on a state named bare: "the
+/// government accused Israel", "the army shelled Gaza" act on another country.
 pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: bool) {
     let state = |country: &str| country.len() == 3 && !NOT_STATES.contains(&country);
     // The code a role-only side would take from its partner, if any. With
@@ -374,7 +376,12 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: b
         let visitor = event.cameo.starts_with("042");
         // Demands, criticism, rejections, threats, protests and force.
         let conflict = event.cameo_root.as_str() >= "10";
-        let for_source = taken(&event.source, &event.target, conflict).filter(|_| !visitor);
+        // A government or an army that acts on a state named bare acts abroad;
+        // protesters who block Bogotá's streets are at home.
+        let abroad = event.target.code.len() == 3
+            && event.target.code == event.target.country
+            && matches!(event.source.code.as_str(), "~GOV" | "~MIL");
+        let for_source = taken(&event.source, &event.target, conflict).filter(|_| !visitor && !abroad);
         let for_target = taken(&event.target, &event.source, conflict);
         for (side, taken) in [(&mut event.source, for_source), (&mut event.target, for_target)] {
             if let Some((code, country)) = taken {
@@ -389,9 +396,19 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: b
 /// i sindacati") the `country` the article is about, which news leaves
 /// unsaid once it has named it.
 pub(crate) fn roles_take_article_country(events: &mut [Event], country: &str) {
-    for event in events.iter_mut().filter(|e| !anchored(e)) {
+    for event in events.iter_mut() {
+        // Beside a named actor, only an institution is surely the article's
+        // country's ("Palazzo Chigi … la premier", "Sea-Watch accusa il
+        // governo"); journalists, civilians or soldiers may be anyone's.
+        let anchored = anchored(event);
         for side in [&mut event.source, &mut event.target] {
-            role_takes_country(side, country);
+            let institution = matches!(
+                side.code.strip_prefix('~'),
+                Some("GOV" | "COP" | "JUD" | "LEG" | "OPP" | "PTY" | "SPY")
+            );
+            if !anchored || institution {
+                role_takes_country(side, country);
+            }
         }
     }
 }

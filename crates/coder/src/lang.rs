@@ -86,6 +86,10 @@ pub(crate) struct LangWords {
     /// *city* of Kirkuk", "nella *città* di Kirkuk"), singular and plural,
     /// and English compass adjectives ("in *northern* Nigeria").
     pub(crate) place_nouns: &'static [&'static str],
+    /// How the verbs of attacking begin ("attack", "attacca", "atacó",
+    /// "attaqué", "angreifen"): between politicians they attack with words
+    /// ("Meloni attacca Schlein"), while killing stays killing.
+    pub(crate) attack_stems: &'static [&'static str],
     /// Subject pronouns: they refer to the last subject.
     pub(crate) pronouns: &'static [&'static str],
     /// Singular subject pronouns ("he", "she"): they refer to one actor.
@@ -311,6 +315,7 @@ static EN: LangWords = LangWords {
     gerund_endings: &[],
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
     locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE"],
+    attack_stems: &["ATTACK", "ASSAIL"],
     place_nouns: &[
         "NORTHERN",
         "SOUTHERN",
@@ -447,6 +452,7 @@ static IT: LangWords = LangWords {
     gerund_endings: &["ANDO", "ENDO"],
     numbers: &[("DUE", 2), ("ENTRAMBI", 2), ("ENTRAMBE", 2), ("TRE", 3), ("QUATTRO", 4)],
     locatives: &["A", "AD", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
+    attack_stems: &["ATTACC", "ASSAL"],
     place_nouns: &[
         "CITTÀ",
         "CITTADINA",
@@ -568,6 +574,7 @@ static ES: LangWords = LangWords {
     gerund_endings: &["ANDO", "IENDO", "YENDO"],
     numbers: &[("DOS", 2), ("AMBOS", 2), ("AMBAS", 2), ("TRES", 3), ("CUATRO", 4)],
     locatives: &["EN", "CERCA"],
+    attack_stems: &["ATAC", "ARREMET"],
     place_nouns: &[
         "CIUDAD",
         "PUEBLO",
@@ -653,7 +660,8 @@ static FR: LangWords = LangWords {
     infinitive_endings: &["ER", "IR", "RE", "OIR"],
     gerund_endings: &[],
     numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
-    locatives: &["À", "EN", "DANS", "PRÈS"],
+    locatives: &["À", "AU", "AUX", "EN", "DANS", "PRÈS"],
+    attack_stems: &["ATTAQU"],
     place_nouns: &[
         "VILLE",
         "VILLAGE",
@@ -722,6 +730,7 @@ static DE: LangWords = LangWords {
     gerund_endings: &[],
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("DREI", 3), ("VIER", 4)],
     locatives: &["IN", "IM", "BEI", "NAHE"],
+    attack_stems: &["ANGREIF", "ANGRIFF", "ATTACKIER", "GREIF"],
     place_nouns: &[
         "STADT",
         "ORT",

@@ -1482,8 +1482,13 @@ impl Coder {
             }
         }
         if self.options.political_attacks_are_verbal && !self.config.tabari {
+            let lw = LangWords::of(lang);
             for d in &mut drafts {
-                if d.code == "190" && political(d.src) && political(d.tgt) {
+                let attack = tokens.get(d.verb.0).is_some_and(|t| {
+                    let lemma = t.lemma.to_uppercase();
+                    lw.attack_stems.iter().any(|s| t.upper.starts_with(s) || lemma.starts_with(s))
+                });
+                if d.code == "190" && attack && political(d.src) && political(d.tgt) {
                     d.code = "111".to_string();
                     d.rule.push_str(
                         "; read as 111: an attack by one politician or office on another is verbal",
@@ -1631,6 +1636,12 @@ fn after_determiner(
         }
         if dyad_context::dates::is_calendar_word(&t.text, lw.code) {
             return false; // "El jueves instó a Ankara": the article is the day's
+        }
+        // "condenó el ataque y acusó a Israel": a conjunction after a noun
+        // phrase coordinates a second verb. English, whose verbs and nouns
+        // share forms ("a visit and talks"), tells them apart by "-ed" above.
+        if lw.code != "en" && lw.coordinators.contains(&&*t.upper) {
+            return false;
         }
         if t.kind != TokenKind::Word
             || in_actor(j)
