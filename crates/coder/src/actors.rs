@@ -592,6 +592,12 @@ impl ActorFinder {
                             person = named_person && !agent.contains("GOV");
                             end = e;
                             consumed = 2;
+                            // "In Nigeria uomini armati hanno rapito …": after a
+                            // locative the place says where the role is from, and
+                            // the role alone is the phrase that may act.
+                            if !tabari && s == m.end && lw.locative_before(tokens, m.start) {
+                                start = s;
+                            }
                         }
                         // "Jordan's visiting King Abdullah II": a person of the
                         // possessor's country is that country's; one actor.
@@ -1116,7 +1122,10 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
                 groups.push(ActorGroup { start: actor.start, end: actor.end, actors: vec![actor] });
                 continue;
             }
-            if let Some(prev) = last.actors.last_mut() {
+            // "A Palazzo Chigi Meloni ha ricevuto …": right after a place that
+            // follows a locative, a name opens the clause.
+            let after_place = placed && actor.start == last.end;
+            if let Some(prev) = last.actors.last_mut().filter(|_| !after_place) {
                 if apposition(tokens, prev, &actor) {
                     // "Annalena Baerbock, the German foreign minister,": one actor, named
                     // twice; the role tells the office when the name alone does not.

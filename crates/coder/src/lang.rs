@@ -90,6 +90,11 @@ pub(crate) struct LangWords {
     /// "attaqué", "angreifen"): between politicians they attack with words
     /// ("Meloni attacca Schlein"), while killing stays killing.
     pub(crate) attack_stems: &'static [&'static str],
+    /// Nouns that make a preposition an adverbial phrase of time or manner
+    /// ("*nella notte* Mosca ha colpito", "*in mattinata* Meloni ha
+    /// incontrato", "*in response* Iran fired"): the name after them opens
+    /// the clause, it is not the preposition's object.
+    pub(crate) adverbial_nouns: &'static [&'static str],
     /// Subject pronouns: they refer to the last subject.
     pub(crate) pronouns: &'static [&'static str],
     /// Singular subject pronouns ("he", "she"): they refer to one actor.
@@ -316,6 +321,19 @@ static EN: LangWords = LangWords {
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
     locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE"],
     attack_stems: &["ATTACK", "ASSAIL"],
+    adverbial_nouns: &[
+        "RESPONSE",
+        "TURN",
+        "ADDITION",
+        "PARTICULAR",
+        "RETALIATION",
+        "RETURN",
+        "TOTAL",
+        "PRIVATE",
+        "PUBLIC",
+        "PARALLEL",
+        "MEANWHILE",
+    ],
     place_nouns: &[
         "NORTHERN",
         "SOUTHERN",
@@ -453,6 +471,35 @@ static IT: LangWords = LangWords {
     numbers: &[("DUE", 2), ("ENTRAMBI", 2), ("ENTRAMBE", 2), ("TRE", 3), ("QUATTRO", 4)],
     locatives: &["A", "AD", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
     attack_stems: &["ATTACC", "ASSAL"],
+    adverbial_nouns: &[
+        "NOTTE",
+        "NOTTATA",
+        "MATTINATA",
+        "MATTINA",
+        "SERATA",
+        "SERA",
+        "POMERIGGIO",
+        "GIORNATA",
+        "FRATTEMPO",
+        "PARTICOLARE",
+        "RISPOSTA",
+        "PARALLELO",
+        "SETTIMANA",
+        "ANNO",
+        "MESE",
+        "PASSATO",
+        "MERITO",
+        "SEGUITO",
+        "CONCLUSIONE",
+        "TOTALE",
+        "MATERIA",
+        "PRIMAVERA",
+        "ESTATE",
+        "AUTUNNO",
+        "INVERNO",
+        "ATTESA",
+        "MODO",
+    ],
     place_nouns: &[
         "CITTÀ",
         "CITTADINA",
@@ -575,6 +622,19 @@ static ES: LangWords = LangWords {
     numbers: &[("DOS", 2), ("AMBOS", 2), ("AMBAS", 2), ("TRES", 3), ("CUATRO", 4)],
     locatives: &["EN", "CERCA"],
     attack_stems: &["ATAC", "ARREMET"],
+    adverbial_nouns: &[
+        "MADRUGADA",
+        "RESPUESTA",
+        "PARALELO",
+        "TOTAL",
+        "CONCRETO",
+        "PARTICULAR",
+        "CAMBIO",
+        "PRIMAVERA",
+        "VERANO",
+        "OTOÑO",
+        "INVIERNO",
+    ],
     place_nouns: &[
         "CIUDAD",
         "PUEBLO",
@@ -662,6 +722,22 @@ static FR: LangWords = LangWords {
     numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
     locatives: &["À", "AU", "AUX", "EN", "DANS", "PRÈS"],
     attack_stems: &["ATTAQU"],
+    adverbial_nouns: &[
+        "RÉPONSE",
+        "REVANCHE",
+        "PARALLÈLE",
+        "OUTRE",
+        "PARTICULIER",
+        "TOUT",
+        "FIN",
+        "ATTENDANT",
+        "PRINTEMPS",
+        "ÉTÉ",
+        "AUTOMNE",
+        "HIVER",
+        "SOIRÉE",
+        "MATINÉE",
+    ],
     place_nouns: &[
         "VILLE",
         "VILLAGE",
@@ -731,6 +807,7 @@ static DE: LangWords = LangWords {
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("DREI", 3), ("VIER", 4)],
     locatives: &["IN", "IM", "BEI", "NAHE"],
     attack_stems: &["ANGREIF", "ANGRIFF", "ATTACKIER", "GREIF"],
+    adverbial_nouns: &[],
     place_nouns: &[
         "STADT",
         "ORT",

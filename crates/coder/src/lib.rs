@@ -1938,7 +1938,10 @@ fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bo
     // not "On Thursday Tajani …", where a name stands between.
     let modifier = tokens.get(before).is_some_and(|t| {
         lw.is_determiner(&t.upper)
-            || (t.kind == TokenKind::Word && !t.text.chars().next().is_some_and(char::is_uppercase))
+            || (t.kind == TokenKind::Word
+                && !t.text.chars().next().is_some_and(char::is_uppercase)
+                && !lw.adverbial_nouns.contains(&&*t.upper)
+                && !dyad_context::dates::is_calendar_word(&t.text, lw.code))
     });
     modifier && before.checked_sub(1).is_some_and(preposition)
 }

@@ -1077,3 +1077,21 @@ fn italian_institutions_beside_a_named_actor_are_italys() {
     let got = triples_builtin(Lang::It, text);
     assert!(got.contains(&triple("NGO", "ITAGOV", "112")), "{got:?}");
 }
+
+/// A preposition before a time noun ("nella notte", "in mattinata") or before
+/// a place ("A Palazzo Chigi", "In Nigeria") is an adverbial phrase: the
+/// actor after it is the subject, or the role it qualifies is.
+#[test]
+fn an_opening_phrase_of_time_or_place_leaves_the_subject() {
+    let text = "Nella notte Mosca ha sferrato un nuovo attacco contro Kiev.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("RUSGOV", "UKR", "190")]);
+    let text = "In mattinata Meloni ha incontrato Macron.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("ITAGOV", "FRAGOV", "040")]);
+    let text = "A Palazzo Chigi Meloni ha ricevuto il premier albanese Edi Rama.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("ITAGOV", "ALBGOV", "043")]);
+    let text = "In Nigeria uomini armati hanno rapito 20 studenti.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("NGAREB", "NGAEDU", "181")]);
+    // A modifier is still part of the preposition's phrase.
+    let text = "Il ministro ha parlato con il nuovo governo di Damasco.";
+    assert!(triples_builtin(Lang::It, text).iter().all(|(s, _, _)| !s.starts_with("SYR")));
+}
