@@ -10,8 +10,22 @@ names and seats of government are facts written for dyad: English below, the oth
 languages in facts_<lang>.txt next to this script.
 
 Usage: build_countries.py CLDR_LOCALENAMES_DIR CLDR_CORE_DIR [LANG...]
-  (directories of the unpacked npm packages, e.g. from `npm pack cldr-localenames-full@48.2.0
-  cldr-core@48.2.0`; LANG defaults to all five)
+  (directories of the unpacked npm packages; LANG defaults to all five)
+
+To regenerate, from the repository root (the output must equal the committed files: check
+`git diff crates/lexicon/data/*/countries.dyad`):
+    mkdir -p /tmp/cldr/lnf /tmp/cldr/core && (cd /tmp/cldr && npm pack cldr-localenames-full@48.2.0 cldr-core@48.2.0 && tar -xzf cldr-localenames-full-48.2.0.tgz -C lnf && tar -xzf cldr-core-48.2.0.tgz -C core)
+    python3 scripts/lexicon/build_countries.py /tmp/cldr/lnf/package /tmp/cldr/core/package
+
+The facts files, one line per territory: "A2: name; stem{O}; ..." ("#" starts a comment).
+  stem{O}, stem{a,b}  the stem with each ending (MACROS below, or the endings listed).
+  =name               this spelling only: no ASCII-folded copy is added ("=Palácio do Planalto").
+  !name               the name goes to this entry although SKIP withholds it from every entry
+                      (German "Kongo" alone is the DRC: "CD: !Kongo; ...").
+  *                   where the CLDR names go among the facts (by default before all of them).
+  #> text             a line before a facts line: "# text" is written into countries.dyad
+                      before that territory's entry (why a name is or is not there).
+The same =name marker works in SEATS.
 """
 import json
 import os
@@ -43,7 +57,8 @@ TERRITORIES = {
 }
 
 # Names that are ambiguous in a language and never become names (a city elsewhere,
-# a common word, a name shared by two countries).
+# a common word, a name shared by two countries), unless a facts line gives one to an
+# entry with "!name".
 SKIP = {
     "en": {"Congo"},
     "it": {"Congo"},
@@ -63,6 +78,9 @@ DE_NO_GENITIVE = {
     # "Islands" (Iceland's) is also the English word in island names German news quotes.
     "Island",
 }
+# German plural names in -e, which take -n in the dative ("in den Niederlanden"); the plurals
+# in -n are their own dative.
+DE_PLURAL_E = {"Niederlande"}
 
 
 def de_genitive(name):
@@ -71,6 +89,11 @@ def de_genitive(name):
             or name in DE_NO_GENITIVE or ascii_fold(name) in {ascii_fold(n) for n in DE_NO_GENITIVE}):
         return None
     return name + "s"
+
+
+def de_dative(name):
+    """The dative in -n of a German plural name in -e, or None."""
+    return name + "n" if name in DE_PLURAL_E else None
 
 
 # Suffix macros of the facts files: "stem{O}" expands to the stem with each ending.
@@ -180,7 +203,9 @@ SEATS = {
         ("USAGOV", "Casa Bianca; Dipartimento di Stato"),
         ("USAMIL", "Pentagono"),
         ("RUSGOV", "Cremlino"),
-        ("GBRGOV", "Downing Street"),
+        ("GBRGOV", "Downing Street; Foreign Office; Whitehall"),
+        ("BRAGOV", "Planalto; =Palácio do Planalto; Itamaraty"),
+        ("UKRGOV", "Bankova"),
         ("FRAGOV", "Eliseo; Quai d' Orsay; Matignon"),
         ("ITAGOV", "Palazzo Chigi; Farnesina; Viminale; Quirinale"),
         ("ITAMIL", "Palazzo Baracchini"),
@@ -268,11 +293,26 @@ def clean(name, lang):
     return variants(out, lang)
 
 
+def marks(name):
+    """A facts name -> (name, override: "!name", exact: "=name")."""
+    override = exact = False
+    while name[:1] in ("!", "="):
+        override |= name[0] == "!"
+        exact |= name[0] == "="
+        name = name[1:].strip()
+    return name, override, exact
+
+
 def variants(names, lang):
+    """Each name (markers stripped) followed by its ASCII-folded form, unless written "=name";
+    the "*" item of a facts line is no name."""
     res = []
     for n in names:
+        if n == "*":
+            continue
+        n, _, exact = marks(n)
         n = split_elisions(n.replace("\u2019", "'"), lang)
-        for v in (n, ascii_fold(n)):
+        for v in ((n,) if exact else (n, ascii_fold(n))):
             v = " ".join(v.split())
             if v and v not in res:
                 res.append(v)
@@ -291,15 +331,20 @@ def expand(entry, lang):
     return [stem + e for e in endings]
 
 
-def read_facts(lang, plain=None):
-    """facts_<lang>.txt: "A2: name; stem{O}; ..." lines. Names written without a macro
-    (place names, not demonyms) are also added to the set `plain` when one is given."""
+def read_facts(lang, plain=None, comments=None):
+    """facts_<lang>.txt: "A2: name; stem{O}; ..." lines (markers kept: see the docstring).
+    Names written without a macro (place names, not demonyms) are also added to the set
+    `plain` when one is given; "#>" comment lines go to comments[A2] when it is given."""
     if lang == "en":
         return {k: [n.strip() for n in v.split(";") if n.strip()] for k, v in EXTRA_EN.items()}
     facts = {}
+    pending = []
     path = os.path.join(HERE, f"facts_{lang}.txt")
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
+            if line.lstrip().startswith("#>"):
+                pending.append(("# " + line.lstrip()[2:].strip()).rstrip())
+                continue
             line = line.split("#", 1)[0].strip()
             if not line:
                 continue
@@ -314,6 +359,12 @@ def read_facts(lang, plain=None):
                     if plain is not None and "{" not in part:
                         plain.update(variants([part], lang))
             facts[key.strip()] = names
+            if pending:
+                if comments is not None:
+                    comments[key.strip()] = pending
+                pending = []
+    if pending:
+        raise SystemExit(f"{path}: \"#>\" comment lines at the end, before no facts line")
     return facts
 
 
@@ -321,7 +372,8 @@ def build(lang, lnf, maps):
     terr = json.load(open(os.path.join(lnf, "main", lang, "territories.json"), encoding="utf-8"))
     terr = terr["main"][lang]["localeDisplayNames"]["territories"]
     place_names = set()  # names of places, which may take a genitive: not demonyms
-    facts = read_facts(lang, place_names)
+    comments = {}  # A2 -> comment lines written before its entry
+    facts = read_facts(lang, place_names, comments)
     unknown = set(facts) - set(UN) - set(TERRITORIES)
     if unknown:
         raise SystemExit(f"facts_{lang}.txt: unknown territories {sorted(unknown)}")
@@ -336,6 +388,7 @@ def build(lang, lnf, maps):
     ]
     used = set(SKIP[lang])
     seen_lower = {s.lower() for s in used}
+    taken_lower = set()  # names an entry has taken (SKIP aside)
     # Every name of every entry: a generated form (a German genitive) never takes one of them.
     all_names = {n.lower() for a2 in list(UN) + list(TERRITORIES)
                  for key in (a2, a2 + "-alt-short", a2 + "-alt-variant") if key in terr
@@ -344,6 +397,19 @@ def build(lang, lnf, maps):
 
     def entry(a2, code):
         names = []
+        own = facts.get(a2, [])
+        before, after = (own[:own.index("*")], own[own.index("*") + 1:]) if "*" in own else ([], own)
+        # Names this entry takes although SKIP withholds them ("!name").
+        override = {v.lower() for raw in own if raw != "*" and marks(raw)[1] for v in variants([raw], lang)}
+
+        def add_facts(raw_names):
+            for n in variants(raw_names, lang):
+                blocked = n.lower() in taken_lower if n.lower() in override else n.lower() in seen_lower
+                if blocked or n.lower() in {x.lower() for x in names}:
+                    continue
+                names.append(n)
+
+        add_facts(before)
         for key in (a2, a2 + "-alt-short", a2 + "-alt-variant"):
             if key in terr:
                 for n in clean(terr[key], lang):
@@ -352,10 +418,7 @@ def build(lang, lnf, maps):
                         continue
                     if n not in names:
                         names.append(n)
-        for n in variants(facts.get(a2, []), lang):
-            if n in used or n.lower() in seen_lower or n.lower() in {x.lower() for x in names}:
-                continue
-            names.append(n)
+        add_facts(after)
         if not names:
             raise SystemExit(f"{lang}: no name left for {a2} ({code}); add one to facts_{lang}.txt")
         if lang == "de":
@@ -363,15 +426,20 @@ def build(lang, lnf, maps):
                 if g.lower() in all_names or g in used or g.lower() in seen_lower or g in names:
                     continue
                 names.append(g)
+            for d in filter(None, map(de_dative, [n for n in names if n in place_names])):
+                if d.lower() in all_names or d.lower() in seen_lower or d in names:
+                    continue
+                names.append(d)
         used.update(names)
         seen_lower.update(x.lower() for x in names)
-        return f"{code} = {'; '.join(names)}"
+        taken_lower.update(x.lower() for x in names)
+        return comments.get(a2, []) + [f"{code} = {'; '.join(names)}"]
 
     for a2 in sorted(UN, key=lambda c: ascii_fold(terr[c])):
-        lines.append(entry(a2, maps[a2]["_alpha3"]))
+        lines += entry(a2, maps[a2]["_alpha3"])
     lines += ["", "# Main territories."]
     for a2, code in TERRITORIES.items():
-        lines.append(entry(a2, code))
+        lines += entry(a2, code)
     lines += ["", "# Seats of government and ministries used as metonyms."]
     for code, names in SEATS[lang]:
         names = [n.strip() for n in names.split(";")]
