@@ -314,9 +314,12 @@ pub(crate) fn is_inner_hyphen(tokens: &[Token], at: usize) -> bool {
         && touches(token, tokens.get(at + 1))
 }
 
-/// Gaps never cross these: a phrase's words stand in one clause.
+/// Gaps never cross these: a phrase's words stand in one clause. Quotation
+/// marks do not end one: news quotes the words of the object phrase itself
+/// ('warned Afghanistan of "open war"', 'qualifié d'« inacceptables » les
+/// propos').
 pub(crate) fn is_barrier(token: &Token) -> bool {
-    token.kind == TokenKind::Punct && matches!(&*token.text, "." | ";" | ":" | "!" | "?" | "\"")
+    token.kind == TokenKind::Punct && matches!(&*token.text, "." | ";" | ":" | "!" | "?")
 }
 
 /// An index of phrases by the ids of their first two words, each with a

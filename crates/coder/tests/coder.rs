@@ -1095,3 +1095,14 @@ fn an_opening_phrase_of_time_or_place_leaves_the_subject() {
     let text = "Il ministro ha parlato con il nuovo governo di Damasco.";
     assert!(triples_builtin(Lang::It, text).iter().all(|(s, _, _)| !s.starts_with("SYR")));
 }
+
+/// Quotation marks inside a phrase do not end it: news quotes the very words
+/// of the object ('warned Afghanistan of "open war"').
+#[test]
+fn a_pattern_reaches_into_quoted_words() {
+    let text = "Pakistan's defence minister warned Afghanistan of \"open war\" if the attacks continued.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(got.iter().any(|(_, t, c)| t == "AFG" && c == "138"), "{got:?}");
+    let text = "Alger a qualifié d'« inacceptables » les propos du ministre français de l'Intérieur.";
+    assert_eq!(triples_builtin(Lang::Fr, text), [triple("DZAGOV", "FRAGOV", "111")]);
+}
