@@ -871,6 +871,12 @@ impl Coder {
             if source_group.is_none() && found.is_empty() {
                 source_group = appositive_subject(&groups, start, tokens, lw);
             }
+            if source_group.is_none() && !tabari && !passive && participle_after_comma(tokens, start, lw) {
+                // "Sybiha said Kyiv would never withdraw its troops, rejecting a
+                // Russian demand": the participle's subject is the clause's,
+                // not the last noun before the comma.
+                source_group = found.last().and_then(|f| f.source);
+            }
             if source_group.is_none() {
                 // A pattern that names words before the verb ("SUGGESTED * APPLY
                 // CONVENTIONS" for "Arnor suggested Gondor should apply …") makes
@@ -1707,6 +1713,14 @@ fn subject_after_opener(
         && verbs.iter().any(|v| v.0 >= g.end)
 }
 
+/// Whether the verb at `start` is an English "-ing" participle right after a
+/// comma, which hangs from the clause before it.
+fn participle_after_comma(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
+    lw.code == "en"
+        && start.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| &*t.text == ",")
+        && tokens.get(start).is_some_and(|t| t.upper.ends_with("ING"))
+}
+
 /// The group right before or after `verb` that is two or more names joined
 /// by hyphens ("Meloni-Macron"), not by "and".
 fn hyphen_pair_beside(groups: &[ActorGroup], tokens: &[Token], verb: (usize, usize)) -> Option<usize> {
@@ -2258,8 +2272,14 @@ fn inverted_subject(
     let words = tokens.get(said_from..boundary)?.iter().filter(|t| t.kind == TokenKind::Word).count();
     // "Israele sta commettendo un genocidio": a clause opening with an actor
     // has its verb, whether or not the dictionary knows it.
-    let opens_with_actor = group_after_articles(groups, tokens, opening, lw)
-        .is_some_and(|g| groups.get(g).is_some_and(|g| g.start < boundary));
+    let opening_group = group_after_articles(groups, tokens, opening, lw).and_then(|g| groups.get(g));
+    let opens_with_actor = opening_group.is_some_and(|g| g.start < boundary);
+    // "El presidente argentino, Javier Milei, criticó al Gobierno chileno":
+    // an actor named up to the comma is the subject in apposition, not a
+    // reported clause.
+    if !quoted && opening_group.is_some_and(|g| g.end == boundary) {
+        return None;
+    }
     let has_verb = quoted
         || opens_with_actor
         || verbs.iter().any(|&(s, e, _, noun)| !noun && s >= said_from && e <= boundary)

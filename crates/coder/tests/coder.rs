@@ -1106,3 +1106,24 @@ fn a_pattern_reaches_into_quoted_words() {
     let text = "Alger a qualifié d'« inacceptables » les propos du ministre français de l'Intérieur.";
     assert_eq!(triples_builtin(Lang::Fr, text), [triple("DZAGOV", "FRAGOV", "111")]);
 }
+
+/// "El presidente argentino, Javier Milei, criticó …": an actor named up to
+/// the comma before the verb is its subject in apposition, not a reported
+/// clause whose speaker follows the verb.
+#[test]
+fn a_subject_in_apposition_before_the_verb_acts() {
+    let text = "El presidente argentino, Javier Milei, criticó al Gobierno chileno.";
+    assert_eq!(triples_builtin(Lang::Es, text), [triple("ARGGOV", "CHLGOV", "111")]);
+    let text = "Il presidente argentino, Javier Milei, ha criticato il governo cileno.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("ARGGOV", "CHLGOV", "111")]);
+}
+
+/// An English "-ing" participle after a comma hangs from the clause before
+/// it: its subject is that clause's, not the last noun.
+#[test]
+fn a_participle_after_a_comma_takes_the_clause_subject() {
+    let text = "Denmark's prime minister said Greenland was not for sale, rejecting Trump's renewed push to buy the island.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(got.iter().any(|(s, _, c)| s == "DNKGOV" && c == "120"), "{got:?}");
+    assert!(got.iter().all(|(s, _, _)| s != "DNKGRL"), "{got:?}");
+}
