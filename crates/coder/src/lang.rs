@@ -95,6 +95,9 @@ pub(crate) struct LangWords {
     /// incontrato", "*in response* Iran fired"): the name after them opens
     /// the clause, it is not the preposition's object.
     pub(crate) adverbial_nouns: &'static [&'static str],
+    /// The preposition that names whom a protest is against ("against",
+    /// "contro", "contra", "contre", "gegen").
+    pub(crate) against: &'static str,
     /// Subject pronouns: they refer to the last subject.
     pub(crate) pronouns: &'static [&'static str],
     /// Singular subject pronouns ("he", "she"): they refer to one actor.
@@ -319,8 +322,9 @@ static EN: LangWords = LangWords {
     infinitive_endings: &[],
     gerund_endings: &[],
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
-    locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE"],
+    locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT"],
     attack_stems: &["ATTACK", "ASSAIL"],
+    against: "AGAINST",
     adverbial_nouns: &[
         "RESPONSE",
         "TURN",
@@ -471,6 +475,7 @@ static IT: LangWords = LangWords {
     numbers: &[("DUE", 2), ("ENTRAMBI", 2), ("ENTRAMBE", 2), ("TRE", 3), ("QUATTRO", 4)],
     locatives: &["A", "AD", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
     attack_stems: &["ATTACC", "ASSAL"],
+    against: "CONTRO",
     adverbial_nouns: &[
         "NOTTE",
         "NOTTATA",
@@ -622,6 +627,7 @@ static ES: LangWords = LangWords {
     numbers: &[("DOS", 2), ("AMBOS", 2), ("AMBAS", 2), ("TRES", 3), ("CUATRO", 4)],
     locatives: &["EN", "CERCA"],
     attack_stems: &["ATAC", "ARREMET"],
+    against: "CONTRA",
     adverbial_nouns: &[
         "MADRUGADA",
         "RESPUESTA",
@@ -722,6 +728,7 @@ static FR: LangWords = LangWords {
     numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
     locatives: &["À", "AU", "AUX", "EN", "DANS", "PRÈS"],
     attack_stems: &["ATTAQU"],
+    against: "CONTRE",
     adverbial_nouns: &[
         "RÉPONSE",
         "REVANCHE",
@@ -807,6 +814,7 @@ static DE: LangWords = LangWords {
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("DREI", 3), ("VIER", 4)],
     locatives: &["IN", "IM", "BEI", "NAHE"],
     attack_stems: &["ANGREIF", "ANGRIFF", "ATTACKIER", "GREIF"],
+    against: "GEGEN",
     adverbial_nouns: &[],
     place_nouns: &[
         "STADT",

@@ -944,6 +944,18 @@ impl Coder {
                 // the object stands between the subject and the verb.
                 target_group = object_before(&groups, start, source_group, tokens, lw);
             }
+            // "walked off the job across France … in a day of strikes called by
+            // unions against the government's budget cuts": whom a protest is
+            // against may stand past the pattern's reach, and says more than
+            // where it happened.
+            let placed = |g: usize| {
+                groups.get(g).is_some_and(|g| {
+                    preceded_by_preposition(tokens, g.start, lw) && g.actors.iter().all(|a| a.code.len() == 3)
+                })
+            };
+            if !tabari && protests(&code) && target_group.is_none_or(placed) {
+                target_group = protested_against(&groups, end, tokens, lw).or(target_group);
+            }
             if passive && caps.as_ref().is_none_or(|c| c.source.is_none() && c.target.is_none()) {
                 // "Gondor was attacked by Mordor": the by-phrase acts, the subject suffers.
                 // "by a Palestinian sniper", "da un cecchino palestinese": an
@@ -1711,6 +1723,27 @@ fn subject_after_opener(
         && !groups.iter().any(|h| h.start < verb.0 || h.start > comma && h.start < g.start)
         && !verbs.iter().any(|v| v.0 > comma && v.0 < g.start)
         && verbs.iter().any(|v| v.0 >= g.end)
+}
+
+/// Whether a code is a protest (CAMEO 14x).
+fn protests(code: &CodeSpec) -> bool {
+    matches!(code, CodeSpec::Single(c) if c.starts_with("14"))
+}
+
+/// The first actor after `from`, in the same clause, that stands after the
+/// language's "against" and at most two articles or modifiers: "against the
+/// government's cuts", "contro il governo".
+fn protested_against(groups: &[ActorGroup], from: usize, tokens: &[Token], lw: &LangWords) -> Option<usize> {
+    groups.iter().position(|g| {
+        g.start >= from
+            && tokens.get(from..g.start).is_some_and(|ts| !ts.iter().any(index::is_barrier))
+            && (1..=3).any(|back| {
+                g.start.checked_sub(back).and_then(|i| tokens.get(i)).is_some_and(|t| &*t.upper == lw.against)
+                    && tokens.get(g.start + 1 - back..g.start).is_some_and(|between| {
+                        between.iter().all(|t| t.kind == TokenKind::Word && !lw.is_preposition(&t.upper))
+                    })
+            })
+    })
 }
 
 /// Whether the verb at `start` is an English "-ing" participle right after a

@@ -1127,3 +1127,16 @@ fn a_participle_after_a_comma_takes_the_clause_subject() {
     assert!(got.iter().any(|(s, _, c)| s == "DNKGOV" && c == "120"), "{got:?}");
     assert!(got.iter().all(|(s, _, _)| s != "DNKGRL"), "{got:?}");
 }
+
+/// Whom a protest is against says more than where it happened, and may
+/// stand past the pattern's reach.
+#[test]
+fn a_protest_is_against_the_actor_after_against() {
+    let text = "Campesinos bolivianos bloquean la carretera a Oruro contra el Gobierno.";
+    assert_eq!(triples_builtin(Lang::Es, text), [triple("BOLAGR", "BOLGOV", "144")]);
+    let text = "Gli studenti hanno occupato il liceo Tasso di Roma per protesta contro il governo.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("ITAEDU", "ITAGOV", "141")]);
+    // Sides named in the clause stay: the police is whom protesters clash with.
+    let text = "Scontri a Torino tra gli antagonisti e la polizia durante il corteo contro il governo.";
+    assert!(triples_builtin(Lang::It, text).iter().all(|(_, t, _)| t != "ITAGOV"));
+}
