@@ -579,8 +579,14 @@ impl Coder {
                         .collect(),
                     ..sentence.clone()
                 });
-            let rekeyed = shortened.as_ref().map(|s| Keyed::new(&self.vocab, &s.tokens));
-            let sentence = shortened.as_ref().unwrap_or(sentence);
+            let dashed = if self.config.tabari {
+                None
+            } else {
+                asides_as_commas(shortened.as_ref().unwrap_or(sentence))
+            };
+            let sentence = dashed.as_ref().or(shortened.as_ref()).unwrap_or(sentence);
+            let rekeyed =
+                (dashed.is_some() || shortened.is_some()).then(|| Keyed::new(&self.vocab, &sentence.tokens));
             let sent = rekeyed.as_ref().unwrap_or(&full);
             let context = self.config.discourse.then_some(&discourse);
             // The dateline ("BERLIN, March 3 (Reuters) -") names no actor.
@@ -1723,6 +1729,52 @@ fn subject_after_opener(
         && !groups.iter().any(|h| h.start < verb.0 || h.start > comma && h.start < g.start)
         && !verbs.iter().any(|v| v.0 > comma && v.0 < g.start)
         && verbs.iter().any(|v| v.0 >= g.end)
+}
+
+/// The sentence with the dashes that set off an aside ("Los hutíes —que
+/// controlan el norte de Yemen— atacaron …", "Trump — who spoke to reporters —
+/// accused …") read as the commas they stand for; `None` when it has none.
+/// Text normalization writes every dash as a hyphen: one that a space parts
+/// from a neighbour is a dash ("hutíes -que controlan … Yemen- atacaron"),
+/// one that touches both joins words.
+fn asides_as_commas(sentence: &Sentence) -> Option<Sentence> {
+    let tokens = &sentence.tokens;
+    let dash = |i: usize| {
+        let Some(t) = tokens.get(i) else { return false };
+        let spaced =
+            |a: Option<&Token>, b: Option<&Token>| a.zip(b).is_some_and(|(a, b)| a.span.1 < b.span.0);
+        t.kind == TokenKind::Punct
+            && match &*t.text {
+                "—" | "–" => true,
+                "-" => {
+                    let before = i.checked_sub(1).and_then(|p| tokens.get(p));
+                    // "an anti- Gondor parade", "pro- and anti-government": a prefix.
+                    let prefix = before.is_some_and(|b| {
+                        matches!(
+                            &*b.upper,
+                            "ANTI" | "PRO" | "EX" | "POST" | "PRE" | "NON" | "CO" | "NEO" | "SEMI" | "VICE"
+                        )
+                    });
+                    spaced(before, Some(t)) || spaced(Some(t), tokens.get(i + 1)) && !prefix
+                }
+                _ => false,
+            }
+    };
+    if !(0..tokens.len()).any(dash) {
+        return None;
+    }
+    let tokens = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if dash(i) {
+                Token { text: ",".into(), upper: ",".into(), lemma: ",".into(), ..t.clone() }
+            } else {
+                t.clone()
+            }
+        })
+        .collect();
+    Some(Sentence { tokens, ..sentence.clone() })
 }
 
 /// Whether a code is a protest (CAMEO 14x).

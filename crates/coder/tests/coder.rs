@@ -1140,3 +1140,14 @@ fn a_protest_is_against_the_actor_after_against() {
     let text = "Scontri a Torino tra gli antagonisti e la polizia durante il corteo contro il governo.";
     assert!(triples_builtin(Lang::It, text).iter().all(|(_, t, _)| t != "ITAGOV"));
 }
+
+/// Dashes that set off an aside read as the commas they stand for; a prefix
+/// hyphen ("an anti- Gondor parade") is no dash.
+#[test]
+fn a_dashed_aside_is_read_as_commas() {
+    let text = "Los hutíes —que controlan el norte de Yemen— atacaron un carguero griego en el mar Rojo.";
+    assert_eq!(triples_builtin(Lang::Es, text), [triple("YEMREB", "GRC", "190")]);
+    let text = "Il ministro degli Esteri Tajani — che ha parlato con i giornalisti a Bruxelles — ha condannato l'attacco russo contro Kiev.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.iter().any(|(s, _, c)| s == "ITAGOV" && c == "111"), "{got:?}");
+}
