@@ -1508,11 +1508,14 @@ impl Coder {
         if self.options.political_attacks_are_verbal && !self.config.tabari {
             let lw = LangWords::of(lang);
             for d in &mut drafts {
-                let attack = tokens.get(d.verb.0).is_some_and(|t| {
-                    let lemma = t.lemma.to_uppercase();
-                    lw.attack_stems.iter().any(|s| t.upper.starts_with(s) || lemma.starts_with(s))
-                });
-                if d.code == "190" && attack && political(d.src) && political(d.tgt) {
+                let attack = || {
+                    tokens.get(d.verb.0).is_some_and(|t| {
+                        let begins =
+                            |w: &str, s: &str| w.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
+                        lw.attack_stems.iter().any(|s| begins(&t.upper, s) || begins(&t.lemma, s))
+                    })
+                };
+                if d.code == "190" && political(d.src) && political(d.tgt) && attack() {
                     d.code = "111".to_string();
                     d.rule.push_str(
                         "; read as 111: an attack by one politician or office on another is verbal",
