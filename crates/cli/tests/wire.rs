@@ -1,0 +1,289 @@
+//! The wire suites: whole news articles (headline and body) written the way
+//! each language's agencies and papers publish them (`tests/wire/<lang>.txt`),
+//! each with the set of events a careful coder would take from it.
+//!
+//! Sentence suites (`news.rs`) ask whether one sentence yields one event.
+//! An article asks more: a headline that restates the lead, surnames and
+//! roles that refer back, background paragraphs and quotes that hold no new
+//! event, sport or market news inside a political story. So the measure here
+//! is precision and recall over each article's set of events: the events an
+//! article yields are compared, as a set (the same event told twice is one
+//! event), with its expected set, at three levels:
+//!
+//! * `exact`: source code, target code and CAMEO code;
+//! * `root`: source code, target code and CAMEO root;
+//! * `country+root`: the first three letters of each actor code and the root.
+//!
+//! Per language, the root-level F1 must reach the language's floor.
+//!
+//! File format: an article starts with a line `=== <id> <YYYY-MM-DD>` (the
+//! publication date); then, in any order before the body, a line
+//! `title: <headline>` and one line `+ <source> <target> <cameo>`
+//! (tab-separated after `+ `) per expected event; every other line up to the
+//! next `===` is the body, its blank lines parting paragraphs. Lines starting
+//! with `#` outside a body are comments.
+//!
+//! `cargo test -p dyad-cli --test wire -- --nocapture` prints the measures and
+//! every article whose events differ from the expected ones;
+//! `DYAD_WIRE_LANGS=it` checks only Italian.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use dyad_coder::{ArticleMeta, Coder, Event};
+use dyad_lexicon::own;
+use dyad_text::{Lang, TextPipeline};
+
+/// The least root-level F1 per language; raise floors as the coder improves,
+/// never lower them.
+const FLOORS: [(Lang, f64); 5] =
+    [(Lang::It, 0.0), (Lang::En, 0.0), (Lang::Es, 0.0), (Lang::Fr, 0.0), (Lang::De, 0.0)];
+
+/// `(source, target, cameo)` as written in the file.
+type Triple = (String, String, String);
+
+#[derive(Debug)]
+struct Article {
+    id: String,
+    published: NaiveDate,
+    title: Option<String>,
+    expected: BTreeSet<Triple>,
+    body: String,
+}
+
+fn path(lang: Lang) -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/wire"))
+        .join(format!("{}.txt", lang.code()))
+}
+
+/// Parses a wire file (format in the module comment).
+fn parse(text: &str, file: &str) -> Result<Vec<Article>, String> {
+    let mut articles: Vec<Article> = Vec::new();
+    let mut ids = BTreeSet::new();
+    for (n, line) in text.lines().enumerate() {
+        let at = format!("{file}:{}", n + 1);
+        if let Some(header) = line.strip_prefix("=== ") {
+            let mut fields = header.split_whitespace();
+            let (Some(id), Some(date), None) = (fields.next(), fields.next(), fields.next()) else {
+                return Err(format!("{at}: expected \"=== <id> <YYYY-MM-DD>\", found {line:?}"));
+            };
+            let published = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+                .map_err(|e| format!("{at}: publication date {date:?}: {e}"))?;
+            if !ids.insert(id.to_string()) {
+                return Err(format!("{at}: article id {id:?} repeated"));
+            }
+            articles.push(Article {
+                id: id.to_string(),
+                published,
+                title: None,
+                expected: BTreeSet::new(),
+                body: String::new(),
+            });
+            continue;
+        }
+        let Some(article) = articles.last_mut() else {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            return Err(format!("{at}: text before the first \"=== <id> <date>\" line"));
+        };
+        let in_body = !article.body.trim().is_empty();
+        if !in_body && line.starts_with('#') {
+            continue;
+        }
+        if let Some(event) = line.strip_prefix("+ ").filter(|_| !in_body) {
+            let fields: Vec<&str> = event.split('\t').map(str::trim).collect();
+            let [source, target, cameo] = fields[..] else {
+                return Err(format!("{at}: expected \"+ source<TAB>target<TAB>cameo\", found {line:?}"));
+            };
+            if dyad_cameo::lookup(cameo).is_none() {
+                return Err(format!("{at}: unknown CAMEO code {cameo:?} in {}", article.id));
+            }
+            if source.is_empty() || target.is_empty() {
+                return Err(format!("{at}: empty source or target in {}", article.id));
+            }
+            article.expected.insert((source.to_string(), target.to_string(), cameo.to_string()));
+            continue;
+        }
+        if let Some(title) = line.strip_prefix("title:").filter(|_| !in_body) {
+            article.title = Some(title.trim().to_string());
+            continue;
+        }
+        article.body.push_str(line);
+        article.body.push('\n');
+    }
+    for a in &articles {
+        if a.body.trim().is_empty() {
+            return Err(format!("{file}: article {} has no body", a.id));
+        }
+    }
+    Ok(articles)
+}
+
+/// True positives, produced and expected counts at one level.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    hits: usize,
+    produced: usize,
+    expected: usize,
+}
+
+impl Counts {
+    fn add(&mut self, produced: &BTreeSet<Triple>, expected: &BTreeSet<Triple>) {
+        self.hits += produced.intersection(expected).count();
+        self.produced += produced.len();
+        self.expected += expected.len();
+    }
+
+    fn precision(self) -> f64 {
+        self.hits as f64 / self.produced.max(1) as f64
+    }
+
+    fn recall(self) -> f64 {
+        self.hits as f64 / self.expected.max(1) as f64
+    }
+
+    fn f1(self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "P {:.3} ({}/{}) R {:.3} ({}/{}) F1 {:.3}",
+            self.precision(),
+            self.hits,
+            self.produced,
+            self.recall(),
+            self.hits,
+            self.expected,
+            self.f1()
+        )
+    }
+}
+
+fn root_level(set: &BTreeSet<Triple>) -> BTreeSet<Triple> {
+    set.iter().map(|(s, t, c)| (s.clone(), t.clone(), c.get(..2).unwrap_or(c).to_string())).collect()
+}
+
+fn country_level(set: &BTreeSet<Triple>) -> BTreeSet<Triple> {
+    let country = |code: &String| code.get(..3).unwrap_or(code).to_string();
+    root_level(set).iter().map(|(s, t, c)| (country(s), country(t), c.clone())).collect()
+}
+
+fn show(e: &Event, sentences: &[String]) -> String {
+    let sentence = sentences.get(e.sentence_index).map_or("", String::as_str);
+    // A rule names its dictionary line and then lists the whole entry: the line is enough.
+    let rule: String = e.evidence.rule.chars().take(60).collect();
+    format!(
+        "{} {} {} | s{} {:?} | {rule} | {sentence}",
+        e.source.code, e.target.code, e.cameo, e.sentence_index, e.evidence.trigger.text
+    )
+}
+
+#[test]
+fn wire_suites() {
+    let pipeline = TextPipeline::new();
+    let only: Option<Vec<Lang>> =
+        std::env::var("DYAD_WIRE_LANGS").ok().map(|v| v.split(',').filter_map(Lang::from_code).collect());
+    let mut report = String::new();
+    let mut failures = Vec::new();
+    for (lang, floor) in FLOORS {
+        if only.as_ref().is_some_and(|o| !o.contains(&lang)) {
+            continue;
+        }
+        let file = path(lang);
+        let text = match std::fs::read_to_string(&file) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                eprintln!("skipping {lang}: {} not found", file.display());
+                continue;
+            }
+            Err(e) => panic!("{}: {e}", file.display()),
+        };
+        let articles = parse(&text, &file.display().to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let lexicon =
+            own::builtin(lang.code()).unwrap_or_else(|e| panic!("{lang}: built-in dictionary: {e}"));
+        let coder = Coder::new(&lexicon);
+        let (mut exact, mut root, mut country) = (Counts::default(), Counts::default(), Counts::default());
+        for article in &articles {
+            let doc = pipeline.process(&article.body, article.title.as_deref(), Some(lang));
+            let events =
+                coder.code_document(&doc, &ArticleMeta::new(&article.id, Some(article.published))).events;
+            let produced: BTreeSet<Triple> = events
+                .iter()
+                .map(|e| (e.source.code.clone(), e.target.code.clone(), e.cameo.clone()))
+                .collect();
+            exact.add(&produced, &article.expected);
+            root.add(&root_level(&produced), &root_level(&article.expected));
+            country.add(&country_level(&produced), &country_level(&article.expected));
+            if produced != article.expected {
+                let sentences: Vec<String> = doc.sentences.iter().map(|s| s.text.clone()).collect();
+                let _ = writeln!(report, "  [{lang}] {}", article.id);
+                for (s, t, c) in article.expected.difference(&produced) {
+                    let _ = writeln!(report, "      missed: {s} {t} {c}");
+                }
+                for e in events.iter().filter(|e| {
+                    !article.expected.contains(&(
+                        e.source.code.clone(),
+                        e.target.code.clone(),
+                        e.cameo.clone(),
+                    ))
+                }) {
+                    let _ = writeln!(report, "      extra:  {}", show(e, &sentences));
+                }
+            }
+        }
+        eprintln!(
+            "wire [{lang}]: {} articles, {} expected events\n  exact        {exact}\n  root         {root}\n  country+root {country}",
+            articles.len(),
+            exact.expected
+        );
+        if root.f1() < floor {
+            failures.push(format!("{lang}: root F1 {:.3} below the floor {floor:.3}", root.f1()));
+        }
+    }
+    eprint!("{report}");
+    assert!(failures.is_empty(), "{}", failures.join("; "));
+}
+
+#[test]
+fn the_format_is_read_and_checked() {
+    let text = "# comment\n=== a1 2026-01-02\ntitle: Head line\n+ ITAGOV\tFRAGOV\t040\n\nBody one.\n\n+ not an event\n=== a2 2026-01-03\nBody two.\n";
+    let articles = parse(text, "t").unwrap();
+    assert_eq!(articles.len(), 2);
+    assert_eq!(articles[0].title.as_deref(), Some("Head line"));
+    assert_eq!(articles[0].expected.len(), 1);
+    assert!(articles[0].body.contains("+ not an event"), "a + line inside the body is text");
+    assert!(articles[1].expected.is_empty());
+    assert!(parse("=== a 2026-01-02\n+ X\tY\t999\nBody.\n", "t").unwrap_err().contains("unknown CAMEO"));
+    assert!(parse("=== a 2026-13-02\nBody.\n", "t").unwrap_err().contains("publication date"));
+    assert!(parse("=== a 2026-01-02\nB.\n=== a 2026-01-02\nB.\n", "t").unwrap_err().contains("repeated"));
+    assert!(parse("=== a 2026-01-02\ntitle: only\n", "t").unwrap_err().contains("no body"));
+}
+
+#[test]
+fn set_measures_count_an_event_told_twice_once() {
+    let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
+    let produced: BTreeSet<Triple> = [t("ITAGOV", "FRAGOV", "040"), t("ITAGOV", "FRA", "111")].into();
+    let expected: BTreeSet<Triple> = [t("ITAGOV", "FRAGOV", "042"), t("ITA", "RUS", "111")].into();
+    let mut exact = Counts::default();
+    exact.add(&produced, &expected);
+    assert_eq!((exact.hits, exact.produced, exact.expected), (0, 2, 2));
+    let mut root = Counts::default();
+    root.add(&root_level(&produced), &root_level(&expected));
+    assert_eq!(root.hits, 1);
+    let mut country = Counts::default();
+    country.add(&country_level(&produced), &country_level(&expected));
+    assert_eq!(country.hits, 1, "ITA->FRA 11 is not ITA->RUS 11");
+    assert!((root.f1() - 0.5).abs() < 1e-9);
+}
