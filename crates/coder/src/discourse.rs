@@ -217,6 +217,13 @@ impl Discourse {
             .find(|c| c.chars().all(|ch| ch.is_ascii_uppercase()) && !NOT_STATES.contains(c))
     }
 
+    /// Forgets the subjects of the last events, which a sentence without a
+    /// subject of its own would take; names and countries stay known.
+    pub(crate) fn forget_subjects(&mut self) {
+        self.last_subject.clear();
+        self.last_single_subject = None;
+    }
+
     fn remember(&mut self, known: Known) {
         self.recent.retain(|k| k.code != known.code);
         self.recent.push(known);

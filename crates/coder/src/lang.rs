@@ -82,6 +82,9 @@ pub(crate) struct LangWords {
     pub(crate) numbers: &'static [(&'static str, usize)],
     /// Prepositions that introduce where something happened.
     pub(crate) locatives: &'static [&'static str],
+    /// Locatives that also say to whom ("*al* Quirinale", "*al* governo"): a
+    /// place after one is passed over only for a direct object right after it.
+    pub(crate) dative_locatives: &'static [&'static str],
     /// Nouns for a kind of place that a name may follow ("in the northern
     /// *city* of Kirkuk", "nella *città* di Kirkuk"), singular and plural,
     /// and English compass adjectives ("in *northern* Nigeria").
@@ -323,6 +326,7 @@ static EN: LangWords = LangWords {
     gerund_endings: &[],
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
     locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT"],
+    dative_locatives: &[],
     attack_stems: &["ATTACK", "ASSAIL"],
     against: "AGAINST",
     adverbial_nouns: &[
@@ -473,7 +477,8 @@ static IT: LangWords = LangWords {
     ],
     gerund_endings: &["ANDO", "ENDO"],
     numbers: &[("DUE", 2), ("ENTRAMBI", 2), ("ENTRAMBE", 2), ("TRE", 3), ("QUATTRO", 4)],
-    locatives: &["A", "AD", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
+    locatives: &["A", "AD", "AL", "ALLA", "ALL'", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
+    dative_locatives: &["AL", "ALLA", "ALL'"],
     attack_stems: &["ATTACC", "ASSAL"],
     against: "CONTRO",
     adverbial_nouns: &[
@@ -626,6 +631,7 @@ static ES: LangWords = LangWords {
     gerund_endings: &["ANDO", "IENDO", "YENDO"],
     numbers: &[("DOS", 2), ("AMBOS", 2), ("AMBAS", 2), ("TRES", 3), ("CUATRO", 4)],
     locatives: &["EN", "CERCA"],
+    dative_locatives: &[],
     attack_stems: &["ATAC", "ARREMET"],
     against: "CONTRA",
     adverbial_nouns: &[
@@ -727,6 +733,7 @@ static FR: LangWords = LangWords {
     gerund_endings: &[],
     numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
     locatives: &["À", "AU", "AUX", "EN", "DANS", "PRÈS"],
+    dative_locatives: &[],
     attack_stems: &["ATTAQU"],
     against: "CONTRE",
     adverbial_nouns: &[
@@ -813,6 +820,7 @@ static DE: LangWords = LangWords {
     gerund_endings: &[],
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("DREI", 3), ("VIER", 4)],
     locatives: &["IN", "IM", "BEI", "NAHE"],
+    dative_locatives: &[],
     attack_stems: &["ANGREIF", "ANGRIFF", "ATTACKIER", "GREIF"],
     against: "GEGEN",
     adverbial_nouns: &[],

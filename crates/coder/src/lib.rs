@@ -534,7 +534,10 @@ impl Coder {
         let lang = doc.lang.code();
         // The publication date comes from the metadata, else from a dateline.
         let dateline = if self.config.discourse {
-            dyad_context::dates::parse_dateline(&doc.body, meta.date)
+            // A dateline opens the body, after the title.
+            let body = doc.body.char_indices().nth(doc.body_start).map_or("", |(b, _)| &doc.body[b..]);
+            dyad_context::dates::parse_dateline(body, meta.date)
+                .map(|d| dyad_context::dates::Dateline { body_start: d.body_start + doc.body_start, ..d })
         } else {
             None
         };
@@ -549,7 +552,18 @@ impl Coder {
             _ => None,
         };
         let mut discourse = Discourse::default();
-        for sentence in &doc.sentences {
+        // The body is read first and the headline last: a headline abbreviates what the
+        // body names in full ("Tajani meets Barrot" before "… Jean-Noël Barrot").
+        let headline = doc.headline_sentences.min(doc.sentences.len());
+        let (title, body) = doc.sentences.split_at(headline);
+        let mut headline_events = Vec::new();
+        let mut before_headline = true;
+        for (sentence, in_headline) in body.iter().map(|s| (s, false)).chain(title.iter().map(|s| (s, true)))
+        {
+            if in_headline && std::mem::take(&mut before_headline) {
+                // The subject of the body's last sentence is no headline's dropped subject.
+                discourse.forget_subjects();
+            }
             let full = Keyed::new(&self.vocab, &sentence.tokens);
             // Discard phrases count wherever they stand, inside a comma clause too.
             if let Some((scope, rule)) = self.discard(&full) {
@@ -590,7 +604,10 @@ impl Coder {
             let sent = rekeyed.as_ref().unwrap_or(&full);
             let context = self.config.discourse.then_some(&discourse);
             // The dateline ("BERLIN, March 3 (Reuters) -") names no actor.
-            let body_from = dateline.as_ref().map_or(0, |d| d.body_start.saturating_sub(sentence.span.0));
+            let body_from = match &dateline {
+                Some(d) if !in_headline => d.body_start.saturating_sub(sentence.span.0),
+                _ => 0,
+            };
             let (mut events, groups) = self.code_keyed(sentence, sent, lang, meta, context, body_from);
             if self.config.discourse {
                 if self.options.capitals_as_government {
@@ -611,8 +628,14 @@ impl Coder {
             } else {
                 self.anchor_roles(&mut events, None, None);
             }
-            out.events.append(&mut events);
+            if in_headline {
+                headline_events.append(&mut events);
+            } else {
+                out.events.append(&mut events);
+            }
         }
+        headline_events.append(&mut out.events);
+        out.events = headline_events;
         out
     }
 
@@ -2441,11 +2464,21 @@ fn first_group_after(
     // "ha incontrato a Roma la sua omologa": a place after a locative
     // preposition is where, not whom, when an actor follows it.
     let locative = |g: &ActorGroup| lw.locative_before(tokens, g.start);
+    // "ha abbandonato il tavolo al Mimit sulla crisi dell'ex Ilva": after "al"
+    // only a direct object makes the place a where.
+    let dative = |g: &ActorGroup, next: &ActorGroup| {
+        g.start
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|t| lw.dative_locatives.contains(&&*t.upper))
+            && preceded_by_preposition(tokens, next.start, lw)
+    };
     let first = groups.iter().position(|g| g.start >= verb_end)?;
     let g = match groups.get(first + 1) {
         Some(next) if owned(&groups[first]) && next.start <= groups[first].end + 3 => first + 1,
         Some(next)
             if locative(&groups[first])
+                && !dative(&groups[first], next)
                 && next.start <= groups[first].end + 3
                 && tokens
                     .get(groups[first].end..next.start)

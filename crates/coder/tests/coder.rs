@@ -1151,3 +1151,57 @@ fn a_dashed_aside_is_read_as_commas() {
     let got = triples_builtin(Lang::It, text);
     assert!(got.iter().any(|(s, _, c)| s == "ITAGOV" && c == "111"), "{got:?}");
 }
+
+/// A title is coded too, once, after the body whose names it abbreviates: its
+/// bare surname ("Barrot") is the person the body names in full, its events
+/// come first, and a dateline after it still names no actor.
+#[test]
+fn a_title_is_coded_with_the_names_of_the_body() {
+    let coder = Coder::new(&own::builtin("it").unwrap_or_else(|e| panic!("{e}")));
+    let date = NaiveDate::from_ymd_opt(2026, 3, 12);
+    let body = "ROMA, 12 MAR - Il ministro degli Esteri Antonio Tajani ha incontrato oggi il ministro \
+                francese Jean-Noël Barrot. I due ministri hanno condannato la Russia.";
+    let code = |title: Option<&str>| {
+        let doc = TextPipeline::new().process(body, title, Some(Lang::It));
+        coder.code_document(&doc, &ArticleMeta::new("t", date)).events
+    };
+    let triples = |events: &[Event]| -> Vec<(usize, String, String, String)> {
+        events
+            .iter()
+            .map(|e| (e.sentence_index, e.source.code.clone(), e.target.code.clone(), e.cameo.clone()))
+            .collect()
+    };
+    let untitled = triples(&code(None));
+    let titled = triples(&code(Some("Barrot accusa Mosca di crimini di guerra")));
+    assert_eq!(
+        titled.first().map(|t| (t.0, t.1.as_str(), t.2.as_str())),
+        Some((0, "FRAGOV", "RUS")),
+        "{titled:?}"
+    );
+    // The body codes as it does without a title, one sentence further on.
+    let body_part: Vec<_> =
+        titled.iter().filter(|t| t.0 > 0).map(|t| (t.0 - 1, t.1.clone(), t.2.clone(), t.3.clone())).collect();
+    assert_eq!(body_part, untitled);
+    assert!(untitled.iter().any(|t| t.1 == "ITAGOV" && t.2 == "FRAGOV"), "{untitled:?}");
+    // Without the body's full name the surname is nobody.
+    let doc =
+        TextPipeline::new().process("Il governo ha parlato.", Some("Barrot accusa Mosca"), Some(Lang::It));
+    let alone = coder.code_document(&doc, &ArticleMeta::new("t", date)).events;
+    assert!(alone.iter().all(|e| e.source.code != "FRAGOV"), "{:?}", triples(&alone));
+}
+
+/// "alla Farnesina" before a direct object says where; before an of-phrase it
+/// is whom ("al Mimit sulla crisi dell'ex Ilva").
+#[test]
+fn an_articulated_locative_is_passed_over_only_for_a_direct_object() {
+    assert_some_event(
+        Lang::It,
+        "Tajani ha incontrato ieri alla Farnesina il ministro degli Esteri tedesco Johann Wadephul.",
+        |e| e.source.code == "ITAGOV" && e.target.code == "DEUGOV",
+    );
+    assert_some_event(
+        Lang::It,
+        "I sindacati hanno abbandonato il tavolo al Mimit sulla crisi dell'ex Ilva.",
+        |e| e.target.code == "ITAGOV",
+    );
+}

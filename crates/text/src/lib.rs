@@ -30,9 +30,12 @@
 //!     Some("Talks in Rome"),
 //!     Some(Lang::En),
 //! );
+//! // The title is the first sentence; its copy at the top of the body is gone.
 //! assert!(doc.headline_removed);
-//! assert_eq!(doc.sentences.len(), 3);
-//! let s = &doc.sentences[2];
+//! assert_eq!(doc.headline_sentences, 1);
+//! assert_eq!(doc.sentences.len(), 4);
+//! assert_eq!(doc.sentences[0].text, "Talks in Rome");
+//! let s = &doc.sentences[3];
 //! assert_eq!(s.text, "Egypt's minister said no.");
 //! let lemmas: Vec<&str> = s.tokens.iter().map(|t| &*t.lemma).collect();
 //! assert_eq!(lemmas, ["egypt", "'s", "minister", "say", "no", "."]);
@@ -138,8 +141,13 @@ pub struct Sentence {
 /// A processed article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
-    /// The normalized body text that sentence spans point into.
+    /// The normalized text that sentence spans point into: the title, when one
+    /// was given, a blank line, then the article body.
     pub body: String,
+    /// How many sentences, from the first, come from the title.
+    pub headline_sentences: usize,
+    /// The char offset in `body` where the article body starts (0 without a title).
+    pub body_start: usize,
     /// The language used to process it.
     pub lang: Lang,
     /// Whether `lang` was given or detected with confidence.
@@ -171,9 +179,11 @@ impl TextPipeline {
         }
     }
 
-    /// Processes one article. `title`: the headline, removed from the body when
-    /// repeated there. `lang`: `None` means detect (falling back to English,
-    /// with [`Document::lang_reliable`] false, when detection is unsure).
+    /// Processes one article. `title`: the headline, which becomes the first
+    /// sentence or sentences ([`Document::headline_sentences`]) and is removed
+    /// from the body when repeated there, so that it is coded once. `lang`:
+    /// `None` means detect (falling back to English, with
+    /// [`Document::lang_reliable`] false, when detection is unsure).
     pub fn process(&self, text: &str, title: Option<&str>, lang: Option<Lang>) -> Document {
         let mut body = normalize(text);
         let cut = strip_headline(&body, title);
@@ -184,7 +194,22 @@ impl TextPipeline {
             Some(l) => (l, true),
             None => detect_language(&body).map_or((Lang::En, false), |l| (l, true)),
         };
-        let ranges = split_sentences(&body, lang);
+        // The title and the body are split apart: a headline has no full stop.
+        let headline = title.map(|t| normalize(t).trim().to_string()).filter(|t| !t.is_empty());
+        let (ranges, headline_sentences, body_start) = match headline {
+            Some(h) => {
+                let mut ranges = split_sentences(&h, lang);
+                let headline_sentences = ranges.len();
+                let body_start = h.chars().count() + 2;
+                let shift = h.len() + 2;
+                body = h + "\n\n" + &body;
+                ranges.extend(
+                    split_sentences(&body[shift..], lang).into_iter().map(|(a, b)| (a + shift, b + shift)),
+                );
+                (ranges, headline_sentences, body_start)
+            }
+            None => (split_sentences(&body, lang), 0, 0),
+        };
         let mut sentences = Vec::with_capacity(ranges.len());
         // Byte offsets to char offsets, incrementally (ranges are ordered).
         let (mut at_byte, mut at_char) = (0usize, 0usize);
@@ -201,7 +226,15 @@ impl TextPipeline {
                 tokens: tokenize_lang(text, lang),
             });
         }
-        Document { body, lang, lang_reliable, headline_removed: cut > 0, sentences }
+        Document {
+            body,
+            headline_sentences,
+            body_start,
+            lang,
+            lang_reliable,
+            headline_removed: cut > 0,
+            sentences,
+        }
     }
 }
 

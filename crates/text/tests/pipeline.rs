@@ -268,9 +268,27 @@ fn headline_removal() {
     for (text, title, removed, body) in cases {
         let doc = p.process(text, *title, Some(Lang::En));
         assert_eq!(doc.headline_removed, *removed, "{text:?}");
-        assert_eq!(doc.body, *body, "{text:?}");
+        let after_title: String = doc.body.chars().skip(doc.body_start).collect();
+        assert_eq!(after_title, *body, "{text:?}");
+        // A title is the first sentence, and only there: coded once.
+        match title {
+            Some(t) => {
+                assert_eq!(doc.headline_sentences, 1, "{text:?}");
+                assert_eq!(doc.sentences[0].text, *t);
+                assert_eq!(doc.body, format!("{t}\n\n{body}"));
+                assert!(doc.sentences[1..].iter().all(|s| s.span.0 >= doc.body_start && s.text != *t));
+            }
+            None => assert_eq!((doc.headline_sentences, doc.body_start, doc.body.as_str()), (0, 0, *body)),
+        }
     }
     assert_eq!(strip_headline("", Some("x")), 0);
+    // A long title of two sentences stays apart from the body, which has no stop before it.
+    let doc = p.process("body text here", Some("Talks fail. Rebels seize town"), Some(Lang::En));
+    let texts: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, ["Talks fail.", "Rebels seize town", "body text here"]);
+    assert_eq!(doc.headline_sentences, 2);
+    // A blank title is no headline.
+    assert_eq!(p.process("Body.", Some("  "), Some(Lang::En)).headline_sentences, 0);
 }
 
 #[test]
