@@ -740,6 +740,7 @@ impl Coder {
         }
         if !tabari {
             drop_attribution(tokens, &mut groups, lw, body_from);
+            drop_headline_topic(tokens, &mut groups, lw);
         }
         if let Some(d) = discourse {
             d.extend_groups(tokens, &mut groups, lw);
@@ -1701,6 +1702,53 @@ fn after_determiner(
         }
     }
     false
+}
+
+/// Leaves out a headline's topic: a place or a bare role set off by a comma at
+/// the start of a line with no full stop ("Lombardia, indagato l'assessore al
+/// Welfare", "Sudan, le Rsf attaccano un convoglio"). It says what the story is
+/// about, not who acted; English headlines write such a comma for "and"
+/// ("Armenia, Azerbaijan agree …") and keep it.
+fn drop_headline_topic(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWords) {
+    if lw.code == "en" {
+        return;
+    }
+    let Some(topic) = groups.first() else { return };
+    let place_or_role = |a: &actors::Actor| {
+        !a.person && (a.code.len() == 3 && !a.code.starts_with('~') || bare_role_code(&a.code))
+    };
+    let headline = tokens
+        .iter()
+        .rev()
+        .find(|t| t.kind != TokenKind::Punct || matches!(&*t.text, "." | "!" | "?"))
+        .is_some_and(|t| !matches!(&*t.text, "." | "!" | "?"));
+    let Some(first) = topic.actors.first() else { return };
+    if !(topic.start == 0
+        && first.start == 0
+        && headline
+        && place_or_role(first)
+        && tokens.get(first.end).is_some_and(|t| &*t.text == ","))
+    {
+        return;
+    }
+    // "Libia, la guardia costiera …" may have been read as a list of two; "Italia,
+    // Francia e Germania firmano" is one.
+    let list = tokens
+        .get(topic.start..topic.end)
+        .is_some_and(|ts| ts.iter().any(|t| lw.coordinators.contains(&&*t.upper)));
+    if list {
+        return;
+    }
+    if let Some(next_start) = topic.actors.get(1).map(|a| a.start) {
+        groups[0].actors.remove(0);
+        groups[0].start = next_start;
+    } else if groups.len() > 1 {
+        groups.remove(0);
+    }
+}
+
+fn bare_role_code(code: &str) -> bool {
+    code.strip_prefix('~').is_some_and(|agent| !agent.is_empty())
 }
 
 /// Leaves out the actors of an opening attribution, which name where the news

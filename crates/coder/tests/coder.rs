@@ -1205,3 +1205,23 @@ fn an_articulated_locative_is_passed_over_only_for_a_direct_object() {
         |e| e.target.code == "ITAGOV",
     );
 }
+
+/// A headline's topic ("Lombardia, …") says what the story is about, not who
+/// acted; a sentence with a full stop keeps its opening actor, and English
+/// headlines keep the comma that stands for "and".
+#[test]
+fn a_headline_topic_before_a_comma_acts_in_nothing() {
+    let sides = |lang: Lang, text: &str| -> Vec<(String, String)> {
+        code_builtin(lang, text).into_iter().map(|e| (e.source.code, e.target.code)).collect()
+    };
+    let topic = sides(Lang::It, "Lombardia, indagato l'assessore al Welfare");
+    assert!(topic.iter().all(|(s, _)| s != "ITA"), "{topic:?}");
+    let topic = sides(Lang::It, "Libia, la guardia costiera arresta l'ambasciatore italiano");
+    assert!(topic.iter().all(|(s, t)| s != "LBY" && t != "LBY"), "{topic:?}");
+    assert!(sides(Lang::It, "Washington, dal canto suo, ha criticato Pechino.")
+        .contains(&("USAGOV".into(), "CHN".into())));
+    let list = sides(Lang::It, "Italia, Francia e Germania firmano un accordo");
+    assert!(list.iter().any(|(s, _)| s == "ITA"), "{list:?}");
+    let and = sides(Lang::En, "Armenia, Azerbaijan sign peace deal");
+    assert!(and.iter().any(|(s, _)| s.starts_with("ARM")), "{and:?}");
+}
