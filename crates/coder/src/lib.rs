@@ -1259,7 +1259,10 @@ impl Coder {
         let tokens = sent.tokens;
         let mut verbs = Vec::new();
         let in_actor = |i: usize| groups.iter().any(|g| g.actors.iter().any(|a| i >= a.start && i < a.end));
-        let mostly_caps = tokens.iter().filter(|t| t.kind == TokenKind::Word).all(|t| !has_lower(&t.text));
+        // "JUDGE BLOCKS DEPLOYMENT", and English headlines in Title Case ("Judge
+        // Blocks Trump's National Guard Deployment"): capitals say nothing there.
+        let mostly_caps = tokens.iter().filter(|t| t.kind == TokenKind::Word).all(|t| !has_lower(&t.text))
+            || lw.code == "en" && title_case(tokens);
         let mut i = 0;
         while i < tokens.len() {
             let Some(hit) = self.verbs.longest_at(sent, i, self.config.max_gap) else {
@@ -1745,6 +1748,19 @@ fn drop_headline_topic(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &Lang
     } else if groups.len() > 1 {
         groups.remove(0);
     }
+}
+
+/// Whether a line is written in Title Case: every word of four letters or more
+/// starts with a capital, and there are at least three of them.
+fn title_case(tokens: &[Token]) -> bool {
+    let mut long_words = 0;
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word && t.text.chars().count() >= 4) {
+        if !t.text.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        long_words += 1;
+    }
+    long_words >= 3
 }
 
 fn bare_role_code(code: &str) -> bool {

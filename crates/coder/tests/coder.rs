@@ -658,7 +658,8 @@ fn a_compound_subject_acts_on_itself_under_a_more_specific_pattern() {
 /// country of the struck place, not the attacker's.
 #[test]
 fn victims_take_the_country_of_the_place_struck() {
-    let text = "Russian missiles struck Kharkiv on Monday, killing three civilians.";
+    // (Struck "…, killing three civilians" is now one event, the strike on Kharkiv.)
+    let text = "Russian missiles killed three civilians in Kharkiv on Monday.";
     let targets: Vec<String> = code_builtin(Lang::En, text).into_iter().map(|e| e.target.code).collect();
     assert!(targets.iter().any(|t| t == "UKRCVL"), "{text}: {targets:?}");
     assert!(!targets.iter().any(|t| t == "RUSCVL"), "{text}: {targets:?}");
@@ -1224,4 +1225,26 @@ fn a_headline_topic_before_a_comma_acts_in_nothing() {
     assert!(list.iter().any(|(s, _)| s == "ITA"), "{list:?}");
     let and = sides(Lang::En, "Armenia, Azerbaijan sign peace deal");
     assert!(and.iter().any(|(s, _)| s.starts_with("ARM")), "{and:?}");
+}
+
+/// English headlines in Title Case code as they would in sentence case: a
+/// capital there does not make a verb a noun.
+#[test]
+fn title_case_headlines_code_like_sentences() {
+    for (title_case, sentence_case) in [
+        ("Kenya Denounces Actions By Uganda", "Kenya denounces actions by Uganda"),
+        ("Trump Meets Putin In Alaska", "Trump meets Putin in Alaska"),
+    ] {
+        let triples = |text: &str| -> Vec<(String, String, String)> {
+            code_builtin(Lang::En, text)
+                .into_iter()
+                .map(|e| (e.source.code, e.target.code, e.cameo))
+                .collect()
+        };
+        let expected = triples(sentence_case);
+        assert!(!expected.is_empty(), "{sentence_case}");
+        assert_eq!(triples(title_case), expected, "{title_case}");
+    }
+    // A capitalised word inside an ordinary sentence is still a name.
+    assert!(code_builtin(Lang::En, "The Hague Accord was signed by nobody, officials said.").is_empty());
 }
