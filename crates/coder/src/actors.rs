@@ -104,8 +104,6 @@ impl ActorFinder {
         finder.actor_codes.reserve(actors.len());
         let mut files: Vec<std::sync::Arc<str>> = Vec::new();
         let mut persons_named: FxHashMap<dyad_lexicon::Phrase, SmallVec<[u32; 2]>> = FxHashMap::default();
-        // How often a word opens a person's name and how often it ends one.
-        let mut given_names: FxHashMap<Box<str>, (u32, u32)> = FxHashMap::default();
         for (i, actor) in actors.into_iter().enumerate() {
             let id = u32::try_from(i).unwrap_or(u32::MAX);
             for name in &actor.names {
@@ -122,12 +120,7 @@ impl ActorFinder {
             }
             if person {
                 let mut indexed = false;
-                for first in actor.names.iter().filter(|n| n.words.len() >= 2).filter_map(|n| n.words.first())
-                {
-                    given_names.entry(first.matcher.key().to_uppercase().into()).or_default().0 += 1;
-                }
                 for key in actor.names.iter().flat_map(|n| surname_keys(&n.words)) {
-                    given_names.entry(key.clone()).or_default().1 += 1;
                     let ids = finder.surnames.entry(key).or_default();
                     if !ids.contains(&id) {
                         ids.push(id);
@@ -162,11 +155,6 @@ impl ActorFinder {
             }
             finder.agent_codes.push(agent.code);
         }
-        // "Maria" ends one name ("Victor Saude Maria") and opens many ("Maria
-        // Elisabetta Casellati"): alone in a text it is nobody's surname.
-        finder
-            .surnames
-            .retain(|key, _| given_names.get(key).is_none_or(|&(first, last)| first < 3 || first <= last));
         for ids in persons_named.into_values().filter(|ids| ids.len() > 1) {
             finder.homonyms.entry(ids[0]).or_insert(ids);
         }

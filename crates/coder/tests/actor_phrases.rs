@@ -108,30 +108,6 @@ fn doubtful_surnames_stay_unresolved() {
     assert_eq!(world("President Aragorn Elessar accused Mordor.", 2004), ["ARNGOV"]);
 }
 
-/// A word that opens many persons' names and ends only one ("Victor Saude
-/// Maria") is a given name: "President Maria" is nobody, while a surname
-/// used once as a given name stays a surname.
-#[test]
-fn a_common_given_name_is_no_surname() {
-    let world = "@language en\n[actors]\nGON = Gondor\nMOR = Mordor\n\
-        ARNGOV from 2000-01-01 to 2005-12-31, ARNELI = Victor Saude Maria\n\
-        GONELI from 1990-01-01 = Maria Elessar\nGONELI from 1990-01-01 = Maria Took\n\
-        GONELI from 1990-01-01 = Maria Brandybuck\n\
-        MORGOV from 2000-01-01 to 2008-12-31, MORELI = Sauron Gorthaur\n\
-        GONELI from 1990-01-01 = Gorthaur Took\n[agents]\n~GOV = president\n";
-    let mut lexicon = own::parse(world, "world.dyad").unwrap_or_default();
-    lexicon.extend(foreign::parse_verbs("ACCUSE [112]\n", "world.verbs"));
-    let sources = |text: &str| -> Vec<String> {
-        code_with(&lexicon, "en", text, NaiveDate::from_ymd_opt(2003, 6, 1))
-            .into_iter()
-            .map(|(s, _, _)| s)
-            .collect()
-    };
-    assert_eq!(sources("President Maria accused Mordor."), ["~GOV"]);
-    assert_eq!(sources("President Victor Saude Maria accused Mordor."), ["ARNGOV"]);
-    assert_eq!(sources("President Gorthaur accused Gondor."), ["MORGOV"]);
-}
-
 #[test]
 fn a_country_adjective_reaches_its_role_across_modifiers() {
     assert_eq!(
