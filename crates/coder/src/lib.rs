@@ -634,6 +634,10 @@ impl Coder {
                 out.events.append(&mut events);
             }
         }
+        // A headline restates the lead in fewer words ("China summons Japanese envoy"
+        // over "China's vice foreign minister summoned Japan's ambassador"): the
+        // body's event says it better, and one event is not told twice.
+        headline_events.retain(|h| !out.events.iter().any(|b| same_event_by_country(h, b)));
         headline_events.append(&mut out.events);
         out.events = headline_events;
         out
@@ -1748,6 +1752,15 @@ fn drop_headline_topic(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &Lang
     } else if groups.len() > 1 {
         groups.remove(0);
     }
+}
+
+/// Whether two events join the same countries by the same CAMEO root.
+fn same_event_by_country(a: &Event, b: &Event) -> bool {
+    !a.source.country.is_empty()
+        && !a.target.country.is_empty()
+        && a.source.country == b.source.country
+        && a.target.country == b.target.country
+        && a.cameo_root == b.cameo_root
 }
 
 /// Whether a line is written in Title Case: every word of four letters or more
