@@ -37,9 +37,11 @@ use dyad_lexicon::own;
 use dyad_text::{Lang, TextPipeline};
 
 /// The least root-level F1 per language; raise floors as the coder improves,
-/// never lower them.
+/// never lower them. Each file's articles were labelled before their first run
+/// (it .447, en .299, es .430, fr .522, de .696 for the first batch), and the
+/// dictionaries were then tuned on them: these are development figures.
 const FLOORS: [(Lang, f64); 5] =
-    [(Lang::It, 0.0), (Lang::En, 0.0), (Lang::Es, 0.0), (Lang::Fr, 0.0), (Lang::De, 0.0)];
+    [(Lang::It, 0.62), (Lang::En, 0.55), (Lang::Es, 0.60), (Lang::Fr, 0.65), (Lang::De, 0.77)];
 
 /// `(source, target, cameo)` as written in the file.
 type Triple = (String, String, String);
@@ -259,16 +261,22 @@ fn wire_suites() {
 #[test]
 fn the_format_is_read_and_checked() {
     let text = "# comment\n=== a1 2026-01-02\ntitle: Head line\n+ ITAGOV\tFRAGOV\t040\n\nBody one.\n\n+ not an event\n=== a2 2026-01-03\nBody two.\n";
-    let articles = parse(text, "t").unwrap();
+    let articles = parse(text, "t").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(articles.len(), 2);
     assert_eq!(articles[0].title.as_deref(), Some("Head line"));
     assert_eq!(articles[0].expected.len(), 1);
     assert!(articles[0].body.contains("+ not an event"), "a + line inside the body is text");
     assert!(articles[1].expected.is_empty());
-    assert!(parse("=== a 2026-01-02\n+ X\tY\t999\nBody.\n", "t").unwrap_err().contains("unknown CAMEO"));
-    assert!(parse("=== a 2026-13-02\nBody.\n", "t").unwrap_err().contains("publication date"));
-    assert!(parse("=== a 2026-01-02\nB.\n=== a 2026-01-02\nB.\n", "t").unwrap_err().contains("repeated"));
-    assert!(parse("=== a 2026-01-02\ntitle: only\n", "t").unwrap_err().contains("no body"));
+    assert!(parse("=== a 2026-01-02\n+ X\tY\t999\nBody.\n", "t")
+        .err()
+        .unwrap_or_default()
+        .contains("unknown CAMEO"));
+    assert!(parse("=== a 2026-13-02\nBody.\n", "t").err().unwrap_or_default().contains("publication date"));
+    assert!(parse("=== a 2026-01-02\nB.\n=== a 2026-01-02\nB.\n", "t")
+        .err()
+        .unwrap_or_default()
+        .contains("repeated"));
+    assert!(parse("=== a 2026-01-02\ntitle: only\n", "t").err().unwrap_or_default().contains("no body"));
 }
 
 #[test]
