@@ -622,7 +622,10 @@ impl Coder {
                     &discourse.countries,
                     dateline_place.as_ref(),
                 );
-                let article_country = discourse.last_state().or(self.options.home_country.as_deref());
+                // The state the article was last about, else where it was filed.
+                let filed_in = dateline_place.as_ref().map(|p| p.country.as_str()).filter(|c| c.len() == 3);
+                let article_country =
+                    discourse.last_state().or(filed_in).or(self.options.home_country.as_deref());
                 self.anchor_roles(&mut events, Some(&view), article_country);
                 discourse.learn(&sentence.tokens, &sentence.text, &groups, &events);
             } else {

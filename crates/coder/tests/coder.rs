@@ -1270,3 +1270,17 @@ fn a_headline_restating_the_lead_is_one_event() {
     let got = code("Japan protests to China", body);
     assert!(got.iter().any(|e| e.0 == 0 && e.1.starts_with("JPN")), "{got:?}");
 }
+
+/// Two sides named only by their roles, in an article that has named no state
+/// yet, take the country of the dateline's place.
+#[test]
+fn roles_alone_take_the_country_the_story_was_filed_in() {
+    for (lang, text, source, target) in [
+        (Lang::Fr, "PARIS (AFP) - La police a interpellé des manifestants samedi.", "FRACOP", "FRACVL"),
+        (Lang::Es, "Lima, 16 oct (EFE).- La Policía detuvo a decenas de manifestantes.", "PERCOP", "PERCVL"),
+    ] {
+        assert_some_event(lang, text, |e| e.source.code == source && e.target.code == target);
+    }
+    // Without a dateline French has no home country: the roles stay unanchored.
+    assert!(code_builtin(Lang::Fr, "La police a interpellé des manifestants samedi.").is_empty());
+}
