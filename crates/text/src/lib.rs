@@ -195,7 +195,8 @@ impl TextPipeline {
             None => detect_language(&body).map_or((Lang::En, false), |l| (l, true)),
         };
         // The title and the body are split apart: a headline has no full stop.
-        let headline = title.map(|t| normalize(t).trim().to_string()).filter(|t| !t.is_empty());
+        let headline =
+            title.map(|t| without_wire_tag(normalize(t).trim()).to_string()).filter(|t| !t.is_empty());
         let (ranges, headline_sentences, body_start) = match headline {
             Some(h) => {
                 let mut ranges = split_sentences(&h, lang);
@@ -235,6 +236,42 @@ impl TextPipeline {
             headline_removed: cut > 0,
             sentences,
         }
+    }
+}
+
+/// Agency tags that open a wire headline ("UPDATE 2-", "EXCLUSIVE-").
+const WIRE_TAGS: [&str; 12] = [
+    "UPDATE",
+    "EXCLUSIVE",
+    "WRAPUP",
+    "ANALYSIS",
+    "FACTBOX",
+    "EXPLAINER",
+    "INSIGHT",
+    "FOCUS",
+    "REFILE",
+    "CORRECTED",
+    "BREAKINGVIEWS",
+    "RPT",
+];
+
+/// A headline without the agency tag that opens it: "UPDATE 2-Israel strikes …"
+/// is "Israel strikes …", where the tag glued to the first word hid the actor.
+///
+/// ```
+/// assert_eq!(dyad_text::without_wire_tag("UPDATE 2-Israel strikes Lebanon"), "Israel strikes Lebanon");
+/// assert_eq!(dyad_text::without_wire_tag("EXCLUSIVE-US weighs sanctions"), "US weighs sanctions");
+/// assert_eq!(dyad_text::without_wire_tag("Update on talks"), "Update on talks");
+/// ```
+pub fn without_wire_tag(headline: &str) -> &str {
+    let Some((tag, rest)) = headline.split_once('-') else { return headline };
+    let mut words = tag.split_whitespace();
+    let known = words.next().is_some_and(|w| WIRE_TAGS.contains(&w));
+    let count = words.next().is_none_or(|n| n.chars().all(|c| c.is_ascii_digit()));
+    if known && count && words.next().is_none() && !rest.trim().is_empty() {
+        rest.trim_start()
+    } else {
+        headline
     }
 }
 

@@ -287,6 +287,9 @@ fn headline_removal() {
     let texts: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(texts, ["Talks fail.", "Rebels seize town", "body text here"]);
     assert_eq!(doc.headline_sentences, 2);
+    // An agency tag glued to the title's first word is dropped.
+    let doc = p.process("Body.", Some("UPDATE 2-Israel strikes Lebanon"), Some(Lang::En));
+    assert_eq!(doc.sentences[0].text, "Israel strikes Lebanon");
     // A blank title is no headline.
     assert_eq!(p.process("Body.", Some("  "), Some(Lang::En)).headline_sentences, 0);
 }
