@@ -792,8 +792,11 @@ static DE: LangWords = LangWords {
     ],
     negations: &["NICHT", "KEIN", "KEINE", "KEINEN", "KEINEM", "NIE", "NIEMALS"],
     negation_after: true,
-    passive_aux: &["WURDE", "WURDEN", "WIRD", "WERDEN", "WORDEN", "IST", "SIND", "WAR", "WAREN"],
-    perfect_aux: &["HAT", "HABEN", "HATTE", "HATTEN"],
+    // With the reported-speech forms (Konjunktiv I and II): "Russland habe … angegriffen".
+    passive_aux: &[
+        "WURDE", "WURDEN", "WIRD", "WERDEN", "WORDEN", "IST", "SIND", "WAR", "WAREN", "WERDE", "SEI", "SEIEN",
+    ],
+    perfect_aux: &["HAT", "HABEN", "HATTE", "HATTEN", "HABE", "HÄTTE", "HÄTTEN"],
     passive_reach: 12,
     participle_endings: &["T", "EN"],
     passive_agent: &["VON", "VOM", "DURCH"],
@@ -841,7 +844,8 @@ static DE: LangWords = LangWords {
     singular_pronouns: &["ER"],
     auxiliaries: &[
         "HAT", "HABEN", "HATTE", "HATTEN", "IST", "SIND", "WAR", "WAREN", "WIRD", "WERDEN", "WILL", "WOLLEN",
-        "KANN", "KÖNNEN", "SOLL", "SOLLEN", "MUSS", "MÜSSEN",
+        "KANN", "KÖNNEN", "SOLL", "SOLLEN", "MUSS", "MÜSSEN", "HABE", "HÄTTE", "HÄTTEN", "SEI", "SEIEN",
+        "WERDE",
     ],
     verb_second: true,
 };

@@ -1284,3 +1284,13 @@ fn roles_alone_take_the_country_the_story_was_filed_in() {
     // Without a dateline French has no home country: the roles stay unanchored.
     assert!(code_builtin(Lang::Fr, "La police a interpellé des manifestants samedi.").is_empty());
 }
+
+/// German reported speech puts its auxiliary in the Konjunktiv ("habe", "sei"):
+/// the verb-final clause still has its subject and object.
+#[test]
+fn german_reported_speech_auxiliaries_open_verb_final_clauses() {
+    let text = "Russland habe in der Nacht 100 Drohnen auf die Ukraine abgefeuert, teilte die ukrainische Luftwaffe mit.";
+    assert_some_event(Lang::De, text, |e| {
+        e.source.code == "RUS" && e.target.code == "UKR" && e.cameo_root == "19"
+    });
+}
