@@ -2141,11 +2141,14 @@ fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bo
     }
     // "of the X", "with new X": an article or a lower-case modifier between;
     // not "On Thursday Tajani …", where a name stands between.
+    // "después de que Trump impusiera …": a complementizer opens a clause, whose
+    // subject the preposition before it does not govern.
     let modifier = tokens.get(before).is_some_and(|t| {
         lw.is_determiner(&t.upper)
             || (t.kind == TokenKind::Word
                 && !t.text.chars().next().is_some_and(char::is_uppercase)
                 && !lw.adverbial_nouns.contains(&&*t.upper)
+                && !lw.subordinators.contains(&&*t.upper)
                 && !dyad_context::dates::is_calendar_word(&t.text, lw.code))
     });
     modifier && before.checked_sub(1).is_some_and(preposition)

@@ -1294,3 +1294,11 @@ fn german_reported_speech_auxiliaries_open_verb_final_clauses() {
         e.source.code == "RUS" && e.target.code == "UKR" && e.cameo_root == "19"
     });
 }
+
+/// "después de que Trump impusiera …": the preposition before a complementizer
+/// does not govern the clause's subject.
+#[test]
+fn a_subject_after_a_preposition_and_que_acts() {
+    let text = "Lula viajó a Roma después de que Trump impusiera aranceles a Brasil.";
+    assert_some_event(Lang::Es, text, |e| e.source.code == "USAGOV" && e.target.code == "BRA");
+}
