@@ -44,8 +44,7 @@ fn path(lang: Lang) -> PathBuf {
 #[test]
 fn news_suites() {
     let pipeline = TextPipeline::new();
-    let only: Option<Vec<Lang>> =
-        std::env::var("DYAD_NEWS_LANGS").ok().map(|v| v.split(',').filter_map(Lang::from_code).collect());
+    let only = common::langs_from_env("DYAD_NEWS_LANGS");
     let mut report = String::new();
     let mut failures = Vec::new();
     for (lang, floor) in FLOORS {

@@ -91,8 +91,7 @@ fn parallel_suite() {
     let mut report = String::new();
     let mut failures = Vec::new();
     // DYAD_PARALLEL_LANGS=it,es restricts the run (while editing a dictionary).
-    let only: Option<Vec<Lang>> =
-        std::env::var("DYAD_PARALLEL_LANGS").ok().map(|v| v.split(',').filter_map(Lang::from_code).collect());
+    let only = common::langs_from_env("DYAD_PARALLEL_LANGS");
     for (lang, floor) in FLOORS {
         if only.as_ref().is_some_and(|o| !o.contains(&lang)) {
             eprintln!("skipping {lang}: not in DYAD_PARALLEL_LANGS");

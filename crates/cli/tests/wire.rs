@@ -27,6 +27,8 @@
 //! every article whose events differ from the expected ones;
 //! `DYAD_WIRE_LANGS=it` checks only Italian.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -195,8 +197,7 @@ fn show(e: &Event, sentences: &[String]) -> String {
 #[test]
 fn wire_suites() {
     let pipeline = TextPipeline::new();
-    let only: Option<Vec<Lang>> =
-        std::env::var("DYAD_WIRE_LANGS").ok().map(|v| v.split(',').filter_map(Lang::from_code).collect());
+    let only = common::langs_from_env("DYAD_WIRE_LANGS");
     let mut report = String::new();
     let mut failures = Vec::new();
     for (lang, floor) in FLOORS {

@@ -299,7 +299,12 @@ pub(crate) fn roles_take_place_country(events: &mut [Event], sentence: &Sentence
 
 /// Whether a side is named only by its role: an agent code with no country.
 fn bare_role(side: &ActorRef) -> bool {
-    side.code.strip_prefix('~').is_some_and(|agent| !agent.is_empty())
+    is_bare_role(&side.code)
+}
+
+/// Whether an actor code is an agent with no country ("~GOV").
+pub(crate) fn is_bare_role(code: &str) -> bool {
+    code.strip_prefix('~').is_some_and(|agent| !agent.is_empty())
 }
 
 /// Gives a side named only by its role the `country`: "~COP" becomes "ALBCOP".

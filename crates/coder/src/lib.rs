@@ -551,6 +551,7 @@ impl Coder {
             }
             _ => None,
         };
+        let filed_in = dateline_place.as_ref().map(|p| p.country.as_str()).filter(|c| c.len() == 3);
         let mut discourse = Discourse::default();
         // The body is read first and the headline last: a headline abbreviates what the
         // body names in full ("Tajani meets Barrot" before "… Jean-Noël Barrot").
@@ -623,7 +624,6 @@ impl Coder {
                     dateline_place.as_ref(),
                 );
                 // The state the article was last about, else where it was filed.
-                let filed_in = dateline_place.as_ref().map(|p| p.country.as_str()).filter(|c| c.len() == 3);
                 let article_country =
                     discourse.last_state().or(filed_in).or(self.options.home_country.as_deref());
                 self.anchor_roles(&mut events, Some(&view), article_country);
@@ -1724,20 +1724,22 @@ fn drop_headline_topic(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &Lang
         return;
     }
     let Some(topic) = groups.first() else { return };
-    let place_or_role = |a: &actors::Actor| {
-        !a.person && (a.code.len() == 3 && !a.code.starts_with('~') || bare_role_code(&a.code))
-    };
-    let headline = tokens
-        .iter()
-        .rev()
-        .find(|t| t.kind != TokenKind::Punct || matches!(&*t.text, "." | "!" | "?"))
-        .is_some_and(|t| !matches!(&*t.text, "." | "!" | "?"));
     let Some(first) = topic.actors.first() else { return };
+    let place_or_role = |a: &actors::Actor| {
+        !a.person && (a.code.len() == 3 && !a.code.starts_with('~') || discourse::is_bare_role(&a.code))
+    };
+    let headline = || {
+        tokens
+            .iter()
+            .rev()
+            .find(|t| t.kind != TokenKind::Punct || matches!(&*t.text, "." | "!" | "?"))
+            .is_some_and(|t| !matches!(&*t.text, "." | "!" | "?"))
+    };
     if !(topic.start == 0
         && first.start == 0
-        && headline
         && place_or_role(first)
-        && tokens.get(first.end).is_some_and(|t| &*t.text == ","))
+        && tokens.get(first.end).is_some_and(|t| &*t.text == ",")
+        && headline())
     {
         return;
     }
@@ -1777,10 +1779,6 @@ fn title_case(tokens: &[Token]) -> bool {
         long_words += 1;
     }
     long_words >= 3
-}
-
-fn bare_role_code(code: &str) -> bool {
-    code.strip_prefix('~').is_some_and(|agent| !agent.is_empty())
 }
 
 /// Leaves out the actors of an opening attribution, which name where the news

@@ -157,3 +157,10 @@ pub fn check_floor(
         failures.push(format!("{lang}: {:.1}% below the floor {:.0}%", rate * 100.0, floor * 100.0));
     }
 }
+
+/// The languages a comma-separated environment variable names
+/// (`DYAD_NEWS_LANGS=it,es`), to restrict a suite while editing a dictionary;
+/// `None` when it is unset.
+pub fn langs_from_env(var: &str) -> Option<Vec<Lang>> {
+    std::env::var(var).ok().map(|v| v.split(',').filter_map(Lang::from_code).collect())
+}
