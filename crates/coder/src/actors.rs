@@ -2,7 +2,7 @@
 //! and coordinated actors grouped into one slot.
 
 use chrono::NaiveDate;
-use dyad_lexicon::{ActorEntry, AgentEntry, DatedCode, PhraseWord};
+use dyad_lexicon::{ActorEntry, AgentEntry, DatedCode, OfficeTerm, PhraseWord};
 use dyad_text::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
@@ -10,6 +10,7 @@ use smallvec::SmallVec;
 use crate::discourse::NOT_STATES;
 use crate::index::{is_inner_hyphen, Keyed, PhraseIndex, Vocab};
 use crate::lang::LangWords;
+use crate::offices::Office;
 
 /// One resolved actor inside a group.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,11 +26,14 @@ pub(crate) struct Actor {
     /// ministers", a pronoun, a dropped subject): the words that named it
     /// there. The tokens `start..end` are then the words that refer to it.
     pub(crate) implied_text: Option<String>,
+    /// The offices a person holds on the article's date ("Giorgia Meloni":
+    /// head of Italy's government), which later role nouns refer back to.
+    pub(crate) offices: Vec<Office>,
 }
 
 impl Actor {
     pub(crate) fn new(code: String, start: usize, end: usize) -> Actor {
-        Actor { code, start, end, person: false, implied_text: None }
+        Actor { code, start, end, person: false, implied_text: None, offices: Vec::new() }
     }
 }
 
@@ -68,6 +72,8 @@ pub(crate) struct ActorFinder {
     pub(crate) actor_codes: Vec<Vec<DatedCode>>,
     /// Per actor entry: whether it is a person (codes bounded by dates).
     pub(crate) person: Vec<bool>,
+    /// Per person entry with an `# @office` tag: the offices and their terms.
+    offices: FxHashMap<u32, Vec<OfficeTerm>>,
     pub(crate) agent_codes: Vec<Box<str>>,
     pub(crate) max_gap: usize,
     /// Surname (upper-cased last word of a person's full name) → the persons
@@ -104,6 +110,8 @@ impl ActorFinder {
         finder.actor_codes.reserve(actors.len());
         let mut files: Vec<std::sync::Arc<str>> = Vec::new();
         let mut persons_named: FxHashMap<dyad_lexicon::Phrase, SmallVec<[u32; 2]>> = FxHashMap::default();
+        // Persons listed by one word ("Meloni"), with that word.
+        let mut single_names: Vec<(u32, Box<str>)> = Vec::new();
         for (i, actor) in actors.into_iter().enumerate() {
             let id = u32::try_from(i).unwrap_or(u32::MAX);
             for name in &actor.names {
@@ -119,6 +127,9 @@ impl ActorFinder {
                 }
             }
             if person {
+                for name in actor.names.iter().filter(|n| n.words.len() == 1) {
+                    single_names.push((id, name.words[0].matcher.key().into()));
+                }
                 let mut indexed = false;
                 for key in actor.names.iter().flat_map(|n| surname_keys(&n.words)) {
                     let ids = finder.surnames.entry(key).or_default();
@@ -146,6 +157,9 @@ impl ActorFinder {
             };
             finder.rank.push(u16::try_from(rank).unwrap_or(u16::MAX));
             finder.person.push(person);
+            if !actor.offices.is_empty() {
+                finder.offices.insert(id, actor.offices);
+            }
             finder.actor_codes.push(actor.codes);
         }
         for (i, agent) in agents.into_iter().enumerate() {
@@ -155,12 +169,60 @@ impl ActorFinder {
             }
             finder.agent_codes.push(agent.code);
         }
+        finder.share_offices(&persons_named, &single_names);
         for ids in persons_named.into_values().filter(|ids| ids.len() > 1) {
             finder.homonyms.entry(ids[0]).or_insert(ids);
         }
         finder.actors.finish();
         finder.agents.finish();
         finder
+    }
+
+    /// A person a language file lists again, without the knowledge base's
+    /// office tag ("Giorgia Meloni; Meloni" beside kb's "Giorgia Meloni"),
+    /// holds the same offices: the entries share a full name, or the one-word
+    /// name is the surname of exactly one tagged person, and their codes name
+    /// the same country.
+    fn share_offices(
+        &mut self,
+        persons_named: &FxHashMap<dyad_lexicon::Phrase, SmallVec<[u32; 2]>>,
+        single_names: &[(u32, Box<str>)],
+    ) {
+        let country = |finder: &ActorFinder, id: u32| -> Option<String> {
+            let codes = finder.actor_codes.get(id as usize)?;
+            let dated = codes.iter().find(|c| c.valid.from.is_some() || c.valid.to.is_some())?;
+            dated.code.get(..3).map(str::to_string)
+        };
+        let mut shared: Vec<(u32, u32)> = Vec::new();
+        for ids in persons_named.values().filter(|ids| ids.len() > 1) {
+            let Some(&tagged) = ids.iter().find(|id| self.offices.contains_key(id)) else { continue };
+            for &id in ids.iter().filter(|id| !self.offices.contains_key(id)) {
+                shared.push((id, tagged));
+            }
+        }
+        for (id, word) in single_names {
+            if self.offices.contains_key(id) {
+                continue;
+            }
+            let tagged: SmallVec<[u32; 2]> = self
+                .surnames
+                .get(word)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|t| self.offices.contains_key(t))
+                .collect();
+            if let [tagged] = tagged[..] {
+                shared.push((*id, tagged));
+            }
+        }
+        for (id, tagged) in shared {
+            if country(self, id).is_some() && country(self, id) == country(self, tagged) {
+                if let Some(terms) = self.offices.get(&tagged).cloned() {
+                    self.offices.insert(id, terms);
+                }
+            }
+        }
     }
 
     /// Whether an actor entry holds a dated code (a term of office) on `date`.
@@ -368,6 +430,28 @@ impl ActorFinder {
             mentions.extend(added);
             mentions.sort_by_key(|m| m.start);
         }
+    }
+
+    /// The offices held on `date` by the person named within tokens
+    /// `start..end` ("the Italian premier *Giorgia Meloni*").
+    fn offices_within(
+        &self,
+        mentions: &[Mention],
+        start: usize,
+        end: usize,
+        date: Option<NaiveDate>,
+    ) -> Vec<Office> {
+        mentions
+            .iter()
+            .filter(|m| start <= m.start && m.end <= end)
+            .find_map(|m| match m.kind {
+                MentionKind::Actor(id) | MentionKind::Person { id, country_only: false } => {
+                    self.offices.get(&id)
+                }
+                _ => None,
+            })
+            .map(|terms| crate::offices::held_on(terms, date))
+            .unwrap_or_default()
     }
 
     fn agent_code(&self, id: u32) -> &str {
@@ -697,8 +781,9 @@ impl ActorFinder {
                     distributed = Some((agents, end));
                 }
             }
+            let offices = if person { self.offices_within(&mentions, start, end, date) } else { Vec::new() };
             for code in codes {
-                actors.push(Actor { person, ..Actor::new(code, start, end) });
+                actors.push(Actor { person, offices: offices.clone(), ..Actor::new(code, start, end) });
             }
         }
         group_coordinated(tokens, actors, lw)
@@ -1135,6 +1220,9 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
                     prev.person |= actor.person;
                     prev.end = actor.end;
                     last.end = last.end.max(actor.end);
+                    if prev.offices.is_empty() {
+                        prev.offices = actor.offices;
+                    }
                     continue;
                 }
             }

@@ -24,6 +24,7 @@ use rustc_hash::FxHashMap;
 use crate::actors::{Actor, ActorGroup};
 use crate::event::{ActorRef, Event, Location, Span};
 use crate::lang::LangWords;
+use crate::offices::{Office, OfficeNouns};
 
 /// An actor remembered from an earlier sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +35,8 @@ pub(crate) struct Known {
     pub(crate) role: bool,
     /// A person named in the article.
     pub(crate) person: bool,
+    /// The offices a person holds ("Giorgia Meloni": head of Italy's government).
+    pub(crate) offices: Vec<Office>,
 }
 
 /// State carried across the sentences of one article.
@@ -49,15 +52,72 @@ pub(crate) struct Discourse {
     last_single_subject: Option<Known>,
     /// Country codes of the actors named so far.
     pub(crate) countries: Vec<String>,
+    /// Office holders in order of last mention, most recent last, for a role
+    /// noun alone ("la premier" after "Giorgia Meloni").
+    officials: Vec<Known>,
 }
 
 const MAX_RECENT: usize = 12;
 
 impl Discourse {
     /// Adds actors the dictionaries do not know but the article does:
-    /// surnames of people named before, and plural summaries ("the two
-    /// ministers", "i due leader") standing for the actors last named.
-    pub(crate) fn extend_groups(&self, tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWords) {
+    /// surnames of people named before, plural summaries ("the two
+    /// ministers", "i due leader") standing for the actors last named, and
+    /// role nouns alone ("la premier", "the foreign minister") standing for
+    /// the person last named who holds that office.
+    pub(crate) fn extend_groups(
+        &self,
+        tokens: &[Token],
+        groups: &mut Vec<ActorGroup>,
+        lw: &LangWords,
+        office_nouns: &OfficeNouns,
+    ) {
+        self.resolve_offices(tokens, groups, lw, office_nouns);
+        self.referring_groups(tokens, groups, lw)
+    }
+
+    /// "La premier ha ricevuto …" after "Giorgia Meloni": a role noun that
+    /// names an office, with no country of its own, is the office holder the
+    /// article named last (who may have been named with another title:
+    /// "Meloni" is the premier of a later sentence).
+    fn resolve_offices(
+        &self,
+        tokens: &[Token],
+        groups: &mut [ActorGroup],
+        lw: &LangWords,
+        nouns: &OfficeNouns,
+    ) {
+        if self.officials.is_empty() {
+            return;
+        }
+        // "accolto dal presidente della Repubblica Sergio Mattarella": a role
+        // that a person's name follows closely is that person's title.
+        let titled: Vec<bool> = groups
+            .iter()
+            .map(|g| {
+                groups.iter().any(|next| {
+                    next.start >= g.end && next.start <= g.end + 3 && next.actors.iter().any(|a| a.person)
+                })
+            })
+            .collect();
+        for (group, titled) in groups.iter_mut().zip(titled) {
+            let [actor] = group.actors.as_mut_slice() else { continue };
+            if titled || !is_bare_role(&actor.code) || actor.implied_text.is_some() {
+                continue;
+            }
+            let named = nouns.named_by(tokens, actor.start, actor.end, lw);
+            if named.is_empty() {
+                continue;
+            }
+            let fits = |k: &&Known| named.iter().any(|n| n.names_holder(&k.offices));
+            let Some(holder) = self.officials.iter().rev().find(fits) else { continue };
+            actor.code.clone_from(&holder.code);
+            actor.implied_text = Some(holder.text.clone());
+            actor.offices.clone_from(&holder.offices);
+        }
+    }
+
+    fn referring_groups(&self, tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWords) {
         if self.aliases.is_empty() && self.recent.len() < 2 {
             return; // nothing earlier to refer to
         }
@@ -70,7 +130,10 @@ impl Discourse {
             if let Some(person) = self.aliases.get(&*token.upper) {
                 if token.text.chars().next().is_some_and(char::is_uppercase) {
                     added.push(ActorGroup {
-                        actors: vec![Actor::new(person.code.clone(), i, i + 1)],
+                        actors: vec![Actor {
+                            offices: person.offices.clone(),
+                            ..Actor::new(person.code.clone(), i, i + 1)
+                        }],
                         start: i,
                         end: i + 1,
                     });
@@ -146,6 +209,19 @@ impl Discourse {
     ) {
         for group in groups {
             for actor in &group.actors {
+                if !actor.offices.is_empty() && !actor.code.is_empty() {
+                    let text = actor
+                        .implied_text
+                        .clone()
+                        .unwrap_or_else(|| crate::span_text(tokens, actor.start, actor.end, sentence));
+                    self.remember_official(Known {
+                        code: actor.code.clone(),
+                        text,
+                        role: true,
+                        person: true,
+                        offices: actor.offices.clone(),
+                    });
+                }
                 if actor.code.is_empty() || actor.implied_text.is_some() {
                     continue;
                 }
@@ -165,13 +241,24 @@ impl Discourse {
                         .map(|run| run.iter().collect())
                         .unwrap_or_default();
                     if let (true, Some(last)) = (words.len() >= 2, words.last()) {
-                        let known =
-                            Known { code: actor.code.clone(), text: text.clone(), role: true, person: true };
+                        let known = Known {
+                            code: actor.code.clone(),
+                            text: text.clone(),
+                            role: true,
+                            person: true,
+                            offices: actor.offices.clone(),
+                        };
                         self.aliases.insert(last.upper.to_string(), known);
                     }
                 }
                 let role = actor.person || actor.code.len() > 3;
-                self.remember(Known { code: actor.code.clone(), text, role, person: actor.person });
+                self.remember(Known {
+                    code: actor.code.clone(),
+                    text,
+                    role,
+                    person: actor.person,
+                    offices: Vec::new(),
+                });
                 if let Some(country) =
                     actor.code.get(..3).filter(|c| c.chars().all(|ch| ch.is_ascii_uppercase()))
                 {
@@ -192,6 +279,7 @@ impl Discourse {
                     text: e.source.text.clone(),
                     role: true,
                     person: false,
+                    offices: Vec::new(),
                 })
                 .fold(Vec::new(), |mut acc, k| {
                     if !acc.contains(&k) {
@@ -222,6 +310,16 @@ impl Discourse {
     pub(crate) fn forget_subjects(&mut self) {
         self.last_subject.clear();
         self.last_single_subject = None;
+    }
+
+    /// Remembers an office holder as the last named: the same person (code
+    /// and offices) moves to the end.
+    fn remember_official(&mut self, known: Known) {
+        self.officials.retain(|k| !(k.code == known.code && k.offices == known.offices));
+        self.officials.push(known);
+        if self.officials.len() > MAX_RECENT {
+            self.officials.remove(0);
+        }
     }
 
     fn remember(&mut self, known: Known) {

@@ -42,6 +42,7 @@ mod discourse;
 mod event;
 mod index;
 mod lang;
+mod offices;
 mod patterns;
 
 use std::sync::Arc;
@@ -303,6 +304,8 @@ pub struct Coder {
     /// The dictionary's nouns (`true`) and adjectives (`false`): never verbs.
     nonverbs: PhraseIndex<bool>,
     config: CoderConfig,
+    /// Role nouns that name one office, which a named holder answers to.
+    office_nouns: offices::OfficeNouns,
     /// The lexicon's coding options that are not in `config`: capitals as
     /// governments, roles taking the place's country, TABARI's `NOACTPRIOR`.
     options: dyad_lexicon::model::CodingOptions,
@@ -409,7 +412,9 @@ impl Coder {
         }
         nonverbs.finish();
         let synsets = compile_synsets(&mut vocab, &lexicon.synsets);
+        let office_nouns = offices::OfficeNouns::new(&lexicon.office_nouns);
         Coder {
+            office_nouns,
             vocab,
             finder,
             verbs,
@@ -750,7 +755,7 @@ impl Coder {
             drop_headline_topic(tokens, &mut groups, lw);
         }
         if let Some(d) = discourse {
-            d.extend_groups(tokens, &mut groups, lw);
+            d.extend_groups(tokens, &mut groups, lw, &self.office_nouns);
         }
         let verbs = self.find_verbs(sent, &groups, lw);
         split_at_verbs(&mut groups, &verbs);

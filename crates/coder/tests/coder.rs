@@ -1296,3 +1296,43 @@ fn a_subject_after_a_preposition_and_que_acts() {
     let text = "Lula viajó a Roma después de que Trump impusiera aranceles a Brasil.";
     assert_some_event(Lang::Es, text, |e| e.source.code == "USAGOV" && e.target.code == "BRA");
 }
+
+/// A role noun alone ("la premier", "the prime minister", "der Kanzler") is
+/// the office holder the article named last: Meloni after Merz and Zelensky
+/// (a chancellor and a president), Starmer after Trump (a president who
+/// heads his government is no prime minister). It used to take the country
+/// last named (Germany's, Poland's).
+#[test]
+fn a_role_noun_alone_is_the_office_holder_named_last() {
+    let last = |lang: Lang, text: &str| {
+        code_builtin(lang, text).last().map(|e| triple(&e.source.code, &e.target.code, &e.cameo))
+    };
+    let it = "Giorgia Meloni ha ricevuto a Palazzo Chigi il cancelliere tedesco Friedrich Merz. \
+              In serata Zelensky ha chiamato Merz. La premier ha poi criticato la Russia.";
+    assert_eq!(last(Lang::It, it), Some(triple("ITAGOV", "RUS", "111")));
+    let en = "Keir Starmer hosted Volodymyr Zelensky in London on Monday. \
+              Donald Trump spoke with Vladimir Putin by phone. The prime minister later criticised Russia.";
+    assert_eq!(last(Lang::En, en), Some(triple("GBRGOV", "RUS", "111")));
+    let de = "Bundeskanzler Friedrich Merz hat Emmanuel Macron in Berlin empfangen. \
+              Außenminister Johann Wadephul traf seinen polnischen Amtskollegen. Der Kanzler kritisierte Russland scharf.";
+    assert_eq!(last(Lang::De, de), Some(triple("DEUGOV", "RUS", "111")));
+    // The event's implied actor says whom the role was read as.
+    let events = code_builtin(Lang::It, it);
+    let source = events.last().map(|e| e.source.text.clone()).unwrap_or_default();
+    assert!(source.contains("Meloni"), "{source}");
+}
+
+/// A role that a person's name follows closely is that person's title, not a
+/// reference back: "accolto dal presidente della Repubblica Sergio
+/// Mattarella" after Zelensky is Italy's, not Ukraine's.
+#[test]
+fn a_role_before_a_name_is_no_reference_back() {
+    let text = "Il presidente ucraino Volodymyr Zelensky è arrivato a Roma. \
+                Nel pomeriggio Zelensky è salito al Quirinale, dove è stato accolto dal presidente della Repubblica Sergio Mattarella.";
+    let events = code_builtin(Lang::It, text);
+    assert!(
+        events.iter().any(|e| e.source.code == "ITAGOV" && e.target.code == "UKRGOV"),
+        "{:?}",
+        triples(&events)
+    );
+}

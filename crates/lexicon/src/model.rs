@@ -193,6 +193,46 @@ pub struct ActorEntry {
     /// The codes; the dated one that contains the article date wins,
     /// otherwise the first undated one.
     pub codes: Vec<DatedCode>,
+    /// The offices a person held, from the line's `# @office` tag: what a
+    /// later "the prime minister" in the same article can refer to.
+    pub offices: Vec<OfficeTerm>,
+    /// Where it was written.
+    pub rule: RuleRef,
+}
+
+/// One office a person held over a term ("HOG@ITA 2022-10-22..").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfficeTerm {
+    /// The office: `HOS`, `HOG`, `FM`, `DM`, `NSA`, `VP`, `SG` or `PRES`
+    /// (see [`OFFICES`]).
+    pub office: CodeText,
+    /// The state or organisation (`ITA`, `IGOEEC`).
+    pub org: CodeText,
+    /// The term.
+    pub valid: DateRange,
+}
+
+/// The offices an `# @office` tag and an `[offices]` entry may name: head of
+/// state, head of government, foreign minister, defence minister, national
+/// security adviser, vice president, head of an international organisation,
+/// president of the European Council.
+pub const OFFICES: &[&str] = &["HOS", "HOG", "FM", "DM", "NSA", "VP", "SG", "PRES"];
+
+/// A role noun that names one office ("premier", "Bundeskanzler"), so that
+/// "la premier" after "Giorgia Meloni" is the person who holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfficeNoun {
+    /// The names, each a whole role phrase as the agents dictionary has it.
+    pub names: Vec<Phrase>,
+    /// The offices it may name (`"canciller"`: a foreign minister, or
+    /// Germany's head of government).
+    pub offices: Vec<CodeText>,
+    /// The states or organisations whose office it names; empty for any
+    /// ("cancelliere" is Germany's or Austria's head of government only).
+    pub orgs: Vec<CodeText>,
+    /// The states or organisations whose office it never names ("premier"
+    /// is not Germany's chancellor).
+    pub except_orgs: Vec<CodeText>,
     /// Where it was written.
     pub rule: RuleRef,
 }
@@ -394,6 +434,8 @@ pub struct Lexicon {
     pub agents: Vec<AgentEntry>,
     /// Discard phrases.
     pub discards: Vec<Discard>,
+    /// Role nouns that name one office.
+    pub office_nouns: Vec<OfficeNoun>,
     /// Words that are never verbs here (TABARI `<NOUN>` section).
     pub nouns: Vec<Phrase>,
     /// Words that are adjectives, never verbs (TABARI `<ADJECTIVE>` section).
@@ -444,6 +486,7 @@ impl Lexicon {
         self.actors.extend(other.actors);
         self.agents.extend(other.agents);
         self.discards.extend(other.discards);
+        self.office_nouns.extend(other.office_nouns);
         self.nouns.extend(other.nouns);
         self.adjectives.extend(other.adjectives);
         self.warnings.extend(other.warnings);

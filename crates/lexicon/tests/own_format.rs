@@ -318,3 +318,83 @@ proptest::proptest! {
         let _ = own::parse(&format!("@language en\n[actors]\n{body}"), "p.dyad");
     }
 }
+
+#[test]
+fn office_tags_give_actors_their_offices() {
+    let lex = ok("[actors]\n\
+        USAGOV from 2025-01-21, USAELI = Marco Rubio  # @office FM@USA 2025-01-21..; NSA@USA 2025-05-01..\n\
+        USAGOV from 2021-01-20 to 2025-01-20, USAELI = Joe Biden  # @office HOS+HOG@USA 2021-01-20..2025-01-20; =USAGOV 2009-01-20..2017-01-20\n\
+        USA = America  # no tag\n");
+    let offices = |i: usize| -> Vec<(String, String, Option<String>, Option<String>)> {
+        lex.actors[i]
+            .offices
+            .iter()
+            .map(|t| {
+                (
+                    t.office.to_string(),
+                    t.org.to_string(),
+                    t.valid.from.map(|d| d.to_string()),
+                    t.valid.to.map(|d| d.to_string()),
+                )
+            })
+            .collect()
+    };
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        offices(0),
+        [(s("FM"), s("USA"), Some(s("2025-01-21")), None), (s("NSA"), s("USA"), Some(s("2025-05-01")), None)]
+    );
+    // "HOS+HOG" is two offices; "=USAGOV …" documents a post outside them.
+    assert_eq!(
+        offices(1),
+        [
+            (s("HOS"), s("USA"), Some(s("2021-01-20")), Some(s("2025-01-20"))),
+            (s("HOG"), s("USA"), Some(s("2021-01-20")), Some(s("2025-01-20")))
+        ]
+    );
+    assert!(lex.actors[2].offices.is_empty());
+}
+
+#[test]
+fn err_bad_office_tag() {
+    fails("[actors]\nUSAGOV = Joe Biden  # @office KING@USA 2021-01-20..\n", 3, "unknown office \"KING\"");
+    fails("[actors]\nUSAGOV = Joe Biden  # @office HOS@USA 2021-01-20\n", 3, "expected a range");
+    fails("[actors]\nUSAGOV = Joe Biden  # @office HOS 2021-01-20..\n", 3, "expected \"ROLE@ORG\"");
+    fails("[actors]\nUSAGOV = Joe Biden  # @office HOS@USA 2021-13-01..\n", 3, "2021-13-01");
+}
+
+#[test]
+fn office_nouns_with_their_states() {
+    let lex = ok("[offices]\n\
+        HOG@!DEU+AUT = prime minister; premier\n\
+        HOG@DEU+AUT = chancellor\n\
+        HOS+HOG = president\n");
+    // offices, orgs, excepted orgs, number of names
+    type NounView = (Vec<String>, Vec<String>, Vec<String>, usize);
+    let nouns: Vec<NounView> = lex
+        .office_nouns
+        .iter()
+        .map(|n| {
+            let list = |v: &[Box<str>]| v.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+            (list(&n.offices), list(&n.orgs), list(&n.except_orgs), n.names.len())
+        })
+        .collect();
+    let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        nouns,
+        [
+            (v(&["HOG"]), v(&[]), v(&["DEU", "AUT"]), 2),
+            (v(&["HOG"]), v(&["DEU", "AUT"]), v(&[]), 1),
+            (v(&["HOS", "HOG"]), v(&[]), v(&[]), 1)
+        ]
+    );
+    assert_eq!(lex.office_nouns[0].names[0], phrase(&[(exact("PRIME"), false), (exact("MINISTER"), false)]));
+}
+
+#[test]
+fn err_bad_office_noun() {
+    fails("[offices]\nKING = king\n", 3, "unknown office \"KING\"");
+    fails("[offices]\nHOG@de = chancellor\n", 3, "bad state or organisation code \"de\"");
+    fails("[offices]\nHOG = chancell*\n", 3, "whole words");
+    fails("[offices]\nHOG chancellor\n", 3, "expected \"OFFICE[@ORG] = names\"");
+}

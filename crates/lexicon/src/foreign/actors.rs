@@ -119,7 +119,12 @@ pub(crate) fn parse(text: &str, file: &str) -> Lexicon {
             ctx.warn(line.no, format!("codes without a name: {t:?}; skipped"));
             continue;
         };
-        let mut entry = ActorEntry { names: vec![name], codes: Vec::new(), rule: ctx.rule(line.no, t) };
+        let mut entry = ActorEntry {
+            names: vec![name],
+            codes: Vec::new(),
+            offices: Vec::new(),
+            rule: ctx.rule(line.no, t),
+        };
         add_codes(&mut ctx, &line, &mut entry, &groups);
         current = Some(entry);
     }

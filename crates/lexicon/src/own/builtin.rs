@@ -14,6 +14,7 @@ const EN: &[(&str, &str)] = &[
     ("en/agents.dyad", include_str!("../../data/en/agents.dyad")),
     ("en/verbs.dyad", include_str!("../../data/en/verbs.dyad")),
     ("en/discards.dyad", include_str!("../../data/en/discards.dyad")),
+    ("en/offices.dyad", include_str!("../../data/en/offices.dyad")),
 ];
 
 /// `(file name, text)` of each built-in Italian dictionary.
@@ -23,6 +24,7 @@ const IT: &[(&str, &str)] = &[
     ("it/agents.dyad", include_str!("../../data/it/agents.dyad")),
     ("it/verbs.dyad", include_str!("../../data/it/verbs.dyad")),
     ("it/discards.dyad", include_str!("../../data/it/discards.dyad")),
+    ("it/offices.dyad", include_str!("../../data/it/offices.dyad")),
 ];
 
 /// `(file name, text)` of each built-in Spanish dictionary.
@@ -32,6 +34,7 @@ const ES: &[(&str, &str)] = &[
     ("es/agents.dyad", include_str!("../../data/es/agents.dyad")),
     ("es/verbs.dyad", include_str!("../../data/es/verbs.dyad")),
     ("es/discards.dyad", include_str!("../../data/es/discards.dyad")),
+    ("es/offices.dyad", include_str!("../../data/es/offices.dyad")),
 ];
 
 /// `(file name, text)` of each built-in French dictionary.
@@ -41,6 +44,7 @@ const FR: &[(&str, &str)] = &[
     ("fr/agents.dyad", include_str!("../../data/fr/agents.dyad")),
     ("fr/verbs.dyad", include_str!("../../data/fr/verbs.dyad")),
     ("fr/discards.dyad", include_str!("../../data/fr/discards.dyad")),
+    ("fr/offices.dyad", include_str!("../../data/fr/offices.dyad")),
 ];
 
 /// `(file name, text)` of each built-in German dictionary.
@@ -50,6 +54,7 @@ const DE: &[(&str, &str)] = &[
     ("de/agents.dyad", include_str!("../../data/de/agents.dyad")),
     ("de/verbs.dyad", include_str!("../../data/de/verbs.dyad")),
     ("de/discards.dyad", include_str!("../../data/de/discards.dyad")),
+    ("de/offices.dyad", include_str!("../../data/de/offices.dyad")),
 ];
 
 /// Knowledge bases shared by every language: office holders with their terms

@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use super::OwnFile;
 use crate::error::{LexiconError, Result};
 use crate::model::{
-    ActorEntry, AgentEntry, CodeSpec, DateRange, DatedCode, Discard, DiscardScope, Lexicon, PatternItem,
-    PatternToken, Phrase, PhraseWord, RuleRef, Synset, SynsetId, VerbEntry, VerbPattern, WordMatcher,
+    ActorEntry, AgentEntry, CodeSpec, CodeText, DateRange, DatedCode, Discard, DiscardScope, Lexicon,
+    OfficeNoun, OfficeTerm, PatternItem, PatternToken, Phrase, PhraseWord, RuleRef, Synset, SynsetId,
+    VerbEntry, VerbPattern, WordMatcher, OFFICES,
 };
 
 /// The sections a file may have.
@@ -21,6 +22,7 @@ enum Section {
     Synsets,
     Verbs,
     Discards,
+    Offices,
 }
 
 impl Section {
@@ -31,6 +33,7 @@ impl Section {
             "synsets" => Section::Synsets,
             "verbs" => Section::Verbs,
             "discards" => Section::Discards,
+            "offices" => Section::Offices,
             _ => return None,
         })
     }
@@ -56,6 +59,8 @@ struct Parser<'a> {
     /// The current line: number and text (comment removed).
     line_no: u32,
     line: &'a str,
+    /// The current line as written, comment included (an actor's `# @office` tag).
+    raw: &'a str,
     language: Option<String>,
     section: Section,
     lex: Lexicon,
@@ -70,6 +75,7 @@ pub(super) fn parse(text: &str, file: &str) -> Result<OwnFile> {
         file: Arc::from(file),
         line_no: 0,
         line: "",
+        raw: "",
         language: None,
         section: Section::None,
         lex: Lexicon::default(),
@@ -80,6 +86,7 @@ pub(super) fn parse(text: &str, file: &str) -> Result<OwnFile> {
     for (i, raw) in text.lines().enumerate() {
         p.line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         p.line = strip_comment(raw);
+        p.raw = raw;
         if p.line.is_empty() {
             continue;
         }
@@ -145,7 +152,7 @@ impl<'a> Parser<'a> {
             };
             let Some(section) = Section::from_name(name.trim()) else {
                 return Err(self.err(format!(
-                    "unknown section \"{line}\" (expected [actors], [agents], [synsets], [verbs] or [discards])"
+                    "unknown section \"{line}\" (expected [actors], [agents], [synsets], [verbs], [discards] or [offices])"
                 )));
             };
             if self.language.is_none() {
@@ -161,6 +168,7 @@ impl<'a> Parser<'a> {
             Section::Synsets => self.synset(),
             Section::Verbs => self.verb_or_pattern(),
             Section::Discards => self.discard(),
+            Section::Offices => self.office_noun(),
         }
     }
 
@@ -208,7 +216,79 @@ impl<'a> Parser<'a> {
             codes.push(self.dated_code(part.trim())?);
         }
         let names = self.names(right)?;
-        self.lex.actors.push(ActorEntry { names, codes, rule: self.rule() });
+        let offices = match self.raw.split_once("# @office ") {
+            Some((_, tag)) => self.office_tag(tag)?,
+            None => Vec::new(),
+        };
+        self.lex.actors.push(ActorEntry { names, codes, offices, rule: self.rule() });
+        Ok(())
+    }
+
+    /// An actor's `# @office HOS+HOG@USA 2025-01-20..; FM@USA 2009-01-21..2013-02-01`
+    /// tag: offices with their terms. `=CODE FROM..TO` parts (posts outside the
+    /// tracked offices) are only documentation and are skipped.
+    fn office_tag(&self, tag: &str) -> Result<Vec<OfficeTerm>> {
+        let mut terms = Vec::new();
+        for part in tag.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            let bad = |why: &str| self.err(format!("bad office term \"{part}\" ({why})"));
+            let Some((head, range)) = part.split_once(' ') else {
+                return Err(bad("expected \"ROLE@ORG FROM..TO\""));
+            };
+            if head.starts_with('=') {
+                continue;
+            }
+            let Some((from, to)) = range.trim().split_once("..") else {
+                return Err(bad("expected a range \"YYYY-MM-DD..YYYY-MM-DD\" or \"YYYY-MM-DD..\""));
+            };
+            let valid = DateRange {
+                from: Some(self.date(from)?),
+                to: if to.is_empty() { None } else { Some(self.date(to)?) },
+            };
+            let Some((roles, org)) = head.split_once('@').filter(|(r, o)| !r.is_empty() && !o.is_empty())
+            else {
+                return Err(bad("expected \"ROLE@ORG\""));
+            };
+            for office in roles.split('+') {
+                if !OFFICES.contains(&office) {
+                    return Err(bad(&format!("unknown office \"{office}\"; known: {}", OFFICES.join(", "))));
+                }
+                terms.push(OfficeTerm { office: office.into(), org: org.into(), valid });
+            }
+        }
+        Ok(terms)
+    }
+
+    /// `HOG = premier; prime minister`, `HOG@DEU+AUT = chancellor` (the office
+    /// of those states or organisations only) or `HOG@!DEU+AUT = premier`
+    /// (of any but those): role nouns naming an office.
+    fn office_noun(&mut self) -> Result<()> {
+        let (left, right) = self.split_eq("OFFICE[@ORG] = names")?;
+        let (offices, orgs) = left.split_once('@').unwrap_or((left, ""));
+        let offices: Vec<&str> = offices.split('+').map(str::trim).collect();
+        if let Some(bad) = offices.iter().find(|o| !OFFICES.contains(o)) {
+            return Err(self.err(format!("unknown office \"{bad}\" (known: {})", OFFICES.join(", "))));
+        }
+        let (except, orgs) = match orgs.trim().strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, orgs),
+        };
+        let orgs: Vec<&str> = orgs.split('+').map(str::trim).filter(|o| !o.is_empty()).collect();
+        if let Some(bad) = orgs.iter().find(|o| o.len() < 3 || !o.bytes().all(|b| b.is_ascii_uppercase())) {
+            return Err(self.err(format!("bad state or organisation code \"{bad}\" after \"@\"")));
+        }
+        let orgs: Vec<CodeText> = orgs.into_iter().map(Into::into).collect();
+        let (orgs, except_orgs) = if except { (Vec::new(), orgs) } else { (orgs, Vec::new()) };
+        let names = self.names(right)?;
+        if names.iter().flat_map(|n| &n.words).any(|w| matches!(w.matcher, WordMatcher::Stem(_))) {
+            return Err(self.err("an office noun is written in whole words (no \"*\" stems): list its forms"));
+        }
+        self.lex.office_nouns.push(OfficeNoun {
+            names,
+            offices: offices.into_iter().map(Into::into).collect(),
+            orgs,
+            except_orgs,
+            rule: self.rule(),
+        });
         Ok(())
     }
 
