@@ -131,6 +131,7 @@ impl Discourse {
                 if token.text.chars().next().is_some_and(char::is_uppercase) {
                     added.push(ActorGroup {
                         actors: vec![Actor {
+                            person: true,
                             offices: person.offices.clone(),
                             ..Actor::new(person.code.clone(), i, i + 1)
                         }],
@@ -147,16 +148,20 @@ impl Discourse {
             let (end, roles) = match groups.iter().find(|g| g.start == i + 1) {
                 Some(g) if g.actors.iter().all(|a| a.code.starts_with('~')) => (g.end, true),
                 Some(_) => continue,
-                None if tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) => (i + 2, false),
+                None if tokens.get(i + 1).is_some_and(|t| lw.summary_nouns.contains(&&*t.upper)) => {
+                    (i + 2, false)
+                }
                 None => continue,
             };
             // People first ("the two ministers" after two named ministers), then
             // officials; never a country-less role ("press conference").
-            let people: Vec<&Known> = self.recent.iter().filter(|k| k.person).collect();
+            let people = distinct(self.recent.iter().filter(|k| k.person).collect());
             let pool: Vec<&Known> = if roles && people.len() >= n {
                 people
             } else {
-                self.recent.iter().filter(|k| (!roles || k.role) && !k.code.starts_with('~')).collect()
+                distinct(
+                    self.recent.iter().filter(|k| (!roles || k.role) && !k.code.starts_with('~')).collect(),
+                )
             };
             if pool.len() < n {
                 continue;
@@ -323,12 +328,26 @@ impl Discourse {
     }
 
     fn remember(&mut self, known: Known) {
-        self.recent.retain(|k| k.code != known.code);
+        // "Giorgia Meloni" and "il governo italiano" are both ITAGOV, but only
+        // she is one of "i due leader".
+        self.recent.retain(|k| !(k.code == known.code && k.person == known.person));
         self.recent.push(known);
         if self.recent.len() > MAX_RECENT {
             self.recent.remove(0);
         }
     }
+}
+
+/// Each side once, at its last mention: a person and her government share
+/// a code, and a summary counts them as one.
+fn distinct(known: Vec<&Known>) -> Vec<&Known> {
+    let mut out: Vec<&Known> = Vec::new();
+    for k in known.into_iter().rev() {
+        if !out.iter().any(|o| o.code == k.code) {
+            out.insert(0, k);
+        }
+    }
+    out
 }
 
 /// A capital named as the subject of a political act stands for the government

@@ -1458,7 +1458,16 @@ impl Coder {
                     let two_of_one_state = || {
                         self.options.domestic_pairs && !self.config.tabari && distinct_actors(tokens, s, t)
                     };
+                    // "The two leaders signed agreements": the members a summary
+                    // stands for share its words but are two actors.
+                    let members_of_summary = s.implied_text.is_some()
+                        && t.implied_text.is_some()
+                        && s.implied_text != t.implied_text
+                        && tokens
+                            .get(s.start)
+                            .is_some_and(|w| LangWords::of(lang).number_word(&w.upper).is_some());
                     (s.start == t.start
+                        && !members_of_summary
                         && !is_default(s)
                         && !is_default(t)
                         && !homes.iter().any(|h| std::ptr::eq(h, t)))

@@ -1336,3 +1336,42 @@ fn a_role_before_a_name_is_no_reference_back() {
         triples(&events)
     );
 }
+
+/// "The two leaders signed agreements": a summary of the people named before
+/// is a compound subject, so a verb they do to each other gives each side's
+/// event (the members share the summary's words, yet are two actors). A
+/// number before a noun that names no side ("due giorni") sums up nothing.
+#[test]
+fn a_summary_of_two_leaders_acts_on_each_other() {
+    let both = |a: &str, b: &str, code: &str| [triple(a, b, code), triple(b, a, code)];
+    for (lang, text, pair) in [
+        (
+            Lang::En,
+            "Putin hosted Modi in Moscow on Friday. The two leaders signed agreements on energy.",
+            both("RUSGOV", "INDGOV", "057"),
+        ),
+        (
+            Lang::It,
+            "Meloni ha incontrato Dbeibah a Roma. I due leader hanno firmato un accordo sull'energia.",
+            both("ITAGOV", "LBYGOV", "057"),
+        ),
+        (
+            Lang::Es,
+            "Sánchez recibió a Lula en Madrid. Ambos mandatarios firmaron un acuerdo de cooperación.",
+            both("ESPGOV", "BRAGOV", "057"),
+        ),
+        (
+            Lang::De,
+            "Merz empfing Macron in Berlin. Beide Regierungschefs unterzeichneten ein Abkommen.",
+            both("DEUGOV", "FRAGOV", "057"),
+        ),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(pair.iter().all(|p| got.contains(p)), "{text}: {got:?}");
+    }
+    // "Due giorni" are no sides: the talks in Cairo are no meeting of Israel's army and Hamas.
+    let text = "L'esercito israeliano ha colpito Hamas a Gaza. \
+                Il raid arriva a due giorni dalla ripresa dei colloqui al Cairo.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(!got.iter().any(|(s, t, _)| s == "PSEREB" && t == "ISRMIL"), "{got:?}");
+}
