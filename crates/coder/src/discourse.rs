@@ -550,6 +550,11 @@ pub(crate) fn anchored(event: &Event) -> bool {
 }
 
 /// Gives the events of one sentence their date and place.
+///
+/// `actors` are the sentence's actors (char span, code): a place name
+/// inside an actor's words that the actor's country does not share is no
+/// place ("Hamas" is not Hamm in Germany, "White House" not Casablanca,
+/// "Rubio" not Rubio in Venezuela), while "the mayor of Paris" is in Paris.
 pub(crate) fn situate(
     events: &mut [Event],
     sentence: &Sentence<'_>,
@@ -557,6 +562,7 @@ pub(crate) fn situate(
     places: Option<&Gazetteer>,
     countries: &[String],
     dateline_place: Option<&Location>,
+    actors: &[((usize, usize), String)],
 ) {
     if events.is_empty() {
         return;
@@ -566,8 +572,19 @@ pub(crate) fn situate(
         None => Vec::new(),
     };
     let context: Vec<&str> = countries.iter().map(String::as_str).collect();
-    let mentions =
+    let mut mentions =
         places.map(|g| g.find_places_in_context(sentence.text, sentence.lang, &context)).unwrap_or_default();
+    // A country named as an actor is a place itself ("Repubblica democratica del
+    // Congo"): only other actors' words are checked.
+    let bare_country = |code: &str| code.len() == 3 && !NOT_STATES.contains(&code);
+    mentions.retain(|m| {
+        !actors.iter().any(|((start, end), code)| {
+            *start <= m.span.0
+                && m.span.1 <= *end
+                && !bare_country(code)
+                && code.get(..3).is_some_and(|c| c != m.place.cameo)
+        })
+    });
     let lw = LangWords::of(sentence.lang);
     let attribution = attribution_start(sentence.tokens, lw);
     for event in events.iter_mut() {

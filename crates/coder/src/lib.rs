@@ -292,6 +292,9 @@ struct VerbInfo {
 /// copies a PETRARCH block hands to each of its verbs compile once.
 type PatternListKey = (Arc<str>, u32, u32, usize);
 
+/// The char spans of the actors a sentence names, with their codes.
+type ActorNames = Vec<((usize, usize), String)>;
+
 /// The compiled coder. Build it once; it is `Send + Sync` and codes any
 /// number of documents concurrently.
 pub struct Coder {
@@ -614,7 +617,7 @@ impl Coder {
                 Some(d) if !in_headline => d.body_start.saturating_sub(sentence.span.0),
                 _ => 0,
             };
-            let (mut events, groups) = self.code_keyed(sentence, sent, lang, meta, context, body_from);
+            let (mut events, groups, names) = self.code_keyed(sentence, sent, lang, meta, context, body_from);
             if self.config.discourse {
                 if self.options.capitals_as_government {
                     discourse::capital_as_government(&mut events);
@@ -627,6 +630,7 @@ impl Coder {
                     gazetteer,
                     &discourse.countries,
                     dateline_place.as_ref(),
+                    &names,
                 );
                 // The state the article was last about, else where it was filed.
                 let article_country =
@@ -738,15 +742,26 @@ impl Coder {
         meta: &ArticleMeta,
         discourse: Option<&Discourse>,
         body_from: usize,
-    ) -> (Vec<Event>, Vec<ActorGroup>) {
+    ) -> (Vec<Event>, Vec<ActorGroup>, ActorNames) {
         let tokens = &sentence.tokens;
         let lw = LangWords::of(lang);
         let tabari = self.config.tabari;
         if tabari && self.finder.discards(sent, meta.date) {
             // TABARI: an actor coded `###` discards the sentence.
-            return (Vec::new(), Vec::new());
+            return (Vec::new(), Vec::new(), Vec::new());
         }
         let mut groups = self.finder.groups(sent, meta.date, lw, tabari);
+        // Every actor named, an attribution's too ("selon le ministère de la Santé du
+        // Hamas"), before any is set aside: its words are no place name.
+        let names: ActorNames = groups
+            .iter()
+            .flat_map(|g| &g.actors)
+            .filter_map(|a| {
+                let start = tokens.get(a.start)?.span.0;
+                let end = tokens.get(a.end.checked_sub(1)?)?.span.1;
+                Some(((start, end), a.code.clone()))
+            })
+            .collect();
         if body_from > 0 {
             groups.retain(|g| tokens.get(g.start).is_some_and(|t| t.span.0 >= body_from));
         }
@@ -764,7 +779,7 @@ impl Coder {
         }
         let word_conj = self.word_conjunctions(sent, lw);
         if verbs.is_empty() || self.too_complex(tokens, &groups, &verbs, &word_conj, lw) {
-            return (Vec::new(), groups);
+            return (Vec::new(), groups, names);
         }
         let speaker = if tabari { None } else { quote_speaker(&groups, tokens, lw) };
         let mut found: Vec<Found> = Vec::new();
@@ -798,7 +813,7 @@ impl Coder {
             let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info);
             if tabari && is_discard_code(&code) {
                 // TABARI: a verb or pattern coded `###` discards the sentence.
-                return (Vec::new(), groups);
+                return (Vec::new(), groups, names);
             }
             if noun && caps.as_ref().is_none_or(|c| c.extent.0 >= start) {
                 // A verb form used as a noun ("their meeting", "its voice") codes
@@ -1197,7 +1212,7 @@ impl Coder {
             });
         }
         let events = self.events_from(sentence, lang, meta, &groups, &word_conj, found);
-        (events, groups)
+        (events, groups, names)
     }
 
     /// Conjunctions that join two of the dictionary's nouns or two of its

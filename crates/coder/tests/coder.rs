@@ -1375,3 +1375,26 @@ fn a_summary_of_two_leaders_acts_on_each_other() {
     let got = triples_builtin(Lang::It, text);
     assert!(!got.iter().any(|(s, t, _)| s == "PSEREB" && t == "ISRMIL"), "{got:?}");
 }
+
+/// A place name inside an actor's words that the actor's country does not
+/// share is no place: "Hamas" is not Hamm in Germany, so its victims are not
+/// German civilians; the "White House" is not Casablanca.
+#[test]
+fn an_actor_name_is_no_place_of_another_country() {
+    let events = code_builtin(
+        Lang::Fr,
+        "Selon le ministère de la Santé du Hamas, 30 personnes ont été tuées par des frappes israéliennes.",
+    );
+    assert!(!events.is_empty());
+    for e in &events {
+        assert_ne!(e.location.as_ref().map(|l| l.country.as_str()), Some("DEU"), "{:?}", e.location);
+        assert_ne!(e.target.code, "DEUCVL");
+    }
+    let events = code_builtin(Lang::En, "The White House accused China of unfair trade practices.");
+    assert!(!events.is_empty());
+    assert!(
+        events.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country != "MAR")),
+        "{:?}",
+        events[0].location
+    );
+}
