@@ -112,7 +112,7 @@ EXTRA_EN = {
     "AR": "Argentine(s); Argentinian(s); Buenos Aires", "AM": "Armenian(s); Yerevan",
     "AU": "Australian(s); Canberra", "AT": "Austrian(s); Vienna", "AZ": "Azerbaijani(s); Azeri(s); Baku",
     "BS": "Bahamian(s); Nassau", "BH": "Bahraini(s); Manama", "BD": "Bangladeshi(s); Dhaka",
-    "BB": "Barbadian(s); Bridgetown", "BY": "Belarusian(s); Minsk", "BE": "Belgian(s); Brussels",
+    "BB": "Barbadian(s); Bridgetown", "BY": "Belarusian(s); Minsk", "BE": "Belgian(s)",
     "BZ": "Belizean(s); Belmopan", "BJ": "Beninese; Porto-Novo; Cotonou", "BT": "Bhutanese; Thimphu",
     "BO": "Bolivian(s); La Paz; Sucre", "BA": "Bosnian(s); Sarajevo", "BW": "Botswanan(s); Gaborone",
     "BR": "Brazilian(s); Brasilia", "BN": "Bruneian(s); Bandar Seri Begawan", "BG": "Bulgarian(s); Sofia",
