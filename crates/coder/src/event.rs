@@ -16,10 +16,15 @@ pub struct ActorRef {
     pub country: String,
     /// The first agent part of the code (`"GOV"`), empty when none.
     pub agent: String,
-    /// The words that name the actor.
+    /// The words that name the actor in `evidence.sentence`.
     pub text: String,
     /// Where those words are in `evidence.sentence`.
     pub span: Span,
+    /// For an actor named earlier in the article and only referred to here
+    /// (by a pronoun, a dropped subject, a role such as "la premier" or a
+    /// summary such as "the two ministers"): the words that named it there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<String>,
 }
 
 impl ActorRef {
@@ -31,6 +36,7 @@ impl ActorRef {
             agent: String::new(),
             text: String::new(),
             span: [0, 0],
+            refers_to: None,
         }
     }
 
@@ -52,6 +58,7 @@ impl ActorRef {
             agent: agent.to_string(),
             text: text.to_string(),
             span,
+            refers_to: None,
         }
     }
 }

@@ -2695,11 +2695,11 @@ fn actor_ref(tokens: &[Token], actor: Option<&actors::Actor>, sentence: &str) ->
         None => ActorRef::unknown(),
         Some(a) => {
             let span = char_span(tokens, a.start, a.end);
-            let text = match &a.implied_text {
-                Some(t) => t.clone(),
-                None => span_text(tokens, a.start, a.end, sentence),
-            };
-            ActorRef::from_code(&a.code, &text, span)
+            let text = span_text(tokens, a.start, a.end, sentence);
+            ActorRef {
+                refers_to: a.implied_text.clone().filter(|t| !t.is_empty()),
+                ..ActorRef::from_code(&a.code, &text, span)
+            }
         }
     }
 }

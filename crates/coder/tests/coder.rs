@@ -1318,8 +1318,10 @@ fn a_role_noun_alone_is_the_office_holder_named_last() {
     assert_eq!(last(Lang::De, de), Some(triple("DEUGOV", "RUS", "111")));
     // The event's implied actor says whom the role was read as.
     let events = code_builtin(Lang::It, it);
-    let source = events.last().map(|e| e.source.text.clone()).unwrap_or_default();
-    assert!(source.contains("Meloni"), "{source}");
+    let source = events.last().map(|e| (e.source.text.clone(), e.source.refers_to.clone()));
+    let Some((text, refers_to)) = source else { panic!("no event") };
+    assert_eq!(text, "premier");
+    assert!(refers_to.is_some_and(|r| r.contains("Meloni")), "{text}");
 }
 
 /// A role that a person's name follows closely is that person's title, not a

@@ -24,6 +24,10 @@ pub struct ActorOut {
     /// Where those words are in the sentence.
     #[schema(value_type = Vec<usize>)]
     pub span: Span,
+    /// For an actor named earlier in the article and only referred to here
+    /// ("he", "la premier", "the two ministers"): the words that named it there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<String>,
 }
 
 /// The words that triggered an event.
@@ -107,6 +111,7 @@ fn actor(a: &dyad_coder::ActorRef) -> ActorOut {
         agent: a.agent.clone(),
         text: a.text.clone(),
         span: a.span,
+        refers_to: a.refers_to.clone(),
     }
 }
 
