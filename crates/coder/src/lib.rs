@@ -1710,7 +1710,17 @@ fn after_determiner(
         let Some(j) = i.checked_sub(back) else { return false };
         let t = &tokens[j];
         if lw.is_determiner(&t.upper) {
-            return back == 1 || !past;
+            // "ha ancora una volta accusato", "a une nouvelle fois accusé": an
+            // auxiliary just before the adverbial phrase makes the participle a verb.
+            let aux = |k: usize| {
+                tokens.get(k).is_some_and(|a| {
+                    lw.perfect_aux.contains(&&*a.upper) || lw.passive_aux.contains(&&*a.upper)
+                })
+            };
+            let adverbial = back > 1
+                && lw.is_participle(&word.upper)
+                && (j.checked_sub(1).is_some_and(aux) || j.checked_sub(2).is_some_and(aux));
+            return !adverbial && (back == 1 || !past);
         }
         // "Un ordigno ha ucciso", "a bomb has killed": an auxiliary between the
         // article and the word makes it a verb.

@@ -1400,3 +1400,18 @@ fn an_actor_name_is_no_place_of_another_country() {
         events[0].location
     );
 }
+
+/// A participle after an auxiliary and an adverbial phrase with an article
+/// ("ha ancora una volta accusato", "ha una vez más acusado") is the verb,
+/// not a noun after its determiner.
+#[test]
+fn a_participle_after_an_adverbial_with_an_article_is_the_verb() {
+    for (lang, text, source, target) in [
+        (Lang::It, "Zelensky ha ancora una volta accusato Mosca di crimini di guerra.", "UKRGOV", "RUS"),
+        (Lang::Es, "Sánchez ha una vez más acusado a Feijóo de mentir.", "ESPGOV", "ESPOPP"),
+    ] {
+        assert_some_event(lang, text, |e| {
+            e.source.code == source && e.target.code == target && e.cameo.starts_with("112")
+        });
+    }
+}
