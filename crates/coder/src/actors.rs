@@ -217,7 +217,8 @@ impl ActorFinder {
             }
         }
         for (id, tagged) in shared {
-            if country(self, id).is_some() && country(self, id) == country(self, tagged) {
+            let own = country(self, id);
+            if own.is_some() && own == country(self, tagged) {
                 if let Some(terms) = self.offices.get(&tagged).cloned() {
                     self.offices.insert(id, terms);
                 }

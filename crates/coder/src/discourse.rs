@@ -23,6 +23,7 @@ use rustc_hash::FxHashMap;
 
 use crate::actors::{Actor, ActorGroup};
 use crate::event::{ActorRef, Event, Location, Span};
+use crate::index::Keyed;
 use crate::lang::LangWords;
 use crate::offices::{Office, OfficeNouns};
 
@@ -67,13 +68,13 @@ impl Discourse {
     /// the person last named who holds that office.
     pub(crate) fn extend_groups(
         &self,
-        tokens: &[Token],
+        sent: &Keyed<'_>,
         groups: &mut Vec<ActorGroup>,
         lw: &LangWords,
         office_nouns: &OfficeNouns,
     ) {
-        self.resolve_offices(tokens, groups, lw, office_nouns);
-        self.referring_groups(tokens, groups, lw)
+        self.resolve_offices(sent, groups, lw, office_nouns);
+        self.referring_groups(sent.tokens, groups, lw)
     }
 
     /// "La premier ha ricevuto …" after "Giorgia Meloni": a role noun that
@@ -82,7 +83,7 @@ impl Discourse {
     /// "Meloni" is the premier of a later sentence).
     fn resolve_offices(
         &self,
-        tokens: &[Token],
+        sent: &Keyed<'_>,
         groups: &mut [ActorGroup],
         lw: &LangWords,
         nouns: &OfficeNouns,
@@ -105,7 +106,7 @@ impl Discourse {
             if titled || !is_bare_role(&actor.code) || actor.implied_text.is_some() {
                 continue;
             }
-            let named = nouns.named_by(tokens, actor.start, actor.end, lw);
+            let named = nouns.named_by(sent, actor.start, actor.end, lw);
             if named.is_empty() {
                 continue;
             }
@@ -281,7 +282,8 @@ impl Discourse {
                 })
                 .map(|e| Known {
                     code: e.source.code.clone(),
-                    text: e.source.text.clone(),
+                    // A subject carried on names whom it stands for, not "he".
+                    text: e.source.refers_to.clone().unwrap_or_else(|| e.source.text.clone()),
                     role: true,
                     person: false,
                     offices: Vec::new(),
@@ -320,21 +322,23 @@ impl Discourse {
     /// Remembers an office holder as the last named: the same person (code
     /// and offices) moves to the end.
     fn remember_official(&mut self, known: Known) {
-        self.officials.retain(|k| !(k.code == known.code && k.offices == known.offices));
-        self.officials.push(known);
-        if self.officials.len() > MAX_RECENT {
-            self.officials.remove(0);
-        }
+        push_latest(&mut self.officials, known, |a, b| a.code == b.code && a.offices == b.offices);
     }
 
     fn remember(&mut self, known: Known) {
         // "Giorgia Meloni" and "il governo italiano" are both ITAGOV, but only
         // she is one of "i due leader".
-        self.recent.retain(|k| !(k.code == known.code && k.person == known.person));
-        self.recent.push(known);
-        if self.recent.len() > MAX_RECENT {
-            self.recent.remove(0);
-        }
+        push_latest(&mut self.recent, known, |a, b| a.code == b.code && a.person == b.person);
+    }
+}
+
+/// Appends `known` as the latest of `list`, dropping an earlier mention that
+/// is `same` and the oldest beyond [`MAX_RECENT`].
+fn push_latest(list: &mut Vec<Known>, known: Known, same: impl Fn(&Known, &Known) -> bool) {
+    list.retain(|k| !same(k, &known));
+    list.push(known);
+    if list.len() > MAX_RECENT {
+        list.remove(0);
     }
 }
 

@@ -415,7 +415,7 @@ impl Coder {
         }
         nonverbs.finish();
         let synsets = compile_synsets(&mut vocab, &lexicon.synsets);
-        let office_nouns = offices::OfficeNouns::new(&lexicon.office_nouns);
+        let office_nouns = offices::OfficeNouns::new(&mut vocab, &lexicon.office_nouns);
         Coder {
             office_nouns,
             vocab,
@@ -752,16 +752,21 @@ impl Coder {
         }
         let mut groups = self.finder.groups(sent, meta.date, lw, tabari);
         // Every actor named, an attribution's too ("selon le ministère de la Santé du
-        // Hamas"), before any is set aside: its words are no place name.
-        let names: ActorNames = groups
-            .iter()
-            .flat_map(|g| &g.actors)
-            .filter_map(|a| {
-                let start = tokens.get(a.start)?.span.0;
-                let end = tokens.get(a.end.checked_sub(1)?)?.span.1;
-                Some(((start, end), a.code.clone()))
-            })
-            .collect();
+        // Hamas"), before any is set aside: its words are no place name. Only
+        // `situate` reads them.
+        let names: ActorNames = if self.config.discourse && self.config.places {
+            groups
+                .iter()
+                .flat_map(|g| &g.actors)
+                .filter_map(|a| {
+                    let start = tokens.get(a.start)?.span.0;
+                    let end = tokens.get(a.end.checked_sub(1)?)?.span.1;
+                    Some(((start, end), a.code.clone()))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         if body_from > 0 {
             groups.retain(|g| tokens.get(g.start).is_some_and(|t| t.span.0 >= body_from));
         }
@@ -770,7 +775,7 @@ impl Coder {
             drop_headline_topic(tokens, &mut groups, lw);
         }
         if let Some(d) = discourse {
-            d.extend_groups(tokens, &mut groups, lw, &self.office_nouns);
+            d.extend_groups(sent, &mut groups, lw, &self.office_nouns);
         }
         let verbs = self.find_verbs(sent, &groups, lw);
         split_at_verbs(&mut groups, &verbs);

@@ -9,10 +9,10 @@
 //!
 //! [`Discourse`]: crate::discourse::Discourse
 
-use dyad_lexicon::{OfficeNoun, OfficeTerm, WordMatcher};
-use dyad_text::Token;
+use dyad_lexicon::{OfficeNoun, OfficeTerm, Phrase};
 use rustc_hash::FxHashMap;
 
+use crate::index::{Keyed, PhraseIndex, Vocab};
 use crate::lang::LangWords;
 
 /// An office a person holds on the article's date: `HOG` of `ITA`.
@@ -37,11 +37,10 @@ pub(crate) fn held_on(terms: &[OfficeTerm], date: Option<chrono::NaiveDate>) -> 
         .collect()
 }
 
-/// What one role noun names: any of `offices`, of one of `orgs` (any state
-/// when empty) but none of `except_orgs`.
+/// What one line of an `[offices]` section names: any of `offices`, of one
+/// of `orgs` (any state when empty) but none of `except_orgs`.
 #[derive(Debug)]
 pub(crate) struct NamedOffice {
-    words: Vec<WordMatcher>,
     offices: Vec<Box<str>>,
     orgs: Vec<Box<str>>,
     except_orgs: Vec<Box<str>>,
@@ -68,31 +67,47 @@ impl NamedOffice {
     }
 }
 
-/// The role nouns of the `[offices]` dictionary sections, by last word.
+/// The role nouns of the `[offices]` dictionary sections, matched as every
+/// other dictionary phrase is.
 #[derive(Debug, Default)]
 pub(crate) struct OfficeNouns {
-    by_last_word: FxHashMap<Box<str>, Vec<NamedOffice>>,
+    /// Each distinct phrase once, with the lines (indices into `lines`) that list it.
+    phrases: PhraseIndex<Vec<usize>>,
+    lines: Vec<NamedOffice>,
 }
 
 impl OfficeNouns {
-    pub(crate) fn new(nouns: &[OfficeNoun]) -> OfficeNouns {
-        let mut by_last_word: FxHashMap<Box<str>, Vec<NamedOffice>> = FxHashMap::default();
-        for noun in nouns {
+    pub(crate) fn new(vocab: &mut Vocab, nouns: &[OfficeNoun]) -> OfficeNouns {
+        let mut lines_of: FxHashMap<&Phrase, Vec<usize>> = FxHashMap::default();
+        let mut order: Vec<&Phrase> = Vec::new();
+        for (line, noun) in nouns.iter().enumerate() {
             for name in &noun.names {
-                let words: Vec<WordMatcher> = name.words.iter().map(|w| w.matcher.clone()).collect();
-                let Some(last) = words.last() else { continue };
-                by_last_word.entry(last.key().into()).or_default().push(NamedOffice {
-                    words,
-                    offices: noun.offices.clone(),
-                    orgs: noun.orgs.clone(),
-                    except_orgs: noun.except_orgs.clone(),
-                });
+                let lines = lines_of.entry(name).or_default();
+                if lines.is_empty() {
+                    order.push(name);
+                }
+                lines.push(line);
             }
         }
-        OfficeNouns { by_last_word }
+        let mut phrases = PhraseIndex::default();
+        for name in order {
+            if let Some(lines) = lines_of.get(name) {
+                phrases.insert(vocab, name, lines.clone());
+            }
+        }
+        phrases.finish();
+        let lines = nouns
+            .iter()
+            .map(|n| NamedOffice {
+                offices: n.offices.clone(),
+                orgs: n.orgs.clone(),
+                except_orgs: n.except_orgs.clone(),
+            })
+            .collect();
+        OfficeNouns { phrases, lines }
     }
 
-    /// What the role phrase `tokens[start..end]` names, when the phrase is a
+    /// What the role phrase at tokens `start..end` names, when the phrase is a
     /// role noun and nothing more ("il *ministro degli Esteri*"; not
     /// "presidente della Regione", whose last words name no office): one
     /// entry per dictionary line that lists it ("canciller" is a foreign
@@ -100,27 +115,19 @@ impl OfficeNouns {
     /// noun do not count.
     pub(crate) fn named_by(
         &self,
-        tokens: &[Token],
+        sent: &Keyed<'_>,
         start: usize,
         end: usize,
         lw: &LangWords,
     ) -> Vec<&NamedOffice> {
-        let Some(span) = tokens.get(start..end) else { return Vec::new() };
-        let Some(first) = span.iter().position(|t| !lw.is_determiner(&t.upper)) else { return Vec::new() };
-        let span = &span[first..];
-        let Some(candidates) = span.last().and_then(|last| self.by_last_word.get(&*last.upper)) else {
+        let Some(first) =
+            (start..end).find(|&i| sent.tokens.get(i).is_some_and(|t| !lw.is_determiner(&t.upper)))
+        else {
             return Vec::new();
         };
-        candidates
-            .iter()
-            .filter(|n| {
-                n.words.len() == span.len()
-                    && n.words.iter().zip(span).all(|(w, t)| match w {
-                        WordMatcher::Exact(s) => *s == t.upper,
-                        WordMatcher::Stem(s) => t.upper.starts_with(&**s),
-                        WordMatcher::Lemma(s) => *s == t.lemma,
-                    })
-            })
-            .collect()
+        match self.phrases.longest_at(sent, first, 0) {
+            Some(hit) if hit.end == end => hit.payload.iter().filter_map(|&l| self.lines.get(l)).collect(),
+            _ => Vec::new(),
+        }
     }
 }
