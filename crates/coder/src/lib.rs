@@ -554,8 +554,11 @@ impl Coder {
         let gazetteer = self.config.places.then(dyad_context::gazetteer::Gazetteer::embedded);
         let dateline_place = match (gazetteer, &dateline) {
             (Some(g), Some(d)) => {
+                // "KANO, Nigeria, June 16": the region says which Kano.
+                let region = d.region.as_deref().map(|r| g.lookup(r)).unwrap_or_default();
+                let context: Vec<&str> = region.iter().map(|p| p.cameo).collect();
                 let candidates = g.lookup(&d.place);
-                g.resolve(&candidates, &[]).map(|p| discourse::location(&d.place, None, p))
+                g.resolve(&candidates, &context).map(|p| discourse::location(&d.place, None, p))
             }
             _ => None,
         };

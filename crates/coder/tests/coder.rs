@@ -1415,3 +1415,11 @@ fn a_participle_after_an_adverbial_with_an_article_is_the_verb() {
         });
     }
 }
+
+/// "KANO, Nigeria, June 16 (Reuters) -": the region after the dateline's
+/// place says which Kano, and neither is an actor.
+#[test]
+fn a_dateline_with_a_region_is_where_the_story_was_filed() {
+    let text = "KANO, Nigeria, June 16 (Reuters) - Police arrested dozens of protesters.";
+    assert_eq!(triples_builtin(Lang::En, text), [triple("NGACOP", "NGACVL", "173")]);
+}

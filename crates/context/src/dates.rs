@@ -854,6 +854,10 @@ fn year_only(l: &Lang, t: &[Token], i: usize) -> Option<(usize, NaiveDate, Preci
 pub struct Dateline {
     /// The place as written (`ROME`, `PARIGI`).
     pub place: String,
+    /// The country or region written after the place, if any (`Nigeria` in
+    /// `KANO, Nigeria, June 16 (Reuters) -`, `Ill.` in `SPRINGFIELD, Ill. (AP) -`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// The news agency in parentheses, if any (`Reuters`).
     pub source: Option<String>,
     /// Month and day, when the dateline names them.
@@ -964,27 +968,43 @@ pub fn parse_dateline(text: &str, reference: Option<NaiveDate>) -> Option<Dateli
         }
         None => (before_paren, ""),
     };
-    let first = place.chars().next()?;
-    let words = place.split_whitespace().count();
-    if !first.is_uppercase() || words == 0 || words > 6 {
+    if !is_place_name(place, 6) {
         return None;
     }
-    // every word of the place starts upper case (or is a short particle: "RIO DE JANEIRO")
-    let ok_place = place.split_whitespace().all(|w| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            || w.chars().count() <= 3 && w.chars().all(char::is_lowercase)
-    }) && place
-        .chars()
-        .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-' | '/'));
-    if !ok_place {
-        return None;
-    }
-    let (month_day, date) = dateline_date(date_part, reference);
+    let (mut month_day, mut date) = dateline_date(date_part, reference);
+    let mut region = None;
     if !date_part.is_empty() && month_day.is_none() && date.is_none() {
-        // something after the comma that is not a date: not a dateline ("Yes, he said - ")
-        return None;
+        // "KANO, Nigeria, June 16", "SPRINGFIELD, Ill.": a region may stand
+        // between the place and the date. Anything else after the comma is no
+        // dateline ("Yes, he said - ").
+        let (name, rest) = match date_part.find(',') {
+            Some(c) => (date_part.get(..c).unwrap_or("").trim(), date_part.get(c + 1..).unwrap_or("").trim()),
+            None => (date_part, ""),
+        };
+        if !is_place_name(name, 4) {
+            return None;
+        }
+        (month_day, date) = dateline_date(rest, reference);
+        if !rest.is_empty() && month_day.is_none() && date.is_none() {
+            return None;
+        }
+        region = Some(name.to_string());
     }
-    Some(Dateline { place: place.to_string(), source, month_day, date, body_start })
+    Some(Dateline { place: place.to_string(), region, source, month_day, date, body_start })
+}
+
+/// Whether `name` reads as a dateline's place: at most `max_words` words,
+/// each upper-case-initial or a short particle ("RIO DE JANEIRO"), of
+/// letters and the punctuation of names ("Ill.", "Aix-en-Provence").
+fn is_place_name(name: &str, max_words: usize) -> bool {
+    let words = name.split_whitespace().count();
+    name.chars().next().is_some_and(char::is_uppercase)
+        && (1..=max_words).contains(&words)
+        && name.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || w.chars().count() <= 3 && w.chars().all(char::is_lowercase)
+        })
+        && name.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-' | '/'))
 }
 
 fn dateline_date(part: &str, reference: Option<NaiveDate>) -> (Option<(u32, u32)>, Option<NaiveDate>) {

@@ -177,6 +177,9 @@ fn datelines() {
         ("PARIS, 1er mars (AFP) — Le gouvernement", "PARIS", Some("AFP"), Some("2024-03-01")),
         ("WASHINGTON (AP) — The White House", "WASHINGTON", Some("AP"), None),
         ("RIO DE JANEIRO, Dec. 30 (Reuters) - Brazil", "RIO DE JANEIRO", Some("Reuters"), Some("2023-12-30")),
+        ("KANO, Nigeria, March 2 (Reuters) - Gunmen", "KANO", Some("Reuters"), Some("2024-03-02")),
+        ("GAZA CITY, Gaza Strip (AP) — Israeli", "GAZA CITY", Some("AP"), None),
+        ("BEIRUT - Israeli strikes", "BEIRUT", None, None),
     ];
     for (text, place, source, date) in cases {
         let dl = parse_dateline(text, r).unwrap_or_else(|| panic!("no dateline in {text:?}"));
@@ -186,7 +189,18 @@ fn datelines() {
         let body: String = text.chars().skip(dl.body_start).collect();
         assert!(body.chars().next().is_some_and(char::is_uppercase), "{text}: body {body:?}");
     }
-    for text in ["The minister said - quietly - no.", "Yes, he said - then left.", "", "-"] {
+    let region = |text: &str| parse_dateline(text, r).and_then(|d| d.region);
+    assert_eq!(region("KANO, Nigeria, March 2 (Reuters) - Gunmen").as_deref(), Some("Nigeria"));
+    assert_eq!(region("SPRINGFIELD, Ill. (AP) — The governor").as_deref(), Some("Ill."));
+    assert_eq!(region("ROME, March 3 (Reuters) - Italy said"), None);
+    for text in [
+        "The minister said - quietly - no.",
+        "Yes, he said - then left.",
+        "Rome, Paris, he said - then left.",
+        "KANO, Nigeria, in the end - then",
+        "",
+        "-",
+    ] {
         assert!(parse_dateline(text, r).is_none(), "{text:?}");
     }
 }
