@@ -1215,6 +1215,7 @@ impl Coder {
                 code,
                 rule,
                 statement,
+                by_word: caps.is_none(),
                 source: source_group,
                 target: target_group,
             });
@@ -1541,6 +1542,7 @@ impl Coder {
                         code: code.to_string(),
                         rule: f.rule.clone(),
                         statement: f.statement,
+                        by_word: f.by_word,
                         src,
                         tgt,
                     });
@@ -1557,6 +1559,16 @@ impl Coder {
             };
             if drafts.iter().any(|d| !statement(d)) {
                 drafts.retain(|d| !statement(d));
+            }
+            if !self.config.tabari {
+                // "Trump said the United States was winning", "Petro said one of
+                // the dead was a Colombian fisherman": what a bare "said" tells
+                // of the speaker's own country, or of a role that would take it,
+                // is talk at home, not an exchange between two actors.
+                let bare_statement = |d: &Draft<'_>| {
+                    d.statement && d.code.starts_with("01") || d.by_word && d.code == "010"
+                };
+                drafts.retain(|d| !(bare_statement(d) && speaks_of_home(d.src, d.tgt)));
             }
         }
         // A subordinate code (TABARI's `023?`, "said") codes only when no
@@ -1684,6 +1696,8 @@ struct Found {
     rule: String,
     /// A reporting verb coded by its default code, not by a pattern: "said".
     statement: bool,
+    /// Coded by a verb or noun entry's own code, not by a pattern: "ribadire = 010".
+    by_word: bool,
     source: Option<usize>,
     target: Option<usize>,
 }
@@ -1695,6 +1709,7 @@ struct Draft<'g> {
     code: String,
     rule: String,
     statement: bool,
+    by_word: bool,
     src: Option<&'g actors::Actor>,
     tgt: Option<&'g actors::Actor>,
 }
@@ -1967,6 +1982,16 @@ fn hyphen_pair_beside(groups: &[ActorGroup], tokens: &[Token], verb: (usize, usi
                 .windows(2)
                 .all(|w| w[1].start == w[0].end + 1 && index::is_inner_hyphen(tokens, w[0].end))
     })
+}
+
+/// Whether a statement's target is the speaker's own country (or a part of
+/// it), or a role with no country that would take the speaker's.
+fn speaks_of_home(src: Option<&actors::Actor>, tgt: Option<&actors::Actor>) -> bool {
+    let (Some(src), Some(tgt)) = (src, tgt) else { return false };
+    fn country(a: &actors::Actor) -> Option<&str> {
+        a.code.get(..3).filter(|c| has_country(a) && !discourse::NOT_STATES.contains(c))
+    }
+    country(src).is_some_and(|home| tgt.code.starts_with('~') || country(tgt) == Some(home))
 }
 
 /// Whether an actor is a politician or a political office (government,

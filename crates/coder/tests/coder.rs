@@ -1423,3 +1423,22 @@ fn a_dateline_with_a_region_is_where_the_story_was_filed() {
     let text = "KANO, Nigeria, June 16 (Reuters) - Police arrested dozens of protesters.";
     assert_eq!(triples_builtin(Lang::En, text), [triple("NGACOP", "NGACVL", "173")]);
 }
+
+/// A bare "said" about the speaker's own country, or about a role that would
+/// take it, is talk at home, not an exchange between two actors; about
+/// another state it stays a statement (CAMEO 010).
+#[test]
+fn a_statement_about_home_is_no_exchange() {
+    for text in [
+        "Trump said the United States was winning the new space race.",
+        "Petro said one of the dead was a Colombian fisherman.",
+    ] {
+        let got = triples_builtin(Lang::En, text);
+        assert!(!got.iter().any(|(_, _, c)| c.starts_with("01")), "{text}: {got:?}");
+    }
+    let text = "The Kremlin said on Monday that peace talks with Ukraine had reached a dead end.";
+    assert_eq!(triples_builtin(Lang::En, text), [triple("RUSGOV", "UKR", "010")]);
+    let text = "Merz ha ribadito che la Germania non manderà truppe.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(!got.iter().any(|(s, t, _)| s == "DEUGOV" && t == "DEU"), "{got:?}");
+}
