@@ -53,6 +53,8 @@ pub(crate) struct Discourse {
     last_single_subject: Option<Known>,
     /// Country codes of the actors named so far.
     pub(crate) countries: Vec<String>,
+    /// How often each state was named, in order of first mention.
+    state_mentions: Vec<(String, usize)>,
     /// Office holders in order of last mention, most recent last, for a role
     /// noun alone ("la premier" after "Giorgia Meloni").
     officials: Vec<Known>,
@@ -271,6 +273,12 @@ impl Discourse {
                     if !self.countries.iter().any(|c| c == country) {
                         self.countries.push(country.to_string());
                     }
+                    if !NOT_STATES.contains(&country) {
+                        match self.state_mentions.iter_mut().find(|(c, _)| c == country) {
+                            Some((_, n)) => *n += 1,
+                            None => self.state_mentions.push((country.to_string(), 1)),
+                        }
+                    }
                 }
             }
         }
@@ -310,6 +318,21 @@ impl Discourse {
             .rev()
             .filter_map(|k| k.code.get(..3))
             .find(|c| c.chars().all(|ch| ch.is_ascii_uppercase()) && !NOT_STATES.contains(c))
+    }
+
+    /// The state the article is mostly about, whose institutions a bare
+    /// "the opposition", "police" or "the coast guard" are: the one named
+    /// most often, where the dateline (`filed_in`) counts twice over and wins
+    /// a tie, and another tie goes to the one named last. "LAMPEDUSA - … boats that left Sfax,
+    /// in Tunisia. The coast guard rescued …" is Italy's coast guard.
+    pub(crate) fn main_state<'a>(&'a self, filed_in: Option<&'a str>) -> Option<&'a str> {
+        let last_named = |c: &str| self.recent.iter().rposition(|k| k.code.get(..3) == Some(c));
+        let filed = |c: &str| filed_in == Some(c);
+        let score = |c: &str, n: usize| (n + 2 * usize::from(filed(c)), filed(c), last_named(c));
+        let named = self.state_mentions.iter().map(|(c, n)| (c.as_str(), score(c, *n)));
+        let unnamed_dateline =
+            filed_in.filter(|f| !self.state_mentions.iter().any(|(c, _)| c == f)).map(|f| (f, score(f, 0)));
+        named.chain(unnamed_dateline).max_by_key(|&(_, s)| s).map(|(c, _)| c)
     }
 
     /// Forgets the subjects of the last events, which a sentence without a
@@ -528,7 +551,11 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: b
 /// Gives the roles of an event between roles alone ("Il governo ha convocato
 /// i sindacati") the `country` the article is about, which news leaves
 /// unsaid once it has named it.
-pub(crate) fn roles_take_article_country(events: &mut [Event], country: &str) {
+///
+/// `institutions_country` is the one for a government, police, judges, a
+/// legislature, the opposition, parties and spies, when it differs: the
+/// state the article is mostly about rather than the one named last.
+pub(crate) fn roles_take_article_country(events: &mut [Event], country: &str, institutions_country: &str) {
     for event in events.iter_mut() {
         // Beside a named actor, only an institution is surely the article's
         // country's ("Palazzo Chigi … la premier", "Sea-Watch accusa il
@@ -539,7 +566,9 @@ pub(crate) fn roles_take_article_country(events: &mut [Event], country: &str) {
                 side.code.strip_prefix('~'),
                 Some("GOV" | "COP" | "JUD" | "LEG" | "OPP" | "PTY" | "SPY")
             );
-            if !anchored || institution {
+            if institution {
+                role_takes_country(side, institutions_country);
+            } else if !anchored {
                 role_takes_country(side, country);
             }
         }

@@ -636,8 +636,10 @@ impl Coder {
                     &names,
                 );
                 // The state the article was last about, else where it was filed.
-                let article_country =
-                    discourse.last_state().or(filed_in).or(self.options.home_country.as_deref());
+                let home = self.options.home_country.as_deref();
+                let article_country = discourse.last_state().or(filed_in).or(home).map(|last| {
+                    (last, discourse.main_state(filed_in).unwrap_or(last))
+                });
                 self.anchor_roles(&mut events, Some(&view), article_country);
                 discourse.learn(&sentence.tokens, &sentence.text, &groups, &events);
             } else {
@@ -667,7 +669,7 @@ impl Coder {
         &self,
         events: &mut Vec<Event>,
         place_from: Option<&discourse::Sentence<'_>>,
-        article_country: Option<&str>,
+        article_country: Option<(&str, &str)>,
     ) {
         if !self.options.roles_take_country {
             return;
@@ -677,8 +679,8 @@ impl Coder {
             discourse::roles_take_place_country(events, sentence);
         }
         discourse::roles_take_partner_country(events, self.options.domestic_pairs);
-        if let Some(country) = article_country {
-            discourse::roles_take_article_country(events, country);
+        if let Some((country, institutions_country)) = article_country {
+            discourse::roles_take_article_country(events, country, institutions_country);
         }
         if !self.config.allow_missing_actor && !self.config.agent_dyads {
             events.retain(discourse::anchored);

@@ -1416,14 +1416,6 @@ fn a_participle_after_an_adverbial_with_an_article_is_the_verb() {
     }
 }
 
-/// "KANO, Nigeria, June 16 (Reuters) -": the region after the dateline's
-/// place says which Kano, and neither is an actor.
-#[test]
-fn a_dateline_with_a_region_is_where_the_story_was_filed() {
-    let text = "KANO, Nigeria, June 16 (Reuters) - Police arrested dozens of protesters.";
-    assert_eq!(triples_builtin(Lang::En, text), [triple("NGACOP", "NGACVL", "173")]);
-}
-
 /// A bare "said" about the speaker's own country, or about a role that would
 /// take it, is talk at home, not an exchange between two actors; about
 /// another state it stays a statement (CAMEO 010).
@@ -1441,4 +1433,31 @@ fn a_statement_about_home_is_no_exchange() {
     let text = "Merz ha ribadito che la Germania non manderà truppe.";
     let got = triples_builtin(Lang::It, text);
     assert!(!got.iter().any(|(s, t, _)| s == "DEUGOV" && t == "DEU"), "{got:?}");
+}
+
+/// A government, police, the opposition or a coast guard named by role alone
+/// belong to the state the article is mostly about, where the dateline
+/// counts, not to a foreign state named last.
+#[test]
+fn institutions_alone_belong_to_the_state_the_article_is_about() {
+    let text = "ROMA, 3 MAR - Giorgia Meloni ha incontrato Edi Rama a Tirana. \
+                Le opposizioni hanno criticato il governo.";
+    assert!(triples_builtin(Lang::It, text).contains(&triple("ITAOPP", "ITAGOV", "111")));
+    let text = "PALERMO, 26 GEN - Sono oltre mille i migranti partiti da Sfax, in Tunisia. \
+                La Guardia costiera ha arrestato due scafisti.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.iter().any(|(s, _, c)| s == "ITACOP" && c == "173"), "{got:?}");
+    // A state the article keeps naming wins over the dateline's.
+    let text = "ROMA, 3 MAR - L'Albania ha accolto i migranti. L'Albania ha firmato un accordo con la Grecia. \
+                Il governo albanese ha ricevuto Mitsotakis. L'opposizione ha criticato il governo.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.contains(&triple("ALBOPP", "ALBGOV", "111")), "{got:?}");
+}
+
+/// "KANO, Nigeria, June 16 (Reuters) -": the region after the dateline's
+/// place says which Kano, and neither is an actor.
+#[test]
+fn a_dateline_with_a_region_is_where_the_story_was_filed() {
+    let text = "KANO, Nigeria, June 16 (Reuters) - Police arrested dozens of protesters.";
+    assert_eq!(triples_builtin(Lang::En, text), [triple("NGACOP", "NGACVL", "173")]);
 }
