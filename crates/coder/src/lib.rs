@@ -637,9 +637,11 @@ impl Coder {
                 );
                 // The state the article was last about, else where it was filed.
                 let home = self.options.home_country.as_deref();
-                let article_country = discourse.last_state().or(filed_in).or(home).map(|last| {
-                    (last, discourse.main_state(filed_in).unwrap_or(last))
-                });
+                let article_country = discourse
+                    .last_state()
+                    .or(filed_in)
+                    .or(home)
+                    .map(|last| (last, discourse.main_state(filed_in).unwrap_or(last)));
                 self.anchor_roles(&mut events, Some(&view), article_country);
                 discourse.learn(&sentence.tokens, &sentence.text, &groups, &events);
             } else {
@@ -1567,9 +1569,8 @@ impl Coder {
                 // the dead was a Colombian fisherman": what a bare "said" tells
                 // of the speaker's own country, or of a role that would take it,
                 // is talk at home, not an exchange between two actors.
-                let bare_statement = |d: &Draft<'_>| {
-                    d.statement && d.code.starts_with("01") || d.by_word && d.code == "010"
-                };
+                let bare_statement =
+                    |d: &Draft<'_>| d.statement && d.code.starts_with("01") || d.by_word && d.code == "010";
                 drafts.retain(|d| !(bare_statement(d) && speaks_of_home(d.src, d.tgt)));
             }
         }
@@ -2293,11 +2294,30 @@ fn may_be_subject(
     target: Option<usize>,
     lw: &LangWords,
 ) -> bool {
-    g.end <= verb
-        && Some(gi) != target
-        && !objects.contains(&gi)
-        && !preceded_by_preposition(tokens, g.start, lw)
-        && !opens_clause_between(tokens, g.end, verb, lw)
+    // "Meloni ha parlato con Macron, che ha criticato la Russia": the object
+    // of one verb, or an actor after a preposition, is the subject of the
+    // relative clause that follows it.
+    let antecedent = || antecedent_of_relative(tokens, g.end, verb, lw);
+    let free = || {
+        !objects.contains(&gi)
+            && !preceded_by_preposition(tokens, g.start, lw)
+            && !opens_clause_between(tokens, g.end, verb, lw)
+    };
+    g.end <= verb && Some(gi) != target && (free() || antecedent())
+}
+
+/// Whether the actor ending at `actor_end` is the antecedent of a relative
+/// clause whose verb is `verb`: "attraverso il ministro dell'Oman Badr
+/// al-Busaidi, che ha mediato", "talks with Witkoff, who said". Only a
+/// clause set off by a comma: one that tells more of a named actor. Without
+/// it "che" and "que" may open a that-clause ("ha avvertito l'Iran che …"),
+/// and "the M23 rebels who seized Goma" says which rebels, as background.
+fn antecedent_of_relative(tokens: &[Token], actor_end: usize, verb: usize, lw: &LangWords) -> bool {
+    let Some([comma, relative, rest @ ..]) = tokens.get(actor_end..verb) else { return false };
+    &*comma.text == ","
+        && lw.relatives.contains(&&*relative.upper)
+        && rest.len() <= 3
+        && rest.iter().all(|t| t.kind == TokenKind::Word && !lw.relatives.contains(&&*t.upper))
 }
 
 /// The actor owning a passive's subject ("La decisione *di Washington* è stata

@@ -1448,7 +1448,8 @@ fn institutions_alone_belong_to_the_state_the_article_is_about() {
     let got = triples_builtin(Lang::It, text);
     assert!(got.iter().any(|(s, _, c)| s == "ITACOP" && c == "173"), "{got:?}");
     // A state the article keeps naming wins over the dateline's.
-    let text = "ROMA, 3 MAR - L'Albania ha accolto i migranti. L'Albania ha firmato un accordo con la Grecia. \
+    let text =
+        "ROMA, 3 MAR - L'Albania ha accolto i migranti. L'Albania ha firmato un accordo con la Grecia. \
                 Il governo albanese ha ricevuto Mitsotakis. L'opposizione ha criticato il governo.";
     let got = triples_builtin(Lang::It, text);
     assert!(got.contains(&triple("ALBOPP", "ALBGOV", "111")), "{got:?}");
@@ -1460,4 +1461,29 @@ fn institutions_alone_belong_to_the_state_the_article_is_about() {
 fn a_dateline_with_a_region_is_where_the_story_was_filed() {
     let text = "KANO, Nigeria, June 16 (Reuters) - Police arrested dozens of protesters.";
     assert_eq!(triples_builtin(Lang::En, text), [triple("NGACOP", "NGACVL", "173")]);
+}
+
+/// A relative clause set off by a comma tells more of the actor before it,
+/// who is its subject even as the object of a preposition or of another
+/// verb: Macron criticises Russia, not Meloni. A clause without the comma
+/// says which actor is meant ("the M23 rebels who seized Goma"), and a
+/// "che" right after an object may open a that-clause.
+#[test]
+fn a_relative_clause_after_a_comma_is_its_antecedents() {
+    for (lang, text) in [
+        (Lang::It, "Meloni ha parlato con Macron, che ha criticato la Russia."),
+        (Lang::Es, "Sánchez habló con Macron, quien criticó a Rusia."),
+        (Lang::En, "Meloni spoke with Macron, who criticized Russia."),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(
+            got.iter().any(|(s, t, c)| s == "FRAGOV" && t == "RUS" && c.starts_with("11")),
+            "{text}: {got:?}"
+        );
+        assert!(!got.iter().any(|(s, t, _)| s != "FRAGOV" && t == "RUS"), "{text}: {got:?}");
+    }
+    let text = "Rwanda denied supporting the M23 rebels who seized the eastern city of Goma.";
+    assert_eq!(triples_builtin(Lang::En, text), [triple("RWA", "CODREB", "016")]);
+    let text = "Trump ha avvertito l'Iran che attaccherà Israele.";
+    assert!(!triples_builtin(Lang::It, text).iter().any(|(s, _, _)| s == "IRN"));
 }

@@ -1004,7 +1004,9 @@ fn is_place_name(name: &str, max_words: usize) -> bool {
             w.chars().next().is_some_and(char::is_uppercase)
                 || w.chars().count() <= 3 && w.chars().all(char::is_lowercase)
         })
-        && name.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-' | '/'))
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-' | '/'))
 }
 
 fn dateline_date(part: &str, reference: Option<NaiveDate>) -> (Option<(u32, u32)>, Option<NaiveDate>) {
