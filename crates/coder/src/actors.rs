@@ -259,7 +259,13 @@ impl ActorFinder {
                 i += 1;
                 continue;
             }
-            let actor = self.actors.longest_at(sent, i, gap);
+            let state = |id: u32| {
+                let code = self.actor_code(id, date);
+                code.get(..3).is_some_and(|c| !crate::discourse::NOT_STATES.contains(&c))
+            };
+            let actor = self.actors.longest_at(sent, i, gap).filter(|a| {
+                !(a.end == i + 1 && tokens.get(i).is_some_and(short_common_word) && state(*a.payload))
+            });
             let agent = self.agents.longest_at(sent, i, gap);
             let pick = match (actor, agent) {
                 (Some(a), Some(g)) if g.end > a.end => Some((MentionKind::Agent(*g.payload), g.end)),
@@ -903,6 +909,16 @@ fn word_forms(key: &str) -> SmallVec<[Box<str>; 2]> {
         }
     }
     forms
+}
+
+/// A word of three letters or fewer written in lower case, which names no
+/// state even where a state's name has its letters: "us" is not the US,
+/// Italian "usa" (uses) not the USA, "ira" (anger) not the IRA, French "eau"
+/// not the EAU. States are written with capitals; longer lower-case words
+/// (demonyms: "russi", "ruso") and organisations written small ("le ong")
+/// do name actors.
+fn short_common_word(t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.text.chars().count() <= 3 && !t.text.chars().any(char::is_uppercase)
 }
 
 /// A capitalised word that may be a name ("Mugabe"), not an acronym or a number.

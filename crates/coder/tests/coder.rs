@@ -1487,3 +1487,18 @@ fn a_relative_clause_after_a_comma_is_its_antecedents() {
     let text = "Trump ha avvertito l'Iran che attaccherà Israele.";
     assert!(!triples_builtin(Lang::It, text).iter().any(|(s, _, _)| s == "IRN"));
 }
+
+/// A short word written in lower case names no state: "us" is no US, the
+/// Italian verb "usa" no USA. Capitalised, the same letters are the state;
+/// organisations written small ("le ong") stay actors.
+#[test]
+fn a_short_lower_case_word_names_no_state() {
+    let text = "\"Russia wants to destroy us,\" Zelensky said.";
+    assert!(!triples_builtin(Lang::En, text).iter().any(|(_, t, _)| t.starts_with("USA")));
+    assert_eq!(triples_builtin(Lang::En, "US forces struck Iran."), [triple("USAMIL", "IRN", "190")]);
+    assert_eq!(triples_builtin(Lang::It, "Gli Usa hanno criticato la Cina."), [triple("USA", "CHN", "111")]);
+    assert_eq!(
+        triples_builtin(Lang::It, "Le ong hanno accusato il governo italiano."),
+        [triple("NGO", "ITAGOV", "112")]
+    );
+}
