@@ -2202,9 +2202,19 @@ fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGrou
 
 fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
     // The sentence's first word is an article rather than a preposition when it
-    // can be both: French "Des soldats …", German "Der Außenminister …".
+    // can be both: French "Des soldats …", German "Der Außenminister …"; so is
+    // the first word after a short opening phrase and its comma ("Mardi, des
+    // drones russes ont frappé Kiev", "Dans la nuit, des …").
+    let opens_clause = |i: usize| {
+        i == 0
+            || i <= 6
+                && tokens.get(i - 1).is_some_and(|t| &*t.text == ",")
+                && !tokens[..i - 1].iter().any(|t| &*t.text == ",")
+    };
     let preposition = |i: usize| {
-        tokens.get(i).is_some_and(|t| lw.is_preposition(&t.upper) && !(i == 0 && lw.is_determiner(&t.upper)))
+        tokens
+            .get(i)
+            .is_some_and(|t| lw.is_preposition(&t.upper) && !(opens_clause(i) && lw.is_determiner(&t.upper)))
     };
     let Some(before) = start.checked_sub(1) else { return false };
     // "Miles de manifestantes marcharon", "thousands of protesters": the "of"

@@ -1502,3 +1502,19 @@ fn a_short_lower_case_word_names_no_state() {
         [triple("NGO", "ITAGOV", "112")]
     );
 }
+
+/// "des" opens the clause after a short opening phrase and its comma as it
+/// does the sentence: an article, not "of the". AFP's "Mardi, des drones
+/// russes ont frappé Kiev" has its attacker.
+#[test]
+fn an_article_after_an_opening_phrase_is_no_preposition() {
+    for text in
+        ["Mardi, des drones russes ont frappé Kiev.", "Dans la nuit, des drones russes ont frappé Kiev."]
+    {
+        let got = triples_builtin(Lang::Fr, text);
+        assert!(
+            got.iter().any(|(s, t, c)| s == "RUS" && t == "UKR" && c.starts_with("19")),
+            "{text}: {got:?}"
+        );
+    }
+}
