@@ -204,6 +204,18 @@ impl LangWords {
             && !matches!(w, "OB" | "PARA" | "IF" | "UNLESS" | "SI" | "WENN")
     }
 
+    /// Whether token `i` opens a subordinate clause. German "als" does only at
+    /// the sentence's start or after a comma ("…, als Merz eintraf"); inside a
+    /// clause it compares or names a role: "mehr als 80 Gefangene", "Palästina
+    /// als Staat anerkannt", "wies die Vorwürfe als russophob zurück".
+    pub(crate) fn subordinator_at(&self, tokens: &[dyad_text::Token], i: usize) -> bool {
+        let Some(t) = tokens.get(i) else { return false };
+        let w = &*t.upper;
+        let clause_start =
+            || i == 0 || tokens.get(i - 1).is_some_and(|p| matches!(&*p.text, "," | ";" | ":"));
+        self.subordinators.contains(&w) && (w != "ALS" || clause_start())
+    }
+
     /// Whether a word introduces a content clause ("said *that* …").
     pub(crate) fn is_complementizer(&self, w: &str) -> bool {
         self.subordinators.contains(&w) && matches!(w, "THAT" | "CHE" | "QUE" | "QU'" | "DASS")

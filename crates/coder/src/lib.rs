@@ -2247,9 +2247,12 @@ fn verb_final(
     tokens: &[Token],
     lw: &LangWords,
 ) -> Option<(usize, Option<usize>)> {
-    let clause_start = tokens[..verb]
-        .iter()
-        .rposition(|t| matches!(&*t.text, "," | ";" | ":") || lw.subordinators.contains(&&*t.upper))
+    let clause_start = (0..verb.min(tokens.len()))
+        .rev()
+        .find(|&i| {
+            tokens.get(i).is_some_and(|t| matches!(&*t.text, "," | ";" | ":"))
+                || lw.subordinator_at(tokens, i)
+        })
         .map_or(0, |i| i + 1);
     let aux =
         (clause_start..verb).find(|&i| tokens.get(i).is_some_and(|t| lw.auxiliaries.contains(&&*t.upper)))?;
@@ -2426,7 +2429,7 @@ fn clause_of(
         .filter(|&(i, t)| {
             let word = &*t.upper;
             word == ";"
-                || (!tabari && lw.subordinators.contains(&word))
+                || (!tabari && lw.subordinator_at(tokens, i))
                 || joins_clauses(tokens, groups, word_conj, i, lw)
         })
         .count()
@@ -2456,7 +2459,7 @@ fn opens_clause_between(tokens: &[Token], actor_end: usize, verb: usize, lw: &La
     between.iter().enumerate().any(|(k, t)| {
         let word = &*t.upper;
         word == ";"
-            || (lw.subordinators.contains(&word) && !(lw.relatives.contains(&word) && k == 0))
+            || (lw.subordinator_at(tokens, actor_end + k) && !(lw.relatives.contains(&word) && k == 0))
             || (lw.relatives.contains(&word) && between[..k].iter().any(|b| b.kind == TokenKind::Word))
     })
 }

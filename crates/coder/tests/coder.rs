@@ -1518,3 +1518,16 @@ fn an_article_after_an_opening_phrase_is_no_preposition() {
         );
     }
 }
+
+/// German "als" opens a clause only at the sentence's start or after a
+/// comma; inside a clause it compares or names a role, and the verb-final
+/// clause keeps its subject and object.
+#[test]
+fn german_als_inside_a_clause_opens_none() {
+    for (text, source, target) in [
+        ("Die Polizei hat in Leipzig mehr als 30 Demonstranten festgenommen.", "DEUCOP", "DEUCVL"),
+        ("Weidel hat die Politik der Bundesregierung als Versagen kritisiert.", "DEUOPP", "DEUGOV"),
+    ] {
+        assert_some_event(Lang::De, text, |e| e.source.code == source && e.target.code == target);
+    }
+}
