@@ -259,10 +259,7 @@ impl ActorFinder {
                 i += 1;
                 continue;
             }
-            let state = |id: u32| {
-                let code = self.actor_code(id, date);
-                code.get(..3).is_some_and(|c| !crate::discourse::NOT_STATES.contains(&c))
-            };
+            let state = |id: u32| crate::discourse::state_of(&self.actor_code(id, date)).is_some();
             let actor = self.actors.longest_at(sent, i, gap).filter(|a| {
                 !(a.end == i + 1 && tokens.get(i).is_some_and(short_common_word) && state(*a.payload))
             });

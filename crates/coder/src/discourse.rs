@@ -51,10 +51,9 @@ pub(crate) struct Discourse {
     last_subject: Vec<Known>,
     /// The last subject that was a single actor, for "he"/"she".
     last_single_subject: Option<Known>,
-    /// Country codes of the actors named so far.
-    pub(crate) countries: Vec<String>,
-    /// How often each state was named, in order of first mention.
-    state_mentions: Vec<(String, usize)>,
+    /// Country codes of the actors named so far, in order of first mention,
+    /// with how often each was named.
+    countries: Vec<(String, usize)>,
     /// Office holders in order of last mention, most recent last, for a role
     /// noun alone ("la premier" after "Giorgia Meloni").
     officials: Vec<Known>,
@@ -270,14 +269,9 @@ impl Discourse {
                 if let Some(country) =
                     actor.code.get(..3).filter(|c| c.chars().all(|ch| ch.is_ascii_uppercase()))
                 {
-                    if !self.countries.iter().any(|c| c == country) {
-                        self.countries.push(country.to_string());
-                    }
-                    if !NOT_STATES.contains(&country) {
-                        match self.state_mentions.iter_mut().find(|(c, _)| c == country) {
-                            Some((_, n)) => *n += 1,
-                            None => self.state_mentions.push((country.to_string(), 1)),
-                        }
+                    match self.countries.iter_mut().find(|(c, _)| c == country) {
+                        Some((_, n)) => *n += 1,
+                        None => self.countries.push((country.to_string(), 1)),
                     }
                 }
             }
@@ -313,11 +307,13 @@ impl Discourse {
     /// actor of a state named in an earlier sentence ("Giorgia Meloni" before
     /// "Il governo ha convocato i sindacati").
     pub(crate) fn last_state(&self) -> Option<&str> {
-        self.recent
-            .iter()
-            .rev()
-            .filter_map(|k| k.code.get(..3))
-            .find(|c| c.chars().all(|ch| ch.is_ascii_uppercase()) && !NOT_STATES.contains(c))
+        self.recent.iter().rev().find_map(|k| state_of(&k.code))
+    }
+
+    /// The country codes of the actors named so far, in order of first mention:
+    /// the context that decides ambiguous place names.
+    pub(crate) fn countries(&self) -> impl Iterator<Item = &str> {
+        self.countries.iter().map(|(c, _)| c.as_str())
     }
 
     /// The state the article is mostly about, whose institutions a bare
@@ -329,9 +325,10 @@ impl Discourse {
         let last_named = |c: &str| self.recent.iter().rposition(|k| k.code.get(..3) == Some(c));
         let filed = |c: &str| filed_in == Some(c);
         let score = |c: &str, n: usize| (n + 2 * usize::from(filed(c)), filed(c), last_named(c));
-        let named = self.state_mentions.iter().map(|(c, n)| (c.as_str(), score(c, *n)));
+        let states = self.countries.iter().filter(|(c, _)| state_of(c).is_some());
+        let named = states.map(|(c, n)| (c.as_str(), score(c, *n)));
         let unnamed_dateline =
-            filed_in.filter(|f| !self.state_mentions.iter().any(|(c, _)| c == f)).map(|f| (f, score(f, 0)));
+            filed_in.filter(|f| !self.countries.iter().any(|(c, _)| c == f)).map(|f| (f, score(f, 0)));
         named.chain(unnamed_dateline).max_by_key(|&(_, s)| s).map(|(c, _)| c)
     }
 
@@ -490,6 +487,12 @@ pub(crate) fn roles_take_topic_country(events: &mut [Event], sentence: &Sentence
     }
 }
 
+/// The state an actor code belongs to: its country part, unless that names
+/// no state ("IGO", "EUR") or the code has no country ("~GOV").
+pub(crate) fn state_of(code: &str) -> Option<&str> {
+    code.get(..3).filter(|c| c.chars().all(|ch| ch.is_ascii_uppercase()) && !NOT_STATES.contains(c))
+}
+
 /// Country parts of CAMEO codes that name no state: international and
 /// non-governmental organisations, multinational groups and world regions.
 /// A role does not take these as its country.
@@ -588,12 +591,12 @@ pub(crate) fn anchored(event: &Event) -> bool {
 /// inside an actor's words that the actor's country does not share is no
 /// place ("Hamas" is not Hamm in Germany, "White House" not Casablanca,
 /// "Rubio" not Rubio in Venezuela), while "the mayor of Paris" is in Paris.
-pub(crate) fn situate(
+pub(crate) fn situate<'c>(
     events: &mut [Event],
     sentence: &Sentence<'_>,
     published: Option<NaiveDate>,
     places: Option<&Gazetteer>,
-    countries: &[String],
+    countries: impl Iterator<Item = &'c str>,
     dateline_place: Option<&Location>,
     actors: &[((usize, usize), String)],
 ) {
@@ -604,7 +607,7 @@ pub(crate) fn situate(
         Some(p) => find_dates(sentence.text, sentence.lang, p),
         None => Vec::new(),
     };
-    let context: Vec<&str> = countries.iter().map(String::as_str).collect();
+    let context: Vec<&str> = countries.collect();
     let mut mentions =
         places.map(|g| g.find_places_in_context(sentence.text, sentence.lang, &context)).unwrap_or_default();
     // A country named as an actor is a place itself ("Repubblica democratica del

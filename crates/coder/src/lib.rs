@@ -631,7 +631,7 @@ impl Coder {
                     &view,
                     published,
                     gazetteer,
-                    &discourse.countries,
+                    discourse.countries(),
                     dateline_place.as_ref(),
                     &names,
                 );
@@ -2002,10 +2002,8 @@ fn hyphen_pair_beside(groups: &[ActorGroup], tokens: &[Token], verb: (usize, usi
 /// it), or a role with no country that would take the speaker's.
 fn speaks_of_home(src: Option<&actors::Actor>, tgt: Option<&actors::Actor>) -> bool {
     let (Some(src), Some(tgt)) = (src, tgt) else { return false };
-    fn country(a: &actors::Actor) -> Option<&str> {
-        a.code.get(..3).filter(|c| has_country(a) && !discourse::NOT_STATES.contains(c))
-    }
-    country(src).is_some_and(|home| tgt.code.starts_with('~') || country(tgt) == Some(home))
+    let home = discourse::state_of(&src.code);
+    home.is_some() && (tgt.code.starts_with('~') || discourse::state_of(&tgt.code) == home)
 }
 
 /// Whether an actor is a politician or a political office (government,
