@@ -14,7 +14,7 @@ use dyad_ingest::{Article, Input, InputFormat, Reader, Record};
 use dyad_lexicon::{own, Lexicon};
 use dyad_text::{Lang, TextPipeline};
 
-use crate::dictionaries::{report, DictionaryArgs};
+use crate::dictionaries::{report, report_text, DictionaryArgs};
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum InputKind {
@@ -98,8 +98,7 @@ impl Coders {
         }
         // Own-format dictionaries (`--dict`) extend every built-in language.
         let extra = if dicts.own.is_empty() { None } else { Some(dicts.load()?) };
-        let mut by_lang = BTreeMap::new();
-        for lang in Lang::ALL {
+        let build = |lang: Lang| -> Result<(String, Coder)> {
             // Every language of `Lang::ALL` has a built-in dictionary: failing
             // to load one is an error, not a silent fall-back to English.
             let mut lexicon = own::builtin(lang.code())
@@ -107,8 +106,33 @@ impl Coders {
             if let Some(extra) = &extra {
                 lexicon.extend(extra.clone());
             }
-            report(&format!("built-in dictionary [{lang}]"), &lexicon, quiet);
-            by_lang.insert(lang, coder_for(lexicon, config));
+            let report = report_text(&format!("built-in dictionary [{lang}]"), &lexicon);
+            Ok((report, coder_for(lexicon, config)))
+        };
+        // The languages compile independently: on several cores, side by
+        // side, so that start-up is about one language's, not five.
+        let built: Vec<(Lang, Result<(String, Coder)>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> =
+                Lang::ALL.into_iter().map(|lang| (lang, scope.spawn(move || build(lang)))).collect();
+            handles
+                .into_iter()
+                .map(|(lang, handle)| {
+                    let coder = handle.join().unwrap_or_else(|_| {
+                        Err(anyhow::anyhow!(
+                            "compiling the built-in dictionary for language \"{lang}\" panicked"
+                        ))
+                    });
+                    (lang, coder)
+                })
+                .collect()
+        });
+        let mut by_lang = BTreeMap::new();
+        for (lang, built) in built {
+            let (report, coder) = built?;
+            if !quiet {
+                eprint!("{report}");
+            }
+            by_lang.insert(lang, coder);
         }
         if by_lang.is_empty() {
             bail!("no built-in dictionary is available; name dictionaries with --verbs/--actors");
@@ -454,4 +478,41 @@ pub fn demo() -> Result<ExitCode> {
     };
     let inputs = vec![Input::Bytes { name: "examples".into(), bytes: jsonl }];
     run_inputs(&args, inputs, None, &CoderConfig::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_text::TextPipeline;
+
+    /// The languages compile on their own threads: each must land under its
+    /// own language, which the sentences only that language's dictionary
+    /// reads show ("ha condannato", "verurteilte" ...).
+    #[test]
+    fn each_language_gets_its_own_coder() {
+        let coders = Coders::build(&DictionaryArgs::default(), &CoderConfig::default(), true)
+            .unwrap_or_else(|e| panic!("{e:#}"));
+        let pipeline = TextPipeline::new();
+        let sentences = [
+            (Lang::It, "La Francia ha condannato la Russia."),
+            (Lang::En, "France condemned Russia."),
+            (Lang::Es, "Francia condenó a Rusia."),
+            (Lang::Fr, "La France a condamné la Russie."),
+            (Lang::De, "Frankreich verurteilte Russland."),
+        ];
+        for (lang, sentence) in sentences {
+            let doc = pipeline.process(sentence, None, Some(lang));
+            let coded =
+                |coder: &Coder| {
+                    coder.code_document(&doc, &ArticleMeta::new("t", None)).events.iter().any(|e| {
+                        e.source.code == "FRA" && e.target.code == "RUS" && e.cameo.starts_with("11")
+                    })
+                };
+            let own = coders.get(lang).unwrap_or_else(|| panic!("no coder for {lang}"));
+            assert!(coded(own), "{lang}: {sentence} not coded FRA → RUS 11x by its own coder");
+            let others = sentences.iter().filter(|(other, _)| *other != lang);
+            let foreign = others.filter_map(|(other, _)| coders.get(*other)).filter(|c| coded(c)).count();
+            assert!(foreign < 4, "{lang}: every other language's coder also codes {sentence}");
+        }
+    }
 }

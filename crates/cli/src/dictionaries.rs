@@ -75,14 +75,19 @@ fn load_with(
 
 /// Prints the load report: counts of each kind and the first warnings.
 pub fn report(label: &str, lexicon: &Lexicon, quiet: bool) {
-    if quiet {
-        return;
+    if !quiet {
+        eprint!("{}", report_text(label, lexicon));
     }
-    eprintln!("dyad: {label}: {}", lexicon.stats());
+}
+
+/// The load report's lines, for a caller that prints them later.
+pub fn report_text(label: &str, lexicon: &Lexicon) -> String {
+    let mut text = format!("dyad: {label}: {}\n", lexicon.stats());
     for w in lexicon.warnings.iter().take(5) {
-        eprintln!("dyad: warning: {w}");
+        text.push_str(&format!("dyad: warning: {w}\n"));
     }
     if lexicon.warnings.len() > 5 {
-        eprintln!("dyad: ... {} more dictionary warnings", lexicon.warnings.len() - 5);
+        text.push_str(&format!("dyad: ... {} more dictionary warnings\n", lexicon.warnings.len() - 5));
     }
+    text
 }

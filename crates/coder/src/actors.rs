@@ -109,7 +109,23 @@ impl ActorFinder {
         let mut finder = ActorFinder { max_gap, ..ActorFinder::default() };
         finder.actor_codes.reserve(actors.len());
         let mut files: Vec<std::sync::Arc<str>> = Vec::new();
-        let mut persons_named: FxHashMap<dyad_lexicon::Phrase, SmallVec<[u32; 2]>> = FxHashMap::default();
+        let is_person =
+            |actor: &ActorEntry| actor.codes.iter().any(|c| c.valid.from.is_some() || c.valid.to.is_some());
+        // Entries of persons who share a full name.
+        let namesakes: Vec<SmallVec<[u32; 2]>> = {
+            let mut persons_named: FxHashMap<&dyad_lexicon::Phrase, SmallVec<[u32; 2]>> =
+                FxHashMap::default();
+            for (i, actor) in actors.iter().enumerate().filter(|(_, a)| is_person(a)) {
+                let id = u32::try_from(i).unwrap_or(u32::MAX);
+                for name in &actor.names {
+                    let ids = persons_named.entry(name).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
+            persons_named.into_values().filter(|ids| ids.len() > 1).collect()
+        };
         // Persons listed by one word ("Meloni"), with that word.
         let mut single_names: Vec<(u32, Box<str>)> = Vec::new();
         for (i, actor) in actors.into_iter().enumerate() {
@@ -117,15 +133,7 @@ impl ActorFinder {
             for name in &actor.names {
                 finder.actors.insert(vocab, name, id);
             }
-            let person = actor.codes.iter().any(|c| c.valid.from.is_some() || c.valid.to.is_some());
-            if person {
-                for name in &actor.names {
-                    let ids = persons_named.entry(name.clone()).or_default();
-                    if !ids.contains(&id) {
-                        ids.push(id);
-                    }
-                }
-            }
+            let person = is_person(&actor);
             if person {
                 for name in actor.names.iter().filter(|n| n.words.len() == 1) {
                     single_names.push((id, name.words[0].matcher.key().into()));
@@ -169,8 +177,8 @@ impl ActorFinder {
             }
             finder.agent_codes.push(agent.code);
         }
-        finder.share_offices(&persons_named, &single_names);
-        for ids in persons_named.into_values().filter(|ids| ids.len() > 1) {
+        finder.share_offices(&namesakes, &single_names);
+        for ids in namesakes {
             finder.homonyms.entry(ids[0]).or_insert(ids);
         }
         finder.actors.finish();
@@ -183,18 +191,14 @@ impl ActorFinder {
     /// holds the same offices: the entries share a full name, or the one-word
     /// name is the surname of exactly one tagged person, and their codes name
     /// the same country.
-    fn share_offices(
-        &mut self,
-        persons_named: &FxHashMap<dyad_lexicon::Phrase, SmallVec<[u32; 2]>>,
-        single_names: &[(u32, Box<str>)],
-    ) {
+    fn share_offices(&mut self, namesakes: &[SmallVec<[u32; 2]>], single_names: &[(u32, Box<str>)]) {
         let country = |finder: &ActorFinder, id: u32| -> Option<String> {
             let codes = finder.actor_codes.get(id as usize)?;
             let dated = codes.iter().find(|c| c.valid.from.is_some() || c.valid.to.is_some())?;
             dated.code.get(..3).map(str::to_string)
         };
         let mut shared: Vec<(u32, u32)> = Vec::new();
-        for ids in persons_named.values().filter(|ids| ids.len() > 1) {
+        for ids in namesakes {
             let Some(&tagged) = ids.iter().find(|id| self.offices.contains_key(id)) else { continue };
             for &id in ids.iter().filter(|id| !self.offices.contains_key(id)) {
                 shared.push((id, tagged));
@@ -860,24 +864,30 @@ const NAME_PARTICLES: [&str; 16] = [
 /// ("George W. Bush" → `BUSH`), and without an Arabic article
 /// ("Bashar al-Assad" → `AL-ASSAD`, `ASSAD`). A single-word name has none.
 fn surname_keys(words: &[PhraseWord]) -> Vec<Box<str>> {
-    let mut words: Vec<&str> = words.iter().map(|w| w.matcher.key()).collect();
-    while words
-        .last()
-        .is_some_and(|w| NAME_SUFFIXES.contains(&w.trim_end_matches(',').to_uppercase().as_str()))
-    {
+    let mut words: SmallVec<[&str; 4]> = words.iter().map(|w| w.matcher.key()).collect();
+    while words.last().is_some_and(|w| {
+        let w = w.trim_end_matches(',');
+        NAME_SUFFIXES.iter().any(|suffix| suffix.eq_ignore_ascii_case(w))
+    }) {
         words.pop();
     }
     if words.len() < 2 {
         return Vec::new();
     }
     let Some(last) = words.last() else { return Vec::new() };
-    // Lower-cased, the tokenizer keeps "AL-ASSAD" whole, as the text writes "al-Assad".
-    let Some(token) =
-        dyad_text::tokenize(&last.to_lowercase()).into_iter().rev().find(|t| t.kind == TokenKind::Word)
-    else {
-        return Vec::new();
+    let key: Box<str> = if last.chars().all(char::is_alphanumeric) {
+        // One plain word, as the tokenizer keeps it (most names): no need
+        // to tokenize, which was a tenth of start-up.
+        crate::index::upper_case(&last.to_lowercase()).into()
+    } else {
+        // Lower-cased, the tokenizer keeps "AL-ASSAD" whole, as the text writes "al-Assad".
+        let Some(token) =
+            dyad_text::tokenize(&last.to_lowercase()).into_iter().rev().find(|t| t.kind == TokenKind::Word)
+        else {
+            return Vec::new();
+        };
+        token.upper
     };
-    let key = token.upper;
     if key.chars().count() < 3 || !key.chars().next().is_some_and(char::is_alphabetic) {
         return Vec::new();
     }
@@ -895,7 +905,7 @@ fn surname_keys(words: &[PhraseWord]) -> Vec<Box<str>> {
 /// and as it keeps other hyphenated words ("AL-ASSAD").
 fn word_forms(key: &str) -> SmallVec<[Box<str>; 2]> {
     if key.chars().all(char::is_alphanumeric) {
-        return smallvec::smallvec![key.to_uppercase().into()];
+        return smallvec::smallvec![crate::index::upper_case(key).into()];
     }
     let mut forms: SmallVec<[Box<str>; 2]> = SmallVec::new();
     for text in [key.to_string(), key.to_lowercase()] {

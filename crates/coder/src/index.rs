@@ -171,6 +171,25 @@ pub(crate) fn compile_phrase(vocab: &mut Vocab, phrase: &Phrase) -> SmallVec<[Co
     variants
 }
 
+/// `key` upper-cased, borrowed when it already is: the parser stores exact
+/// words and stems upper-cased, and a copy per word was a tenth of start-up.
+pub(crate) fn upper_case(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.chars().all(|c| c.to_uppercase().eq(std::iter::once(c))) {
+        std::borrow::Cow::Borrowed(key)
+    } else {
+        std::borrow::Cow::Owned(key.to_uppercase())
+    }
+}
+
+/// `key` lower-cased, borrowed when it already is (lemmas are stored so).
+fn lower_case(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.chars().all(|c| c.to_lowercase().eq(std::iter::once(c))) {
+        std::borrow::Cow::Borrowed(key)
+    } else {
+        std::borrow::Cow::Owned(key.to_lowercase())
+    }
+}
+
 /// Whether `key` has a hyphen between two letters.
 fn has_inner_hyphen(key: &str) -> bool {
     key.match_indices('-').any(|(at, _)| {
@@ -208,9 +227,9 @@ fn compile_word_as(
     // keep whole: skip tokenizing (and lemmatizing) it, the bulk of start-up.
     if !key.is_empty() && key.chars().all(char::is_alphanumeric) {
         let word = match matcher {
-            WordMatcher::Lemma(_) => vocab.word(matcher, &key.to_lowercase()),
-            WordMatcher::Stem(_) => vocab.word(matcher, &key.to_uppercase()),
-            WordMatcher::Exact(_) => vocab.word(&WordMatcher::Exact("".into()), &key.to_uppercase()),
+            WordMatcher::Lemma(_) => vocab.word(matcher, &lower_case(key)),
+            WordMatcher::Stem(_) => vocab.word(matcher, &upper_case(key)),
+            WordMatcher::Exact(_) => vocab.word(&WordMatcher::Exact("".into()), &upper_case(key)),
         };
         out.push((word, gap_after));
         return;
