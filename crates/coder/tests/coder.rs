@@ -1088,8 +1088,15 @@ fn an_opening_phrase_of_time_or_place_leaves_the_subject() {
     assert_eq!(triples_builtin(Lang::It, text), [triple("RUSGOV", "UKR", "190")]);
     let text = "In mattinata Meloni ha incontrato Macron.";
     assert_eq!(triples_builtin(Lang::It, text), [triple("ITAGOV", "FRAGOV", "040")]);
+    // The guest received visits the host (042) as the host receives him (043).
     let text = "A Palazzo Chigi Meloni ha ricevuto il premier albanese Edi Rama.";
-    assert_eq!(triples_builtin(Lang::It, text), [triple("ITAGOV", "ALBGOV", "043")]);
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.contains(&triple("ITAGOV", "ALBGOV", "043")), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|t| *t == triple("ITAGOV", "ALBGOV", "043") || *t == triple("ALBGOV", "ITAGOV", "042")),
+        "{got:?}"
+    );
     let text = "In Nigeria uomini armati hanno rapito 20 studenti.";
     assert_eq!(triples_builtin(Lang::It, text), [triple("NGAREB", "NGAEDU", "181")]);
     // A modifier is still part of the preposition's phrase.
