@@ -29,11 +29,23 @@ pub(crate) struct Actor {
     /// The offices a person holds on the article's date ("Giorgia Meloni":
     /// head of Italy's government), which later role nouns refer back to.
     pub(crate) offices: Vec<Office>,
+    /// A noun naming an earlier violent act ("condemned *the attack*") that
+    /// stands for whoever struck: its words name an actor now, and a
+    /// pattern's words no longer match them.
+    pub(crate) stands_for_act: bool,
 }
 
 impl Actor {
     pub(crate) fn new(code: String, start: usize, end: usize) -> Actor {
-        Actor { code, start, end, person: false, implied_text: None, offices: Vec::new() }
+        Actor {
+            code,
+            start,
+            end,
+            person: false,
+            implied_text: None,
+            offices: Vec::new(),
+            stands_for_act: false,
+        }
     }
 }
 

@@ -57,6 +57,9 @@ pub(crate) struct Discourse {
     /// Office holders in order of last mention, most recent last, for a role
     /// noun alone ("la premier" after "Giorgia Meloni").
     officials: Vec<Known>,
+    /// Who struck last: the source of the last violent event (roots 18-20),
+    /// for "the attack" in a later sentence.
+    last_attacker: Option<Known>,
 }
 
 const MAX_RECENT: usize = 12;
@@ -120,7 +123,7 @@ impl Discourse {
     }
 
     fn referring_groups(&self, tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWords) {
-        if self.aliases.is_empty() && self.recent.len() < 2 {
+        if self.aliases.is_empty() && self.recent.len() < 2 && self.last_attacker.is_none() {
             return; // nothing earlier to refer to
         }
         let covered = |groups: &[ActorGroup], i: usize| groups.iter().any(|g| i >= g.start && i < g.end);
@@ -128,6 +131,20 @@ impl Discourse {
         for (i, token) in tokens.iter().enumerate() {
             if covered(groups, i) || token.kind != TokenKind::Word {
                 continue;
+            }
+            if let Some(attacker) = self.last_attacker.as_ref() {
+                if act_pointing_back(tokens, i, groups, lw) {
+                    added.push(ActorGroup {
+                        actors: vec![Actor {
+                            implied_text: Some(attacker.text.clone()),
+                            stands_for_act: true,
+                            ..Actor::new(attacker.code.clone(), i, i + 1)
+                        }],
+                        start: i,
+                        end: i + 1,
+                    });
+                    continue;
+                }
             }
             if let Some(person) = self.aliases.get(&*token.upper) {
                 if token.text.chars().next().is_some_and(char::is_uppercase) {
@@ -276,6 +293,26 @@ impl Discourse {
                 }
             }
         }
+        if let Some(strike) = events
+            .iter()
+            .rev()
+            .find(|e| matches!(e.cameo_root.as_str(), "18" | "19" | "20") && !e.source.code.is_empty())
+        {
+            // "Israeli warplanes struck …; Beirut condemned the strike": the
+            // condemnation is of the state whose forces struck.
+            let code = &strike.source.code;
+            let code = match code.strip_suffix("MIL") {
+                Some(state) if state_of(state).is_some() => state,
+                _ => code,
+            };
+            self.last_attacker = Some(Known {
+                code: code.to_string(),
+                text: strike.source.refers_to.clone().unwrap_or_else(|| strike.source.text.clone()),
+                role: true,
+                person: false,
+                offices: Vec::new(),
+            });
+        }
         if let Some(last) = events.iter().rev().find(|e| !e.source.code.is_empty()) {
             let subject: Vec<Known> = events
                 .iter()
@@ -372,6 +409,40 @@ fn distinct(known: Vec<&Known>) -> Vec<&Known> {
         }
     }
     out
+}
+
+/// "Kyiv condemned the attack", "l'attacco", "les frappes": a noun that names
+/// a violent act, after a definite determiner (and at most two modifiers:
+/// "the deadly drone attack"), with no author of its own after it ("the
+/// attack by …", "l'attacco di Hamas"), points back at the last one the
+/// article told, and stands for whoever struck.
+fn act_pointing_back(tokens: &[Token], i: usize, groups: &[ActorGroup], lw: &LangWords) -> bool {
+    let Some(token) = tokens.get(i) else { return false };
+    if !lw.act_nouns.contains(&&*token.upper) {
+        return false;
+    }
+    let starts_group = |k: usize| groups.iter().any(|g| g.start == k);
+    let in_group = |k: usize| groups.iter().any(|g| k >= g.start && k < g.end);
+    // The determiner, at most two plain words before the noun.
+    let determined = (1..=3).any(|back| {
+        i.checked_sub(back).and_then(|d| tokens.get(d)).is_some_and(|d| {
+            lw.definite_determiners.contains(&&*d.upper)
+                && (i - back + 1..i)
+                    .all(|k| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && !in_group(k))
+        })
+    });
+    if !determined {
+        return false;
+    }
+    // An author of its own: "the attack by Hamas", "l'attacco di Hamas",
+    // "der Angriff Russlands".
+    let next = i + 1;
+    let authored = starts_group(next)
+        || tokens.get(next).is_some_and(|t| {
+            (lw.passive_agent.contains(&&*t.upper) || lw.of_words.contains(&&*t.upper))
+                && (next + 1..next + 4).any(starts_group)
+        });
+    !authored
 }
 
 /// A capital named as the subject of a political act stands for the government

@@ -227,6 +227,10 @@ impl<'a> Matcher<'a> {
         Matcher { sent, groups, synsets, max_gap, verb, depth: 0 }
     }
 
+    fn stands_for_act(&self, i: usize) -> bool {
+        self.groups.iter().any(|g| g.actors.iter().any(|a| a.stands_for_act && i >= a.start && i < a.end))
+    }
+
     /// Tries the pattern around the verb.
     pub(crate) fn try_pattern(&mut self, p: &Pattern) -> Option<Captures> {
         if !p.anchors.iter().all(|w| self.sent.contains(w)) {
@@ -285,7 +289,12 @@ impl<'a> Matcher<'a> {
         }
         match elem {
             Elem::Verb => Ends::new(),
-            Elem::Word(w) if self.sent.matches(i, w) => smallvec::smallvec![pos + step],
+            // "condemned the attack and …" where "the attack" stands for an
+            // earlier attacker: a pattern written for the noun ("- * the
+            // &ASSAULT and = ---") does not apply to the actor.
+            Elem::Word(w) if self.sent.matches(i, w) && !self.stands_for_act(i) => {
+                smallvec::smallvec![pos + step]
+            }
             Elem::Word(_) => Ends::new(),
             Elem::Source | Elem::Target | Elem::Compound | Elem::SkipActor => {
                 let group = self.groups.iter().position(|g| match dir {
