@@ -1595,6 +1595,12 @@ impl Coder {
                 d.code.pop();
             }
         }
+        // "The Kremlin said peace talks with Ukraine had reached a dead end":
+        // with dyad's own dictionaries a plain statement is no event at all;
+        // what it reports is coded for itself.
+        if self.options.plain_statements_are_no_events {
+            drafts.retain(|d| d.code != "010");
+        }
         // A dominant code (TABARI's `031!`) is the sentence's only event.
         if drafts.iter().any(|d| d.code.ends_with('!')) {
             drafts.retain(|d| d.code.ends_with('!'));

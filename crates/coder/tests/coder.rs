@@ -1435,11 +1435,82 @@ fn a_statement_about_home_is_no_exchange() {
         let got = triples_builtin(Lang::En, text);
         assert!(!got.iter().any(|(_, _, c)| c.starts_with("01")), "{text}: {got:?}");
     }
-    let text = "The Kremlin said on Monday that peace talks with Ukraine had reached a dead end.";
-    assert_eq!(triples_builtin(Lang::En, text), [triple("RUSGOV", "UKR", "010")]);
     let text = "Merz ha ribadito che la Germania non manderà truppe.";
     let got = triples_builtin(Lang::It, text);
     assert!(!got.iter().any(|(s, t, _)| s == "DEUGOV" && t == "DEU"), "{got:?}");
+}
+
+/// With dyad's own dictionaries a plain statement (`010`) about another state
+/// is no event either (`plain_statements_are_no_events`): what it reports is
+/// coded for itself. The other `01` codes stay, and dictionaries without the
+/// option keep the statement.
+#[test]
+fn a_plain_statement_is_no_event_with_dyads_dictionaries() {
+    let text = "The Kremlin said on Monday that peace talks with Ukraine had reached a dead end.";
+    assert_eq!(triples_builtin(Lang::En, text), []);
+    let text =
+        "Il ministero degli Esteri cinese ha dichiarato che il Giappone deve rispettare i propri impegni.";
+    assert_eq!(triples_builtin(Lang::It, text), []);
+    // Also where a pattern codes the statement ("told reporters that + = 010").
+    let text = "Turkish Foreign Minister Hakan Fidan told reporters in Ankara that Sweden had not met its commitments.";
+    assert_eq!(triples_builtin(Lang::En, text), []);
+    // The reported event is coded, by its own actors.
+    let text = "Israel's army said Hezbollah fired rockets at northern Israel.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(got.iter().any(|(s, t, c)| s == "LBNREB" && t == "ISR" && c.starts_with("19")), "{got:?}");
+    assert!(!got.iter().any(|(_, _, c)| c == "010"), "{got:?}");
+    // Optimism is an event of its own (013).
+    let text =
+        "Japan's prime minister said he was optimistic about the resumption of talks with South Korea.";
+    assert_eq!(triples_builtin(Lang::En, text), [triple("JPNGOV", "KOR", "013")]);
+    // Without the option (as with TABARI and PETRARCH dictionaries) the statement stays.
+    let mut lexicon = own::builtin("en").unwrap_or_else(|e| panic!("{e}"));
+    lexicon.options.plain_statements_are_no_events = false;
+    let doc = TextPipeline::new().process(
+        "The Kremlin said on Monday that peace talks with Ukraine had reached a dead end.",
+        None,
+        Some(Lang::En),
+    );
+    let events = Coder::new(&lexicon).code_document(&doc, &ArticleMeta::new("t", None)).events;
+    assert_eq!(triples(&events), [triple("RUSGOV", "UKR", "010")]);
+}
+
+/// "Ukraine condemned the attack": a noun of a violent act after a definite
+/// determiner, with no author of its own, stands for whoever struck last in
+/// the article; armed forces stand for their state.
+#[test]
+fn the_attack_points_back_at_the_attacker() {
+    for (lang, text, source, target) in [
+        (
+            Lang::En,
+            "Russian forces shelled Kharkiv overnight. Ukraine condemned the attack and urged allies to send air defence.",
+            "UKR",
+            "RUS",
+        ),
+        (
+            Lang::It,
+            "Le forze russe hanno bombardato Kharkiv nella notte. Il governo ucraino ha condannato l'attacco.",
+            "UKRGOV",
+            "RUS",
+        ),
+        (Lang::Es, "Israel bombardeó el sur del Líbano. El gobierno libanés condenó el ataque.", "LBNGOV", "ISR"),
+        (Lang::Fr, "Israël a bombardé le sud du Liban. Le gouvernement libanais a condamné les frappes.", "LBNGOV", "ISR"),
+        (Lang::De, "Russland griff Kiew mit Drohnen an. Die Ukraine verurteilte den Angriff.", "UKR", "RUS"),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(
+            got.iter().any(|(s, t, c)| s == source && t == target && c.starts_with("11")),
+            "{lang}: {text}: {got:?}"
+        );
+    }
+    // No act told before: nobody to point at.
+    let got = triples_builtin(Lang::En, "Ukraine condemned the attack and urged allies to send air defence.");
+    assert!(!got.iter().any(|(_, _, c)| c.starts_with("11")), "{got:?}");
+    // An attack with its own author is that author's.
+    let text =
+        "Russian forces shelled Kharkiv overnight. Ukraine condemned the attack by Belarusian militias.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(!got.iter().any(|(_, t, c)| t.starts_with("RUS") && c.starts_with("11")), "{got:?}");
 }
 
 /// A government, police, the opposition or a coast guard named by role alone

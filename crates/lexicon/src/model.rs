@@ -314,6 +314,14 @@ pub struct CodingOptions {
     /// criticism (111): "Meloni attacca Schlein", "Trump attacked the Fed".
     /// Off for TABARI and PETRARCH dictionaries.
     pub political_attacks_are_verbal: bool,
+    /// A plain statement (CAMEO `010`, "make statement, not specified
+    /// below": "X said that …") is no event: what matters is in the reported
+    /// clause, which is coded on its own. PLOVER has no statement category,
+    /// and careful coders of whole articles list none. The other `01` codes
+    /// (decline comment, optimism, denial, condolences) stay, and `010` still
+    /// tells the coder that a verb reports, so that the reported event wins.
+    /// Off for TABARI and PETRARCH dictionaries, whose suites code statements.
+    pub plain_statements_are_no_events: bool,
     /// The country whose press writes the dictionary's language, when one
     /// does overwhelmingly (Italian: `ITA`). Roles alone in an article that
     /// has named no state yet are that country's: "Il governo ha convocato i
@@ -344,6 +352,7 @@ impl Default for CodingOptions {
             domestic_events_at_home: false,
             domestic_pairs: false,
             political_attacks_are_verbal: false,
+            plain_statements_are_no_events: false,
             home_country: None,
             no_actor_prior: false,
             language: None,
