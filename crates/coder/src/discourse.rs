@@ -634,7 +634,10 @@ pub(crate) fn roles_take_article_country(events: &mut [Event], country: &str, in
         // Beside a named actor, only an institution is surely the article's
         // country's ("Palazzo Chigi … la premier", "Sea-Watch accusa il
         // governo"); journalists, civilians or soldiers may be anyone's.
-        let anchored = anchored(event);
+        // Facing an organisation, not a state ("EU farmers protested against
+        // the Commission", "the UN condemned attacks on civilians"), a role
+        // has no partner to take a country from: it is the article's.
+        let beside_a_state = [&event.source, &event.target].iter().any(|a| state_of(&a.country).is_some());
         for side in [&mut event.source, &mut event.target] {
             let institution = matches!(
                 side.code.strip_prefix('~'),
@@ -642,7 +645,7 @@ pub(crate) fn roles_take_article_country(events: &mut [Event], country: &str, in
             );
             if institution {
                 role_takes_country(side, institutions_country);
-            } else if !anchored {
+            } else if !beside_a_state {
                 role_takes_country(side, country);
             }
         }
