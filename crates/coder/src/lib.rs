@@ -686,9 +686,6 @@ impl Coder {
         }
         if !self.config.allow_missing_actor && !self.config.agent_dyads {
             events.retain(discourse::anchored);
-            // A role that found no country ("~CVL" facing the UN in an
-            // article that names no state) says too little to be a side.
-            events.retain(|e| !e.source.code.starts_with('~') && !e.target.code.starts_with('~'));
         }
     }
 
