@@ -867,6 +867,11 @@ impl ActorFinder {
 /// Words after a surname that are not the surname: "George Smith Jr.".
 const NAME_SUFFIXES: [&str; 6] = ["JR", "SR", "II", "III", "IV", "JR."];
 
+/// Whether a word after a surname is a suffix ("Jr.", "III"), not the surname.
+pub(crate) fn is_name_suffix(word: &str) -> bool {
+    NAME_SUFFIXES.iter().any(|suffix| suffix.eq_ignore_ascii_case(word))
+}
+
 /// Lower-case particles inside a name: "de Klerk", "van den Broek".
 const NAME_PARTICLES: [&str; 16] = [
     "DE", "DA", "DI", "DEL", "DELLA", "DOS", "DU", "VAN", "VON", "DEN", "DER", "LE", "LA", "AL", "EL", "BIN",
@@ -877,10 +882,7 @@ const NAME_PARTICLES: [&str; 16] = [
 /// ("Bashar al-Assad" → `AL-ASSAD`, `ASSAD`). A single-word name has none.
 fn surname_keys(words: &[PhraseWord]) -> Vec<Box<str>> {
     let mut words: SmallVec<[&str; 4]> = words.iter().map(|w| w.matcher.key()).collect();
-    while words.last().is_some_and(|w| {
-        let w = w.trim_end_matches(',');
-        NAME_SUFFIXES.iter().any(|suffix| suffix.eq_ignore_ascii_case(w))
-    }) {
+    while words.last().is_some_and(|w| is_name_suffix(w.trim_end_matches(','))) {
         words.pop();
     }
     if words.len() < 2 {

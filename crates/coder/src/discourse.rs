@@ -259,11 +259,15 @@ impl Discourse {
                     // The last run of two capitalized words or more: "Annalena Baerbock, the
                     // German minister" and "his German counterpart Annalena Baerbock" alike.
                     let span = tokens.get(actor.start..actor.end).unwrap_or_default();
-                    let words: Vec<&Token> = span
+                    let mut words: Vec<&Token> = span
                         .split(|t| !capital(t))
                         .rfind(|run| run.len() >= 2)
                         .map(|run| run.iter().collect())
                         .unwrap_or_default();
+                    // "Ferdinand Marcos Jr." is "Marcos" later, not "Jr".
+                    while words.last().is_some_and(|w| crate::actors::is_name_suffix(&w.upper)) {
+                        words.pop();
+                    }
                     if let (true, Some(last)) = (words.len() >= 2, words.last()) {
                         let known = Known {
                             code: actor.code.clone(),

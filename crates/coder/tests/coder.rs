@@ -1650,3 +1650,12 @@ fn a_role_facing_an_organisation_is_the_articles() {
     let got = triples_builtin(Lang::En, text);
     assert!(got.iter().any(|(s, t, c)| s == "~AGR" && t == "IGOEEC" && c.starts_with("14")), "{got:?}");
 }
+
+/// A surname after a full name with a suffix ("Ferdinand Marcos Jr.") is
+/// the surname, not the suffix.
+#[test]
+fn a_surname_after_a_name_with_a_suffix_refers_back() {
+    let text = "Ferdinand Marcos Jr. arrived in Tokyo on Monday. Japan's prime minister welcomed Marcos at the airport.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(got.iter().any(|(s, t, _)| s == "JPNGOV" && t == "PHLGOV"), "{got:?}");
+}
