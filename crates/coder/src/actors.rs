@@ -1280,12 +1280,17 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
                 continue;
             }
             // "Speaking to reporters, Trump accused …", "Parlando alla tv di Stato,
-            // Maduro ha accusato …": a bare comma ends the prepositional phrase
-            // that opens the sentence, unless a conjunction closes a list.
+            // Maduro ha accusato …", "Desde Kiev, el presidente ucraniano acusó
+            // …": a comma (and the next actor's article) ends the prepositional
+            // phrase that opens the sentence, unless a conjunction closes a list.
+            let comma_then_articles = |b: &[Token]| {
+                matches!(b.split_first(), Some((c, rest)) if &*c.text == ","
+                    && rest.iter().all(|t| lw.is_determiner(&t.upper)))
+            };
             let opener_ends = only_one
                 && last.actors.len() == 1
                 && !list_goes_on
-                && tokens.get(last.end..actor.start).is_some_and(|b| matches!(b, [c] if &*c.text == ","))
+                && tokens.get(last.end..actor.start).is_some_and(comma_then_articles)
                 && crate::preceded_by_preposition(tokens, last.start, lw);
             if opener_ends {
                 groups.push(ActorGroup { start: actor.start, end: actor.end, actors: vec![actor] });

@@ -1659,3 +1659,21 @@ fn a_surname_after_a_name_with_a_suffix_refers_back() {
     let got = triples_builtin(Lang::En, text);
     assert!(got.iter().any(|(s, t, _)| s == "JPNGOV" && t == "PHLGOV"), "{got:?}");
 }
+
+/// A comma and the next actor's article end the prepositional phrase that
+/// opens the sentence: the actor in it is no member of a list with the
+/// subject ("Desde Kiev, el presidente ucraniano …").
+#[test]
+fn an_opening_phrase_ends_at_its_comma_before_an_article() {
+    for (lang, text, wanted) in [
+        (Lang::Es, "Desde Kiev, el presidente ucraniano acusó a Rusia de atacar civiles.", ("UKRGOV", "RUS", "112")),
+        (
+            Lang::It,
+            "Nel quarto anniversario dell'invasione russa, il ministro degli Esteri Antonio Tajani è arrivato a Kiev.",
+            ("ITAGOV", "UKR", "042"),
+        ),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.contains(&triple(wanted.0, wanted.1, wanted.2)), "{text}: {got:?}");
+    }
+}
