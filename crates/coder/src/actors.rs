@@ -1332,7 +1332,15 @@ fn apposition(tokens: &[Token], first: &Actor, second: &Actor) -> bool {
         && !first.person
         && second.person
         && first.code.len() > 3;
+    // "los presidentes de Estados Unidos, Donald Trump, y de Rusia, Vladímir
+    // Putin,": a state and, between commas, the person who speaks for it.
+    let state_then_its_person = matches!(between, [comma] if &*comma.text == ",")
+        && tokens.get(second.end).is_some_and(|t| &*t.text == ",")
+        && !first.person
+        && second.person
+        && first.code.len() == 3;
     (office_then_name
+        || state_then_its_person
         || matches!(between, [comma, article] if &*comma.text == "," && article.kind == TokenKind::Word
         && !matches!(&*article.upper, "AND" | "OR")))
         && (first.person || second.person)
@@ -1373,6 +1381,12 @@ fn coordinated_in(between: &[Token], lw: &LangWords, list_goes_on: bool) -> bool
         {
             rest
         }
+        _ => after,
+    };
+    // "los presidentes de Estados Unidos … y de Rusia …": after a
+    // conjunction, an "of" repeats the one before the first member.
+    let after = match after {
+        [of, rest @ ..] if !bare_comma && lw.of_words.contains(&&*of.upper) => rest,
         _ => after,
     };
     // After a conjunction up to two modifiers may come ("and the evil awful

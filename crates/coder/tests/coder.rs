@@ -1677,3 +1677,23 @@ fn an_opening_phrase_ends_at_its_comma_before_an_article() {
         assert!(got.contains(&triple(wanted.0, wanted.1, wanted.2)), "{text}: {got:?}");
     }
 }
+
+/// "Los presidentes de Estados Unidos, Donald Trump, y de Rusia, Vladímir
+/// Putin, …": after a conjunction an "of" repeats the one before the first
+/// member, and a state with the person who speaks for it between commas is
+/// one actor, that person's.
+#[test]
+fn paired_states_with_their_leaders_are_one_list() {
+    for (lang, text) in [
+        (Lang::Es, "Los presidentes de Estados Unidos, Donald Trump, y de Rusia, Vladímir Putin, se reunieron en Alaska."),
+        (Lang::It, "I presidenti degli Stati Uniti, Donald Trump, e della Russia, Vladimir Putin, si sono incontrati in Alaska."),
+    ] {
+        let doc = TextPipeline::new().process(text, None, Some(lang));
+        let lexicon = own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}"));
+        let date = NaiveDate::from_ymd_opt(2025, 8, 15);
+        let events = Coder::new(&lexicon).code_document(&doc, &ArticleMeta::new("t", date)).events;
+        let got = triples(&events);
+        assert!(got.contains(&triple("USAGOV", "RUSGOV", "040")), "{text}: {got:?}");
+        assert!(got.contains(&triple("RUSGOV", "USAGOV", "040")), "{text}: {got:?}");
+    }
+}
