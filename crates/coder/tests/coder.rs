@@ -21,7 +21,12 @@ fn lexicon() -> Lexicon {
 }
 
 fn code_with(coder: &Coder, text: &str, date: Option<NaiveDate>) -> Vec<Event> {
-    let doc = TextPipeline::new().process(text, None, Some(Lang::En));
+    code_in(coder, Lang::En, text, date)
+}
+
+/// Codes `text`, written in `lang` and published on `date`, with `coder`.
+fn code_in(coder: &Coder, lang: Lang, text: &str, date: Option<NaiveDate>) -> Vec<Event> {
+    let doc = TextPipeline::new().process(text, None, Some(lang));
     coder.code_document(&doc, &ArticleMeta::new("t", date)).events
 }
 
@@ -225,8 +230,7 @@ fn code_builtin(lang: Lang, text: &str) -> Vec<Event> {
 fn code_builtin_with(lang: Lang, text: &str, configure: impl FnOnce(&mut Coder)) -> Vec<Event> {
     let mut coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
     configure(&mut coder);
-    let doc = TextPipeline::new().process(text, None, Some(lang));
-    coder.code_document(&doc, &ArticleMeta::new("t", None)).events
+    code_in(&coder, lang, text, None)
 }
 
 /// The source codes of the events `text` gets with the built-in dictionary of `lang`.
@@ -1466,12 +1470,8 @@ fn a_plain_statement_is_no_event_with_dyads_dictionaries() {
     // Without the option (as with TABARI and PETRARCH dictionaries) the statement stays.
     let mut lexicon = own::builtin("en").unwrap_or_else(|e| panic!("{e}"));
     lexicon.options.plain_statements_are_no_events = false;
-    let doc = TextPipeline::new().process(
-        "The Kremlin said on Monday that peace talks with Ukraine had reached a dead end.",
-        None,
-        Some(Lang::En),
-    );
-    let events = Coder::new(&lexicon).code_document(&doc, &ArticleMeta::new("t", None)).events;
+    let text = "The Kremlin said on Monday that peace talks with Ukraine had reached a dead end.";
+    let events = code_in(&Coder::new(&lexicon), Lang::En, text, None);
     assert_eq!(triples(&events), [triple("RUSGOV", "UKR", "010")]);
 }
 
@@ -1688,11 +1688,9 @@ fn paired_states_with_their_leaders_are_one_list() {
         (Lang::Es, "Los presidentes de Estados Unidos, Donald Trump, y de Rusia, Vladímir Putin, se reunieron en Alaska."),
         (Lang::It, "I presidenti degli Stati Uniti, Donald Trump, e della Russia, Vladimir Putin, si sono incontrati in Alaska."),
     ] {
-        let doc = TextPipeline::new().process(text, None, Some(lang));
         let lexicon = own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}"));
         let date = NaiveDate::from_ymd_opt(2025, 8, 15);
-        let events = Coder::new(&lexicon).code_document(&doc, &ArticleMeta::new("t", date)).events;
-        let got = triples(&events);
+        let got = triples(&code_in(&Coder::new(&lexicon), lang, text, date));
         assert!(got.contains(&triple("USAGOV", "RUSGOV", "040")), "{text}: {got:?}");
         assert!(got.contains(&triple("RUSGOV", "USAGOV", "040")), "{text}: {got:?}");
     }
