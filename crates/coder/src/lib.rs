@@ -1025,7 +1025,10 @@ impl Coder {
             if !tabari && protests(&code) && target_group.is_none_or(placed) {
                 target_group = protested_against(&groups, end, tokens, lw).or(target_group);
             }
-            if passive && caps.as_ref().is_none_or(|c| c.source.is_none() && c.target.is_none()) {
+            // A passive whose pattern did not place the actors itself.
+            let passive_roles =
+                passive && caps.as_ref().is_none_or(|c| c.source.is_none() && c.target.is_none());
+            if passive_roles {
                 // "Gondor was attacked by Mordor": the by-phrase acts, the subject suffers.
                 // "by a Palestinian sniper", "da un cecchino palestinese": an
                 // article and a noun the dictionary lacks may stand between the
@@ -1088,7 +1091,16 @@ impl Coder {
                     }
                 }
             }
-            if source_group.is_none() && lw.pro_drop {
+            // A subject carried over from earlier is who acts, except in a
+            // passive, where a pronoun subject suffers ("Il a été reçu par le
+            // président Zelensky" receives the minister named before) and a
+            // verb without one names no actor: "Almeno 50 persone sono state
+            // arrestate" after a protest names no arrester, and in "uno de los
+            // agresores fue abatido" the subject is no known actor.
+            if passive_roles {
+                std::mem::swap(&mut source_group, &mut target_group);
+            }
+            if source_group.is_none() && lw.pro_drop && !passive_roles {
                 // "Hanno firmato un accordo": the subject is the previous clause's.
                 source_group = found.last().and_then(|f| f.source);
             }
@@ -1117,7 +1129,8 @@ impl Coder {
                 let pronoun = (start.saturating_sub(3)..start)
                     .find(|&i| tokens.get(i).is_some_and(|t| lw.pronouns.contains(&&*t.upper)))
                     .or(v2_pronoun);
-                let refers = pronoun.map(|p| (p, p + 1)).or(lw.pro_drop.then_some((start, end)));
+                let refers =
+                    pronoun.map(|p| (p, p + 1)).or((lw.pro_drop && !passive_roles).then_some((start, end)));
                 let singular = pronoun
                     .and_then(|p| tokens.get(p))
                     .is_some_and(|t| lw.singular_pronouns.contains(&&*t.upper));
@@ -1127,6 +1140,9 @@ impl Coder {
                     groups.push(carried);
                     source_group = Some(groups.len() - 1);
                 }
+            }
+            if passive_roles {
+                std::mem::swap(&mut source_group, &mut target_group);
             }
             if tabari {
                 // A pronoun after the verb that stands for the source itself ("cast

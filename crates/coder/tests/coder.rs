@@ -451,6 +451,23 @@ fn passive_agents_after_an_article_and_owners_of_the_subject() {
     );
 }
 
+/// A subject carried over from an earlier sentence never acts in a passive:
+/// a pronoun subject is who suffers, and a passive without one names no
+/// actor, however pro-drop the language.
+#[test]
+fn a_carried_subject_suffers_a_passive_or_stays_out_of_it() {
+    let protest = "Migliaia di persone hanno manifestato a Istanbul contro il governo.";
+    let got = triples_builtin(Lang::It, &format!("{protest} Almeno 50 persone sono state arrestate."));
+    assert!(got.iter().all(|(_, _, code)| !code.starts_with("17")), "{got:?}");
+    let got = triples_builtin(Lang::It, protest);
+    assert!(got.iter().any(|(_, _, code)| code.starts_with("14")), "{got:?}");
+    let visit = "Le ministre français des Affaires étrangères est arrivé à Kiev. \
+        Il a été reçu par le président ukrainien.";
+    let got = triples_builtin(Lang::Fr, visit);
+    assert!(got.iter().any(|(s, t, _)| s == "UKRGOV" && t == "FRAGOV"), "{got:?}");
+    assert!(got.iter().all(|(s, t, _)| !(s == "FRAGOV" && t == "UKRGOV")), "{got:?}");
+}
+
 /// With dyad's own dictionaries a people counted by a quantity are its
 /// civilians, not its state; a people named alone stays the country.
 #[test]
