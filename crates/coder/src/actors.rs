@@ -1287,9 +1287,18 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
                 matches!(b.split_first(), Some((c, rest)) if &*c.text == ","
                     && rest.iter().all(|t| lw.is_determiner(&t.upper)))
             };
+            // A comma after the actor may close its apposition ("Desde Kiev, el
+            // presidente ucraniano, Volodímir Zelenski, acusó"): only a
+            // conjunction, after a comma or not, carries a list on.
+            let conjunction_follows = |at: usize| {
+                tokens.get(at).is_some_and(|t| &*t.text != "," && lw.conjunctions.contains(&&*t.upper))
+            };
+            let list_goes_on_past_comma = conjunction_follows(actor.end)
+                || tokens.get(actor.end).is_some_and(|t| &*t.text == ",")
+                    && conjunction_follows(actor.end + 1);
             let opener_ends = only_one
                 && last.actors.len() == 1
-                && !list_goes_on
+                && !list_goes_on_past_comma
                 && tokens.get(last.end..actor.start).is_some_and(comma_then_articles)
                 && crate::preceded_by_preposition(tokens, last.start, lw);
             if opener_ends {
@@ -1342,7 +1351,10 @@ fn apposition(tokens: &[Token], first: &Actor, second: &Actor) -> bool {
     (office_then_name
         || state_then_its_person
         || matches!(between, [comma, article] if &*comma.text == "," && article.kind == TokenKind::Word
-        && !matches!(&*article.upper, "AND" | "OR")))
+        && !matches!(&*article.upper, "AND" | "OR"))
+            // "Desde Kiev, el presidente ucraniano, Volodímir Zelenski, acusó":
+            // a bare state or capital is not named again by a person after it.
+            && (first.person || first.code.len() > 3))
         && (first.person || second.person)
         && country(first).is_some()
         && country(first) == country(second)

@@ -451,6 +451,23 @@ fn passive_agents_after_an_article_and_owners_of_the_subject() {
     );
 }
 
+/// A place that opens the sentence after a preposition ends at its comma,
+/// even when the subject after it is a role and a name set off by commas:
+/// the place is neither a list with them nor named again by them.
+#[test]
+fn an_opening_place_leaves_a_role_and_name_between_commas_the_subject() {
+    for text in [
+        "Desde Kiev, el presidente ucraniano, Volodímir Zelenski, acusó a Rusia de atacar hospitales.",
+        "Desde Kiev, el presidente ucraniano Volodímir Zelenski acusó a Rusia de atacar hospitales.",
+    ] {
+        let got = triples_builtin(Lang::Es, text);
+        assert!(
+            got.iter().any(|(s, t, c)| s == "UKRGOV" && t == "RUS" && c.starts_with("11")),
+            "{text}: {got:?}"
+        );
+    }
+}
+
 /// A subject carried over from an earlier sentence never acts in a passive:
 /// a pronoun subject is who suffers, and a passive without one names no
 /// actor, however pro-drop the language.
