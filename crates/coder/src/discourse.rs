@@ -663,6 +663,27 @@ pub(crate) fn anchored(event: &Event) -> bool {
     [&event.source, &event.target].iter().any(|a| !a.country.is_empty())
 }
 
+/// Whether an actor of a state acts on that bare state in a kind of act
+/// that needs another side: "France's foreign ministry called for the
+/// protection of French interests" (`FRAGOV` → `FRA` 020), "the minister
+/// criticised Spain's record" (111). Statements, appeals, consultations,
+/// cooperation, aid, demands and disapproval (01, 02, 04–07, 10, 11) are
+/// addressed to someone else. Intents, rejections and threats may concern
+/// one's own country ("agreed to resign", "promised to democratize Serbia",
+/// "threatened a curfew in Algiers", as PLOVER's gold codes them), and so
+/// may yielding, protests, coercion and violence.
+pub(crate) fn acts_on_own_country(event: &Event) -> bool {
+    let source = &event.source.code;
+    let target = &event.target.code;
+    let addressed =
+        matches!(event.cameo.get(..2), Some("01" | "02" | "04" | "05" | "06" | "07" | "10" | "11"));
+    addressed
+        && source.len() > 3
+        && target.len() == 3
+        && source.get(..3) == Some(target.as_str())
+        && !NOT_STATES.contains(&target.as_str())
+}
+
 /// Gives the events of one sentence their date and place.
 ///
 /// `actors` are the sentence's actors (char span, code): a place name

@@ -647,6 +647,11 @@ impl Coder {
             } else {
                 self.anchor_roles(&mut events, None, None);
             }
+            // Only now that roles have their country: "the ministry called for
+            // the protection of French interests".
+            if self.options.own_country_is_no_target {
+                events.retain(|e| !discourse::acts_on_own_country(e));
+            }
             if in_headline {
                 headline_events.append(&mut events);
             } else {

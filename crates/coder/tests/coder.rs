@@ -1509,6 +1509,33 @@ fn a_plain_statement_is_no_event_with_dyads_dictionaries() {
     assert_eq!(triples(&events), [triple("RUSGOV", "UKR", "010")]);
 }
 
+/// With dyad's own dictionaries an actor of a state acting on that bare state
+/// is no event (`own_country_is_no_target`) in the kinds of act addressed to
+/// another side; yielding, threats, coercion and violence at home stay.
+#[test]
+fn an_act_on_ones_own_bare_country_is_no_event() {
+    for (lang, text) in [
+        (Lang::En, "France's foreign ministry called for the protection of French interests."),
+        (Lang::En, "The Spanish foreign minister criticised Spain's record on migration."),
+        (
+            Lang::It,
+            "Il ministero degli Esteri francese ha chiesto la protezione degli interessi della Francia.",
+        ),
+    ] {
+        assert_eq!(triples_builtin(lang, text), [], "{text}");
+    }
+    let text = "Thai authorities lifted the curfew in Bangkok after a week of calm.";
+    assert_eq!(triples_builtin(Lang::En, text), [triple("THAGOV", "THA", "0813")]);
+    let got = triples_builtin(Lang::En, "The Syrian army shelled towns in Syria's north.");
+    assert!(got.iter().any(|(s, t, c)| s == "SYRMIL" && t == "SYR" && c.starts_with("19")), "{got:?}");
+    // Without the option (as with TABARI and PETRARCH dictionaries) the event stays.
+    let mut lexicon = own::builtin("en").unwrap_or_else(|e| panic!("{e}"));
+    lexicon.options.own_country_is_no_target = false;
+    let text = "France's foreign ministry called for the protection of French interests.";
+    let events = code_in(&Coder::new(&lexicon), Lang::En, text, None);
+    assert_eq!(triples(&events), [triple("FRAGOV", "FRA", "020")]);
+}
+
 /// "Ukraine condemned the attack": a noun of a violent act after a definite
 /// determiner, with no author of its own, stands for whoever struck last in
 /// the article; armed forces stand for their state.

@@ -322,6 +322,15 @@ pub struct CodingOptions {
     /// tells the coder that a verb reports, so that the reported event wins.
     /// Off for TABARI and PETRARCH dictionaries, whose suites code statements.
     pub plain_statements_are_no_events: bool,
+    /// An actor of a state acting on that bare state is no event in the
+    /// kinds of act addressed to another side (statements, appeals,
+    /// consultations, cooperation, aid, demands, disapproval): "France's
+    /// foreign ministry called for the protection of French interests" names
+    /// no recipient. dyad's blind-labelled dev articles had none right (0 of
+    /// 53). Intents, rejections, threats, yielding, protests, coercion and
+    /// violence may concern one's own country and stay. Off for TABARI and
+    /// PETRARCH dictionaries.
+    pub own_country_is_no_target: bool,
     /// The country whose press writes the dictionary's language, when one
     /// does overwhelmingly (Italian: `ITA`). Roles alone in an article that
     /// has named no state yet are that country's: "Il governo ha convocato i
@@ -353,6 +362,7 @@ impl Default for CodingOptions {
             domestic_pairs: false,
             political_attacks_are_verbal: false,
             plain_statements_are_no_events: false,
+            own_country_is_no_target: false,
             home_country: None,
             no_actor_prior: false,
             language: None,
