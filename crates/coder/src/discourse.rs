@@ -673,15 +673,14 @@ pub(crate) fn anchored(event: &Event) -> bool {
 /// "threatened a curfew in Algiers", as PLOVER's gold codes them), and so
 /// may yielding, protests, coercion and violence.
 pub(crate) fn acts_on_own_country(event: &Event) -> bool {
-    let source = &event.source.code;
-    let target = &event.target.code;
+    let (source, target) = (&event.source.code, &event.target.code);
     let addressed =
-        matches!(event.cameo.get(..2), Some("01" | "02" | "04" | "05" | "06" | "07" | "10" | "11"));
+        matches!(event.cameo_root.as_str(), "01" | "02" | "04" | "05" | "06" | "07" | "10" | "11");
     addressed
-        && source.len() > 3
         && target.len() == 3
-        && source.get(..3) == Some(target.as_str())
-        && !NOT_STATES.contains(&target.as_str())
+        && state_of(target).is_some()
+        && source.len() > 3
+        && source.starts_with(target)
 }
 
 /// Gives the events of one sentence their date and place.

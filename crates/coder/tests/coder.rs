@@ -460,11 +460,9 @@ fn an_opening_place_leaves_a_role_and_name_between_commas_the_subject() {
         "Desde Kiev, el presidente ucraniano, Volodímir Zelenski, acusó a Rusia de atacar hospitales.",
         "Desde Kiev, el presidente ucraniano Volodímir Zelenski acusó a Rusia de atacar hospitales.",
     ] {
-        let got = triples_builtin(Lang::Es, text);
-        assert!(
-            got.iter().any(|(s, t, c)| s == "UKRGOV" && t == "RUS" && c.starts_with("11")),
-            "{text}: {got:?}"
-        );
+        assert_some_event(Lang::Es, text, |e| {
+            e.source.code == "UKRGOV" && e.target.code == "RUS" && e.cameo_root == "11"
+        });
     }
 }
 
@@ -476,8 +474,7 @@ fn a_carried_subject_suffers_a_passive_or_stays_out_of_it() {
     let protest = "Migliaia di persone hanno manifestato a Istanbul contro il governo.";
     let got = triples_builtin(Lang::It, &format!("{protest} Almeno 50 persone sono state arrestate."));
     assert!(got.iter().all(|(_, _, code)| !code.starts_with("17")), "{got:?}");
-    let got = triples_builtin(Lang::It, protest);
-    assert!(got.iter().any(|(_, _, code)| code.starts_with("14")), "{got:?}");
+    assert_some_event(Lang::It, protest, |e| e.cameo_root == "14");
     let visit = "Le ministre français des Affaires étrangères est arrivé à Kiev. \
         Il a été reçu par le président ukrainien.";
     let got = triples_builtin(Lang::Fr, visit);
@@ -1526,8 +1523,9 @@ fn an_act_on_ones_own_bare_country_is_no_event() {
     }
     let text = "Thai authorities lifted the curfew in Bangkok after a week of calm.";
     assert_eq!(triples_builtin(Lang::En, text), [triple("THAGOV", "THA", "0813")]);
-    let got = triples_builtin(Lang::En, "The Syrian army shelled towns in Syria's north.");
-    assert!(got.iter().any(|(s, t, c)| s == "SYRMIL" && t == "SYR" && c.starts_with("19")), "{got:?}");
+    assert_some_event(Lang::En, "The Syrian army shelled towns in Syria's north.", |e| {
+        e.source.code == "SYRMIL" && e.target.code == "SYR" && e.cameo_root == "19"
+    });
     // Without the option (as with TABARI and PETRARCH dictionaries) the event stays.
     let mut lexicon = own::builtin("en").unwrap_or_else(|e| panic!("{e}"));
     lexicon.options.own_country_is_no_target = false;
