@@ -683,6 +683,31 @@ pub(crate) fn acts_on_own_country(event: &Event) -> bool {
         && source.starts_with(target)
 }
 
+/// Whether a rejection or threat "on" the actor's own bare state only names
+/// that state as the subject of what was said: "ha avvertito che l'Algeria
+/// risponderà" (`DZAGOV` → `DZA` 130), "warned that Tehran would respond". The
+/// state right after a complementizer is who will act, not whom the threat is
+/// against.
+pub(crate) fn own_country_speaks_in_complement(event: &Event, tokens: &[Token], lw: &LangWords) -> bool {
+    let (source, target) = (&event.source.code, &event.target.code);
+    let own = matches!(event.cameo_root.as_str(), "12" | "13")
+        && target.len() == 3
+        && state_of(target).is_some()
+        && source.len() > 3
+        && source.starts_with(target.as_str());
+    own && tokens
+        .iter()
+        .position(|t| t.span.0 == event.target.span[0])
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| {
+            // "che l'Algeria": an article may stand between.
+            let before = tokens.get(i)?;
+            let i = if lw.is_determiner(&before.upper) { i.checked_sub(1)? } else { i };
+            tokens.get(i)
+        })
+        .is_some_and(|t| lw.is_complementizer(&t.upper))
+}
+
 /// Gives the events of one sentence their date and place.
 ///
 /// `actors` are the sentence's actors (char span, code): a place name

@@ -650,7 +650,11 @@ impl Coder {
             // Only now that roles have their country: "the ministry called for
             // the protection of French interests".
             if self.options.own_country_is_no_target {
-                events.retain(|e| !discourse::acts_on_own_country(e));
+                let lw = LangWords::of(lang);
+                events.retain(|e| {
+                    !discourse::acts_on_own_country(e)
+                        && !discourse::own_country_speaks_in_complement(e, &sentence.tokens, lw)
+                });
             }
             if in_headline {
                 headline_events.append(&mut events);
@@ -805,8 +809,27 @@ impl Coder {
         // Words an earlier verb's pattern matched ("reduced food supplies",
         // "forderte … auf, den Krieg zu beenden") do not code again.
         let mut matched_until = 0;
+        let mut matched_from = 0;
+        let breaks = if tabari {
+            SmallVec::new()
+        } else {
+            let predicates: Vec<_> = verbs
+                .iter()
+                .filter(|v| {
+                    !v.3 && self
+                        .verb_info
+                        .get(v.2 as usize)
+                        .is_some_and(|i| !matches!(i.code, CodeSpec::Null))
+                })
+                .copied()
+                .collect();
+            predicate_breaks(tokens, &groups, &predicates, &word_conj, lw)
+        };
+        // Past a second predicate's conjunction ("… e ha chiesto"), nothing the
+        // first matched holds a verb back.
+        let after_break = |from: usize, to: usize| breaks.iter().any(|&b| b >= from && b < to);
         for &(start, end, id, noun) in &verbs {
-            if start < matched_until {
+            if start < matched_until && !after_break(matched_from, start) {
                 continue;
             }
             let Some(info) = self.verb_info.get(id as usize) else { continue };
@@ -827,7 +850,7 @@ impl Coder {
                 (complement, None)
             };
             let reporting = tokens.get(start).is_some_and(|t| lw.reporting.contains(&&*t.upper));
-            let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info);
+            let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info, &breaks);
             if tabari && is_discard_code(&code) {
                 // TABARI: a verb or pattern coded `###` discards the sentence.
                 return (Vec::new(), groups, names);
@@ -838,7 +861,9 @@ impl Coder {
                 continue;
             }
             if let Some(c) = caps.as_ref() {
-                matched_until = matched_until.max(c.extent.1);
+                if c.extent.1 > matched_until {
+                    (matched_until, matched_from) = (c.extent.1, start);
+                }
             }
             // The object follows the verb in its clause, or else follows the
             // words the pattern matched ("restore complete, full ties with Gondor").
@@ -849,8 +874,14 @@ impl Coder {
             } else {
                 (0, tokens.len())
             };
+            let judges_act =
+                matches!(&code, CodeSpec::Single(c) if ["05", "11", "13"].iter().any(|r| c.starts_with(r)));
             let in_clause = |groups: &[ActorGroup], g: usize| {
-                groups.get(g).is_some_and(|g| g.start >= clause.0 && g.end <= clause.1)
+                groups.get(g).is_some_and(|g| {
+                    g.start >= clause.0
+                        && g.end <= clause.1
+                        && (judges_act || lw.locative_before(tokens, g.start) || !after_break(end, g.start))
+                })
             };
             let target_group = caps.as_ref().and_then(|c| c.target).or_else(|| {
                 first_group_after(&groups, end, tokens, lw)
@@ -876,6 +907,7 @@ impl Coder {
                         (after_pattern > end)
                             .then(|| first_group_after(&groups, after_pattern, tokens, lw))
                             .flatten()
+                            .filter(|&g| in_clause(&groups, g))
                     })
             });
             // "Speaking to reporters, Trump accused China", "Parlando alla tv di
@@ -1375,8 +1407,9 @@ impl Coder {
         groups: &[ActorGroup],
         verb: (usize, usize),
         info: &VerbInfo,
+        breaks: &[usize],
     ) -> (CodeSpec, String, Option<patterns::Captures>) {
-        let mut matcher = Matcher::new(sent, groups, &self.synsets, self.config.max_gap, verb);
+        let mut matcher = Matcher::new(sent, groups, &self.synsets, self.config.max_gap, verb, breaks);
         let mut best: Option<(usize, &Pattern, patterns::Captures)> = None;
         // The compound actor (`%`) of any matching pattern: the verb is one
         // its subjects do to each other.
@@ -2469,6 +2502,49 @@ fn clause_of(
                 || joins_clauses(tokens, groups, word_conj, i, lw)
         })
         .count()
+}
+
+/// Conjunctions that open a second predicate of the same subject: "ha condannato
+/// l'attacco e ha chiesto all'Iran", "condemned the strike and urged Israel", "y
+/// luego pidió". A conjunction outside every actor is one when an auxiliary or a
+/// verb (`verbs`: those with a code of their own, not a noun's entry such as
+/// "droni" in "missili e droni") follows it, or an auxiliary after one lower-case
+/// word ("e poi ha chiesto", "e gli ha chiesto"; a verb there may be a noun: "and
+/// medical supplies"; not in German, whose verb may end a clause of nouns: "auf
+/// Motorräder und Whiskey beschlossen"). No pattern gap or matched phrase of the
+/// first predicate reaches past one, nor its object, unless it judges or threatens an
+/// act whose author the second names ("condenó el lanzamiento y pidió a Pionyang …")
+/// or is a place both predicates share ("incendiaron neumáticos y levantaron
+/// barricadas en las calles de Puerto Príncipe").
+fn predicate_breaks(
+    tokens: &[Token],
+    groups: &[ActorGroup],
+    verbs: &[(usize, usize, u32, bool)],
+    word_conj: &[usize],
+    lw: &LangWords,
+) -> SmallVec<[usize; 2]> {
+    let in_group = |i: usize| groups.iter().any(|g| i >= g.start && i < g.end);
+    let predicate_at = |i: usize| {
+        !in_group(i)
+            && (tokens
+                .get(i)
+                .is_some_and(|t| lw.perfect_aux.contains(&&*t.upper) || lw.passive_aux.contains(&&*t.upper))
+                || verbs.iter().any(|v| v.0 == i))
+    };
+    (0..tokens.len())
+        .filter(|&i| joins_clauses(tokens, groups, word_conj, i, lw))
+        .filter(|&i| {
+            predicate_at(i + 1)
+                || !lw.verb_second
+                    && tokens.get(i + 1).is_some_and(|t| {
+                        t.text.chars().next().is_some_and(char::is_lowercase)
+                            && t.text.chars().all(char::is_alphabetic)
+                            && !in_group(i + 1)
+                            && !lw.is_determiner(&t.upper)
+                    })
+                    && tokens.get(i + 2).is_some_and(|t| lw.perfect_aux.contains(&&*t.upper))
+        })
+        .collect()
 }
 
 /// Whether token `i` is a coordinating conjunction that joins clauses: one

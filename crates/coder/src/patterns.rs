@@ -181,6 +181,8 @@ pub(crate) struct Matcher<'a> {
     pub(crate) max_gap: usize,
     /// Tokens the verb occupies.
     pub(crate) verb: (usize, usize),
+    /// Conjunctions that open a second predicate: no gap crosses one.
+    breaks: &'a [usize],
     depth: usize,
 }
 
@@ -223,8 +225,9 @@ impl<'a> Matcher<'a> {
         synsets: &'a [Members],
         max_gap: usize,
         verb: (usize, usize),
+        breaks: &'a [usize],
     ) -> Matcher<'a> {
-        Matcher { sent, groups, synsets, max_gap, verb, depth: 0 }
+        Matcher { sent, groups, synsets, max_gap, verb, breaks, depth: 0 }
     }
 
     fn stands_for_act(&self, i: usize) -> bool {
@@ -266,7 +269,7 @@ impl<'a> Matcher<'a> {
                 }
                 *caps = saved;
             }
-            if result.is_some() || is_barrier(token) {
+            if result.is_some() || is_barrier(token) || self.breaks.iter().any(|&b| b as isize == p) {
                 break;
             }
             p += step;

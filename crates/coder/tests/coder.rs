@@ -918,9 +918,13 @@ fn two_actors_of_one_state_make_an_event() {
     assert!(triples_builtin(Lang::It, "Il governo italiano ha criticato il governo italiano.").is_empty());
     let text = "The premier held talks with Albanian Prime Minister Edi Rama.";
     assert_eq!(triples_builtin(Lang::En, text), [triple("~GOV", "ALBGOV", "040")]);
-    // Italian news leaves its own country unsaid: the premier is Italy's.
+    // Italian news leaves its own country unsaid: the premier is Italy's (a talk
+    // "had with" someone is coded both ways since 26d24f6).
     let text = "Il premier ha avuto un colloquio con il primo ministro albanese Edi Rama.";
-    assert_eq!(triples_builtin(Lang::It, text), [triple("ITAGOV", "ALBGOV", "040")]);
+    assert_eq!(
+        triples_builtin(Lang::It, text),
+        [triple("ITAGOV", "ALBGOV", "040"), triple("ALBGOV", "ITAGOV", "040")]
+    );
 }
 
 /// A politician or office that "attacks" another attacks with words (111);
@@ -1532,6 +1536,50 @@ fn an_act_on_ones_own_bare_country_is_no_event() {
     let text = "France's foreign ministry called for the protection of French interests.";
     let events = code_in(&Coder::new(&lexicon), Lang::En, text, None);
     assert_eq!(triples(&events), [triple("FRAGOV", "FRA", "020")]);
+}
+
+/// A threat whose only "target" is the speaker's own state named right after
+/// "che" / "that" says who will act, not whom it threatens: no event.
+#[test]
+fn the_own_state_in_a_threats_complement_is_no_target() {
+    let text = "Il ministro degli Esteri algerino ha avvertito che l'Algeria risponderà con fermezza.";
+    assert_eq!(triples_builtin(Lang::It, text), [], "{text}");
+    // Named as the object, another state is still threatened.
+    assert_some_event(Lang::It, "Il ministro degli Esteri algerino ha minacciato la Francia.", |e| {
+        e.source.code == "DZAGOV" && e.target.code == "FRA" && e.cameo_root == "13"
+    });
+}
+
+/// A conjunction followed by an auxiliary or a verb opens a second predicate of
+/// the same subject: the first one's pattern gaps and matched words stop there,
+/// so the second codes on its own, and its object is not the first one's.
+#[test]
+fn a_second_predicate_after_a_conjunction_codes_on_its_own() {
+    // "ricevere .. aiuti" (aid received, nothing) no longer reaches "promesso
+    // aiuti" in the next predicate and swallows the visit.
+    assert_some_event(
+        Lang::It,
+        "Il presidente francese ha ricevuto il premier libanese e ha promesso aiuti al Paese.",
+        |e| e.source.code == "FRAGOV" && e.target.code == "LBNGOV" && e.cameo == "043",
+    );
+    // A condemnation with no side of its own does not hide the appeal after it.
+    assert_some_event(
+        Lang::It,
+        "Il ministro degli Esteri italiano ha condannato l'attacco e ha chiesto all'Iran di fermare l'escalation.",
+        |e| e.source.code == "ITAGOV" && e.target.code == "IRN" && e.cameo_root == "02",
+    );
+    // A noun that is also a verb form after "and" opens nothing.
+    assert_some_event(
+        Lang::En,
+        "Saudi Arabia delivered 100 tonnes of food and medical supplies to Syria.",
+        |e| e.source.code == "SAU" && e.target.code == "SYR" && e.cameo_root == "07",
+    );
+    // A place after both predicates belongs to both.
+    assert_some_event(
+        Lang::Es,
+        "Los manifestantes incendiaron neumáticos y levantaron barricadas en las calles de Puerto Príncipe.",
+        |e| e.cameo == "145" && e.target.code == "HTI",
+    );
 }
 
 /// "Ukraine condemned the attack": a noun of a violent act after a definite
