@@ -458,18 +458,35 @@ fn act_pointing_back(tokens: &[Token], i: usize, groups: &[ActorGroup], lw: &Lan
 pub(crate) fn capital_as_government(events: &mut [Event]) {
     let gazetteer = Gazetteer::embedded();
     for event in events.iter_mut() {
-        let source = &mut event.source;
-        if source.code.len() != 3 || !source.code.bytes().all(|b| b.is_ascii_uppercase()) {
-            continue;
-        }
-        // "México", "Djibouti", "Kuwait": a name that is also the country's own
-        // is the country.
-        let places = gazetteer.lookup(&source.text);
-        let country = places.iter().any(|p| p.kind == PlaceType::Country && p.cameo == source.code);
-        if !country && places.iter().any(|p| p.capital && p.cameo == source.code) {
-            source.code.push_str("GOV");
-            source.agent = "GOV".to_string();
-        }
+        capital_side_as_government(&mut event.source, gazetteer);
+    }
+}
+
+/// An act addressed to another side whose target is the capital of the
+/// source's own state ("The M23 accused Kinshasa", "il sindaco ha criticato
+/// Roma") is addressed to the government seated there, not to the bare state
+/// [`acts_on_own_country`] would drop. The government's own acts there stay
+/// dropped: its capital is where it acts ("Zelensky ha riunito a Kiev …").
+pub(crate) fn own_capital_as_government(events: &mut [Event]) {
+    let gazetteer = Gazetteer::embedded();
+    for event in events.iter_mut().filter(|e| acts_on_own_country(e) && e.source.agent != "GOV") {
+        capital_side_as_government(&mut event.target, gazetteer);
+    }
+}
+
+/// Turns a bare country code read from the name of that country's capital into
+/// its government.
+fn capital_side_as_government(side: &mut ActorRef, gazetteer: &Gazetteer) {
+    if side.code.len() != 3 || !side.code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return;
+    }
+    // "México", "Djibouti", "Kuwait": a name that is also the country's own
+    // is the country.
+    let places = gazetteer.lookup(&side.text);
+    let country = places.iter().any(|p| p.kind == PlaceType::Country && p.cameo == side.code);
+    if !country && places.iter().any(|p| p.capital && p.cameo == side.code) {
+        side.code.push_str("GOV");
+        side.agent = "GOV".to_string();
     }
 }
 

@@ -650,6 +650,9 @@ impl Coder {
             // Only now that roles have their country: "the ministry called for
             // the protection of French interests".
             if self.options.own_country_is_no_target {
+                if self.options.capitals_as_government && self.config.discourse {
+                    discourse::own_capital_as_government(&mut events);
+                }
                 let lw = LangWords::of(lang);
                 events.retain(|e| {
                     !discourse::acts_on_own_country(e)

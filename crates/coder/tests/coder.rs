@@ -1512,7 +1512,8 @@ fn a_plain_statement_is_no_event_with_dyads_dictionaries() {
 
 /// With dyad's own dictionaries an actor of a state acting on that bare state
 /// is no event (`own_country_is_no_target`) in the kinds of act addressed to
-/// another side; yielding, threats, coercion and violence at home stay.
+/// another side, unless the state is named by its capital (its government);
+/// yielding, threats, coercion and violence at home stay.
 #[test]
 fn an_act_on_ones_own_bare_country_is_no_event() {
     for (lang, text) in [
@@ -1530,6 +1531,9 @@ fn an_act_on_ones_own_bare_country_is_no_event() {
     assert_some_event(Lang::En, "The Syrian army shelled towns in Syria's north.", |e| {
         e.source.code == "SYRMIL" && e.target.code == "SYR" && e.cameo_root == "19"
     });
+    // A capital of one's own state stands for its government: "Kinshasa" is not the bare DRC.
+    let text = "The M23 accused Kinshasa of using drones against civilians.";
+    assert_some_event(Lang::En, text, |e| e.source.code == "CODREB" && e.target.code == "CODGOV");
     // Without the option (as with TABARI and PETRARCH dictionaries) the event stays.
     let mut lexicon = own::builtin("en").unwrap_or_else(|e| panic!("{e}"));
     lexicon.options.own_country_is_no_target = false;
