@@ -234,6 +234,10 @@ fn compile_word_as(
         out.push((word, gap_after));
         return;
     }
+    // Text reaches the tokenizer normalized ("«" and "“" as `"`): so does the
+    // dictionary's word, or a pattern written with "«" would never match.
+    let normalized = dyad_text::normalize(key);
+    let key = normalized.as_str();
     let lang = vocab.lang.unwrap_or(dyad_text::Lang::En);
     // An elided article stands alone in a dictionary ("Consiglio d' Europa");
     // in text the tokenizer splits it off the next word with its apostrophe
@@ -259,7 +263,7 @@ fn compile_word_as(
     };
     let parts: Vec<Token> = dyad_text::tokenize_lang(text, lang)
         .into_iter()
-        .filter(|t| t.kind != TokenKind::Punct || key.len() == 1)
+        .filter(|t| t.kind != TokenKind::Punct || key.chars().count() == 1)
         .collect();
     let n = parts.len();
     for (i, part) in parts.into_iter().enumerate() {

@@ -1806,3 +1806,17 @@ fn paired_states_with_their_leaders_are_one_list() {
         assert!(got.contains(&triple("RUSGOV", "USAGOV", "040")), "{text}: {got:?}");
     }
 }
+
+/// A pattern word that is one non-ASCII punctuation mark ("«", "»", "“") is
+/// a word like `"`: `- * « = ---` needs the quote, it does not match every
+/// use of the verb.
+#[test]
+fn a_pattern_with_a_guillemet_needs_the_guillemet() {
+    let text = "@language fr\n[actors]\nARN = Arnor\nGON = Gondor\n[verbs]\ndénoncer = 111\n- * « = ---\n";
+    let lexicon = own::parse(text, "t.dyad").unwrap_or_else(|e| panic!("{e}"));
+    let coder = Coder::new(&lexicon);
+    let events = code_in(&coder, Lang::Fr, "Arnor a dénoncé Gondor.", None);
+    assert_eq!(triples(&events), [triple("ARN", "GON", "111")]);
+    let events = code_in(&coder, Lang::Fr, "Arnor a dénoncé « l'agression » de Gondor.", None);
+    assert_eq!(triples(&events), []);
+}
