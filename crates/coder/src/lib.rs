@@ -1810,6 +1810,11 @@ fn after_determiner(
         let Some(j) = i.checked_sub(back) else { return false };
         let t = &tokens[j];
         if lw.is_determiner(&t.upper) {
+            // "Kim Jong Un criticó": a word of a name that looks like an
+            // article is none, and the word after the name is its verb.
+            if in_actor(j) {
+                return false;
+            }
             // "ha ancora una volta accusato", "a une nouvelle fois accusé": an
             // auxiliary just before the adverbial phrase makes the participle a verb.
             let aux = |k: usize| {

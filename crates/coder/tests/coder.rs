@@ -1820,3 +1820,12 @@ fn a_pattern_with_a_guillemet_needs_the_guillemet() {
     let events = code_in(&coder, Lang::Fr, "Arnor a dénoncé « l'agression » de Gondor.", None);
     assert_eq!(triples(&events), []);
 }
+
+/// A word of a name that looks like an article ("Un" in "Kim Jong Un") does
+/// not make the verb after the name a noun.
+#[test]
+fn an_article_inside_a_name_leaves_the_next_verb_a_verb() {
+    assert_some_event(Lang::Es, "El líder norcoreano Kim Jong Un criticó a Estados Unidos.", |e| {
+        e.source.code == "PRKGOV" && e.target.code == "USA" && e.cameo_root == "11"
+    });
+}
