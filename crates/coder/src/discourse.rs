@@ -690,14 +690,15 @@ pub(crate) fn anchored(event: &Event) -> bool {
 /// "threatened a curfew in Algiers", as PLOVER's gold codes them), and so
 /// may yielding, protests, coercion and violence.
 pub(crate) fn acts_on_own_country(event: &Event) -> bool {
+    matches!(event.cameo_root.as_str(), "01" | "02" | "04" | "05" | "06" | "07" | "10" | "11")
+        && targets_own_bare_state(event)
+}
+
+/// Whether the target is a bare state and the source one of its actors
+/// (`FRAGOV` → `FRA`).
+fn targets_own_bare_state(event: &Event) -> bool {
     let (source, target) = (&event.source.code, &event.target.code);
-    let addressed =
-        matches!(event.cameo_root.as_str(), "01" | "02" | "04" | "05" | "06" | "07" | "10" | "11");
-    addressed
-        && target.len() == 3
-        && state_of(target).is_some()
-        && source.len() > 3
-        && source.starts_with(target)
+    target.len() == 3 && state_of(target).is_some() && source.len() > 3 && source.starts_with(target.as_str())
 }
 
 /// Whether a rejection or threat "on" the actor's own bare state only names
@@ -706,12 +707,7 @@ pub(crate) fn acts_on_own_country(event: &Event) -> bool {
 /// state right after a complementizer is who will act, not whom the threat is
 /// against.
 pub(crate) fn own_country_speaks_in_complement(event: &Event, tokens: &[Token], lw: &LangWords) -> bool {
-    let (source, target) = (&event.source.code, &event.target.code);
-    let own = matches!(event.cameo_root.as_str(), "12" | "13")
-        && target.len() == 3
-        && state_of(target).is_some()
-        && source.len() > 3
-        && source.starts_with(target.as_str());
+    let own = matches!(event.cameo_root.as_str(), "12" | "13") && targets_own_bare_state(event);
     own && tokens
         .iter()
         .position(|t| t.span.0 == event.target.span[0])

@@ -816,16 +816,7 @@ impl Coder {
         let breaks = if tabari {
             SmallVec::new()
         } else {
-            let predicates: Vec<_> = verbs
-                .iter()
-                .filter(|v| {
-                    !v.3 && self
-                        .verb_info
-                        .get(v.2 as usize)
-                        .is_some_and(|i| !matches!(i.code, CodeSpec::Null))
-                })
-                .copied()
-                .collect();
+            let predicates: Vec<_> = verbs.iter().filter(|v| self.codes_as_verb(v)).copied().collect();
             predicate_breaks(tokens, &groups, &predicates, &word_conj, lw)
         };
         // Past a second predicate's conjunction ("… e ha chiesto"), nothing the
@@ -1320,6 +1311,12 @@ impl Coder {
         out
     }
 
+    /// Whether a found verb (start, end, id, used as a noun) is a verb with a code
+    /// of its own, not a noun form nor an entry coded null ("droni = ---").
+    fn codes_as_verb(&self, &(_, _, id, noun): &(usize, usize, u32, bool)) -> bool {
+        !noun && self.verb_info.get(id as usize).is_some_and(|i| !matches!(i.code, CodeSpec::Null))
+    }
+
     /// Whether a sentence passes [`CoderConfig::complexity`]'s limits.
     fn too_complex(
         &self,
@@ -1341,15 +1338,7 @@ impl Coder {
         };
         let no_actor_prior = self.options.no_actor_prior
             && self.config.default_actors.source.is_none()
-            && verbs
-                .iter()
-                .find(|v| {
-                    !v.3 && self
-                        .verb_info
-                        .get(v.2 as usize)
-                        .is_some_and(|i| !matches!(i.code, CodeSpec::Null))
-                })
-                .is_some_and(|v| !prior(v.0));
+            && verbs.iter().find(|v| self.codes_as_verb(v)).is_some_and(|v| !prior(v.0));
         let too_many_conj = max_conj > 0 && {
             let conj = (0..tokens.len()).filter(|&i| joins_clauses(tokens, groups, word_conj, i, lw)).count();
             conj >= max_conj
