@@ -174,6 +174,14 @@ pub(crate) fn compile_phrase(vocab: &mut Vocab, phrase: &Phrase) -> SmallVec<[Co
 /// `key` upper-cased, borrowed when it already is: the parser stores exact
 /// words and stems upper-cased, and a copy per word was a tenth of start-up.
 pub(crate) fn upper_case(key: &str) -> std::borrow::Cow<'_, str> {
+    // Nearly every key is ASCII: a byte test instead of a case table per char.
+    if key.is_ascii() {
+        return if key.bytes().any(|b| b.is_ascii_lowercase()) {
+            std::borrow::Cow::Owned(key.to_ascii_uppercase())
+        } else {
+            std::borrow::Cow::Borrowed(key)
+        };
+    }
     if key.chars().all(|c| c.to_uppercase().eq(std::iter::once(c))) {
         std::borrow::Cow::Borrowed(key)
     } else {
@@ -183,6 +191,13 @@ pub(crate) fn upper_case(key: &str) -> std::borrow::Cow<'_, str> {
 
 /// `key` lower-cased, borrowed when it already is (lemmas are stored so).
 fn lower_case(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.is_ascii() {
+        return if key.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(key.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(key)
+        };
+    }
     if key.chars().all(|c| c.to_lowercase().eq(std::iter::once(c))) {
         std::borrow::Cow::Borrowed(key)
     } else {
