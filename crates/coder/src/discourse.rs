@@ -223,13 +223,15 @@ impl Discourse {
         Some(ActorGroup { actors, start: span.0, end: span.1 })
     }
 
-    /// Remembers what a coded sentence said.
+    /// Remembers what a coded sentence said. `body_start` is the index of
+    /// the sentence's first token after a dateline (0 without one).
     pub(crate) fn learn(
         &mut self,
         tokens: &[Token],
         sentence: &str,
         groups: &[ActorGroup],
         events: &[Event],
+        (lw, body_start): (&LangWords, usize),
     ) {
         for group in groups {
             for actor in &group.actors {
@@ -341,6 +343,31 @@ impl Discourse {
                 self.last_single_subject = Some(one.clone());
             }
             self.last_subject = subject;
+        } else if let Some(group) = opening_subject(tokens, groups, lw, body_start) {
+            // "Pedro Sánchez rejected the call. He accused Russia …": a sentence
+            // that codes nothing still names who the next "he" is.
+            let subject: Vec<Known> = group
+                .actors
+                .iter()
+                .filter(|a| !a.code.is_empty())
+                .map(|a| Known {
+                    code: a.code.clone(),
+                    text: a
+                        .implied_text
+                        .clone()
+                        .unwrap_or_else(|| crate::span_text(tokens, a.start, a.end, sentence)),
+                    role: true,
+                    person: false,
+                    offices: Vec::new(),
+                })
+                .collect();
+            if !subject.is_empty() {
+                self.last_single_subject = match subject.as_slice() {
+                    [one] => Some(one.clone()),
+                    _ => None,
+                };
+                self.last_subject = subject;
+            }
         }
     }
 
@@ -671,6 +698,22 @@ pub(crate) fn roles_take_article_country(events: &mut [Event], country: &str, in
             }
         }
     }
+}
+
+/// The actors a sentence opens with, after the dateline and at most a
+/// determiner ("The minister …", "Il premier …"): the subject of a sentence
+/// that coded no event. Not an actor after a preposition ("In Kyiv, …").
+fn opening_subject<'g>(
+    tokens: &[Token],
+    groups: &'g [ActorGroup],
+    lw: &LangWords,
+    body_start: usize,
+) -> Option<&'g ActorGroup> {
+    let first = groups.iter().min_by_key(|g| g.start)?;
+    let lead = tokens.get(body_start..first.start)?;
+    let opens = lead.iter().all(|t| t.kind == TokenKind::Punct || lw.determiners.contains(&&*t.upper))
+        && lead.iter().filter(|t| t.kind != TokenKind::Punct).count() <= 1;
+    opens.then_some(first)
 }
 
 /// Whether either side of an event has a country (or an organisation's

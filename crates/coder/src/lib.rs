@@ -643,7 +643,14 @@ impl Coder {
                     .or(home)
                     .map(|last| (last, discourse.main_state(filed_in).unwrap_or(last)));
                 self.anchor_roles(&mut events, Some(&view), article_country);
-                discourse.learn(&sentence.tokens, &sentence.text, &groups, &events);
+                let body_start = sentence.tokens.iter().position(|t| t.span.0 >= body_from).unwrap_or(0);
+                discourse.learn(
+                    &sentence.tokens,
+                    &sentence.text,
+                    &groups,
+                    &events,
+                    (LangWords::of(lang), body_start),
+                );
             } else {
                 self.anchor_roles(&mut events, None, None);
             }

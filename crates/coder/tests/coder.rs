@@ -1829,3 +1829,29 @@ fn an_article_inside_a_name_leaves_the_next_verb_a_verb() {
         e.source.code == "PRKGOV" && e.target.code == "USA" && e.cameo_root == "11"
     });
 }
+
+/// A sentence that codes no event still names whom the next sentence's "he"
+/// or dropped subject stands for; an actor after a preposition ("In Madrid")
+/// is no subject.
+#[test]
+fn a_subject_without_an_event_is_the_next_pronouns() {
+    assert_some_event(Lang::En, "Pedro Sanchez rejected the call. He accused Russia of lying.", |e| {
+        e.source.code == "ESPGOV" && e.target.code == "RUS" && e.cameo == "112"
+    });
+    assert_some_event(
+        Lang::It,
+        "Pedro Sánchez ha respinto la richiesta. Ha accusato la Russia di mentire.",
+        |e| e.source.code == "ESPGOV" && e.target.code == "RUS" && e.cameo == "112",
+    );
+    assert_some_event(
+        Lang::De,
+        "Bundeskanzler Merz sprach am Montag in Berlin. Er warf Russland vor, die Gespräche zu sabotieren.",
+        |e| e.source.code == "DEUGOV" && e.target.code == "RUS" && e.cameo == "112",
+    );
+    let events = code_builtin(Lang::En, "The talks in Madrid ended on Monday. He accused Russia of lying.");
+    assert!(
+        events.iter().all(|e| e.source.code != "ESP"),
+        "{:?}",
+        events.iter().map(|e| &e.source.code).collect::<Vec<_>>()
+    );
+}
