@@ -2842,8 +2842,12 @@ fn first_group_after(
     let start = groups[g].start;
     // A comma, a semicolon or an adverbial clause ("demanded elections after a
     // court cleared him", "attacked while Mordor watched") ends the verb's clause.
-    let crosses = tokens.get(verb_end..start).is_some_and(|ts| {
-        ts.iter().any(|t| matches!(&*t.text, ";" | ",") || lw.opens_adverbial_clause(&t.upper))
+    // German "als" compares there ("tötete mehr als 30 Palästinenser").
+    let crosses = (verb_end..start).any(|i| {
+        tokens.get(i).is_some_and(|t| {
+            matches!(&*t.text, ";" | ",")
+                || (lw.opens_adverbial_clause(&t.upper) && lw.subordinator_at(tokens, i))
+        })
     });
     (!crosses).then_some(g)
 }

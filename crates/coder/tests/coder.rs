@@ -1855,3 +1855,15 @@ fn a_subject_without_an_event_is_the_next_pronouns() {
         events.iter().map(|e| &e.source.code).collect::<Vec<_>>()
     );
 }
+
+/// German "als" after a verb compares ("mehr als 50"): it opens no clause
+/// that would cut the object off its verb.
+#[test]
+fn a_comparing_als_leaves_the_object_to_its_verb() {
+    assert_some_event(Lang::De, "Die türkische Polizei nahm mehr als 50 Demonstranten fest.", |e| {
+        e.source.code == "TURCOP" && e.target.code == "TURCVL" && e.cameo == "173"
+    });
+    assert_some_event(Lang::De, "Israel tötete mehr als 30 Palästinenser.", |e| {
+        e.source.code == "ISR" && e.target.code.starts_with("PSE") && e.cameo_root == "19"
+    });
+}
