@@ -1335,9 +1335,16 @@ fn apposition(tokens: &[Token], first: &Actor, second: &Actor) -> bool {
     let country = |a: &Actor| a.code.get(..3).filter(|c| !c.starts_with('~')).map(str::to_string);
     // "Bundeskanzler Olaf Scholz" (an office the dictionary lists as an actor)
     // names its holder right after it; "…, Juan Ramón de la Fuente," between commas.
+    // The name may carry a title the dictionary does not join to it: "El jefe
+    // del Ejército sudanés, el general Abdelfatah al Burhan, rechazó …".
+    let comma_then_title = match between {
+        [comma, title @ ..] if &*comma.text == "," && title.len() <= 3 => title.iter().all(|t| {
+            t.kind == TokenKind::Word && t.text.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        }),
+        _ => false,
+    };
     let office_then_name = (between.is_empty()
-        || matches!(between, [comma] if &*comma.text == ",")
-            && tokens.get(second.end).is_some_and(|t| &*t.text == ","))
+        || comma_then_title && tokens.get(second.end).is_some_and(|t| &*t.text == ","))
         && !first.person
         && second.person
         && first.code.len() > 3;

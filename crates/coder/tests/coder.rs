@@ -730,6 +730,21 @@ fn troops_deployed_in_a_country_target_that_country() {
 fn an_office_and_its_holder_between_commas_are_one_actor() {
     let text = "El canciller de México, Juan Ramón de la Fuente, se reunió con su homólogo estadounidense.";
     assert_eq!(triples_builtin(Lang::Es, text), [triple("MEXGOV", "USAGOV", "040")], "{text}");
+    // A title the dictionary does not join to the name ("el general") is no
+    // second actor: one rejection, not the army's and the president's.
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "El jefe del Ejército sudanés, el general Abdelfatah al Burhan, rechazó la propuesta de Estados Unidos.",
+        ),
+        (
+            Lang::It,
+            "Il capo dell'esercito sudanese, il generale Abdel Fattah al-Burhan, ha respinto la proposta degli Stati Uniti.",
+        ),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.len() == 1 && got[0].0.starts_with("SDN") && got[0].2 == "125", "{text}: {got:?}");
+    }
 }
 
 /// A visitor does not share the country it visits.
