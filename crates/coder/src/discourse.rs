@@ -40,6 +40,19 @@ pub(crate) struct Known {
     pub(crate) offices: Vec<Office>,
 }
 
+impl Known {
+    /// An actor that was a clause's subject, as a later pronoun takes it.
+    fn subject(code: &str, text: &str) -> Known {
+        Known {
+            code: code.to_string(),
+            text: text.to_string(),
+            role: true,
+            person: false,
+            offices: Vec::new(),
+        }
+    }
+}
+
 /// State carried across the sentences of one article.
 #[derive(Debug, Default)]
 pub(crate) struct Discourse {
@@ -231,7 +244,8 @@ impl Discourse {
         sentence: &str,
         groups: &[ActorGroup],
         events: &[Event],
-        (lw, body_start): (&LangWords, usize),
+        lw: &LangWords,
+        body_start: usize,
     ) {
         for group in groups {
             for actor in &group.actors {
@@ -311,63 +325,47 @@ impl Discourse {
                 Some(state) if state_of(state).is_some() => state,
                 _ => code,
             };
-            self.last_attacker = Some(Known {
-                code: code.to_string(),
-                text: strike.source.refers_to.clone().unwrap_or_else(|| strike.source.text.clone()),
-                role: true,
-                person: false,
-                offices: Vec::new(),
-            });
+            self.last_attacker =
+                Some(Known::subject(code, strike.source.refers_to.as_ref().unwrap_or(&strike.source.text)));
         }
-        if let Some(last) = events.iter().rev().find(|e| !e.source.code.is_empty()) {
-            let subject: Vec<Known> = events
+        // The subject a later pronoun or dropped subject stands for: the last
+        // event's, or else the actor an eventless sentence opens with
+        // ("Pedro Sánchez rejected the call. He accused Russia …").
+        let subject: Vec<Known> = if let Some(last) = events.iter().rev().find(|e| !e.source.code.is_empty())
+        {
+            events
                 .iter()
                 .filter(|e| {
                     e.sentence_index == last.sentence_index && e.evidence.trigger == last.evidence.trigger
                 })
-                .map(|e| Known {
-                    code: e.source.code.clone(),
-                    // A subject carried on names whom it stands for, not "he".
-                    text: e.source.refers_to.clone().unwrap_or_else(|| e.source.text.clone()),
-                    role: true,
-                    person: false,
-                    offices: Vec::new(),
+                // A subject carried on names whom it stands for, not "he".
+                .map(|e| {
+                    Known::subject(&e.source.code, e.source.refers_to.as_ref().unwrap_or(&e.source.text))
                 })
                 .fold(Vec::new(), |mut acc, k| {
                     if !acc.contains(&k) {
                         acc.push(k);
                     }
                     acc
-                });
-            if let [one] = subject.as_slice() {
-                self.last_single_subject = Some(one.clone());
-            }
-            self.last_subject = subject;
+                })
         } else if let Some(group) = opening_subject(tokens, groups, lw, body_start) {
-            // "Pedro Sánchez rejected the call. He accused Russia …": a sentence
-            // that codes nothing still names who the next "he" is.
-            let subject: Vec<Known> = group
+            group
                 .actors
                 .iter()
                 .filter(|a| !a.code.is_empty())
-                .map(|a| Known {
-                    code: a.code.clone(),
-                    text: a
-                        .implied_text
-                        .clone()
-                        .unwrap_or_else(|| crate::span_text(tokens, a.start, a.end, sentence)),
-                    role: true,
-                    person: false,
-                    offices: Vec::new(),
+                .map(|a| match &a.implied_text {
+                    Some(text) => Known::subject(&a.code, text),
+                    None => Known::subject(&a.code, &crate::span_text(tokens, a.start, a.end, sentence)),
                 })
-                .collect();
-            if !subject.is_empty() {
-                self.last_single_subject = match subject.as_slice() {
-                    [one] => Some(one.clone()),
-                    _ => None,
-                };
-                self.last_subject = subject;
-            }
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if let [one] = subject.as_slice() {
+            self.last_single_subject = Some(one.clone());
+        }
+        if !subject.is_empty() {
+            self.last_subject = subject;
         }
     }
 

@@ -649,7 +649,8 @@ impl Coder {
                     &sentence.text,
                     &groups,
                     &events,
-                    (LangWords::of(lang), body_start),
+                    LangWords::of(lang),
+                    body_start,
                 );
             } else {
                 self.anchor_roles(&mut events, None, None);

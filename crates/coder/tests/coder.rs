@@ -1850,19 +1850,17 @@ fn an_article_inside_a_name_leaves_the_next_verb_a_verb() {
 /// is no subject.
 #[test]
 fn a_subject_without_an_event_is_the_next_pronouns() {
-    assert_some_event(Lang::En, "Pedro Sanchez rejected the call. He accused Russia of lying.", |e| {
-        e.source.code == "ESPGOV" && e.target.code == "RUS" && e.cameo == "112"
-    });
-    assert_some_event(
-        Lang::It,
-        "Pedro Sánchez ha respinto la richiesta. Ha accusato la Russia di mentire.",
-        |e| e.source.code == "ESPGOV" && e.target.code == "RUS" && e.cameo == "112",
-    );
-    assert_some_event(
-        Lang::De,
-        "Bundeskanzler Merz sprach am Montag in Berlin. Er warf Russland vor, die Gespräche zu sabotieren.",
-        |e| e.source.code == "DEUGOV" && e.target.code == "RUS" && e.cameo == "112",
-    );
+    for (lang, text, source) in [
+        (Lang::En, "Pedro Sanchez rejected the call. He accused Russia of lying.", "ESPGOV"),
+        (Lang::It, "Pedro Sánchez ha respinto la richiesta. Ha accusato la Russia di mentire.", "ESPGOV"),
+        (
+            Lang::De,
+            "Bundeskanzler Merz sprach am Montag in Berlin. Er warf Russland vor, die Gespräche zu sabotieren.",
+            "DEUGOV",
+        ),
+    ] {
+        assert_some_event(lang, text, |e| e.source.code == source && e.target.code == "RUS" && e.cameo == "112");
+    }
     let events = code_builtin(Lang::En, "The talks in Madrid ended on Monday. He accused Russia of lying.");
     assert!(
         events.iter().all(|e| e.source.code != "ESP"),
