@@ -114,7 +114,7 @@ EXTRA_EN = {
     "BS": "Bahamian(s); Nassau", "BH": "Bahraini(s); Manama", "BD": "Bangladeshi(s); Dhaka",
     "BB": "Barbadian(s); Bridgetown", "BY": "Belarusian(s); Minsk", "BE": "Belgian(s)",
     "BZ": "Belizean(s); Belmopan", "BJ": "Beninese; Porto-Novo; Cotonou", "BT": "Bhutanese; Thimphu",
-    "BO": "Bolivian(s); La Paz; Sucre", "BA": "Bosnian(s); Sarajevo", "BW": "Botswanan(s); Gaborone",
+    "BO": "Bolivian(s); La Paz; Sucre", "BA": "Bosnian(s); Sarajevo", "BW": "Botswanan(s); Motswana; Batswana; Gaborone",
     "BR": "Brazilian(s); Brasilia", "BN": "Bruneian(s); Bandar Seri Begawan", "BG": "Bulgarian(s); Sofia",
     "BF": "Burkinabe; Ouagadougou", "BI": "Burundian(s); Gitega; Bujumbura", "CV": "Cape Verdean(s); Praia",
     "KH": "Cambodian(s); Phnom Penh", "CM": "Cameroonian(s); Yaounde", "CA": "Canadian(s); Ottawa",
@@ -165,7 +165,7 @@ EXTRA_EN = {
     "SN": "Senegalese; Dakar", "RS": "Serbian(s); Serb(s); Belgrade", "SC": "Seychellois",
     "SL": "Sierra Leonean(s); Freetown", "SG": "Singaporean(s)", "SK": "Slovak(s); Bratislava",
     "SI": "Slovenian(s); Slovene(s); Ljubljana", "SB": "Solomon Islander(s); Honiara",
-    "SO": "Somali(s); Mogadishu", "ZA": "South African(s); Pretoria; Cape Town",
+    "SO": "Somali(s); Somalian(s); Mogadishu", "ZA": "South African(s); Pretoria; Cape Town",
     "SS": "South Sudanese; Juba", "ES": "Spanish; Spaniard(s); Madrid", "LK": "Sri Lankan(s); Colombo",
     "SD": "Sudanese; Khartoum", "SR": "Surinamese; Paramaribo", "SE": "Swedish; Swede(s); Stockholm",
     "CH": "Swiss; Bern", "SY": "Syrian(s); Damascus", "TJ": "Tajik(s); Tajikistani(s); Dushanbe",
@@ -228,7 +228,7 @@ SEATS = {
         ("BRAGOV", "Planalto; Palacio del Planalto"),
         ("DEUGOV", "Cancillería Federal"),
         ("CHNGOV", "Zhongnanhai"),
-        ("ISRGOV", "Knesset"),
+        # Not the Knesset: it is the parliament (ISRLEG in organizations.dyad).
     ],
     "fr": [
         ("USAGOV", "Maison Blanche; Maison-Blanche; Département d' État"),
