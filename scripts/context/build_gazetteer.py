@@ -63,8 +63,10 @@ STOP = {"Urbs", "Rim", "Golf", "Hall", "Born", "Mitte", "Sur", "Este", "Paz", "S
 # larger country and the one at war, and dyad's actor dictionaries code it COD: the gazetteer
 # agrees. "Congo-Brazzaville", "Republic of the Congo", "Congo (República)" still name CG.
 # CLDR's it/fr/de names of CD are only "Congo-Kinshasa"-style forms, so the full names and the
-# usual short forms are added too.
+# usual short forms are added too; CG gets the full names without the article ("Republic of Congo",
+# "Republik Kongo"), which would otherwise fall back on the bare "Congo"/"Kongo".
 COUNTRY_NAMES = {
+    "CG": ["Republic of Congo", "Repubblica del Congo", "República del Congo", "Republik Kongo"],
     "CD": ["Congo", "Kongo", "Democratic Republic of Congo", "DR Congo", "DRC", "RDC", "RD Congo",
            "Repubblica Democratica del Congo", "République démocratique du Congo",
            "Demokratische Republik Kongo"],
