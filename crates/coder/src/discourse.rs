@@ -338,6 +338,9 @@ impl Discourse {
                 .filter(|e| {
                     e.sentence_index == last.sentence_index && e.evidence.trigger == last.evidence.trigger
                 })
+                // "Biden met Macron. He said …" is Biden, though the meeting is
+                // coded both ways.
+                .filter(|e| !e.evidence.rule.ends_with(crate::MUTUAL_NOTE))
                 // A subject carried on names whom it stands for, not "he".
                 .map(|e| {
                     Known::subject(&e.source.code, e.source.refers_to.as_ref().unwrap_or(&e.source.text))

@@ -1579,10 +1579,13 @@ impl Coder {
                 if is_marker_code(&f.code) || [s, t].iter().flatten().any(|a| complex(&a.code)) {
                     continue;
                 }
-                let (codes, swapped): (Vec<&str>, bool) = match &f.code {
+                let (codes, swapped, mutual): (Vec<&str>, bool, bool) = match &f.code {
                     CodeSpec::Null => continue,
-                    CodeSpec::Single(c) => (vec![c], false),
-                    CodeSpec::Paired(a, b) => (vec![a, b], true),
+                    CodeSpec::Single(c) if self.options.meetings_are_mutual && is_mutual(c) => {
+                        (vec![c, c], true, true)
+                    }
+                    CodeSpec::Single(c) => (vec![c], false, false),
+                    CodeSpec::Paired(a, b) => (vec![a, b], true, false),
                 };
                 for (k, code) in codes.into_iter().enumerate() {
                     let (src, tgt) = if swapped && k == 1 { (t, s) } else { (s, t) };
@@ -1609,7 +1612,11 @@ impl Coder {
                         from: f.from,
                         noun: f.noun,
                         code: code.to_string(),
-                        rule: f.rule.clone(),
+                        rule: if mutual && k == 1 {
+                            format!("{}{MUTUAL_NOTE}", f.rule)
+                        } else {
+                            f.rule.clone()
+                        },
                         statement: f.statement,
                         by_word: f.by_word,
                         src,
@@ -1774,6 +1781,16 @@ struct Found {
     by_word: bool,
     source: Option<usize>,
     target: Option<usize>,
+}
+
+/// What the rule of the way back of a mutual act ([`is_mutual`]) ends with.
+pub(crate) const MUTUAL_NOTE: &str = "; and back: a meeting is an act of both sides";
+
+/// Whether a CAMEO code is an act both sides do together when one of them is
+/// said to do it: a meeting (`040`), a phone call (`041`), a meeting at a
+/// third place (`044`), a negotiation (`046`).
+fn is_mutual(code: &str) -> bool {
+    matches!(code, "040" | "041" | "044" | "046")
 }
 
 struct Draft<'g> {

@@ -323,10 +323,11 @@ fn roles_take_the_country_of_the_other_side() {
     );
     // An organisation lends no country.
     assert_eq!(pairs(Lang::En, "NATO condemned the rebels."), [("IGOWSTNAT".into(), "~REB".into())]);
-    // A minister meeting "the minister" stays a role, not a meeting with itself.
+    // A minister meeting "the minister" stays a role, not a meeting with itself
+    // (a meeting is mutual: both ways).
     assert_eq!(
         pairs(Lang::En, "The French foreign minister met the minister."),
-        [("FRAGOV".into(), "~GOV".into())]
+        [("FRAGOV".into(), "~GOV".into()), ("~GOV".into(), "FRAGOV".into())]
     );
 }
 
@@ -642,11 +643,12 @@ fn events_without_any_known_actor_only_when_asked() {
 /// spokesman beside a bare government.
 #[test]
 fn a_role_for_a_national_institution_is_that_institution() {
-    for (text, source) in [
-        ("A spokesman for the Syrian government criticized Israel.", "SYRGOV"),
-        ("Officials of the Turkish foreign ministry met Greek diplomats.", "TURGOV"),
+    // A meeting is mutual: the Greek diplomats are the source of the way back.
+    for (text, sources) in [
+        ("A spokesman for the Syrian government criticized Israel.", &["SYRGOV"][..]),
+        ("Officials of the Turkish foreign ministry met Greek diplomats.", &["TURGOV", "GRCGOV"]),
     ] {
-        assert_eq!(sources_builtin(Lang::En, text), [source], "{text}");
+        assert_eq!(sources_builtin(Lang::En, text), sources, "{text}");
     }
 }
 
@@ -729,7 +731,11 @@ fn troops_deployed_in_a_country_target_that_country() {
 #[test]
 fn an_office_and_its_holder_between_commas_are_one_actor() {
     let text = "El canciller de México, Juan Ramón de la Fuente, se reunió con su homólogo estadounidense.";
-    assert_eq!(triples_builtin(Lang::Es, text), [triple("MEXGOV", "USAGOV", "040")], "{text}");
+    assert_eq!(
+        triples_builtin(Lang::Es, text),
+        [triple("MEXGOV", "USAGOV", "040"), triple("USAGOV", "MEXGOV", "040")],
+        "{text}"
+    );
     // A title the dictionary does not join to the name ("el general") is no
     // second actor: one rejection, not the army's and the president's.
     for (lang, text) in [
@@ -761,7 +767,7 @@ fn a_visiting_role_keeps_no_country_from_its_host() {
 fn a_role_word_after_a_first_name_is_a_surname() {
     let text = "British Defence Secretary Tom King has promised to continue military aid to Mozambique.";
     assert_eq!(sources_builtin(Lang::En, text), ["GBRGOVMIL"], "{text}");
-    assert_eq!(sources_builtin(Lang::En, "King Charles met the Irish president."), ["GBRGOV"]);
+    assert_eq!(sources_builtin(Lang::En, "King Charles met the Irish president."), ["GBRGOV", "IRLGOV"]);
 }
 
 /// Garbled copy whose actor groups come out of order (a subject carried in
@@ -883,10 +889,11 @@ fn a_name_two_persons_share_is_the_one_in_office() {
     let coder = Coder::new(&own::builtin("en").unwrap_or_else(|e| panic!("{e}")));
     let source_on = |year: i32| {
         let events = code_with(&coder, "King Abdullah met Joe Biden.", NaiveDate::from_ymd_opt(year, 5, 1));
+        // The meeting's way back has Biden as its source (USAGOV in both years).
         events.into_iter().map(|e| e.source.code).collect::<Vec<_>>()
     };
-    assert_eq!(source_on(2010), ["SAUGOV"]);
-    assert_eq!(source_on(2024), ["JORGOV"]);
+    assert_eq!(source_on(2010), ["SAUGOV", "USAGOV"]);
+    assert_eq!(source_on(2024), ["JORGOV", "USAGOV"]);
 }
 
 /// Undated text with a title before a person whose last term has ended was
@@ -932,7 +939,10 @@ fn two_actors_of_one_state_make_an_event() {
     assert_eq!(triples_builtin(Lang::Es, text), [triple("ESPGOV", "ESPGOV", "111")]);
     assert!(triples_builtin(Lang::It, "Il governo italiano ha criticato il governo italiano.").is_empty());
     let text = "The premier held talks with Albanian Prime Minister Edi Rama.";
-    assert_eq!(triples_builtin(Lang::En, text), [triple("~GOV", "ALBGOV", "040")]);
+    assert_eq!(
+        triples_builtin(Lang::En, text),
+        [triple("~GOV", "ALBGOV", "040"), triple("ALBGOV", "~GOV", "040")]
+    );
     // Italian news leaves its own country unsaid: the premier is Italy's (a talk
     // "had with" someone is coded both ways since 26d24f6).
     let text = "Il premier ha avuto un colloquio con il primo ministro albanese Edi Rama.";
@@ -1040,7 +1050,12 @@ fn a_hyphenated_pair_beside_a_noun_names_both_sides() {
     let text = "Meloni incontra Macron e Zelensky a Roma.";
     assert_eq!(
         triples_builtin(Lang::It, text),
-        [triple("ITAGOV", "FRAGOV", "040"), triple("ITAGOV", "UKRGOV", "040")]
+        [
+            triple("ITAGOV", "FRAGOV", "040"),
+            triple("FRAGOV", "ITAGOV", "040"),
+            triple("ITAGOV", "UKRGOV", "040"),
+            triple("UKRGOV", "ITAGOV", "040")
+        ]
     );
     let text = "US-China talks stall in Geneva.";
     assert_eq!(triples_builtin(Lang::En, text), [triple("USA", "CHN", "040"), triple("CHN", "USA", "040")]);
@@ -1063,7 +1078,10 @@ fn the_actor_after_an_opening_phrase_is_the_subject() {
     let text = "Parlando alla televisione di Stato, Maduro ha accusato gli Stati Uniti.";
     assert_eq!(triples_builtin(Lang::It, text), [triple("VENGOV", "USA", "112")]);
     let text = "Russia's foreign minister, Sergei Lavrov, met the Chinese ambassador.";
-    assert!(triples_builtin(Lang::En, text).iter().all(|(s, _, _)| s == "RUSGOV"), "{text}");
+    assert_eq!(
+        triples_builtin(Lang::En, text),
+        [triple("RUSGOV", "CHNGOV", "040"), triple("CHNGOV", "RUSGOV", "040")]
+    );
     let text =
         "Dopo la telefonata con Zelensky, Meloni ha ribadito il pieno sostegno dell'Italia all'Ucraina.";
     assert!(triples_builtin(Lang::It, text).iter().all(|(s, _, _)| s == "ITAGOV"), "{text}");
@@ -1141,7 +1159,10 @@ fn an_opening_phrase_of_time_or_place_leaves_the_subject() {
     let text = "Nella notte Mosca ha sferrato un nuovo attacco contro Kiev.";
     assert_eq!(triples_builtin(Lang::It, text), [triple("RUSGOV", "UKR", "190")]);
     let text = "In mattinata Meloni ha incontrato Macron.";
-    assert_eq!(triples_builtin(Lang::It, text), [triple("ITAGOV", "FRAGOV", "040")]);
+    assert_eq!(
+        triples_builtin(Lang::It, text),
+        [triple("ITAGOV", "FRAGOV", "040"), triple("FRAGOV", "ITAGOV", "040")]
+    );
     // The guest received visits the host (042) as the host receives him (043).
     let text = "A Palazzo Chigi Meloni ha ricevuto il premier albanese Edi Rama.";
     let got = triples_builtin(Lang::It, text);
@@ -1879,4 +1900,45 @@ fn a_comparing_als_leaves_the_object_to_its_verb() {
     assert_some_event(Lang::De, "Israel tötete mehr als 30 Palästinenser.", |e| {
         e.source.code == "ISR" && e.target.code.starts_with("PSE") && e.cameo_root == "19"
     });
+}
+
+/// A meeting, talks, a call or a negotiation is an act of both sides, in every
+/// language, whichever side the sentence makes the subject; the way back says
+/// so in its rule, and a later pronoun still stands for the subject. A visit
+/// stays one way, and dictionaries without the option (TABARI, PETRARCH) code
+/// the subject's event only.
+#[test]
+fn a_meeting_is_an_act_of_both_sides() {
+    let both = [triple("ITAGOV", "FRAGOV", "040"), triple("FRAGOV", "ITAGOV", "040")];
+    for (lang, text) in [
+        (Lang::It, "Giorgia Meloni ha incontrato Emmanuel Macron."),
+        (Lang::En, "Giorgia Meloni met Emmanuel Macron."),
+        (Lang::Es, "Giorgia Meloni se reunió con Emmanuel Macron."),
+        (Lang::Fr, "Giorgia Meloni a rencontré Emmanuel Macron."),
+        (Lang::De, "Giorgia Meloni traf Emmanuel Macron."),
+    ] {
+        let events = code_builtin(lang, text);
+        assert_eq!(triples(&events), both, "{text}");
+        assert!(events[1].evidence.rule.contains("both sides"), "{text}: {}", events[1].evidence.rule);
+    }
+    let text = "Giorgia Meloni telefonò a Emmanuel Macron.";
+    assert_eq!(
+        triples_builtin(Lang::It, text),
+        [triple("ITAGOV", "FRAGOV", "041"), triple("FRAGOV", "ITAGOV", "041")],
+        "{text}"
+    );
+    let text = "Giorgia Meloni visited Emmanuel Macron.";
+    assert_eq!(triples_builtin(Lang::En, text), [triple("ITAGOV", "FRAGOV", "042")], "{text}");
+    let text = "Giorgia Meloni met Emmanuel Macron. She criticized Russia.";
+    let events = code_builtin(Lang::En, text);
+    let later: Vec<_> = events.iter().filter(|e| e.sentence_index == 1).collect();
+    assert_eq!(
+        triples(&later.into_iter().cloned().collect::<Vec<_>>()),
+        [triple("ITAGOV", "RUS", "111")],
+        "{text}"
+    );
+    let mut lexicon = own::builtin("en").unwrap_or_else(|e| panic!("{e}"));
+    lexicon.options.meetings_are_mutual = false;
+    let events = code_in(&Coder::new(&lexicon), Lang::En, "Giorgia Meloni met Emmanuel Macron.", None);
+    assert_eq!(triples(&events), [triple("ITAGOV", "FRAGOV", "040")]);
 }

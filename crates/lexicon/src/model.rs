@@ -322,6 +322,13 @@ pub struct CodingOptions {
     /// tells the coder that a verb reports, so that the reported event wins.
     /// Off for TABARI and PETRARCH dictionaries, whose suites code statements.
     pub plain_statements_are_no_events: bool,
+    /// A meeting, talks, a phone call or a negotiation (CAMEO `040`, `041`,
+    /// `044`, `046`) is an act of both sides: "Meloni ha incontrato Macron"
+    /// codes `ITAGOV` → `FRAGOV` and `FRAGOV` → `ITAGOV`, as CAMEO codes a
+    /// meeting and as "Meloni e Macron si sono incontrati" already did. Visits
+    /// and hosting (`042`, `043`) stay one way. Off for TABARI and PETRARCH
+    /// dictionaries, whose suites expect the one event the verb's subject makes.
+    pub meetings_are_mutual: bool,
     /// An actor of a state acting on that bare state is no event in the
     /// kinds of act addressed to another side (statements, appeals,
     /// consultations, cooperation, aid, demands, disapproval): "France's
@@ -362,6 +369,7 @@ impl Default for CodingOptions {
             domestic_pairs: false,
             political_attacks_are_verbal: false,
             plain_statements_are_no_events: false,
+            meetings_are_mutual: false,
             own_country_is_no_target: false,
             home_country: None,
             no_actor_prior: false,

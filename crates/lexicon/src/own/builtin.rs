@@ -150,6 +150,7 @@ pub fn builtin(lang: &str) -> Result<Lexicon> {
     lex.options.domestic_pairs = true;
     lex.options.political_attacks_are_verbal = true;
     lex.options.plain_statements_are_no_events = true;
+    lex.options.meetings_are_mutual = true;
     lex.options.own_country_is_no_target = true;
     lex.options.home_country = home_country(lang).map(str::to_string);
     lex.options.language = Some(lang.to_string());
