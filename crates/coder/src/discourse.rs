@@ -634,6 +634,9 @@ pub(crate) const NOT_STATES: &[&str] = &[
 /// those visited or received ("received the opposition leaders") are at home.
 /// So does a government or an army acting on a state named bare: "the
 /// government accused Israel", "the army shelled Gaza" act on another country.
+/// A diplomat is another state's man: "Beijing protested to the ambassador"
+/// does not make him Chinese, and "the government summoned the Russian
+/// ambassador" is not Russia summoning its own ([`is_diplomat`]).
 pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: bool) {
     let state = |country: &str| country.len() == 3 && !NOT_STATES.contains(&country);
     // The code a role-only side would take from its partner, if any. With
@@ -643,12 +646,16 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: b
     // prime minister is seldom his compatriot.
     let taken = |side: &ActorRef, partner: &ActorRef, conflict: bool| {
         let agent = side.code.strip_prefix('~').filter(|a| !a.is_empty())?;
+        if is_diplomat(&side.text) {
+            return None;
+        }
         let code = format!("{}{agent}", partner.country);
         let distinct = code != partner.code
             || domestic_pairs
                 && conflict
                 && partner.code.len() > 3
-                && !side.text.eq_ignore_ascii_case(&partner.text);
+                && !side.text.eq_ignore_ascii_case(&partner.text)
+                && !is_diplomat(&partner.text);
         (state(&partner.country) && distinct).then(|| (code, partner.country.clone()))
     };
     for event in events.iter_mut() {
@@ -669,6 +676,33 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: b
             }
         }
     }
+}
+
+/// Whether an actor's words name a diplomat or an embassy, in any of the five
+/// languages: "ambassador", "ambasciatore", "embajada", "l'ambassadeur",
+/// "Botschafter", "envoy", "inviato", "diplomats".
+///
+/// Stems, not dictionary entries: the test is about what a role is, whatever
+/// code the dictionary gives it.
+pub(crate) fn is_diplomat(text: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "AMBASSAD",
+        "AMBASCIAT",
+        "EMBAJAD",
+        "BOTSCHAFT",
+        "EMBASS",
+        "ENVOY",
+        "INVIAT",
+        "ENVIAD",
+        "ENVOYÉ",
+        "GESANDT",
+        "DIPLOMAT",
+        "DIPLOMÁTIC",
+    ];
+    text.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        let upper = word.to_uppercase();
+        STEMS.iter().any(|s| upper.starts_with(s))
+    })
 }
 
 /// Gives the roles of an event between roles alone ("Il governo ha convocato

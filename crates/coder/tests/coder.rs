@@ -323,6 +323,13 @@ fn roles_take_the_country_of_the_other_side() {
     );
     // An organisation lends no country.
     assert_eq!(pairs(Lang::En, "NATO condemned the rebels."), [("IGOWSTNAT".into(), "~REB".into())]);
+    // A diplomat is another state's: he neither takes his host's country nor
+    // lends his own to the government that summons him.
+    assert_eq!(
+        pairs(Lang::Fr, "Pékin a élevé de sévères protestations auprès de l'ambassadeur."),
+        [("CHNGOV".into(), "~GOV".into())]
+    );
+    assert_eq!(pairs(Lang::Es, "El Gobierno convocó al embajador ruso."), [("~GOV".into(), "RUSGOV".into())]);
     // A minister meeting "the minister" stays a role, not a meeting with itself
     // (a meeting is mutual: both ways).
     assert_eq!(
