@@ -213,13 +213,16 @@ impl LangWords {
     /// Whether token `i` opens a subordinate clause. German "als" does only at
     /// the sentence's start or after a comma ("…, als Merz eintraf"); inside a
     /// clause it compares or names a role: "mehr als 80 Gefangene", "Palästina
-    /// als Staat anerkannt", "wies die Vorwürfe als russophob zurück".
+    /// als Staat anerkannt", "wies die Vorwürfe als russophob zurück". So do
+    /// "da", which inside a clause is a name's particle ("Lula da Silva hat
+    /// Guterres getroffen"), and "während", a preposition there ("während des
+    /// Besuchs"): German sets a comma before every subordinate clause.
     pub(crate) fn subordinator_at(&self, tokens: &[dyad_text::Token], i: usize) -> bool {
         let Some(t) = tokens.get(i) else { return false };
         let w = &*t.upper;
         let clause_start =
             || i == 0 || tokens.get(i - 1).is_some_and(|p| matches!(&*p.text, "," | ";" | ":"));
-        self.subordinators.contains(&w) && (w != "ALS" || clause_start())
+        self.subordinators.contains(&w) && (!matches!(w, "ALS" | "DA" | "WÄHREND") || clause_start())
     }
 
     /// Whether a word introduces a content clause ("said *that* …").

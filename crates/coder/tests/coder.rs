@@ -1897,10 +1897,14 @@ fn a_subject_without_an_event_is_the_next_pronouns() {
     );
 }
 
-/// German "als" after a verb compares ("mehr als 50"): it opens no clause
+/// German "als" after a verb compares ("mehr als 50"), and "da" inside a
+/// clause is a name's particle ("Lula da Silva"): neither opens a clause
 /// that would cut the object off its verb.
 #[test]
 fn a_comparing_als_leaves_the_object_to_its_verb() {
+    assert_some_event(Lang::De, "Lula da Silva hat am Montag in Genf António Guterres getroffen.", |e| {
+        e.source.code == "BRAGOV" && e.target.code == "IGOUNO" && e.cameo == "040"
+    });
     assert_some_event(Lang::De, "Die türkische Polizei nahm mehr als 50 Demonstranten fest.", |e| {
         e.source.code == "TURCOP" && e.target.code == "TURCVL" && e.cameo == "173"
     });
