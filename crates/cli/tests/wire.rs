@@ -45,9 +45,12 @@ use dyad_text::{Lang, TextPipeline};
 /// en .400, es .500, fr .296, de .387), and the dictionaries were then tuned on
 /// them: these are development figures. A floor is re-set only when new blind
 /// articles enlarge a file (the whole file is then a new measure): de .77 fell
-/// to .69 and en .55 to .52 that way.
+/// to .69 and en .55 to .52 that way. Session 21 appended 20 blind articles per
+/// language (round 12; blind root F1 it .428, en .409, es .378, fr .495, de
+/// .462, before tuning): the files then measured it .677, en .540, es .631,
+/// fr .717, de .638.
 const FLOORS: [(Lang, f64); 5] =
-    [(Lang::It, 0.63), (Lang::En, 0.52), (Lang::Es, 0.61), (Lang::Fr, 0.68), (Lang::De, 0.69)];
+    [(Lang::It, 0.64), (Lang::En, 0.51), (Lang::Es, 0.60), (Lang::Fr, 0.68), (Lang::De, 0.60)];
 
 /// `(source, target, cameo)` as written in the file.
 type Triple = (String, String, String);
