@@ -878,11 +878,30 @@ impl Coder {
             };
             let judges_act =
                 matches!(&code, CodeSpec::Single(c) if ["05", "11", "13"].iter().any(|r| c.starts_with(r)));
+            // "condenó el lanzamiento y pidió a Pionyang …", "ha promesso una punizione
+            // e ha condannato il regime": a judgement reaches the actor the next
+            // predicate addresses (the author of the act judged), unless the two
+            // judge in opposite senses ("praised the decision and criticized Warsaw").
+            let first_praises = matches!(&code, CodeSpec::Single(c) if c.starts_with("05"));
+            let addresses_author = |g: usize| {
+                let next = verbs.iter().find(|v| v.0 > end && v.0 < g && after_break(end, v.0));
+                next.is_none_or(|v| {
+                    self.verb_info.get(v.2 as usize).is_none_or(|i| match &i.code {
+                        CodeSpec::Single(c) if first_praises => {
+                            !c.get(..2).is_some_and(|r| ("10".."21").contains(&r))
+                        }
+                        CodeSpec::Single(c) => !c.starts_with("05"),
+                        _ => true,
+                    })
+                })
+            };
             let in_clause = |groups: &[ActorGroup], g: usize| {
-                groups.get(g).is_some_and(|g| {
-                    g.start >= clause.0
-                        && g.end <= clause.1
-                        && (judges_act || lw.locative_before(tokens, g.start) || !after_break(end, g.start))
+                groups.get(g).is_some_and(|grp| {
+                    grp.start >= clause.0
+                        && grp.end <= clause.1
+                        && (judges_act && addresses_author(grp.start)
+                            || lw.locative_before(tokens, grp.start)
+                            || !after_break(end, grp.start))
                 })
             };
             let target_group = caps.as_ref().and_then(|c| c.target).or_else(|| {

@@ -1953,3 +1953,23 @@ fn a_meeting_is_an_act_of_both_sides() {
     let events = code_in(&Coder::new(&lexicon), Lang::En, "Giorgia Meloni met Emmanuel Macron.", None);
     assert_eq!(triples(&events), [triple("ITAGOV", "FRAGOV", "040")]);
 }
+
+/// A judgement reaches past "and" to the actor the next predicate addresses,
+/// the author of the act judged ("condemned the launch and urged Pyongyang"),
+/// but not one the next predicate judges the other way ("praised the decision
+/// and criticized Warsaw": the praise is not Warsaw's).
+#[test]
+fn a_judgement_reaches_the_next_predicates_actor_only_in_the_same_sense() {
+    for (lang, text) in [
+        (Lang::En, "The German minister praised the decision and criticized Warsaw."),
+        (Lang::Es, "El ministro alemán elogió la decisión y criticó a Varsovia."),
+        (Lang::Fr, "Le ministre allemand a salué la décision et critiqué Varsovie."),
+    ] {
+        assert_eq!(triples_builtin(lang, text), [triple("DEUGOV", "POL", "111")], "{text}");
+    }
+    let text = "Seúl condenó el lanzamiento y pidió a Pionyang que cese sus provocaciones.";
+    assert_eq!(
+        triples_builtin(Lang::Es, text),
+        [triple("KORGOV", "PRK", "111"), triple("KORGOV", "PRK", "020")]
+    );
+}
