@@ -2606,14 +2606,19 @@ fn joins_clauses(
 /// Whether a clause boundary stands between an actor and a later verb, so
 /// the actor cannot be the verb's subject: "Arnor restored ties after crowds
 /// burned its embassy". A relative pronoun right after the actor keeps it:
-/// "Gondor, which attacked Mordor".
+/// "Gondor, which attacked Mordor". One that is also an article (German "der",
+/// "die", "das") opens a clause only after a comma, as German writes every
+/// relative clause: in "Dobrindt lobte die Haltung und kritisierte Warschau"
+/// it is the object's article.
 fn opens_clause_between(tokens: &[Token], actor_end: usize, verb: usize, lw: &LangWords) -> bool {
     let Some(between) = tokens.get(actor_end..verb) else { return true };
     between.iter().enumerate().any(|(k, t)| {
         let word = &*t.upper;
+        let relative = lw.relatives.contains(&word)
+            && (!lw.is_determiner(word) || k.checked_sub(1).is_some_and(|p| &*between[p].text == ","));
         word == ";"
             || (lw.subordinator_at(tokens, actor_end + k) && !(lw.relatives.contains(&word) && k == 0))
-            || (lw.relatives.contains(&word) && between[..k].iter().any(|b| b.kind == TokenKind::Word))
+            || (relative && between[..k].iter().any(|b| b.kind == TokenKind::Word))
     })
 }
 

@@ -1973,3 +1973,12 @@ fn a_judgement_reaches_the_next_predicates_actor_only_in_the_same_sense() {
         [triple("KORGOV", "PRK", "111"), triple("KORGOV", "PRK", "020")]
     );
 }
+
+/// German "der", "die", "das" open a relative clause only after a comma;
+/// elsewhere they are an object's article, and the subject of the first
+/// predicate is the second's too.
+#[test]
+fn a_german_article_after_the_verb_opens_no_relative_clause() {
+    let text = "Der deutsche Innenminister lobte die Haltung und kritisierte Warschau.";
+    assert_eq!(triples_builtin(Lang::De, text), [triple("DEUGOV", "POL", "111")], "{text}");
+}
