@@ -121,6 +121,9 @@ pub(crate) struct LangWords {
     /// Verb-second main clauses: when something else opens the clause, the
     /// subject follows the verb (German "Am Montag traf X Y").
     pub(crate) verb_second: bool,
+    /// Adjectives, national ones included, follow the noun ("raid aerei
+    /// pakistani", "bombardeos israelíes", "frappes russes").
+    pub(crate) adjective_after_noun: bool,
 }
 
 impl LangWords {
@@ -441,6 +444,7 @@ static EN: LangWords = LangWords {
     singular_pronouns: &["HE", "SHE", "IT"],
     auxiliaries: &[],
     verb_second: false,
+    adjective_after_noun: false,
 };
 
 static IT: LangWords = LangWords {
@@ -640,6 +644,7 @@ static IT: LangWords = LangWords {
     singular_pronouns: &["LUI", "LEI", "EGLI", "ESSA"],
     auxiliaries: &[],
     verb_second: false,
+    adjective_after_noun: true,
 };
 
 static ES: LangWords = LangWords {
@@ -810,6 +815,7 @@ static ES: LangWords = LangWords {
     singular_pronouns: &["ÉL", "ELLA"],
     auxiliaries: &[],
     verb_second: false,
+    adjective_after_noun: true,
 };
 
 static FR: LangWords = LangWords {
@@ -942,6 +948,7 @@ static FR: LangWords = LangWords {
     singular_pronouns: &["IL", "ELLE"],
     auxiliaries: &[],
     verb_second: false,
+    adjective_after_noun: true,
 };
 
 static DE: LangWords = LangWords {
@@ -1040,6 +1047,7 @@ static DE: LangWords = LangWords {
         "WERDE",
     ],
     verb_second: true,
+    adjective_after_noun: false,
 };
 
 #[cfg(test)]

@@ -1386,6 +1386,7 @@ impl Coder {
         // Blocks Trump's National Guard Deployment"): capitals say nothing there.
         let mostly_caps = tokens.iter().filter(|t| t.kind == TokenKind::Word).all(|t| !has_lower(&t.text))
             || lw.code == "en" && title_case(tokens);
+        let mut subject_head = None;
         let mut i = 0;
         while i < tokens.len() {
             let Some(hit) = self.verbs.longest_at(sent, i, self.config.max_gap) else {
@@ -1407,6 +1408,25 @@ impl Coder {
                 i += 1;
                 continue;
             }
+            // "Raid aerei pakistani hanno ucciso …", "Bombardeos israelíes
+            // mataron …": in a language whose adjectives follow the noun, an event
+            // word with no actor and no verb before it and a national adjective
+            // right after it heads the subject, as "I raid aerei pakistani" does,
+            // when a verb follows (decided below); alone it is a headline's event
+            // ("Raid israeliano su Khan Younis, decine di morti").
+            let heads_subject = lw.adjective_after_noun
+                && verbs.is_empty()
+                && !groups.iter().any(|g| g.start < i)
+                && groups.iter().any(|g| {
+                    g.start == hit.end
+                        && g.actors.iter().all(|a| a.code.len() == 3)
+                        && tokens
+                            .get(g.start..g.end)
+                            .is_some_and(|ts| ts.iter().all(|t| !has_upper_initial(&t.text)))
+                });
+            if heads_subject {
+                subject_head = Some(verbs.len());
+            }
             if after_determiner {
                 // Kept for patterns that name the words before the noun
                 // ("% HAVE POSTPONED *" for "their meeting").
@@ -1416,6 +1436,22 @@ impl Coder {
             }
             verbs.push((i, hit.end, *hit.payload, false));
             i = hit.end;
+        }
+        // The verb that follows is the clause's own: no comma, colon or dash
+        // between ("Bombardamenti israeliani su Gaza, almeno 50 morti").
+        let predicate_follows = |k: usize| {
+            let head_end = verbs.get(k).map_or(0, |v| v.1);
+            verbs.iter().skip(k + 1).any(|v| {
+                self.codes_as_verb(v)
+                    && tokens.get(head_end..v.0).is_some_and(|ts| {
+                        !ts.iter().any(|t| matches!(&*t.text, "," | ":" | ";" | "-" | "–" | "—"))
+                    })
+            })
+        };
+        if let Some(k) = subject_head.filter(|&k| predicate_follows(k)) {
+            if let Some(head) = verbs.get_mut(k) {
+                head.3 = true;
+            }
         }
         verbs
     }
@@ -2278,6 +2314,10 @@ fn embedded_in_previous(
 
 fn has_country(a: &actors::Actor) -> bool {
     !a.code.is_empty() && !a.code.starts_with('~')
+}
+
+fn has_upper_initial(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn has_lower(s: &str) -> bool {

@@ -1982,3 +1982,19 @@ fn a_german_article_after_the_verb_opens_no_relative_clause() {
     let text = "Der deutsche Innenminister lobte die Haltung und kritisierte Warschau.";
     assert_eq!(triples_builtin(Lang::De, text), [triple("DEUGOV", "POL", "111")], "{text}");
 }
+
+/// In Italian, Spanish and French an event word that opens the sentence with
+/// a national adjective after it heads the subject of the verb that follows
+/// ("Raid aerei pakistani hanno ucciso …"); with no verb of its own clause
+/// after it, it is the headline's event ("Raid israeliano su Khan Younis,
+/// decine di morti").
+#[test]
+fn an_event_noun_with_its_adjective_heads_the_subject() {
+    assert_eq!(
+        triples_builtin(Lang::It, "Raid aerei pakistani hanno ucciso dieci civili."),
+        [triple("PAK", "PAKCVL", "190")]
+    );
+    assert_some_event(Lang::It, "Raid israeliano su Khan Younis, decine di morti.", |e| {
+        e.source.code == "ISR" && e.target.code == "PSE" && e.cameo_root == "19"
+    });
+}
