@@ -1401,8 +1401,7 @@ impl Coder {
             let after_determiner = after_determiner(tokens, i, &in_actor, lw, self.config.tabari);
             // A capital opens the sentence after quote marks too ('"Condanniamo …').
             let opens = tokens.get(..i).is_some_and(|ts| ts.iter().all(|t| t.kind != TokenKind::Word));
-            let capitalized_noun =
-                !opens && !mostly_caps && token.text.chars().next().is_some_and(char::is_uppercase);
+            let capitalized_noun = !opens && !mostly_caps && has_upper_initial(&token.text);
             let forced_noun = self.nonverbs.longest_at(sent, i, 0).is_some_and(|h| h.end >= hit.end);
             if in_actor(i) || capitalized_noun || forced_noun {
                 i += 1;
@@ -1917,10 +1916,7 @@ fn after_determiner(
         if lw.code != "en" && lw.coordinators.contains(&&*t.upper) {
             return false;
         }
-        if t.kind != TokenKind::Word
-            || in_actor(j)
-            || has_lower(&t.text) && t.text.chars().next().is_some_and(char::is_uppercase)
-        {
+        if t.kind != TokenKind::Word || in_actor(j) || has_lower(&t.text) && has_upper_initial(&t.text) {
             return false;
         }
     }
@@ -1986,7 +1982,7 @@ fn same_event_by_country(a: &Event, b: &Event) -> bool {
 fn title_case(tokens: &[Token]) -> bool {
     let mut long_words = 0;
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word && t.text.chars().count() >= 4) {
-        if !t.text.chars().next().is_some_and(char::is_uppercase) {
+        if !has_upper_initial(&t.text) {
             return false;
         }
         long_words += 1;
@@ -2316,6 +2312,7 @@ fn has_country(a: &actors::Actor) -> bool {
     !a.code.is_empty() && !a.code.starts_with('~')
 }
 
+/// Whether a word is written with a capital first letter.
 fn has_upper_initial(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -2379,7 +2376,7 @@ fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bo
     let modifier = tokens.get(before).is_some_and(|t| {
         lw.is_determiner(&t.upper)
             || (t.kind == TokenKind::Word
-                && !t.text.chars().next().is_some_and(char::is_uppercase)
+                && !has_upper_initial(&t.text)
                 && !lw.adverbial_nouns.contains(&&*t.upper)
                 && !lw.subordinators.contains(&&*t.upper)
                 && !dyad_context::dates::is_calendar_word(&t.text, lw.code))
