@@ -20,8 +20,10 @@
 //! publication date); then, in any order before the body, a line
 //! `title: <headline>` and one line `+ <source> <target> <cameo>`
 //! (tab-separated after `+ `) per expected event; every other line up to the
-//! next `===` is the body, its blank lines parting paragraphs. Lines starting
-//! with `#` outside a body are comments.
+//! next `===` is the body, its blank lines parting paragraphs. A line that is
+//! `#` alone or starts with `# ` is a comment, in a body too (the comment
+//! that opens the next batch of articles follows the last body); outside a
+//! body so is any line starting with `#`.
 //!
 //! `cargo test -p dyad-cli --test wire -- --nocapture` prints the measures and
 //! every article whose events differ from the expected ones;
@@ -101,7 +103,7 @@ fn parse(text: &str, file: &str) -> Result<Vec<Article>, String> {
             return Err(format!("{at}: text before the first \"=== <id> <date>\" line"));
         };
         let in_body = !article.body.trim().is_empty();
-        if !in_body && line.starts_with('#') {
+        if line.starts_with('#') && (!in_body || line == "#" || line.starts_with("# ")) {
             continue;
         }
         if let Some(event) = line.strip_prefix("+ ").filter(|_| !in_body) {
@@ -268,12 +270,14 @@ fn wire_suites() {
 
 #[test]
 fn the_format_is_read_and_checked() {
-    let text = "# comment\n=== a1 2026-01-02\ntitle: Head line\n+ ITAGOV\tFRAGOV\t040\n\nBody one.\n\n+ not an event\n=== a2 2026-01-03\nBody two.\n";
+    let text = "# comment\n=== a1 2026-01-02\ntitle: Head line\n+ ITAGOV\tFRAGOV\t040\n\nBody one.\n\n+ not an event\n#hashtag\n\n# next batch: India and Israel\n=== a2 2026-01-03\nBody two.\n";
     let articles = parse(text, "t").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(articles.len(), 2);
     assert_eq!(articles[0].title.as_deref(), Some("Head line"));
     assert_eq!(articles[0].expected.len(), 1);
     assert!(articles[0].body.contains("+ not an event"), "a + line inside the body is text");
+    assert!(articles[0].body.contains("#hashtag"), "a hashtag inside the body is text");
+    assert!(!articles[0].body.contains("next batch"), "a comment after the body is no text");
     assert!(articles[1].expected.is_empty());
     assert!(parse("=== a 2026-01-02\n+ X\tY\t999\nBody.\n", "t")
         .err()
