@@ -1411,11 +1411,14 @@ fn coordinated_in(between: &[Token], lw: &LangWords, list_goes_on: bool) -> bool
     // After a conjunction up to two modifiers may come ("and the evil awful
     // Gondor"); after a bare comma only an article ("Mordor, the Shire"), or a
     // verb would be swallowed ("X, the minister, met Y").
+    // A passive's agent is no member: "i ribelli, sostenuti dal Ruanda, …".
     let words = after.iter().filter(|t| !lw.is_determiner(&t.upper)).count();
-    after
-        .iter()
-        .all(|t| t.kind == TokenKind::Word && !lw.of_words.contains(&&*t.upper) && !conjunction(&t.upper))
-        && words <= if bare_comma && !list_goes_on { 0 } else { 2 }
+    after.iter().all(|t| {
+        t.kind == TokenKind::Word
+            && !lw.of_words.contains(&&*t.upper)
+            && !lw.passive_agent.contains(&&*t.upper)
+            && !conjunction(&t.upper)
+    }) && words <= if bare_comma && !list_goes_on { 0 } else { 2 }
 }
 
 #[cfg(test)]

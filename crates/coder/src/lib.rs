@@ -835,6 +835,9 @@ impl Coder {
                 continue;
             }
             let Some(info) = self.verb_info.get(id as usize) else { continue };
+            if attributive_participle(tokens, &groups, start, lw) {
+                continue;
+            }
             // "threatened to break relations": the infinitive completes the
             // governing verb, whose event already says what happened. Past
             // four words (TABARI's reach), a purpose infinitive of a verb
@@ -2339,12 +2342,48 @@ fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGrou
     let reflexive = |i: usize| {
         i.checked_sub(1).and_then(|r| tokens.get(r)).is_some_and(|t| lw.reflexives.contains(&&*t.upper))
     };
+    // "I ribelli, sostenuti dal Ruanda, …", "M23 rebels, backed by Rwanda,
+    // …": a participle set off after an actor, with its agent after it, is a
+    // passive without an auxiliary.
+    let reduced = || {
+        verb.checked_sub(1).is_some_and(|comma| {
+            tokens.get(comma).is_some_and(|t| &*t.text == ",") && groups.iter().any(|g| g.end == comma)
+        }) && tokens.get(verb + 1).is_some_and(|t| lw.passive_agent.contains(&&*t.upper))
+    };
     lw.is_participle(&participle.upper)
-        && (verb.saturating_sub(lw.passive_reach)..verb).any(|i| {
+        && ((verb.saturating_sub(lw.passive_reach)..verb).any(|i| {
             !in_actor(i)
                 && !reflexive(i)
                 && tokens.get(i).is_some_and(|t| lw.passive_aux.contains(&&*t.upper))
-        })
+        }) || reduced())
+}
+
+/// Whether the verb at `verb` is a German participle used as an adjective,
+/// its agent before it and its noun after it: "die von Ruanda unterstützten
+/// M23-Rebellen", "die vom Iran finanzierte Miliz". It names who the noun
+/// is, no event, and the noun is the clause's subject, not its object.
+fn attributive_participle(tokens: &[Token], groups: &[ActorGroup], verb: usize, lw: &LangWords) -> bool {
+    let Some(agent) = groups.iter().find(|g| g.end == verb) else { return false };
+    let by = agent.start.checked_sub(1).and_then(|i| tokens.get(i));
+    let article = agent.start.checked_sub(2).and_then(|i| tokens.get(i));
+    lw.verb_second
+        && by.is_some_and(|t| lw.passive_agent.contains(&&*t.upper))
+        && article.is_some_and(|t| lw.is_determiner(&t.upper))
+        && tokens.get(verb + 1).is_some_and(|t| t.kind == TokenKind::Word && has_upper_initial(&t.text))
+}
+
+/// Whether a participle's phrase, set off by commas, stands between the actor
+/// ending at `actor_end` and `verb` (and the verb's auxiliary): "Los rebeldes
+/// del M23, respaldados por Ruanda, atacaron …". The actor is what the
+/// participle says something of, and still the subject of the verb after it.
+fn participle_aside(tokens: &[Token], actor_end: usize, verb: usize, lw: &LangWords) -> bool {
+    let Some([comma, participle, rest @ ..]) = tokens.get(actor_end..verb) else { return false };
+    let commas: SmallVec<[usize; 2]> =
+        rest.iter().enumerate().filter(|(_, t)| &*t.text == ",").map(|(i, _)| i).collect();
+    &*comma.text == ","
+        && lw.is_participle(&participle.upper)
+        && rest.len() <= 8
+        && matches!(commas.as_slice(), [c] if *c + 2 >= rest.len())
 }
 
 fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
@@ -2459,7 +2498,7 @@ fn may_be_subject(
     // relative clause that follows it.
     let antecedent = || antecedent_of_relative(tokens, g.end, verb, lw);
     let free = || {
-        !objects.contains(&gi)
+        (!objects.contains(&gi) || participle_aside(tokens, g.end, verb, lw))
             && !preceded_by_preposition(tokens, g.start, lw)
             && !opens_clause_between(tokens, g.end, verb, lw)
     };

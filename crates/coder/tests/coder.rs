@@ -1998,3 +1998,23 @@ fn an_event_noun_with_its_adjective_heads_the_subject() {
         e.source.code == "ISR" && e.target.code == "PSE" && e.cameo_root == "19"
     });
 }
+
+/// A participle set off by commas after an actor, with its agent after it
+/// ("I ribelli, sostenuti dal Ruanda, …"), is a passive: its agent is
+/// neither one of the actors before it nor the subject of the main verb,
+/// and the actor before it still is.
+#[test]
+fn a_participle_set_off_by_commas_leaves_the_subject_before_it() {
+    for (lang, text) in [
+        (Lang::It, "I ribelli dell'M23, sostenuti dal Ruanda, hanno attaccato Goma."),
+        (Lang::Fr, "Les rebelles du M23, soutenus par le Rwanda, ont attaqué Goma."),
+        (Lang::En, "M23 rebels, backed by Rwanda, attacked Goma on Monday."),
+        (Lang::De, "Die von Ruanda unterstützten M23-Rebellen griffen Goma an."),
+    ] {
+        assert_eq!(triples_builtin(lang, text), [triple("CODREB", "COD", "190")], "{text}");
+    }
+    // Where the participle codes, its agent acts on the actor before it.
+    let got = triples_builtin(Lang::De, "Die M23-Rebellen, unterstützt von Ruanda, griffen Goma an.");
+    assert!(got.contains(&triple("CODREB", "COD", "190")), "{got:?}");
+    assert!(got.iter().all(|t| t.0 != "CODREB" || t.1 != "RWA"), "{got:?}");
+}
