@@ -177,31 +177,66 @@ impl Discourse {
             // "the two ministers": the summary ends with the role noun after the number,
             // which may already be a (country-less) agent group; a role noun sums up
             // the people and officials named, not the countries.
-            let (end, roles) = match groups.iter().find(|g| g.start == i + 1) {
-                Some(g) if g.actors.iter().all(|a| a.code.starts_with('~')) => (g.end, true),
+            // "entrambi i paesi", "both the countries": an article may follow "both".
+            let noun = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|t| lw.is_determiner(&t.upper)));
+            let next = tokens.get(noun).map(|t| &*t.upper);
+            let (end, role) = match groups.iter().find(|g| g.start == noun) {
+                Some(g) if g.actors.iter().all(|a| a.code.starts_with('~')) => {
+                    (g.end, g.actors.first().map(|a| a.code.clone()))
+                }
                 Some(_) => continue,
-                None if tokens.get(i + 1).is_some_and(|t| lw.summary_nouns.contains(&&*t.upper)) => {
-                    (i + 2, false)
+                None if next.is_some_and(|w| {
+                    lw.summary_nouns.contains(&w) || lw.state_summary_nouns.contains(&w)
+                }) =>
+                {
+                    (noun + 1, None)
                 }
                 None => continue,
             };
-            // People first ("the two ministers" after two named ministers), then
-            // officials; never a country-less role ("press conference").
-            let people = distinct(self.recent.iter().filter(|k| k.person).collect());
-            let pool: Vec<&Known> = if roles && people.len() >= n {
-                people
-            } else {
-                distinct(
-                    self.recent.iter().filter(|k| (!roles || k.role) && !k.code.starts_with('~')).collect(),
-                )
+            // "the two countries", "i due eserciti", "both governments": the
+            // last states named, as states or with the role's agent.
+            let states = self.recent_states(n);
+            let summed: Vec<(String, &str)> = match &role {
+                Some(agent) => {
+                    // People first ("the two ministers" after two named ministers), then
+                    // officials; never a country-less role ("press conference"). A role
+                    // that is no office ("i due eserciti") is the states' own.
+                    let people = distinct(self.recent.iter().filter(|k| k.person).collect());
+                    let roles =
+                        distinct(self.recent.iter().filter(|k| k.role && !k.code.starts_with('~')).collect());
+                    let office = agent == "~GOV";
+                    if office && people.len() >= n {
+                        people[people.len() - n..].iter().map(|k| (k.code.clone(), &*k.text)).collect()
+                    } else if let Some(states) = states {
+                        states
+                            .iter()
+                            .map(|k| (crate::actors::attach_agent(&k.code[..3], agent), &*k.text))
+                            .collect()
+                    } else if roles.len() >= n {
+                        roles[roles.len() - n..].iter().map(|k| (k.code.clone(), &*k.text)).collect()
+                    } else {
+                        continue;
+                    }
+                }
+                None if next.is_some_and(|w| lw.state_summary_nouns.contains(&w)) => match states {
+                    Some(states) => states.iter().map(|k| (k.code[..3].to_string(), &*k.text)).collect(),
+                    None => continue,
+                },
+                None => {
+                    let sides = distinct(self.recent.iter().filter(|k| !k.code.starts_with('~')).collect());
+                    if sides.len() < n {
+                        continue;
+                    }
+                    sides[sides.len() - n..].iter().map(|k| (k.code.clone(), &*k.text)).collect()
+                }
             };
-            if pool.len() < n {
-                continue;
-            }
-            groups.retain(|g| g.start != i + 1);
-            let actors = pool[pool.len() - n..]
-                .iter()
-                .map(|k| Actor { implied_text: Some(k.text.clone()), ..Actor::new(k.code.clone(), i, end) })
+            groups.retain(|g| g.start != noun);
+            let actors = summed
+                .into_iter()
+                .map(|(code, text)| Actor {
+                    implied_text: Some(text.to_string()),
+                    ..Actor::new(code, i, end)
+                })
                 .collect();
             added.push(ActorGroup { actors, start: i, end });
         }
@@ -209,6 +244,20 @@ impl Discourse {
             groups.extend(added);
             groups.sort_by_key(|g| g.start);
         }
+    }
+
+    /// The last `n` distinct states named, each at its last mention, when
+    /// the article named that many: "Trump met Xi … the two countries" is the
+    /// United States and China, however each was named.
+    fn recent_states(&self, n: usize) -> Option<Vec<&Known>> {
+        let mut out: Vec<&Known> = Vec::new();
+        for k in self.recent.iter().rev() {
+            let Some(state) = state_of(&k.code) else { continue };
+            if !out.iter().any(|o| o.code.get(..3) == Some(state)) {
+                out.insert(0, k);
+            }
+        }
+        (out.len() >= n).then(|| out.split_off(out.len() - n))
     }
 
     /// The subject carried over from earlier: the last event's subject, for

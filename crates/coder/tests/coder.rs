@@ -1999,6 +1999,36 @@ fn an_event_noun_with_its_adjective_heads_the_subject() {
     });
 }
 
+/// "The two countries", "i due eserciti": a summary of states stands for the
+/// last states named, however each was named (a leader, a capital), as
+/// states; a role that is no office takes the role's agent.
+#[test]
+fn a_summary_of_two_states_names_the_states() {
+    let both = |a: &str, b: &str, code: &str| [triple(a, b, code), triple(b, a, code)];
+    for (lang, text, pair) in [
+        (
+            Lang::Es,
+            "Trump recibió a Lula en Washington. Ambos países firmaron un acuerdo comercial.",
+            both("BRA", "USA", "057"),
+        ),
+        (
+            Lang::It,
+            "Meloni ha ricevuto Modi a Roma. Entrambi i paesi hanno firmato un accordo.",
+            both("IND", "ITA", "057"),
+        ),
+        (
+            Lang::It,
+            "La Thailandia e la Cambogia si sono scontrate al confine. I due eserciti si accusano a vicenda.",
+            both("THAMIL", "KHMMIL", "112"),
+        ),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(pair.iter().all(|p| got.contains(p)), "{text}: {got:?}");
+        let summed = &got[got.len() - 2..];
+        assert!(summed.iter().all(|t| pair.contains(t)), "{text}: {got:?}");
+    }
+}
+
 /// A participle set off by commas after an actor, with its agent after it
 /// ("I ribelli, sostenuti dal Ruanda, …"), is a passive: its agent is
 /// neither one of the actors before it nor the subject of the main verb,
