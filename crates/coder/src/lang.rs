@@ -112,6 +112,12 @@ pub(crate) struct LangWords {
     /// incontrato", "*in response* Iran fired"): the name after them opens
     /// the clause, it is not the preposition's object.
     pub(crate) adverbial_nouns: &'static [&'static str],
+    /// Adverbs that may stand between a conjunction and the verb of a second
+    /// predicate ("and *again* threatened", "y *luego* pidió"), beside those
+    /// with the language's adverb ending.
+    pub(crate) adverbs: &'static [&'static str],
+    /// How an adverb of manner ends ("-ly", "-mente", "-ment"); empty for none.
+    pub(crate) adverb_ending: &'static str,
     /// The preposition that names whom a protest is against ("against",
     /// "contro", "contra", "contre", "gegen").
     pub(crate) against: &'static str,
@@ -284,6 +290,15 @@ impl LangWords {
         self.numbers.iter().find(|(n, _)| *n == w).map(|(_, k)| *k)
     }
 
+    /// Whether an upper-cased word is an adverb: listed, or with the
+    /// language's adverb ending.
+    pub(crate) fn is_adverb(&self, w: &str) -> bool {
+        self.adverbs.contains(&w)
+            || !self.adverb_ending.is_empty()
+                && w.len() > self.adverb_ending.len() + 2
+                && w.ends_with(self.adverb_ending)
+    }
+
     pub(crate) fn is_participle(&self, w: &str) -> bool {
         if self.verb_second && w.ends_with("EN") {
             // German strong participles carry ge- ("getroffen", "angegriffen"); an
@@ -396,6 +411,8 @@ static EN: LangWords = LangWords {
         "PARALLEL",
         "MEANWHILE",
     ],
+    adverbs: &["ALSO", "AGAIN", "LATER", "THEN", "ALREADY", "STILL", "NOW", "SOON", "ONCE", "EVEN"],
+    adverb_ending: "LY",
     place_nouns: &[
         "NORTHERN",
         "SOUTHERN",
@@ -589,6 +606,8 @@ static IT: LangWords = LangWords {
         "ATTESA",
         "MODO",
     ],
+    adverbs: &["POI", "ANCHE", "INOLTRE", "ANCORA", "GIÀ", "SUBITO", "QUINDI", "INFINE", "PURE"],
+    adverb_ending: "MENTE",
     place_nouns: &[
         "CITTÀ",
         "CITTADINA",
@@ -750,6 +769,8 @@ static ES: LangWords = LangWords {
         "OTOÑO",
         "INVIERNO",
     ],
+    adverbs: &["LUEGO", "TAMBIÉN", "ADEMÁS", "YA", "DESPUÉS", "AHORA", "ENTONCES", "INCLUSO"],
+    adverb_ending: "MENTE",
     place_nouns: &[
         "CIUDAD",
         "PUEBLO",
@@ -877,6 +898,8 @@ static FR: LangWords = LangWords {
         "SOIRÉE",
         "MATINÉE",
     ],
+    adverbs: &["ENSUITE", "AUSSI", "PUIS", "DÉJÀ", "AUSSITÔT", "ENCORE", "MÊME", "ENFIN"],
+    adverb_ending: "EMENT",
     place_nouns: &[
         "VILLE",
         "VILLAGE",
@@ -975,6 +998,8 @@ static DE: LangWords = LangWords {
     ],
     against: "GEGEN",
     adverbial_nouns: &[],
+    adverbs: &[],
+    adverb_ending: "",
     place_nouns: &[
         "STADT",
         "ORT",

@@ -977,6 +977,21 @@ impl Coder {
             if caps.as_ref().is_some_and(|c| c.compound.is_some() && c.target.is_none()) {
                 target_group = caps.as_ref().and_then(|c| c.compound);
             }
+            // "Erdogan warf Israel vor, …, und kritisierte …", "ha acusado al
+            // Gobierno … y ha pedido …": a predicate right after a clause-joining
+            // conjunction (after its auxiliary or an adverb, but for verb-second
+            // German, where a word before the verb puts the subject after it)
+            // shares the subject of the predicate before it, not the nearest actor.
+            if source_group.is_none() && !tabari && !passive {
+                let shared = breaks.iter().rev().find(|&&b| b < start).is_some_and(|&b| {
+                    (b + 1 == start || !lw.verb_second && start <= b + 4)
+                        && !groups.iter().any(|g| g.end > b && g.start < start)
+                });
+                if shared {
+                    let b = breaks.iter().rev().find(|&&b| b < start).copied().unwrap_or(0);
+                    source_group = found.iter().rev().find(|f| f.verb.1 <= b).and_then(|f| f.source);
+                }
+            }
             // English puts the subject after only a verb of saying ("…, said
             // Erdogan"); "attacked Gondor, accused Mordor" shares its subject.
             let inverts = reporting || lw.code != "en" && says_or_judges(&code);
@@ -2648,10 +2663,28 @@ fn predicate_breaks(
                 .is_some_and(|t| lw.perfect_aux.contains(&&*t.upper) || lw.passive_aux.contains(&&*t.upper))
                 || verbs.iter().any(|v| v.0 == i))
     };
+    // "y la Policía detuvo": a new subject and its verb after the conjunction.
+    let subject_then_predicate = |i: usize| {
+        let at = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|t| lw.is_determiner(&t.upper)));
+        groups.iter().any(|g| g.start == at && predicate_at(g.end))
+    };
+    // "and again threatened", "y luego ha pedido": adverbs before the verb.
+    let adverbs_then_predicate = |i: usize| {
+        !lw.verb_second
+            && (i + 2..=i + 3).any(|v| {
+                predicate_at(v)
+                    && tokens.get(i + 1..v).is_some_and(|ts| {
+                        ts.iter().all(|t| t.kind == TokenKind::Word && lw.is_adverb(&t.upper))
+                    })
+                    && !(i + 1..v).any(in_group)
+            })
+    };
     (0..tokens.len())
         .filter(|&i| joins_clauses(tokens, groups, word_conj, i, lw))
         .filter(|&i| {
             predicate_at(i + 1)
+                || subject_then_predicate(i)
+                || adverbs_then_predicate(i)
                 || !lw.verb_second
                     && tokens.get(i + 1).is_some_and(|t| {
                         t.text.chars().next().is_some_and(char::is_lowercase)

@@ -2048,3 +2048,36 @@ fn a_participle_set_off_by_commas_leaves_the_subject_before_it() {
     assert!(got.contains(&triple("CODREB", "COD", "190")), "{got:?}");
     assert!(got.iter().all(|t| t.0 != "CODREB" || t.1 != "RWA"), "{got:?}");
 }
+
+/// A predicate right after a clause-joining conjunction (and an auxiliary or
+/// an adverb) shares the subject of the predicate before it, not the nearest
+/// actor ("… im Gazastreifen …, und kritisierte"); a new subject after the
+/// conjunction opens a clause of its own, which the first predicate's object
+/// does not reach ("abrió una investigación y la Policía detuvo").
+#[test]
+fn a_second_predicate_shares_the_first_predicates_subject() {
+    for (lang, text, want) in [
+        (
+            Lang::De,
+            "Erdogan warf Israel vor, im Gazastreifen einen Völkermord begangen zu haben, und kritisierte die deutsche Haltung.",
+            triple("TURGOV", "DEU", "111"),
+        ),
+        (Lang::Fr, "Bangkok a rappelé son ambassadeur à Phnom Penh et expulsé l'ambassadeur cambodgien.", triple("THAGOV", "KHMGOV", "166")),
+        (
+            Lang::En,
+            "Fico said the sanctions would hurt the EU more than Russia and again threatened Ukraine.",
+            triple("SVKGOV", "UKR", "130"),
+        ),
+        (
+            Lang::Es,
+            "El Frente Polisario ha acusado al Gobierno español de legitimar la ocupación marroquí y ha pedido a la Unión Europea que actúe.",
+            triple("ESHSEP", "IGOEEC", "020"),
+        ),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.contains(&want), "{text}: {got:?}");
+        assert!(got.iter().all(|t| t.2 != want.2 || t.0 == want.0), "{text}: {got:?}");
+    }
+    let text = "La Fiscalía abrió una investigación y la Policía detuvo a quince manifestantes en Lima.";
+    assert_eq!(triples_builtin(Lang::Es, text), [triple("PERCOP", "PERCVL", "173")], "{text}");
+}
