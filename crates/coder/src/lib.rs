@@ -2512,9 +2512,22 @@ fn may_be_subject(
     // of one verb, or an actor after a preposition, is the subject of the
     // relative clause that follows it.
     let antecedent = || antecedent_of_relative(tokens, g.end, verb, lw);
+    // "A margine dei lavori Zelensky ha incontrato Merz", "At the summit
+    // Trump met Xi": after an opening phrase's noun, an actor right before
+    // the verb (or its auxiliary) opens the clause; it is not the noun's.
+    let opens_clause = || {
+        g.start.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !has_upper_initial(&t.text)
+                && !lw.is_determiner(&t.upper)
+                && !lw.is_preposition(&t.upper)
+        }) && tokens.get(g.end..verb).is_some_and(|ts| {
+            ts.iter().all(|t| lw.perfect_aux.contains(&&*t.upper) || lw.passive_aux.contains(&&*t.upper))
+        })
+    };
     let free = || {
         (!objects.contains(&gi) || participle_aside(tokens, g.end, verb, lw))
-            && !preceded_by_preposition(tokens, g.start, lw)
+            && (!preceded_by_preposition(tokens, g.start, lw) || opens_clause())
             && !opens_clause_between(tokens, g.end, verb, lw)
     };
     g.end <= verb && Some(gi) != target && (free() || antecedent())
@@ -2890,7 +2903,14 @@ fn inverted_subject(
     // "El presidente argentino, Javier Milei, criticó al Gobierno chileno":
     // an actor named up to the comma is the subject in apposition, not a
     // reported clause.
-    if !quoted && opening_group.is_some_and(|g| g.end == boundary) {
+    // So is one whose name the dictionaries lack: "Le chef de l'armée
+    // népalaise, le général Sigdel, a appelé …".
+    let named_up_to_comma = |g: &ActorGroup| {
+        tokens.get(g.end..boundary).is_some_and(|name| {
+            name.len() <= 3 && name.iter().all(|t| t.kind == TokenKind::Word && has_upper_initial(&t.text))
+        })
+    };
+    if !quoted && opening_group.is_some_and(named_up_to_comma) {
         return None;
     }
     let has_verb = quoted

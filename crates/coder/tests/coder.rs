@@ -2081,3 +2081,20 @@ fn a_second_predicate_shares_the_first_predicates_subject() {
     let text = "La Fiscalía abrió una investigación y la Policía detuvo a quince manifestantes en Lima.";
     assert_eq!(triples_builtin(Lang::Es, text), [triple("PERCOP", "PERCVL", "173")], "{text}");
 }
+
+/// An actor right before the verb (or its auxiliary) after an opening
+/// phrase's noun opens the clause ("A margine dei lavori Zelensky ha
+/// incontrato Merz"); an actor set off by commas up to the verb, with a name
+/// the dictionaries lack after its title, is the subject in apposition, not
+/// a reported clause ("Le chef de l'armée népalaise, le général Sigdel, a
+/// appelé les manifestants au calme").
+#[test]
+fn the_subject_after_an_opening_phrase_or_before_its_apposition_acts() {
+    let got = triples_builtin(Lang::It, "A margine dei lavori Zelensky ha incontrato Merz.");
+    assert!(got.contains(&triple("UKRGOV", "DEUGOV", "040")), "{got:?}");
+    let got = triples_builtin(Lang::En, "At the summit Trump met Xi.");
+    assert!(got.contains(&triple("USAGOV", "CHNGOV", "040")), "{got:?}");
+    let text = "Le chef de l'armée népalaise, le général Sigdel, a appelé les manifestants au calme.";
+    let got = triples_builtin(Lang::Fr, text);
+    assert!(!got.is_empty() && got.iter().all(|t| t.0 == "NPLMIL"), "{got:?}");
+}
