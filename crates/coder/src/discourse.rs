@@ -727,6 +727,26 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: b
     }
 }
 
+/// "La Russia ha lanciato droni sulle città ucraine, uccidendo due persone",
+/// "US forces struck a boat linked to the ELN, killing three people": victims
+/// named only by their role, of force used by a side that struck one foreign
+/// state in the same sentence, are that state's, not the attacker's.
+pub(crate) fn victims_take_struck_country(events: &mut [Event]) {
+    let force = |e: &Event| matches!(e.cameo_root.as_str(), "18" | "19" | "20");
+    let struck: Vec<(String, String)> = events
+        .iter()
+        .filter(|e| force(e) && state_of(&e.target.country).is_some())
+        .filter(|e| state_of(&e.source.country).is_some_and(|c| c != e.target.country))
+        .map(|e| (e.source.code.clone(), e.target.country.clone()))
+        .collect();
+    for event in events.iter_mut().filter(|e| force(e) && bare_role(&e.target)) {
+        let mut countries = struck.iter().filter(|(s, _)| *s == event.source.code).map(|(_, c)| c);
+        if let (Some(country), None) = (countries.next(), countries.next()) {
+            role_takes_country(&mut event.target, country);
+        }
+    }
+}
+
 /// Whether an actor's words name a diplomat or an embassy, in any of the five
 /// languages: "ambassador", "ambasciatore", "embajada", "l'ambassadeur",
 /// "Botschafter", "envoy", "inviato", "diplomats".

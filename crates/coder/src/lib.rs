@@ -700,6 +700,7 @@ impl Coder {
             discourse::roles_take_topic_country(events, sentence);
             discourse::roles_take_place_country(events, sentence);
         }
+        discourse::victims_take_struck_country(events);
         discourse::roles_take_partner_country(events, self.options.domestic_pairs);
         if let Some((country, institutions_country)) = article_country {
             discourse::roles_take_article_country(events, country, institutions_country);
@@ -2515,15 +2516,19 @@ fn may_be_subject(
     // "A margine dei lavori Zelensky ha incontrato Merz", "At the summit
     // Trump met Xi": after an opening phrase's noun, an actor right before
     // the verb (or its auxiliary) opens the clause; it is not the noun's.
+    // Not after an actor the phrase tells more of ("Ethnic Albanians in
+    // south Serbia accused …").
     let opens_clause = || {
-        g.start.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| {
-            t.kind == TokenKind::Word
-                && !has_upper_initial(&t.text)
-                && !lw.is_determiner(&t.upper)
-                && !lw.is_preposition(&t.upper)
-        }) && tokens.get(g.end..verb).is_some_and(|ts| {
-            ts.iter().all(|t| lw.perfect_aux.contains(&&*t.upper) || lw.passive_aux.contains(&&*t.upper))
-        })
+        gi == 0
+            && g.start.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && !has_upper_initial(&t.text)
+                    && !lw.is_determiner(&t.upper)
+                    && !lw.is_preposition(&t.upper)
+            })
+            && tokens.get(g.end..verb).is_some_and(|ts| {
+                ts.iter().all(|t| lw.perfect_aux.contains(&&*t.upper) || lw.passive_aux.contains(&&*t.upper))
+            })
     };
     let free = || {
         (!objects.contains(&gi) || participle_aside(tokens, g.end, verb, lw))

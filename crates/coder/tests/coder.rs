@@ -2098,3 +2098,13 @@ fn the_subject_after_an_opening_phrase_or_before_its_apposition_acts() {
     let got = triples_builtin(Lang::Fr, text);
     assert!(!got.is_empty() && got.iter().all(|t| t.0 == "NPLMIL"), "{got:?}");
 }
+
+/// Victims named only by their role, of force used by a side that struck a
+/// foreign state in the same sentence, are that state's, not the attacker's.
+#[test]
+fn victims_of_a_strike_abroad_take_the_struck_country() {
+    let got =
+        triples_builtin(Lang::It, "La Russia ha lanciato droni sulle città ucraine, uccidendo due persone.");
+    assert!(got.contains(&triple("RUS", "UKRCVL", "190")), "{got:?}");
+    assert!(got.iter().all(|t| t.1 != "RUSCVL"), "{got:?}");
+}
