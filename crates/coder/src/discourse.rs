@@ -205,18 +205,21 @@ impl Discourse {
                     let roles =
                         distinct(self.recent.iter().filter(|k| k.role && !k.code.starts_with('~')).collect());
                     let office = agent == "~GOV";
-                    if office && people.len() >= n {
-                        people[people.len() - n..].iter().map(|k| (k.code.clone(), &*k.text)).collect()
-                    } else if let Some(states) = states {
-                        states
-                            .iter()
-                            .map(|k| (crate::actors::attach_agent(&k.code[..3], agent), &*k.text))
-                            .collect()
-                    } else if roles.len() >= n {
-                        roles[roles.len() - n..].iter().map(|k| (k.code.clone(), &*k.text)).collect()
-                    } else {
+                    let Some(summed) = last_named(&people, n)
+                        .filter(|_| office)
+                        .or_else(|| {
+                            states.map(|states| {
+                                states
+                                    .iter()
+                                    .map(|k| (crate::actors::attach_agent(&k.code[..3], agent), &*k.text))
+                                    .collect()
+                            })
+                        })
+                        .or_else(|| last_named(&roles, n))
+                    else {
                         continue;
-                    }
+                    };
+                    summed
                 }
                 None if next.is_some_and(|w| lw.state_summary_nouns.contains(&w)) => match states {
                     Some(states) => states.iter().map(|k| (k.code[..3].to_string(), &*k.text)).collect(),
@@ -224,10 +227,8 @@ impl Discourse {
                 },
                 None => {
                     let sides = distinct(self.recent.iter().filter(|k| !k.code.starts_with('~')).collect());
-                    if sides.len() < n {
-                        continue;
-                    }
-                    sides[sides.len() - n..].iter().map(|k| (k.code.clone(), &*k.text)).collect()
+                    let Some(summed) = last_named(&sides, n) else { continue };
+                    summed
                 }
             };
             groups.retain(|g| g.start != noun);
@@ -490,6 +491,12 @@ fn distinct(known: Vec<&Known>) -> Vec<&Known> {
         }
     }
     out
+}
+
+/// The codes and words of the last `n` of `known`, when there are that many.
+fn last_named<'k>(known: &[&'k Known], n: usize) -> Option<Vec<(String, &'k str)>> {
+    let from = known.len().checked_sub(n)?;
+    Some(known[from..].iter().map(|k| (k.code.clone(), &*k.text)).collect())
 }
 
 /// "Kyiv condemned the attack", "l'attacco", "les frappes": a noun that names

@@ -290,6 +290,12 @@ impl LangWords {
         self.numbers.iter().find(|(n, _)| *n == w).map(|(_, k)| *k)
     }
 
+    /// Whether an upper-cased word is an auxiliary of a compound tense or of
+    /// the passive ("ha", "was", "wurde").
+    pub(crate) fn is_auxiliary(&self, w: &str) -> bool {
+        self.perfect_aux.contains(&w) || self.passive_aux.contains(&w)
+    }
+
     /// Whether an upper-cased word is an adverb: listed, or with the
     /// language's adverb ending.
     pub(crate) fn is_adverb(&self, w: &str) -> bool {

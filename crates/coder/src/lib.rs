@@ -984,12 +984,11 @@ impl Coder {
             // German, where a word before the verb puts the subject after it)
             // shares the subject of the predicate before it, not the nearest actor.
             if source_group.is_none() && !tabari && !passive {
-                let shared = breaks.iter().rev().find(|&&b| b < start).is_some_and(|&b| {
+                let shared = breaks.iter().rev().find(|&&b| b < start).copied().filter(|&b| {
                     (b + 1 == start || !lw.verb_second && start <= b + 4)
                         && !groups.iter().any(|g| g.end > b && g.start < start)
                 });
-                if shared {
-                    let b = breaks.iter().rev().find(|&&b| b < start).copied().unwrap_or(0);
+                if let Some(b) = shared {
                     source_group = found.iter().rev().find(|f| f.verb.1 <= b).and_then(|f| f.source);
                 }
             }
@@ -1916,7 +1915,7 @@ fn after_determiner(
         }
         // "Un ordigno ha ucciso", "a bomb has killed": an auxiliary between the
         // article and the word makes it a verb.
-        if lw.perfect_aux.contains(&&*t.upper) || lw.passive_aux.contains(&&*t.upper) {
+        if lw.is_auxiliary(&t.upper) {
             return false;
         }
         // "Jordan's visiting king", "the EU's support for": a possessive makes
@@ -2394,12 +2393,13 @@ fn attributive_participle(tokens: &[Token], groups: &[ActorGroup], verb: usize, 
 /// participle says something of, and still the subject of the verb after it.
 fn participle_aside(tokens: &[Token], actor_end: usize, verb: usize, lw: &LangWords) -> bool {
     let Some([comma, participle, rest @ ..]) = tokens.get(actor_end..verb) else { return false };
-    let commas: SmallVec<[usize; 2]> =
-        rest.iter().enumerate().filter(|(_, t)| &*t.text == ",").map(|(i, _)| i).collect();
+    // One comma closes the phrase, right before the verb or its auxiliary.
+    let is_comma = |t: &Token| &*t.text == ",";
     &*comma.text == ","
         && lw.is_participle(&participle.upper)
         && rest.len() <= 8
-        && matches!(commas.as_slice(), [c] if *c + 2 >= rest.len())
+        && rest.iter().filter(|t| is_comma(t)).count() == 1
+        && rest.iter().rposition(is_comma).is_some_and(|c| c + 2 >= rest.len())
 }
 
 fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
@@ -2526,9 +2526,7 @@ fn may_be_subject(
                     && !lw.is_determiner(&t.upper)
                     && !lw.is_preposition(&t.upper)
             })
-            && tokens.get(g.end..verb).is_some_and(|ts| {
-                ts.iter().all(|t| lw.perfect_aux.contains(&&*t.upper) || lw.passive_aux.contains(&&*t.upper))
-            })
+            && tokens.get(g.end..verb).is_some_and(|ts| ts.iter().all(|t| lw.is_auxiliary(&t.upper)))
     };
     let free = || {
         (!objects.contains(&gi) || participle_aside(tokens, g.end, verb, lw))
@@ -2676,10 +2674,7 @@ fn predicate_breaks(
     let in_group = |i: usize| groups.iter().any(|g| i >= g.start && i < g.end);
     let predicate_at = |i: usize| {
         !in_group(i)
-            && (tokens
-                .get(i)
-                .is_some_and(|t| lw.perfect_aux.contains(&&*t.upper) || lw.passive_aux.contains(&&*t.upper))
-                || verbs.iter().any(|v| v.0 == i))
+            && (tokens.get(i).is_some_and(|t| lw.is_auxiliary(&t.upper)) || verbs.iter().any(|v| v.0 == i))
     };
     // "y la Policía detuvo": a new subject and its verb after the conjunction.
     let subject_then_predicate = |i: usize| {
