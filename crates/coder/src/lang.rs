@@ -118,6 +118,13 @@ pub(crate) struct LangWords {
     pub(crate) adverbs: &'static [&'static str],
     /// How an adverb of manner ends ("-ly", "-mente", "-ment"); empty for none.
     pub(crate) adverb_ending: &'static str,
+    /// How a verb in the simple future ends ("incontrer*à*", "visitar*á*",
+    /// "rencontrer*a*"): what it tells has not happened yet.
+    pub(crate) future_endings: &'static [&'static str],
+    /// Words that make the verb after them future ("will", "wird", "va a"),
+    /// two-word ones written with one space. German's stand in second place,
+    /// its infinitive at the clause end.
+    pub(crate) future_markers: &'static [&'static str],
     /// The preposition that names whom a protest is against ("against",
     /// "contro", "contra", "contre", "gegen").
     pub(crate) against: &'static str,
@@ -296,6 +303,42 @@ impl LangWords {
         self.perfect_aux.contains(&w) || self.passive_aux.contains(&w)
     }
 
+    /// Whether the verb at `verb..verb_end` tells what is yet to happen: a
+    /// future form ("incontrerà", "se reunirá"), a future auxiliary or modal
+    /// right before it ("sarà ricevuto", "dovrà incontrare"), or a future
+    /// marker before it in its clause ("will meet", "va a reunirse", "wird …
+    /// treffen"; German also "… treffen wird"). A German participle after
+    /// "wird" is a passive, not a future.
+    pub(crate) fn is_future(&self, tokens: &[dyad_text::Token], verb: usize, verb_end: usize) -> bool {
+        let future_form = |t: &dyad_text::Token| {
+            t.kind == dyad_text::TokenKind::Word
+                && self.future_endings.iter().any(|e| t.upper.len() > e.len() + 2 && t.upper.ends_with(e))
+        };
+        let Some(verb_tokens) = tokens.get(verb..verb_end) else { return false };
+        if verb_tokens.iter().any(future_form) {
+            return true;
+        }
+        let marker_ends_at = |i: usize| {
+            self.future_markers.iter().any(|m| {
+                m.split(' ').rev().enumerate().all(|(back, w)| {
+                    i.checked_sub(back).and_then(|k| tokens.get(k)).is_some_and(|t| &*t.upper == w)
+                })
+            })
+        };
+        let reach = if self.verb_second { 12 } else { 4 };
+        for i in (verb.saturating_sub(reach)..verb).rev() {
+            let Some(t) = tokens.get(i) else { break };
+            if t.kind == dyad_text::TokenKind::Punct {
+                break;
+            }
+            let lowercase = t.text.chars().next().is_some_and(char::is_lowercase);
+            if verb - i <= 2 && lowercase && future_form(t) || marker_ends_at(i) {
+                return !self.verb_second || !verb_tokens.iter().any(|t| self.is_participle(&t.upper));
+            }
+        }
+        self.verb_second && tokens.get(verb_end).is_some_and(|t| self.future_markers.contains(&&*t.upper))
+    }
+
     /// Whether an upper-cased word is an adverb: listed, or with the
     /// language's adverb ending.
     pub(crate) fn is_adverb(&self, w: &str) -> bool {
@@ -419,6 +462,23 @@ static EN: LangWords = LangWords {
     ],
     adverbs: &["ALSO", "AGAIN", "LATER", "THEN", "ALREADY", "STILL", "NOW", "SOON", "ONCE", "EVEN"],
     adverb_ending: "LY",
+    future_endings: &[],
+    future_markers: &[
+        "WILL",
+        "WOULD",
+        "'LL",
+        "SHALL",
+        "IS TO",
+        "ARE TO",
+        "IS DUE",
+        "ARE DUE",
+        "IS SET",
+        "ARE SET",
+        "IS EXPECTED",
+        "ARE EXPECTED",
+        "PLANS TO",
+        "PLAN TO",
+    ],
     place_nouns: &[
         "NORTHERN",
         "SOUTHERN",
@@ -614,6 +674,8 @@ static IT: LangWords = LangWords {
     ],
     adverbs: &["POI", "ANCHE", "INOLTRE", "ANCORA", "GIÀ", "SUBITO", "QUINDI", "INFINE", "PURE"],
     adverb_ending: "MENTE",
+    future_endings: &["RÀ", "RANNO", "REMO"],
+    future_markers: &["STA PER", "STANNO PER"],
     place_nouns: &[
         "CITTÀ",
         "CITTADINA",
@@ -777,6 +839,8 @@ static ES: LangWords = LangWords {
     ],
     adverbs: &["LUEGO", "TAMBIÉN", "ADEMÁS", "YA", "DESPUÉS", "AHORA", "ENTONCES", "INCLUSO"],
     adverb_ending: "MENTE",
+    future_endings: &["RÁ", "RÁN", "REMOS"],
+    future_markers: &["VA A", "VAN A", "PREVÉ", "PREVÉN"],
     place_nouns: &[
         "CIUDAD",
         "PUEBLO",
@@ -906,6 +970,8 @@ static FR: LangWords = LangWords {
     ],
     adverbs: &["ENSUITE", "AUSSI", "PUIS", "DÉJÀ", "AUSSITÔT", "ENCORE", "MÊME", "ENFIN"],
     adverb_ending: "EMENT",
+    future_endings: &["ERA", "IRA", "DRA", "VRA", "RRA", "AURA", "RONT", "RONS"],
+    future_markers: &["VA", "VONT", "DOIT", "DOIVENT"],
     place_nouns: &[
         "VILLE",
         "VILLAGE",
@@ -1006,6 +1072,8 @@ static DE: LangWords = LangWords {
     adverbial_nouns: &[],
     adverbs: &[],
     adverb_ending: "",
+    future_endings: &[],
+    future_markers: &["WIRD", "WERDEN", "WILL", "WOLLEN", "SOLL", "SOLLEN"],
     place_nouns: &[
         "STADT",
         "ORT",

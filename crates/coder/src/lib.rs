@@ -1315,10 +1315,12 @@ impl Coder {
                 // previous event is about, not a second event.
                 continue;
             }
+            let future = !tabari && lw.is_future(tokens, start.min(pattern_start), end);
             found.push(Found {
                 verb: (start, end),
                 from: start.min(pattern_start),
                 noun,
+                future,
                 code,
                 rule,
                 statement,
@@ -1660,6 +1662,10 @@ impl Coder {
                     CodeSpec::Paired(a, b) => (vec![a, b], true, false),
                 };
                 for (k, code) in codes.into_iter().enumerate() {
+                    let (code, future_note) = match intent_of_future(code).filter(|_| f.future) {
+                        Some(intent) => (intent, FUTURE_NOTE),
+                        None => (code, ""),
+                    };
                     let (src, tgt) = if swapped && k == 1 { (t, s) } else { (s, t) };
                     let complete =
                         src.is_some_and(|a| !a.code.is_empty()) && tgt.is_some_and(|a| !a.code.is_empty());
@@ -1685,9 +1691,9 @@ impl Coder {
                         noun: f.noun,
                         code: code.to_string(),
                         rule: if mutual && k == 1 {
-                            format!("{}{MUTUAL_NOTE}", f.rule)
+                            format!("{}{MUTUAL_NOTE}{future_note}", f.rule)
                         } else {
-                            f.rule.clone()
+                            format!("{}{future_note}", f.rule)
                         },
                         statement: f.statement,
                         by_word: f.by_word,
@@ -1845,6 +1851,9 @@ struct Found {
     from: usize,
     /// A verb form used as a noun ("their meeting").
     noun: bool,
+    /// The verb tells what is yet to happen ("will meet"): a meeting or a
+    /// visit it tells is an intent to meet ([`intent_of_future`]).
+    future: bool,
     code: CodeSpec,
     rule: String,
     /// A reporting verb coded by its default code, not by a pattern: "said".
@@ -1863,6 +1872,17 @@ pub(crate) const MUTUAL_NOTE: &str = "; and back: a meeting is an act of both si
 /// third place (`044`), a negotiation (`046`).
 fn is_mutual(code: &str) -> bool {
     matches!(code, "040" | "041" | "044" | "046")
+}
+
+/// What the rule of an act told in the future ([`intent_of_future`]) ends with.
+const FUTURE_NOTE: &str = "; told in the future: an intent to meet";
+
+/// The code of a meeting, visit or negotiation (`04`) told in the future
+/// ("Modi mantendrá una reunión con Putin", "Meloni will visit Kyiv"): an
+/// expressed intent to meet (`036`), as CAMEO codes an announced meeting.
+/// Other acts keep their code: "will impose sanctions" is coded as decided.
+fn intent_of_future(code: &str) -> Option<&'static str> {
+    code.starts_with("04").then_some("036")
 }
 
 struct Draft<'g> {

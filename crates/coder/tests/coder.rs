@@ -2108,3 +2108,42 @@ fn victims_of_a_strike_abroad_take_the_struck_country() {
     assert!(got.contains(&triple("RUS", "UKRCVL", "190")), "{got:?}");
     assert!(got.iter().all(|t| t.1 != "RUSCVL"), "{got:?}");
 }
+
+/// A meeting or a visit told in the future is an intent to meet (036),
+/// both ways for a meeting, one way for a visit; the same verb in the past
+/// is the meeting itself, and a German participle after "wird" is a
+/// passive, not a future.
+#[test]
+fn a_meeting_told_in_the_future_is_an_intent_to_meet() {
+    let both = |code: &str| vec![triple("ITAGOV", "FRAGOV", code), triple("FRAGOV", "ITAGOV", code)];
+    for (lang, future, past) in [
+        (Lang::It, "Meloni incontrerà Macron venerdì a Roma.", "Meloni ha incontrato Macron venerdì a Roma."),
+        (Lang::Es, "Meloni se reunirá con Macron el viernes.", "Meloni se reunió con Macron el viernes."),
+        (
+            Lang::Fr,
+            "Meloni rencontrera Macron vendredi à Rome.",
+            "Meloni a rencontré Macron vendredi à Rome.",
+        ),
+        (Lang::En, "Meloni will meet Macron in Rome on Friday.", "Meloni met Macron in Rome on Friday."),
+        (
+            Lang::De,
+            "Meloni wird am Freitag Macron in Rom treffen.",
+            "Meloni hat am Freitag Macron in Rom getroffen.",
+        ),
+    ] {
+        let mut got = triples_builtin(lang, future);
+        got.sort();
+        let mut want = both("036");
+        want.sort();
+        assert_eq!(got, want, "{future}");
+        let mut got = triples_builtin(lang, past);
+        got.sort();
+        let mut want = both("040");
+        want.sort();
+        assert_eq!(got, want, "{past}");
+    }
+    let visit = triples_builtin(Lang::Es, "Meloni visitará Francia la próxima semana.");
+    assert_eq!(visit, [triple("ITAGOV", "FRA", "036")]);
+    let passive = triples_builtin(Lang::De, "Meloni wird am Freitag von Macron in Paris empfangen.");
+    assert_eq!(passive, [triple("FRAGOV", "ITAGOV", "043")]);
+}
