@@ -2548,8 +2548,22 @@ fn may_be_subject(
             })
             && tokens.get(g.end..verb).is_some_and(|ts| ts.iter().all(|t| lw.is_auxiliary(&t.upper)))
     };
+    // "La ONU denunció que los paramilitares ejecutaron a civiles": the
+    // actor that opens a that-clause is its subject, though the verb of
+    // saying took it for its object.
+    let opens_that_clause = || {
+        let mut at = g.start;
+        while at > 0 && tokens.get(at - 1).is_some_and(|t| lw.is_determiner(&t.upper)) {
+            at -= 1;
+        }
+        at.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| lw.is_complementizer(&t.upper))
+            && tokens.get(g.end..verb).is_some_and(|ts| {
+                ts.len() <= 3
+                    && ts.iter().all(|t| t.kind == TokenKind::Word && !lw.coordinators.contains(&&*t.upper))
+            })
+    };
     let free = || {
-        (!objects.contains(&gi) || participle_aside(tokens, g.end, verb, lw))
+        (!objects.contains(&gi) || participle_aside(tokens, g.end, verb, lw) || opens_that_clause())
             && (!preceded_by_preposition(tokens, g.start, lw) || opens_clause())
             && !opens_clause_between(tokens, g.end, verb, lw)
     };

@@ -2147,3 +2147,26 @@ fn a_meeting_told_in_the_future_is_an_intent_to_meet() {
     let passive = triples_builtin(Lang::De, "Meloni wird am Freitag von Macron in Paris empfangen.");
     assert_eq!(passive, [triple("FRAGOV", "ITAGOV", "043")]);
 }
+
+/// The actor that opens a that-clause is the subject of its verb, though
+/// the verb of saying before took it for its object; an actor that the
+/// clause only names, past a comma or a conjunction, is not.
+#[test]
+fn the_actor_opening_a_that_clause_is_its_subject() {
+    for (lang, text) in [
+        (Lang::Es, "La ONU denunció que los paramilitares ejecutaron a decenas de civiles en Darfur."),
+        (Lang::It, "L'Onu ha denunciato che i paramilitari hanno ucciso decine di civili in Darfur."),
+        (Lang::En, "The UN said that the paramilitaries executed dozens of civilians in Darfur."),
+    ] {
+        let got = triples_builtin(lang, text);
+        let killing: Vec<_> = got.iter().filter(|(_, _, c)| c == "190").collect();
+        assert_eq!(killing.len(), 1, "{text}: {got:?}");
+        assert!(killing[0].0.starts_with("SDN") && killing[0].1 == "SDNCVL", "{text}: {got:?}");
+    }
+    // The clause's actor is not the subject of a later predicate.
+    let text = "Meloni ha condannato l'attacco, definendolo \"la prova che la Russia non vuole la pace\", \
+                e in serata ha sentito al telefono Zelensky.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.contains(&triple("ITAGOV", "UKRGOV", "041")), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s.starts_with("RUS")), "{got:?}");
+}
