@@ -1034,12 +1034,15 @@ impl Coder {
                     .iter()
                     .find(|g| g.start < before && g.end > before)
                     .map_or(before, |g| g.end.min(start));
+                // "demanded that the US cancel the sale": what a demand, appeal,
+                // promise or threat asks for has not happened.
+                let reports = found.last().is_none_or(|f| !asks_for_an_act(&f.code));
                 // TABARI takes the first actor of the clause, dyad the nearest.
                 let subject = |at: usize| {
                     if tabari {
                         first_subject_before(&groups, at, tokens, &objects, target_group, &word_conj, lw)
                     } else {
-                        subject_before(&groups, at, tokens, &objects, target_group, lw)
+                        subject_before(&groups, at, tokens, &objects, target_group, reports, lw)
                     }
                 };
                 source_group = subject(before).or_else(|| subject(start));
@@ -2527,6 +2530,7 @@ fn may_be_subject(
     tokens: &[Token],
     objects: &[usize],
     target: Option<usize>,
+    reports: bool,
     lw: &LangWords,
 ) -> bool {
     // "Meloni ha parlato con Macron, che ha criticato la Russia": the object
@@ -2550,8 +2554,12 @@ fn may_be_subject(
     };
     // "La ONU denunció que los paramilitares ejecutaron a civiles": the
     // actor that opens a that-clause is its subject, though the verb of
-    // saying took it for its object.
+    // saying took it for its object; the clause reports what happened
+    // (`reports`), not what a demand asks for.
     let opens_that_clause = || {
+        if !reports {
+            return false;
+        }
         let mut at = g.start;
         while at > 0 && tokens.get(at - 1).is_some_and(|t| lw.is_determiner(&t.upper)) {
             at -= 1;
@@ -2625,13 +2633,14 @@ fn subject_before(
     tokens: &[Token],
     objects: &[usize],
     target: Option<usize>,
+    reports: bool,
     lw: &LangWords,
 ) -> Option<usize> {
     groups
         .iter()
         .enumerate()
         .rev()
-        .find(|&g| may_be_subject(g, verb, tokens, objects, target, lw))
+        .find(|&g| may_be_subject(g, verb, tokens, objects, target, reports, lw))
         .map(|(gi, _)| gi)
 }
 
@@ -2881,6 +2890,17 @@ fn speaker_of_coordinated_verb(
 /// Whether a verb says or judges something (a statement, an appeal, a
 /// demand, a complaint, a rejection or a threat): such verbs may follow what
 /// they report, with their subject after them.
+/// Whether a code asks another side to act or promises to: an appeal (`02`),
+/// an intent (`03`), a demand (`10`) or a threat (`13`). What it asks for
+/// has not happened.
+fn asks_for_an_act(code: &CodeSpec) -> bool {
+    let root = match code {
+        CodeSpec::Single(c) | CodeSpec::Paired(c, _) => c.get(..2),
+        CodeSpec::Null => None,
+    };
+    root.is_some_and(|r| matches!(r, "02" | "03" | "10" | "13"))
+}
+
 fn says_or_judges(code: &CodeSpec) -> bool {
     let root = match code {
         CodeSpec::Single(c) => c.get(..2),

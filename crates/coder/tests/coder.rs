@@ -2163,6 +2163,10 @@ fn the_actor_opening_a_that_clause_is_its_subject() {
         assert_eq!(killing.len(), 1, "{text}: {got:?}");
         assert!(killing[0].0.starts_with("SDN") && killing[0].1 == "SDNCVL", "{text}: {got:?}");
     }
+    // What a demand asks for has not happened: no event of its own.
+    let text = "Greece demanded that its European partners refuse to recognize Macedonia.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(got.iter().all(|(s, _, _)| s.starts_with("GRC")), "{got:?}");
     // The clause's actor is not the subject of a later predicate.
     let text = "Meloni ha condannato l'attacco, definendolo \"la prova che la Russia non vuole la pace\", \
                 e in serata ha sentito al telefono Zelensky.";
