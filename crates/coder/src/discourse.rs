@@ -734,6 +734,32 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: b
     }
 }
 
+/// "Kenyan police attacked students who protested against the government": a
+/// role that one event of the sentence gave a country (the students, Kenya's
+/// as the police's victims) is the same role, of the same country, in the
+/// sentence's other events, where its partner is only a role too.
+pub(crate) fn roles_keep_their_country(events: &mut [Event]) {
+    let resolved: Vec<(usize, Span, String)> = events
+        .iter()
+        .flat_map(|e| [&e.source, &e.target].map(|a| (e.sentence_index, a, e)))
+        .filter(|(_, a, _)| state_of(&a.country).is_some() && a.code.len() > 3)
+        .map(|(i, a, _)| (i, a.span, a.country.clone()))
+        .collect();
+    for event in events.iter_mut() {
+        let index = event.sentence_index;
+        for side in [&mut event.source, &mut event.target] {
+            if !bare_role(side) {
+                continue;
+            }
+            if let Some((_, _, country)) =
+                resolved.iter().find(|(i, span, _)| *i == index && *span == side.span)
+            {
+                role_takes_country(side, country);
+            }
+        }
+    }
+}
+
 /// "La Russia ha lanciato droni sulle città ucraine, uccidendo due persone",
 /// "US forces struck a boat linked to the ELN, killing three people": victims
 /// named only by their role, of force used by a side that struck one foreign

@@ -38,6 +38,13 @@ pub(crate) struct LangWords {
     pub(crate) subordinators: &'static [&'static str],
     /// Relative pronouns: they refer back to the actor right before them.
     pub(crate) relatives: &'static [&'static str],
+    /// Relative pronouns that are the subject of their clause ("who", "che",
+    /// "que", "qui"); German sets its relative clauses off by commas.
+    pub(crate) subject_relatives: &'static [&'static str],
+    /// How a verb in the imperfect ends ("protest*avano*", "protest*aban*",
+    /// "protest*aient*"): what it tells was going on at the time of the main
+    /// verb. English makes it with "was"/"were" and "-ing".
+    pub(crate) imperfect_endings: &'static [&'static str],
     /// Verbs of saying: they do not make an event of their own when the
     /// sentence reports another one, and their object may be a subject.
     pub(crate) reporting: &'static [&'static str],
@@ -303,6 +310,21 @@ impl LangWords {
         self.perfect_aux.contains(&w) || self.passive_aux.contains(&w)
     }
 
+    /// Whether the verb at `verb` tells what was going on at the time of the
+    /// sentence's main verb: an imperfect ("che protestavano", "que
+    /// protestaban", "qui manifestaient") or an English progressive past or
+    /// present ("who were protesting").
+    pub(crate) fn is_imperfective(&self, tokens: &[dyad_text::Token], verb: usize) -> bool {
+        let Some(t) = tokens.get(verb) else { return false };
+        let w = &*t.upper;
+        if self.code == "en" {
+            let aux = verb.checked_sub(1).and_then(|i| tokens.get(i));
+            return w.ends_with("ING")
+                && aux.is_some_and(|a| matches!(&*a.upper, "WAS" | "WERE" | "IS" | "ARE"));
+        }
+        self.imperfect_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+    }
+
     /// Whether the verb at `verb..verb_end` tells what is yet to happen: a
     /// future form ("incontrerà", "se reunirá"), a future auxiliary or modal
     /// right before it ("sarà ricevuto", "dovrà incontrare"), or a future
@@ -394,6 +416,8 @@ static EN: LangWords = LangWords {
         "UNLESS", "THOUGH",
     ],
     relatives: &["WHO", "WHICH", "WHOM"],
+    subject_relatives: &["WHO"],
+    imperfect_endings: &[],
     reporting: &[
         "SAID",
         "SAYS",
@@ -576,6 +600,8 @@ static IT: LangWords = LangWords {
         "FINCHÉ",
     ],
     relatives: &["CHE", "CUI", "QUALE", "QUALI"],
+    subject_relatives: &["CHE"],
+    imperfect_endings: &["AVA", "AVANO", "EVA", "EVANO", "IVA", "IVANO"],
     reporting: &[
         "DETTO",
         "DICHIARATO",
@@ -771,6 +797,8 @@ static ES: LangWords = LangWords {
         "QUE", "DESPUÉS", "ANTES", "CUANDO", "MIENTRAS", "PORQUE", "SI", "AUNQUE", "PUES", "PARA",
     ],
     relatives: &["QUE", "QUIEN", "QUIENES", "CUAL", "CUALES"],
+    subject_relatives: &["QUE", "QUIEN", "QUIENES"],
+    imperfect_endings: &["ABA", "ABAN", "ÍA", "ÍAN"],
     reporting: &[
         "DIJO", "DICE", "AFIRMÓ", "DECLARÓ", "SEÑALÓ", "INFORMÓ", "ASEGURÓ", "ANUNCIÓ", "AÑADIÓ", "INDICÓ",
         "EXPLICÓ", "SOSTUVO", "AGREGÓ",
@@ -906,6 +934,8 @@ static FR: LangWords = LangWords {
         "QUE", "QU'", "APRÈS", "AVANT", "QUAND", "LORSQUE", "PENDANT", "PARCE", "SI", "BIEN", "TANDIS",
     ],
     relatives: &["QUI", "LEQUEL", "LAQUELLE", "LESQUELS", "DONT"],
+    subject_relatives: &["QUI"],
+    imperfect_endings: &["AIT", "AIENT"],
     reporting: &[
         "DIT",
         "DÉCLARÉ",
@@ -1032,6 +1062,8 @@ static DE: LangWords = LangWords {
         "DASS", "NACHDEM", "BEVOR", "ALS", "WENN", "WÄHREND", "WEIL", "OB", "OBWOHL", "DA", "DAMIT",
     ],
     relatives: &["DER", "DIE", "DAS", "WELCHE", "WELCHER", "DEREN", "DESSEN"],
+    subject_relatives: &[],
+    imperfect_endings: &[],
     reporting: &["SAGTE", "SAGTEN", "ERKLÄRTE", "TEILTE", "BETONTE", "HIESS", "BERICHTETE", "KÜNDIGTE"],
     inclusives: &["DARUNTER", "EINSCHLIESSLICH", "EINSCHLIEẞLICH", "INKLUSIVE", "UNTER IHNEN"],
     conjunctions: &["UND", ",", "ODER", "SOWIE", "NOCH"],

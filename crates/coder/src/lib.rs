@@ -702,6 +702,9 @@ impl Coder {
         }
         discourse::victims_take_struck_country(events);
         discourse::roles_take_partner_country(events, self.options.domestic_pairs);
+        discourse::roles_keep_their_country(events);
+        // A role's partner may take the country a role just kept.
+        discourse::roles_take_partner_country(events, self.options.domestic_pairs);
         if let Some((country, institutions_country)) = article_country {
             discourse::roles_take_article_country(events, country, institutions_country);
         }
@@ -1037,12 +1040,16 @@ impl Coder {
                 // "demanded that the US cancel the sale": what a demand, appeal,
                 // promise or threat asks for has not happened.
                 let reports = found.last().is_none_or(|f| !asks_for_an_act(&f.code));
+                // "warned Iran that …": after a verb of saying "che", "que" open
+                // what was said, not a relative clause.
+                let after_saying = found.last().is_some_and(|f| f.statement || says_or_judges(&f.code));
+                let clause = ClauseContext { reports, after_saying };
                 // TABARI takes the first actor of the clause, dyad the nearest.
                 let subject = |at: usize| {
                     if tabari {
                         first_subject_before(&groups, at, tokens, &objects, target_group, &word_conj, lw)
                     } else {
-                        subject_before(&groups, at, tokens, &objects, target_group, reports, lw)
+                        subject_before(&groups, at, tokens, &objects, target_group, clause, lw)
                     }
                 };
                 source_group = subject(before).or_else(|| subject(start));
@@ -2530,7 +2537,7 @@ fn may_be_subject(
     tokens: &[Token],
     objects: &[usize],
     target: Option<usize>,
-    reports: bool,
+    clause: ClauseContext,
     lw: &LangWords,
 ) -> bool {
     // "Meloni ha parlato con Macron, che ha criticato la Russia": the object
@@ -2557,7 +2564,7 @@ fn may_be_subject(
     // saying took it for its object; the clause reports what happened
     // (`reports`), not what a demand asks for.
     let opens_that_clause = || {
-        if !reports {
+        if !clause.reports {
             return false;
         }
         let mut at = g.start;
@@ -2575,7 +2582,35 @@ fn may_be_subject(
             && (!preceded_by_preposition(tokens, g.start, lw) || opens_clause())
             && !opens_clause_between(tokens, g.end, verb, lw)
     };
-    g.end <= verb && Some(gi) != target && (free() || antecedent())
+    // "La polizia ha aperto il fuoco contro giovani che protestavano contro il
+    // governo": the object right before a subject relative pronoun is the
+    // subject of a relative clause in the imperfect, comma or not: it tells
+    // what the object was doing then. In another tense it says which actor is
+    // meant, as background ("supporting the M23 rebels who seized Goma").
+    let object_antecedent = || {
+        objects.contains(&gi)
+            && lw.is_imperfective(tokens, verb)
+            && tokens.get(g.end).is_some_and(|t| {
+                lw.subject_relatives.contains(&&*t.upper)
+                    && !(clause.after_saying && lw.is_complementizer(&t.upper))
+            })
+            && tokens.get(g.end + 1..verb).is_some_and(|ts| {
+                ts.len() <= 3
+                    && ts.iter().all(|t| t.kind == TokenKind::Word && !lw.relatives.contains(&&*t.upper))
+            })
+    };
+    g.end <= verb && Some(gi) != target && (free() || antecedent() || object_antecedent())
+}
+
+/// What the verb before tells of the clause being parsed.
+#[derive(Clone, Copy)]
+struct ClauseContext {
+    /// The verb before reports what happened: no demand, appeal, intent or
+    /// threat, whose that-clause asks for an act ([`asks_for_an_act`]).
+    reports: bool,
+    /// The verb before says or judges: a "che" or "que" after its object
+    /// opens what was said.
+    after_saying: bool,
 }
 
 /// Whether the actor ending at `actor_end` is the antecedent of a relative
@@ -2633,14 +2668,14 @@ fn subject_before(
     tokens: &[Token],
     objects: &[usize],
     target: Option<usize>,
-    reports: bool,
+    clause: ClauseContext,
     lw: &LangWords,
 ) -> Option<usize> {
     groups
         .iter()
         .enumerate()
         .rev()
-        .find(|&g| may_be_subject(g, verb, tokens, objects, target, reports, lw))
+        .find(|&g| may_be_subject(g, verb, tokens, objects, target, clause, lw))
         .map(|(gi, _)| gi)
 }
 

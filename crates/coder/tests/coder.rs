@@ -2174,3 +2174,24 @@ fn the_actor_opening_a_that_clause_is_its_subject() {
     assert!(got.contains(&triple("ITAGOV", "UKRGOV", "041")), "{got:?}");
     assert!(!got.iter().any(|(s, _, _)| s.starts_with("RUS")), "{got:?}");
 }
+
+/// The object of one verb right before a relative clause in the imperfect
+/// is that clause's subject, comma or not ("giovani che protestavano"), and
+/// a role the first event gave a country keeps it in the second, where it
+/// faces only a role.
+#[test]
+fn an_object_doing_something_at_the_time_is_its_relative_clauses_subject() {
+    for (lang, text) in [
+        (
+            Lang::It,
+            "La polizia keniana ha aperto il fuoco contro manifestanti che protestavano contro il governo.",
+        ),
+        (Lang::Es, "La Policía keniana disparó contra manifestantes que protestaban contra el Gobierno."),
+        (Lang::Fr, "La police kényane a tiré sur des manifestants qui protestaient contre le gouvernement."),
+        (Lang::En, "Kenyan police fired on protesters who were demonstrating against the government."),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.contains(&triple("KENCVL", "KENGOV", "141")), "{text}: {got:?}");
+        assert!(!got.iter().any(|(s, _, c)| s == "KENCOP" && c == "141"), "{text}: {got:?}");
+    }
+}
