@@ -310,6 +310,19 @@ impl LangWords {
         self.perfect_aux.contains(&w) || self.passive_aux.contains(&w)
     }
 
+    /// Whether an upper-cased verb form is a gerund or present participle
+    /// ("accusando", "acusando", "accusant", "accusing"): it heads a clause
+    /// whose subject is the main clause's, never one after it.
+    pub(crate) fn is_gerund(&self, w: &str) -> bool {
+        let ending = match self.code {
+            "en" => "ING",
+            "fr" => "ANT",
+            "de" => "END",
+            _ => return self.gerund_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e)),
+        };
+        w.len() > ending.len() + 2 && w.ends_with(ending)
+    }
+
     /// Whether the verb at `verb` tells what was going on at the time of the
     /// sentence's main verb: an imperfect ("che protestavano", "que
     /// protestaban", "qui manifestaient") or an English progressive past or

@@ -2963,6 +2963,11 @@ fn inverted_subject(
     let text = |i: usize| tokens.get(i).map_or("", |t| &*t.text);
     let upper = |i: usize| tokens.get(i).map_or("", |t| &*t.upper);
     let quote = |i: usize| is_quote_mark(text(i));
+    // "Macron a parlé lundi, accusant Moscou": a gerund's subject is the
+    // main clause's; the actor after it is its object.
+    if lw.is_gerund(upper(start)) {
+        return None;
+    }
     // The verb's auxiliary ("ha accusato", "a déclaré") stands in its place.
     let mut at = start;
     while at > 0 && start - at < 2 && lw.perfect_aux.contains(&upper(at - 1)) {

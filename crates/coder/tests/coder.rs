@@ -2195,3 +2195,20 @@ fn an_object_doing_something_at_the_time_is_its_relative_clauses_subject() {
         assert!(!got.iter().any(|(s, _, c)| s == "KENCOP" && c == "141"), "{text}: {got:?}");
     }
 }
+
+/// A gerund or present participle after a comma shares the main clause's
+/// subject: the actor after it is its object, not a subject set after a
+/// verb of saying ("…, ha accusato Erdogan").
+#[test]
+fn a_gerund_after_a_comma_keeps_the_main_subject() {
+    for (lang, text) in [
+        (Lang::Fr, "Macron a parlé lundi, accusant Moscou de mensonges."),
+        (Lang::It, "Macron ha parlato lunedì, accusando Mosca di mentire."),
+        (Lang::Es, "Macron habló el lunes, acusando a Moscú de mentir."),
+    ] {
+        assert_eq!(triples_builtin(lang, text), [triple("FRAGOV", "RUS", "112")], "{text}");
+    }
+    // After a finite verb of saying the subject still follows it.
+    let text = "Israël commet un génocide à Gaza, a accusé Erdogan.";
+    assert_eq!(triples_builtin(Lang::Fr, text), [triple("TURGOV", "ISR", "112")]);
+}
