@@ -286,6 +286,21 @@ impl Discourse {
         Some(ActorGroup { actors, start: span.0, end: span.1 })
     }
 
+    /// The person an object pronoun ("him", "lo", "l'", "ihn") at `span`
+    /// stands for: the one named last before this sentence whose code is not
+    /// the clause's subject's (`subject_code`): "Netanyahu met him" after
+    /// "Vance landed in Tel Aviv" is Vance.
+    pub(crate) fn carried_object(
+        &self,
+        span: (usize, usize),
+        subject_code: Option<&str>,
+    ) -> Option<ActorGroup> {
+        let k = self.recent.iter().rev().find(|k| k.person && Some(k.code.as_str()) != subject_code)?;
+        let actor =
+            Actor { implied_text: Some(k.text.clone()), ..Actor::new(k.code.clone(), span.0, span.1) };
+        Some(ActorGroup { actors: vec![actor], start: span.0, end: span.1 })
+    }
+
     /// Remembers what a coded sentence said. `body_start` is the index of
     /// the sentence's first token after a dateline (0 without one).
     pub(crate) fn learn(

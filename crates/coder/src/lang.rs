@@ -137,6 +137,12 @@ pub(crate) struct LangWords {
     pub(crate) against: &'static str,
     /// Subject pronouns: they refer to the last subject.
     pub(crate) pronouns: &'static [&'static str],
+    /// Singular object pronouns that stand for a person named before:
+    /// English's after the verb ("met *him*"), the clitics of the others
+    /// right before the verb or its auxiliary ("*lo* ha ricevuto", "*le*
+    /// concedió", "*l'*a reçu"), German's after its finite verb ("empfing
+    /// *ihn*").
+    pub(crate) object_pronouns: &'static [&'static str],
     /// Singular subject pronouns ("he", "she"): they refer to one actor.
     pub(crate) singular_pronouns: &'static [&'static str],
     /// Finite auxiliaries and modals that hold the second place while the
@@ -553,6 +559,7 @@ static EN: LangWords = LangWords {
         "OUTSKIRTS",
     ],
     pronouns: &["HE", "SHE", "THEY", "IT", "WE"],
+    object_pronouns: &["HIM", "HER"],
     singular_pronouns: &["HE", "SHE", "IT"],
     auxiliaries: &[],
     verb_second: false,
@@ -749,6 +756,7 @@ static IT: LangWords = LangWords {
         "PIAZZE",
     ],
     pronouns: &["LUI", "LEI", "EGLI", "ESSA", "ESSI", "LORO", "NOI"],
+    object_pronouns: &["LO", "LA", "GLI", "L'"],
     singular_pronouns: &["LUI", "LEI", "EGLI", "ESSA"],
     auxiliaries: &[],
     verb_second: false,
@@ -915,6 +923,7 @@ static ES: LangWords = LangWords {
         "CALLES",
     ],
     pronouns: &["ÉL", "ELLA", "ELLOS", "ELLAS", "NOSOTROS"],
+    object_pronouns: &["LE"],
     singular_pronouns: &["ÉL", "ELLA"],
     auxiliaries: &[],
     verb_second: false,
@@ -1043,6 +1052,7 @@ static FR: LangWords = LangWords {
         "RUES",
     ],
     pronouns: &["IL", "ELLE", "ILS", "ELLES", "NOUS"],
+    object_pronouns: &["LE", "LA", "LUI", "L'"],
     singular_pronouns: &["IL", "ELLE"],
     auxiliaries: &[],
     verb_second: false,
@@ -1134,6 +1144,7 @@ static DE: LangWords = LangWords {
         "STRASSEN",
     ],
     pronouns: &["ER", "SIE", "WIR"],
+    object_pronouns: &["IHN", "IHM"],
     singular_pronouns: &["ER"],
     auxiliaries: &[
         "HAT", "HABEN", "HATTE", "HATTEN", "IST", "SIND", "WAR", "WAREN", "WIRD", "WERDEN", "WILL", "WOLLEN",

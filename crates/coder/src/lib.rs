@@ -1325,6 +1325,39 @@ impl Coder {
                 // previous event is about, not a second event.
                 continue;
             }
+            // Where the target found is only where it happened ("in Jerusalem").
+            let target_is_place = target_group
+                .and_then(|g| groups.get(g))
+                .is_some_and(|g| g.actors.iter().all(|a| is_place_after_locative(tokens, a, lw)));
+            let no_caps_target = caps.as_ref().is_none_or(|c| c.target.is_none());
+            if (target_group.is_none() || target_is_place && no_caps_target)
+                && !tabari
+                && !passive
+                && !reporting
+            {
+                // "Netanyahu lo ha ricevuto", "Russia granted him asylum": an
+                // object pronoun stands for the person last named who is not
+                // the subject.
+                let subject_code = source_group
+                    .and_then(|g| groups.get(g))
+                    .and_then(|g| g.actors.first())
+                    .map(|a| a.code.clone());
+                if let Some(p) = object_pronoun_at(tokens, start, end, lw) {
+                    let object = object_antecedent(&groups, p, source_group, (tokens, &sentence.text), lw)
+                        // Italian and French clitics ("gli", "lui") also stand for
+                        // plurals and things: only a person named in the sentence.
+                        .or_else(|| {
+                            let clitic_only = matches!(lw.code, "it" | "fr");
+                            discourse
+                                .filter(|_| !clitic_only)
+                                .and_then(|d| d.carried_object((p, p + 1), subject_code.as_deref()))
+                        });
+                    if let Some(object) = object {
+                        groups.push(object);
+                        target_group = Some(groups.len() - 1);
+                    }
+                }
+            }
             let future = !tabari && lw.is_future(tokens, start.min(pattern_start), end);
             found.push(Found {
                 verb: (start, end),
@@ -1882,6 +1915,67 @@ pub(crate) const MUTUAL_NOTE: &str = "; and back: a meeting is an act of both si
 /// third place (`044`), a negotiation (`046`).
 fn is_mutual(code: &str) -> bool {
     matches!(code, "040" | "041" | "044" | "046")
+}
+
+/// Where an object pronoun of the verb at `start..end` stands: right after
+/// the verb in English and German, as a clitic right before the verb or its
+/// auxiliaries elsewhere ("lo ha ricevuto", "le ha concedido", "l'a reçu").
+fn object_pronoun_at(tokens: &[Token], start: usize, end: usize, lw: &LangWords) -> Option<usize> {
+    let pronoun = |i: usize| tokens.get(i).is_some_and(|t| lw.object_pronouns.contains(&&*t.upper));
+    if matches!(lw.code, "en" | "de") {
+        // "storm her residence": "her" before a noun is a possessive.
+        let possessive = tokens.get(end).is_some_and(|t| &*t.upper == "HER")
+            && tokens.get(end + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word && !lw.is_preposition(&n.upper) && !lw.is_determiner(&n.upper)
+            });
+        return (pronoun(end) && !possessive).then_some(end);
+    }
+    let mut at = start;
+    while at > 0 && start - at < 2 && tokens.get(at - 1).is_some_and(|t| lw.is_auxiliary(&t.upper)) {
+        at -= 1;
+    }
+    // "lo pactado": a participle right after the clitic is a noun.
+    if at == start && tokens.get(start).is_some_and(|t| lw.is_participle(&t.upper)) {
+        return None;
+    }
+    let p = at.checked_sub(1)?;
+    pronoun(p).then_some(p)
+}
+
+/// The actor an object pronoun at `p` stands for within its own sentence:
+/// the nearest person or role before it that is not the clause's subject
+/// ("L'emiro … ha ricevuto una telefonata da Trump, che gli ha assicurato").
+fn object_antecedent(
+    groups: &[ActorGroup],
+    p: usize,
+    subject: Option<usize>,
+    (tokens, text): (&[Token], &str),
+    lw: &LangWords,
+) -> Option<ActorGroup> {
+    let subject_codes: Vec<&str> = subject
+        .and_then(|s| groups.get(s))
+        .map(|g| g.actors.iter().map(|a| a.code.as_str()).collect())
+        .unwrap_or_default();
+    let (_, g) = groups.iter().enumerate().rev().find(|&(gi, g)| {
+        g.end <= p
+            && Some(gi) != subject
+            && g.actors.len() == 1
+            && g.actors.iter().all(|a| {
+                (a.person || a.code.len() > 3)
+                    && !a.code.starts_with('~')
+                    && !subject_codes.contains(&a.code.as_str())
+                    && !is_place_after_locative(tokens, a, lw)
+            })
+    })?;
+    let actors = g
+        .actors
+        .iter()
+        .map(|a| actors::Actor {
+            implied_text: Some(span_text(tokens, a.start, a.end, text)),
+            ..actors::Actor::new(a.code.clone(), p, p + 1)
+        })
+        .collect();
+    Some(ActorGroup { actors, start: p, end: p + 1 })
 }
 
 /// What the rule of an act told in the future ([`intent_of_future`]) ends with.

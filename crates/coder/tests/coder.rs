@@ -2212,3 +2212,32 @@ fn a_gerund_after_a_comma_keeps_the_main_subject() {
     let text = "Israël commet un génocide à Gaza, a accusé Erdogan.";
     assert_eq!(triples_builtin(Lang::Fr, text), [triple("TURGOV", "ISR", "112")]);
 }
+
+/// An object pronoun stands for the person it refers to: one named before
+/// it in its sentence, else (but for Italian and French clitics, which also
+/// stand for plurals and things) the person last named who is not the
+/// subject. A place after a locative is no object.
+#[test]
+fn an_object_pronoun_stands_for_a_person_named_before() {
+    let date = NaiveDate::from_ymd_opt(2025, 10, 21);
+    let article = |lang: Lang, text: &str| -> Vec<(String, String, String)> {
+        let doc = TextPipeline::new().process(text, None, Some(lang));
+        let lexicon = own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}"));
+        triples(&Coder::new(&lexicon).code_document(&doc, &ArticleMeta::new("p", date)).events)
+    };
+    let got =
+        article(Lang::En, "US Vice President JD Vance arrived in Israel. Netanyahu met him in Jerusalem.");
+    assert!(got.contains(&triple("ISRGOV", "USAGOV", "040")), "{got:?}");
+    assert!(!got.iter().any(|(s, t, _)| s == t), "{got:?}");
+    let got = article(
+        Lang::De,
+        "Der US-Vizepräsident JD Vance kam nach Israel. Netanjahu empfing ihn in Jerusalem.",
+    );
+    assert!(got.contains(&triple("ISRGOV", "USAGOV", "043")), "{got:?}");
+    let text = "L'emiro del Qatar ha ricevuto una telefonata da Trump, che gli ha promesso sostegno.";
+    let got = article(Lang::It, text);
+    assert!(got.iter().any(|(s, t, c)| s == "USAGOV" && t == "QATGOV" && c.starts_with("03")), "{got:?}");
+    // A possessive "her" before a noun is no object.
+    let got = article(Lang::En, "Sheikh Hasina fled to India. Protesters in Dhaka stormed her residence.");
+    assert!(got.is_empty(), "{got:?}");
+}
