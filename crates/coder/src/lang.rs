@@ -324,9 +324,9 @@ impl LangWords {
             "en" => "ING",
             "fr" => "ANT",
             "de" => "END",
-            _ => return self.gerund_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e)),
+            _ => return ends_with_any(w, self.gerund_endings),
         };
-        w.len() > ending.len() + 2 && w.ends_with(ending)
+        ends_with_any(w, &[ending])
     }
 
     /// Whether the verb at `verb` tells what was going on at the time of the
@@ -341,7 +341,7 @@ impl LangWords {
             return w.ends_with("ING")
                 && aux.is_some_and(|a| matches!(&*a.upper, "WAS" | "WERE" | "IS" | "ARE"));
         }
-        self.imperfect_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        ends_with_any(w, self.imperfect_endings)
     }
 
     /// Whether the verb at `verb..verb_end` tells what is yet to happen: a
@@ -352,8 +352,7 @@ impl LangWords {
     /// "wird" is a passive, not a future.
     pub(crate) fn is_future(&self, tokens: &[dyad_text::Token], verb: usize, verb_end: usize) -> bool {
         let future_form = |t: &dyad_text::Token| {
-            t.kind == dyad_text::TokenKind::Word
-                && self.future_endings.iter().any(|e| t.upper.len() > e.len() + 2 && t.upper.ends_with(e))
+            t.kind == dyad_text::TokenKind::Word && ends_with_any(&t.upper, self.future_endings)
         };
         let Some(verb_tokens) = tokens.get(verb..verb_end) else { return false };
         if verb_tokens.iter().any(future_form) {
@@ -383,10 +382,7 @@ impl LangWords {
     /// Whether an upper-cased word is an adverb: listed, or with the
     /// language's adverb ending.
     pub(crate) fn is_adverb(&self, w: &str) -> bool {
-        self.adverbs.contains(&w)
-            || !self.adverb_ending.is_empty()
-                && w.len() > self.adverb_ending.len() + 2
-                && w.ends_with(self.adverb_ending)
+        self.adverbs.contains(&w) || !self.adverb_ending.is_empty() && ends_with_any(w, &[self.adverb_ending])
     }
 
     pub(crate) fn is_participle(&self, w: &str) -> bool {
@@ -397,8 +393,14 @@ impl LangWords {
         }
         // English short participles that no ending tells ("was hit by").
         let short = self.code == "en" && matches!(w, "HIT" | "CUT" | "PUT" | "SET" | "LET" | "BID" | "RID");
-        short || self.participle_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        short || ends_with_any(w, self.participle_endings)
     }
+}
+
+/// Whether an upper-cased word ends with one of `endings` after a stem of
+/// at least three bytes ("ACCUSANDO" with "ANDO"; "ANDO" alone does not).
+fn ends_with_any(w: &str, endings: &[&str]) -> bool {
+    endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
 }
 
 static EN: LangWords = LangWords {

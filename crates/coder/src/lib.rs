@@ -1338,11 +1338,11 @@ impl Coder {
                 // "Netanyahu lo ha ricevuto", "Russia granted him asylum": an
                 // object pronoun stands for the person last named who is not
                 // the subject.
-                let subject_code = source_group
-                    .and_then(|g| groups.get(g))
-                    .and_then(|g| g.actors.first())
-                    .map(|a| a.code.clone());
                 if let Some(p) = object_pronoun_at(tokens, start, end, lw) {
+                    let subject_code = source_group
+                        .and_then(|g| groups.get(g))
+                        .and_then(|g| g.actors.first())
+                        .map(|a| a.code.clone());
                     let object = object_antecedent(&groups, p, source_group, (tokens, &sentence.text), lw)
                         // Italian and French clitics ("gli", "lui") also stand for
                         // plurals and things: only a person named in the sentence.
@@ -3023,19 +3023,20 @@ fn speaker_of_coordinated_verb(
 /// an intent (`03`), a demand (`10`) or a threat (`13`). What it asks for
 /// has not happened.
 fn asks_for_an_act(code: &CodeSpec) -> bool {
-    let root = match code {
+    root_of(code).is_some_and(|r| matches!(r, "02" | "03" | "10" | "13"))
+}
+
+/// The CAMEO root of a code, of the first of a pair.
+fn root_of(code: &CodeSpec) -> Option<&str> {
+    match code {
         CodeSpec::Single(c) | CodeSpec::Paired(c, _) => c.get(..2),
         CodeSpec::Null => None,
-    };
-    root.is_some_and(|r| matches!(r, "02" | "03" | "10" | "13"))
+    }
 }
 
 fn says_or_judges(code: &CodeSpec) -> bool {
-    let root = match code {
-        CodeSpec::Single(c) => c.get(..2),
-        _ => None,
-    };
-    root.is_some_and(|r| matches!(r, "01" | "02" | "10" | "11" | "12" | "13"))
+    matches!(code, CodeSpec::Single(_))
+        && root_of(code).is_some_and(|r| matches!(r, "01" | "02" | "10" | "11" | "12" | "13"))
 }
 
 /// "Israele commette un genocidio a Gaza, ha accusato Erdogan", '"No
