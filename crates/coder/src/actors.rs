@@ -1296,11 +1296,20 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
             let list_goes_on_past_comma = conjunction_follows(actor.end)
                 || tokens.get(actor.end).is_some_and(|t| &*t.text == ",")
                     && conjunction_follows(actor.end + 1);
-            let opener_ends = only_one
-                && last.actors.len() == 1
+            // So does the first comma after an opening adverbial clause or
+            // infinitive: "Dopo aver incontrato Macron, Meloni ha criticato …",
+            // "Dopo che Israele ha colpito l'Iran, Teheran ha condannato …".
+            let in_opening_phrase = || {
+                tokens
+                    .first()
+                    .is_some_and(|t| lw.is_preposition(&t.upper) || lw.opens_adverbial_clause(&t.upper))
+                    && !tokens[..last.start].iter().any(|t| &*t.text == ",")
+            };
+            let opener_ends = last.actors.len() == 1
                 && !list_goes_on_past_comma
                 && tokens.get(last.end..actor.start).is_some_and(comma_then_articles)
-                && crate::preceded_by_preposition(tokens, last.start, lw);
+                && (only_one && crate::preceded_by_preposition(tokens, last.start, lw)
+                    || in_opening_phrase());
             if opener_ends {
                 groups.push(ActorGroup { start: actor.start, end: actor.end, actors: vec![actor] });
                 continue;

@@ -119,6 +119,11 @@ pub(crate) struct LangWords {
     /// incontrato", "*in response* Iran fired"): the name after them opens
     /// the clause, it is not the preposition's object.
     pub(crate) adverbial_nouns: &'static [&'static str],
+    /// Units of time, singular and plural ("ore", "días", "jours"): a
+    /// preposition or subordinator between one and a comma or a name is an
+    /// adverb ("*Poche ore* dopo Putin ha condannato", "deux jours après,
+    /// Paris a"), so the name after it opens the clause.
+    pub(crate) time_units: &'static [&'static str],
     /// Adverbs that may stand between a conjunction and the verb of a second
     /// predicate ("and *again* threatened", "y *luego* pidió"), beside those
     /// with the language's adverb ending.
@@ -255,7 +260,29 @@ impl LangWords {
         let w = &*t.upper;
         let clause_start =
             || i == 0 || tokens.get(i - 1).is_some_and(|p| matches!(&*p.text, "," | ";" | ":"));
-        self.subordinators.contains(&w) && (!matches!(w, "ALS" | "DA" | "WÄHREND") || clause_start())
+        self.subordinators.contains(&w)
+            && (!matches!(w, "ALS" | "DA" | "WÄHREND") || clause_start())
+            && !self.adverb_of_time_at(tokens, i)
+    }
+
+    /// Whether token `i`, a preposition or subordinator, follows a unit of
+    /// time and so is an adverb: "Poche ore *dopo* (il presidente) Putin ha
+    /// condannato", "Deux jours *après*, Paris a". Before a lower-case word it
+    /// keeps its object ("tre giorni dopo aver firmato"); one after an article
+    /// ("poche ore dopo l'attacco") is no actor, so reading it as an adverb
+    /// there costs nothing.
+    pub(crate) fn adverb_of_time_at(&self, tokens: &[dyad_text::Token], i: usize) -> bool {
+        let after_unit = i
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|p| self.time_units.contains(&&*p.upper));
+        after_unit
+            && tokens.get(i).is_some_and(|t| self.is_preposition(&t.upper))
+            && tokens.get(i + 1).is_some_and(|n| {
+                &*n.text == ","
+                    || n.text.chars().next().is_some_and(char::is_uppercase)
+                    || self.is_determiner(&n.upper)
+            })
     }
 
     /// Whether a word introduces a content clause ("said *that* …").
@@ -492,6 +519,8 @@ static EN: LangWords = LangWords {
     ],
     definite_determiners: &["THE", "THIS", "THAT", "THESE", "THOSE"],
     against: "AGAINST",
+    // "Hours later": English says "later", which is no preposition.
+    time_units: &[],
     adverbial_nouns: &[
         "RESPONSE",
         "TURN",
@@ -691,6 +720,23 @@ static IT: LangWords = LangWords {
         "AI", "AGLI", "ALLE", "NELL'", "NEL", "NELLA", "SULL'", "SUL", "SULLA", "DALL'", "DAL", "DALLA",
     ],
     against: "CONTRO",
+    time_units: &[
+        "ORE",
+        "ORA",
+        "GIORNI",
+        "GIORNO",
+        "MINUTI",
+        "SETTIMANE",
+        "SETTIMANA",
+        "MESI",
+        "MESE",
+        "ANNI",
+        "ANNO",
+        "POCO",
+        "TEMPO",
+        "ATTIMI",
+        "ISTANTI",
+    ],
     adverbial_nouns: &[
         "NOTTE",
         "NOTTATA",
@@ -875,6 +921,22 @@ static ES: LangWords = LangWords {
         "EL", "LA", "LOS", "LAS", "AL", "DEL", "ESTE", "ESTA", "ESTOS", "ESTAS", "ESE", "ESA",
     ],
     against: "CONTRA",
+    time_units: &[
+        "HORAS",
+        "HORA",
+        "DÍAS",
+        "DÍA",
+        "MINUTOS",
+        "SEMANAS",
+        "SEMANA",
+        "MESES",
+        "MES",
+        "AÑOS",
+        "AÑO",
+        "POCO",
+        "TIEMPO",
+        "INSTANTES",
+    ],
     adverbial_nouns: &[
         "MADRUGADA",
         "RESPUESTA",
@@ -1006,6 +1068,10 @@ static FR: LangWords = LangWords {
     ],
     definite_determiners: &["LE", "LA", "LES", "L'", "CE", "CET", "CETTE", "CES", "DU", "AU", "AUX"],
     against: "CONTRE",
+    time_units: &[
+        "HEURES", "HEURE", "JOURS", "JOUR", "MINUTES", "SEMAINES", "SEMAINE", "MOIS", "ANS", "AN", "ANNÉES",
+        "PEU", "TEMPS", "INSTANTS",
+    ],
     adverbial_nouns: &[
         "RÉPONSE",
         "REVANCHE",
@@ -1126,6 +1192,7 @@ static DE: LangWords = LangWords {
         "DER", "DIE", "DAS", "DEN", "DEM", "DES", "DIESE", "DIESER", "DIESEN", "DIESEM", "DIESES",
     ],
     against: "GEGEN",
+    time_units: &[],
     adverbial_nouns: &[],
     adverbs: &[],
     adverb_ending: "",

@@ -2541,6 +2541,7 @@ fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bo
         tokens
             .get(i)
             .is_some_and(|t| lw.is_preposition(&t.upper) && !(opens_clause(i) && lw.is_determiner(&t.upper)))
+            && !lw.adverb_of_time_at(tokens, i)
     };
     let Some(before) = start.checked_sub(1) else { return false };
     // "Miles de manifestantes marcharon", "thousands of protesters": the "of"

@@ -2241,3 +2241,43 @@ fn an_object_pronoun_stands_for_a_person_named_before() {
     let got = article(Lang::En, "Sheikh Hasina fled to India. Protesters in Dhaka stormed her residence.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// After a unit of time, "dopo", "après" and "después" are adverbs ("Poche ore
+/// dopo Putin ha condannato …"): the name after them is the subject, not the
+/// object of a preposition.
+#[test]
+fn a_preposition_after_a_unit_of_time_is_an_adverb() {
+    for (lang, text) in [
+        (Lang::It, "Poche ore dopo Putin ha condannato l'Ucraina."),
+        (Lang::It, "Poche ore dopo il presidente russo Vladimir Putin ha condannato l'Ucraina."),
+        (Lang::Fr, "Quelques heures après, le président Poutine a condamné l'Ukraine."),
+    ] {
+        assert_eq!(triples_builtin(lang, text), [triple("RUSGOV", "UKR", "111")], "{text}");
+    }
+    // Before an article the preposition keeps its object, an act.
+    let text = "Poche ore dopo l'attacco di Israele, Teheran ha condannato Washington.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("IRNGOV", "USA", "111")]);
+}
+
+/// The first comma after an opening adverbial clause or infinitive closes
+/// it: the actor after the comma is the main clause's subject, not one more
+/// object of the clause's verb.
+#[test]
+fn an_opening_clause_ends_at_its_comma() {
+    for (lang, text) in [
+        (Lang::It, "Dopo che Israele ha colpito l'Iran, Teheran ha condannato Washington."),
+        (Lang::Es, "Después de que Israel atacara a Irán, Teherán condenó a Washington."),
+        (Lang::Fr, "Après qu'Israël a frappé l'Iran, Téhéran a condamné Washington."),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.contains(&triple("IRNGOV", "USA", "111")), "{text}: {got:?}");
+        assert!(!got.iter().any(|(s, _, c)| s == "ISR" && c == "111"), "{text}: {got:?}");
+    }
+    for (lang, text) in [
+        (Lang::It, "Dopo aver incontrato Macron, Meloni ha criticato la Francia."),
+        (Lang::Fr, "Après avoir rencontré Macron, Meloni a critiqué la France."),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.contains(&triple("ITAGOV", "FRA", "111")), "{text}: {got:?}");
+    }
+}
