@@ -810,6 +810,9 @@ impl Coder {
         }
         let verbs = self.find_verbs(sent, &groups, lw);
         split_at_verbs(&mut groups, &verbs);
+        if !tabari {
+            split_new_subjects(&mut groups, &verbs, tokens, lw);
+        }
         if tabari {
             tabari_pronouns(tokens, &sentence.text, &mut groups, discourse, lw);
         }
@@ -2407,8 +2410,67 @@ fn split_at_verbs(groups: &mut Vec<ActorGroup>, verbs: &[(usize, usize, u32, boo
     *groups = out;
 }
 
-/// Whether an actor has a country (or IGO) code, not only a role (`~COP`)
-/// or nothing.
+/// Parts the last actor off an object list when a verb follows it and a
+/// conjunction stands before it: in "Rusia atacó Kiev y Ucrania bombardeó
+/// Moscú", "Hamas freed the hostages and Israel released prisoners", the
+/// actor after "y"/"and" is the subject of a second clause, not a second
+/// object. The list must follow a verb with nothing between that opens a
+/// clause, so that "ha detto che Francia e Germania hanno condannato" stays
+/// one subject.
+fn split_new_subjects(
+    groups: &mut Vec<ActorGroup>,
+    verbs: &[(usize, usize, u32, bool)],
+    tokens: &[Token],
+    lw: &LangWords,
+) {
+    let opens_clause = |t: &Token| {
+        matches!(&*t.text, "," | ";" | ":" | "(" | "\"" | "«" | "»" | "“" | "”")
+            || lw.subordinators.contains(&&*t.upper)
+            || lw.relatives.contains(&&*t.upper)
+    };
+    // "scontri tra manifestanti e polizia hanno causato …": a pair after
+    // "between" is one.
+    let between = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|t| matches!(&*t.upper, "BETWEEN" | "TRA" | "FRA" | "ENTRE" | "ZWISCHEN"))
+    };
+    // Two actors only: "dal Cremlino, Putin e Trump hanno parlato" is a list
+    // that a comma wrongly began.
+    let splits = |g: &ActorGroup| -> bool {
+        let [before, last] = g.actors.as_slice() else { return false };
+        let after_conjunction = tokens
+            .get(before.end..last.start)
+            .is_some_and(|b| b.iter().any(|t| lw.coordinators.contains(&&*t.upper)));
+        let verb_follows = verbs.iter().any(|v| {
+            !v.3 && v.0 >= g.end
+                && tokens.get(g.end..v.0).is_some_and(|b| {
+                    b.len() <= 2 && b.iter().all(|t| lw.is_auxiliary(&t.upper) || lw.is_adverb(&t.upper))
+                })
+        });
+        let object_of_verb = verbs.iter().any(|v| {
+            !v.3 && v.1 <= g.start && tokens.get(v.1..g.start).is_some_and(|b| !b.iter().any(opens_clause))
+        });
+        after_conjunction && verb_follows && object_of_verb && !between(g.start)
+    };
+    if !groups.iter().any(splits) {
+        return;
+    }
+    let mut out = Vec::with_capacity(groups.len() + 1);
+    for mut g in groups.drain(..) {
+        if splits(&g) {
+            if let Some(last) = g.actors.pop() {
+                g.end = g.actors.iter().map(|a| a.end).max().unwrap_or(g.start);
+                out.push(g);
+                out.push(ActorGroup { start: last.start, end: last.end, actors: vec![last] });
+                continue;
+            }
+        }
+        out.push(g);
+    }
+    *groups = out;
+}
+
 /// Whether the verb at `at.1`, whose words begin at `at.0` (a pattern may begin
 /// before the verb) and whose source came out as `source`, lies in the
 /// object or adjunct of the previous event `prev` of the same clause and only
@@ -2450,6 +2512,8 @@ fn embedded_in_previous(
     })
 }
 
+/// Whether an actor has a country (or IGO) code, not only a role (`~COP`)
+/// or nothing.
 fn has_country(a: &actors::Actor) -> bool {
     !a.code.is_empty() && !a.code.starts_with('~')
 }

@@ -2281,3 +2281,25 @@ fn an_opening_clause_ends_at_its_comma() {
         assert!(got.contains(&triple("ITAGOV", "FRA", "111")), "{text}: {got:?}");
     }
 }
+
+/// An actor after "and" that a verb follows opens a second clause: it is
+/// that clause's subject, not a second object of the first verb.
+#[test]
+fn an_actor_after_and_before_a_verb_is_a_new_subject() {
+    for (lang, text) in [
+        (Lang::Es, "Rusia atacó Kiev y Ucrania bombardeó Moscú."),
+        (Lang::It, "La Russia ha attaccato Kiev e l'Ucraina ha bombardato Mosca."),
+        (Lang::En, "Russia attacked Kyiv and Ukraine bombed Moscow."),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.contains(&triple("UKR", "RUS", "195")), "{text}: {got:?}");
+        assert!(!got.iter().any(|(s, t, _)| s == "RUS" && t == "RUS"), "{text}: {got:?}");
+    }
+    // A pair after "between", or one after a that-clause's opener, stays one.
+    let text = "Il presidente ha detto che Francia e Germania hanno condannato la Russia.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(
+        got.contains(&triple("FRA", "RUS", "111")) && got.contains(&triple("DEU", "RUS", "111")),
+        "{got:?}"
+    );
+}
