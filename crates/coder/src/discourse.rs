@@ -73,6 +73,11 @@ pub(crate) struct Discourse {
     /// Who struck last: the source of the last violent event (roots 18-20),
     /// for "the attack" in a later sentence.
     last_attacker: Option<Known>,
+    /// The two states of the last event between two states, for "the two
+    /// countries": "Ethiopia and Somalia agreed …, Turkish President Erdogan
+    /// said. The two countries …" are Ethiopia and Somalia, not the state
+    /// named last.
+    last_dyad: Vec<Known>,
 }
 
 const MAX_RECENT: usize = 12;
@@ -247,10 +252,14 @@ impl Discourse {
         }
     }
 
-    /// The last `n` distinct states named, each at its last mention, when
-    /// the article named that many: "Trump met Xi … the two countries" is the
+    /// The two states of the last event between two states, or else the
+    /// last `n` distinct states named, each at its last mention, when the
+    /// article named that many: "Trump met Xi … the two countries" is the
     /// United States and China, however each was named.
     fn recent_states(&self, n: usize) -> Option<Vec<&Known>> {
+        if n == 2 && self.last_dyad.len() == 2 {
+            return Some(self.last_dyad.iter().collect());
+        }
         let mut out: Vec<&Known> = Vec::new();
         for k in self.recent.iter().rev() {
             let Some(state) = state_of(&k.code) else { continue };
@@ -392,6 +401,16 @@ impl Discourse {
             };
             self.last_attacker =
                 Some(Known::subject(code, strike.source.refers_to.as_ref().unwrap_or(&strike.source.text)));
+        }
+        let between_states = events.iter().rev().find_map(|e| {
+            let (source, target) = (state_of(&e.source.code)?, state_of(&e.target.code)?);
+            (source != target).then(|| {
+                [&e.source, &e.target]
+                    .map(|side| Known::subject(&side.code, side.refers_to.as_ref().unwrap_or(&side.text)))
+            })
+        });
+        if let Some(dyad) = between_states {
+            self.last_dyad = dyad.into();
         }
         // The subject a later pronoun or dropped subject stands for: the last
         // event's, or else the actor an eventless sentence opens with

@@ -1361,7 +1361,11 @@ impl Coder {
                     }
                 }
             }
-            let future = !tabari && lw.is_future(tokens, start.min(pattern_start), end);
+            // "Ethiopia and Somalia will start talks": a pattern that begins
+            // with its actors has the future marker between them and the verb.
+            let future = !tabari
+                && (lw.is_future(tokens, start.min(pattern_start), end)
+                    || pattern_start < start && lw.is_future(tokens, start, end));
             found.push(Found {
                 verb: (start, end),
                 from: start.min(pattern_start),

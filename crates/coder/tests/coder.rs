@@ -2000,8 +2000,10 @@ fn an_event_noun_with_its_adjective_heads_the_subject() {
 }
 
 /// "The two countries", "i due eserciti": a summary of states stands for the
-/// last states named, however each was named (a leader, a capital), as
-/// states; a role that is no office takes the role's agent.
+/// two states of the last event between states, or else the last states
+/// named, however each was named (a leader, a capital), as states; a role
+/// that is no office takes the role's agent. A state named after the event
+/// (who said so, where the talks will be) is not one of the two.
 #[test]
 fn a_summary_of_two_states_names_the_states() {
     let both = |a: &str, b: &str, code: &str| [triple(a, b, code), triple(b, a, code)];
@@ -2020,6 +2022,16 @@ fn a_summary_of_two_states_names_the_states() {
             Lang::It,
             "La Thailandia e la Cambogia si sono scontrate al confine. I due eserciti si accusano a vicenda.",
             both("THAMIL", "KHMMIL", "112"),
+        ),
+        (
+            Lang::Fr,
+            "Xi Jinping a été reçu par Emmanuel Macron à Paris. Le président chinois a évoqué la guerre en Ukraine. Les deux pays ont signé dix-huit accords.",
+            both("CHN", "FRA", "057"),
+        ),
+        (
+            Lang::En,
+            "Ethiopia and Somalia agreed to end their dispute, Turkish President Erdogan said. The two countries signed a declaration in Ankara.",
+            both("ETH", "SOM", "057"),
         ),
     ] {
         let got = triples_builtin(lang, text);
@@ -2302,4 +2314,13 @@ fn an_actor_after_and_before_a_verb_is_a_new_subject() {
         got.contains(&triple("FRA", "RUS", "111")) && got.contains(&triple("DEU", "RUS", "111")),
         "{got:?}"
     );
+}
+
+/// A future marker between a pattern's actors and its verb makes it future:
+/// "Ethiopia and Somalia will start talks" is an intent to meet (036).
+#[test]
+fn a_future_marker_inside_a_pattern_makes_it_future() {
+    let got = triples_builtin(Lang::En, "Ethiopia and Somalia will start technical talks next month.");
+    assert!(got.contains(&triple("ETH", "SOM", "036")), "{got:?}");
+    assert!(!got.iter().any(|(_, _, c)| c == "046"), "{got:?}");
 }
