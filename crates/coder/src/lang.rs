@@ -378,8 +378,12 @@ impl LangWords {
     /// treffen"; German also "… treffen wird"). A German participle after
     /// "wird" is a passive, not a future.
     pub(crate) fn is_future(&self, tokens: &[dyad_text::Token], verb: usize, verb_end: usize) -> bool {
+        // A name is no verb form: "Narendra Modi et Emmanuel Macron se sont
+        // entretenus", where a pattern's words begin with the actors.
         let future_form = |t: &dyad_text::Token| {
-            t.kind == dyad_text::TokenKind::Word && ends_with_any(&t.upper, self.future_endings)
+            t.kind == dyad_text::TokenKind::Word
+                && !t.text.chars().next().is_some_and(char::is_uppercase)
+                && ends_with_any(&t.upper, self.future_endings)
         };
         let Some(verb_tokens) = tokens.get(verb..verb_end) else { return false };
         if verb_tokens.iter().any(future_form) {
@@ -398,8 +402,7 @@ impl LangWords {
             if t.kind == dyad_text::TokenKind::Punct {
                 break;
             }
-            let lowercase = t.text.chars().next().is_some_and(char::is_lowercase);
-            if verb - i <= 2 && lowercase && future_form(t) || marker_ends_at(i) {
+            if verb - i <= 2 && future_form(t) || marker_ends_at(i) {
                 return !self.verb_second || !verb_tokens.iter().any(|t| self.is_participle(&t.upper));
             }
         }
