@@ -750,8 +750,10 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: b
     };
     for event in events.iter_mut() {
         let visitor = event.cameo.starts_with("042");
-        // Demands, criticism, rejections, threats, protests and force.
-        let conflict = event.cameo_root.as_str() >= "10";
+        // Demands, criticism, rejections, threats, protests and force; not
+        // sanctions and cut ties (16), which a state takes against another
+        // ("the Treasury sanctioned eight officials").
+        let conflict = event.cameo_root.as_str() >= "10" && event.cameo_root != "16";
         // A government or an army that acts on a state named bare acts abroad;
         // protesters who block Bogotá's streets are at home.
         let abroad = event.target.code.len() == 3
@@ -816,7 +818,7 @@ pub(crate) fn victims_take_struck_country(events: &mut [Event]) {
 
 /// Whether an actor's words name a diplomat or an embassy, in any of the five
 /// languages: "ambassador", "ambasciatore", "embajada", "l'ambassadeur",
-/// "Botschafter", "envoy", "inviato", "diplomats".
+/// "Botschafter", "envoy", "inviato", "diplomats", "chargé d'affaires", "consul".
 ///
 /// Stems, not dictionary entries: the test is about what a role is, whatever
 /// code the dictionary gives it.
@@ -834,6 +836,15 @@ pub(crate) fn is_diplomat(text: &str) -> bool {
         "GESANDT",
         "DIPLOMAT",
         "DIPLOMÁTIC",
+        // "incaricato d'affari", "encargado de negocios", "chargé d'affaires",
+        // "Geschäftsträger", and consuls.
+        "INCARICAT",
+        "ENCARGAD",
+        "CHARGÉ",
+        "GESCHÄFTSTRÄGER",
+        "CONSOL",
+        "CONSUL",
+        "KONSUL",
     ];
     text.split(|c: char| !c.is_alphanumeric()).any(|word| {
         let upper = word.to_uppercase();
@@ -848,7 +859,17 @@ pub(crate) fn is_diplomat(text: &str) -> bool {
 /// `institutions_country` is the one for a government, police, judges, a
 /// legislature, the opposition, parties and spies, when it differs: the
 /// state the article is mostly about rather than the one named last.
-pub(crate) fn roles_take_article_country(events: &mut [Event], country: &str, institutions_country: &str) {
+///
+/// A role that would so become its partner's very actor ("il ministero degli
+/// Esteri ha convocato l'incaricato d'affari americano" in an article mostly
+/// about the United States) takes the country the article was filed in
+/// (`filed_in`), when that is another.
+pub(crate) fn roles_take_article_country(
+    events: &mut [Event],
+    country: &str,
+    institutions_country: &str,
+    filed_in: Option<&str>,
+) {
     for event in events.iter_mut() {
         // Beside a named actor, only an institution is surely the article's
         // country's ("Palazzo Chigi … la premier", "Sea-Watch accusa il
@@ -857,16 +878,35 @@ pub(crate) fn roles_take_article_country(events: &mut [Event], country: &str, in
         // the Commission", "the UN condemned attacks on civilians"), a role
         // has no partner to take a country from: it is the article's.
         let beside_a_state = [&event.source, &event.target].iter().any(|a| state_of(&a.country).is_some());
-        for side in [&mut event.source, &mut event.target] {
+        let codes = [event.source.code.clone(), event.target.code.clone()];
+        for (side, partner) in [(&mut event.source, &codes[1]), (&mut event.target, &codes[0])] {
             let institution = matches!(
                 side.code.strip_prefix('~'),
                 Some("GOV" | "COP" | "JUD" | "LEG" | "OPP" | "PTY" | "SPY")
             );
-            if institution {
-                role_takes_country(side, institutions_country);
+            let chosen = if institution {
+                institutions_country
             } else if !beside_a_state {
-                role_takes_country(side, country);
-            }
+                country
+            } else {
+                continue;
+            };
+            let becomes_partner = |c: &str| {
+                side.code.strip_prefix('~').is_some_and(|agent| {
+                    partner.len() == c.len() + agent.len()
+                        && partner.starts_with(c)
+                        && partner.ends_with(agent)
+                })
+            };
+            let chosen = match filed_in {
+                Some(filed)
+                    if becomes_partner(chosen) && state_of(filed).is_some() && !becomes_partner(filed) =>
+                {
+                    filed
+                }
+                _ => chosen,
+            };
+            role_takes_country(side, chosen);
         }
     }
 }

@@ -642,7 +642,7 @@ impl Coder {
                     .or(filed_in)
                     .or(home)
                     .map(|last| (last, discourse.main_state(filed_in).unwrap_or(last)));
-                self.anchor_roles(&mut events, Some(&view), article_country);
+                self.anchor_roles(&mut events, Some(&view), article_country, filed_in);
                 let body_start = sentence.tokens.iter().position(|t| t.span.0 >= body_from).unwrap_or(0);
                 discourse.learn(
                     &sentence.tokens,
@@ -653,7 +653,7 @@ impl Coder {
                     body_start,
                 );
             } else {
-                self.anchor_roles(&mut events, None, None);
+                self.anchor_roles(&mut events, None, None, None);
             }
             // Only now that roles have their country: "the ministry called for
             // the protection of French interests".
@@ -692,6 +692,7 @@ impl Coder {
         events: &mut Vec<Event>,
         place_from: Option<&discourse::Sentence<'_>>,
         article_country: Option<(&str, &str)>,
+        filed_in: Option<&str>,
     ) {
         if !self.options.roles_take_country {
             return;
@@ -706,7 +707,7 @@ impl Coder {
         // A role's partner may take the country a role just kept.
         discourse::roles_take_partner_country(events, self.options.domestic_pairs);
         if let Some((country, institutions_country)) = article_country {
-            discourse::roles_take_article_country(events, country, institutions_country);
+            discourse::roles_take_article_country(events, country, institutions_country, filed_in);
         }
         if !self.config.allow_missing_actor && !self.config.agent_dyads {
             events.retain(discourse::anchored);
@@ -761,7 +762,7 @@ impl Coder {
     pub fn code_sentence(&self, sentence: &Sentence, lang: &str, meta: &ArticleMeta) -> Vec<Event> {
         let sent = Keyed::new(&self.vocab, &sentence.tokens);
         let mut events = self.code_keyed(sentence, &sent, lang, meta, None, 0).0;
-        self.anchor_roles(&mut events, None, None);
+        self.anchor_roles(&mut events, None, None, None);
         events
     }
 

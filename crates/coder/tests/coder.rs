@@ -2327,3 +2327,20 @@ fn a_future_marker_inside_a_pattern_makes_it_future() {
     let got = triples_builtin(Lang::Fr, "Narendra Modi et Emmanuel Macron se sont entretenus à Paris.");
     assert!(got.contains(&triple("INDGOV", "FRAGOV", "040")), "{got:?}");
 }
+
+/// A role is not its partner's very actor: a government sanctions another
+/// state's officials, and a foreign ministry that summons a foreign chargé
+/// d'affaires is the ministry of where the article was filed.
+#[test]
+fn a_role_does_not_become_its_partner() {
+    let got = triples_builtin(
+        Lang::En,
+        "CARACAS, Jan 10 (Reuters) - The U.S. Treasury sanctioned eight officials on Friday.",
+    );
+    assert_eq!(got, [triple("USAGOV", "VENGOV", "163")]);
+    let text = "BRASILIA - Trump ha imposto dazi del 50% sul Brasile. Gli Stati Uniti accusano Lula. \
+                Il ministero degli Esteri ha convocato l'incaricato d'affari americano.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.contains(&triple("BRAGOV", "USAGOV", "114")), "{got:?}");
+    assert!(!got.iter().any(|(s, t, _)| s == t), "{got:?}");
+}
