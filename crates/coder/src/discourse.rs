@@ -230,6 +230,19 @@ impl Discourse {
                     Some(states) => states.iter().map(|k| (k.code[..3].to_string(), &*k.text)).collect(),
                     None => continue,
                 },
+                // "both sides", "le due parti": the two sides of the last
+                // event between states, else the last actors named. Not a
+                // pair the sentence names a side of before: "Turkey was ready to
+                // host talks between the two sides" after Erdogan met Zelensky.
+                None if n == 2
+                    && self.last_dyad.len() == 2
+                    && !names_a_side_of(
+                        &groups[..groups.partition_point(|g| g.end <= i)],
+                        &self.last_dyad,
+                    ) =>
+                {
+                    self.last_dyad.iter().map(|k| (k.code.clone(), &*k.text)).collect()
+                }
                 None => {
                     let sides = distinct(self.recent.iter().filter(|k| !k.code.starts_with('~')).collect());
                     let Some(summed) = last_named(&sides, n) else { continue };
@@ -525,6 +538,14 @@ fn distinct(known: Vec<&Known>) -> Vec<&Known> {
         }
     }
     out
+}
+
+/// Whether actors named before a summary (`groups`) include one of the states of `pair`.
+fn names_a_side_of(groups: &[ActorGroup], pair: &[Known]) -> bool {
+    groups
+        .iter()
+        .flat_map(|g| &g.actors)
+        .any(|a| state_of(&a.code).is_some_and(|state| pair.iter().any(|k| state_of(&k.code) == Some(state))))
 }
 
 /// The codes and words of the last `n` of `known`, when there are that many.

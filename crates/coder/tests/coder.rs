@@ -2344,3 +2344,12 @@ fn a_role_does_not_become_its_partner() {
     assert!(got.contains(&triple("BRAGOV", "USAGOV", "114")), "{got:?}");
     assert!(!got.iter().any(|(s, t, _)| s == t), "{got:?}");
 }
+
+/// "Both sides", "le due parti": the two sides of the last event between
+/// states, whatever was named after it ("the army said").
+#[test]
+fn both_sides_are_the_sides_of_the_last_event() {
+    let text = "Hamas fighters attacked Israeli troops in Gaza, the army said. Egypt urged both sides to show restraint.";
+    let got = triples_builtin(Lang::En, text);
+    assert_eq!(got[1..], [triple("EGY", "PSEREB", "0256"), triple("EGY", "ISRMIL", "0256")], "{got:?}");
+}
