@@ -791,6 +791,35 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: b
     }
 }
 
+/// An institution named only by its role ("the ministry", "la presidente
+/// eletta") that speaks or deals with another state is, in an article filed
+/// from a third state's city, that city's state's: "PECHINO - Il ministero del
+/// Commercio ha chiesto a Washington di revocare le misure" is CHNGOV, not a
+/// US ministry asking its own capital. Only for words and diplomacy (roots
+/// 01 to 13, not visits), where the other side is seldom one's own; a
+/// diplomat is another state's man wherever he is ([`is_diplomat`]).
+pub(crate) fn roles_take_dateline_country(events: &mut [Event], filed_in: &str) {
+    if state_of(filed_in).is_none() {
+        return;
+    }
+    let institution = |side: &ActorRef| {
+        matches!(side.code.strip_prefix('~'), Some("GOV" | "ELI" | "JUD" | "LEG" | "SPY"))
+            && !is_diplomat(&side.text)
+    };
+    for event in events.iter_mut() {
+        let verbal = event.cameo_root.as_str() >= "01" && event.cameo_root.as_str() <= "13";
+        if !verbal || ["042", "043", "044"].iter().any(|c| event.cameo.starts_with(c)) {
+            continue;
+        }
+        let abroad = |partner: &ActorRef| state_of(&partner.country).is_some_and(|c| c != filed_in);
+        if institution(&event.source) && abroad(&event.target) {
+            role_takes_country(&mut event.source, filed_in);
+        } else if institution(&event.target) && abroad(&event.source) {
+            role_takes_country(&mut event.target, filed_in);
+        }
+    }
+}
+
 /// "Kenyan police attacked students who protested against the government": a
 /// role that one event of the sentence gave a country (the students, Kenya's
 /// as the police's victims) is the same role, of the same country, in the

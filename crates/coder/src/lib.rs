@@ -702,6 +702,9 @@ impl Coder {
             discourse::roles_take_place_country(events, sentence);
         }
         discourse::victims_take_struck_country(events);
+        if let Some(filed_in) = filed_in {
+            discourse::roles_take_dateline_country(events, filed_in);
+        }
         discourse::roles_take_partner_country(events, self.options.domestic_pairs);
         discourse::roles_keep_their_country(events);
         // A role's partner may take the country a role just kept.

@@ -2353,3 +2353,11 @@ fn both_sides_are_the_sides_of_the_last_event() {
     let got = triples_builtin(Lang::En, text);
     assert_eq!(got[1..], [triple("EGY", "PSEREB", "0256"), triple("EGY", "ISRMIL", "0256")], "{got:?}");
 }
+
+/// An institution named only by its role that speaks or deals with another
+/// state is, in an article filed from a third state's city, that state's.
+#[test]
+fn a_role_dealing_with_another_state_is_the_datelines() {
+    let text = "CITTÀ DEL MESSICO, 3 GIU - La presidente eletta ha promesso di mantenere un rapporto di amicizia con gli Stati Uniti.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("MEXELI", "USA", "030")]);
+}
