@@ -201,12 +201,28 @@ impl Discourse {
             // "the two countries", "i due eserciti", "both governments": the
             // last states named, as states or with the role's agent.
             let states = self.recent_states(n);
+            // The people this sentence named before the summary, but for the
+            // one it opens with, are the most recent: "Modi embraced
+            // Zelenskiy before the two leaders held talks"; in "Erdogan, who
+            // hosted the two leaders", the host is none of them.
+            let named_here: Vec<Known> = groups
+                .iter()
+                .skip(1)
+                .filter(|g| g.end <= i)
+                .flat_map(|g| &g.actors)
+                .filter(|a| a.person && state_of(&a.code).is_some())
+                .map(|a| Known {
+                    person: true,
+                    ..Known::subject(&a.code, &token_text(tokens, a.start, a.end))
+                })
+                .collect();
             let summed: Vec<(String, &str)> = match &role {
                 Some(agent) => {
                     // People first ("the two ministers" after two named ministers), then
                     // officials; never a country-less role ("press conference"). A role
                     // that is no office ("i due eserciti") is the states' own.
-                    let people = distinct(self.recent.iter().filter(|k| k.person).collect());
+                    let people =
+                        distinct(self.recent.iter().filter(|k| k.person).chain(named_here.iter()).collect());
                     let roles =
                         distinct(self.recent.iter().filter(|k| k.role && !k.code.starts_with('~')).collect());
                     let office = agent == "~GOV";
@@ -1171,4 +1187,9 @@ pub(crate) fn location(
         lon: (place.lon as f64 * 1e4).round() / 1e4,
         feature_id: place.feature_id.to_string(),
     }
+}
+
+/// The words of tokens `start..end`, as written, one space apart.
+fn token_text(tokens: &[Token], start: usize, end: usize) -> String {
+    tokens.get(start..end).unwrap_or_default().iter().map(|t| &*t.text).collect::<Vec<_>>().join(" ")
 }

@@ -2361,3 +2361,15 @@ fn a_role_dealing_with_another_state_is_the_datelines() {
     let text = "CITTÀ DEL MESSICO, 3 GIU - La presidente eletta ha promesso di mantenere un rapporto di amicizia con gli Stati Uniti.";
     assert_eq!(triples_builtin(Lang::It, text), [triple("MEXELI", "USA", "030")]);
 }
+
+/// "The two leaders" after a sentence names a second leader beside its
+/// subject are those two: "Modi … embraced Zelenskiy before the two leaders
+/// held talks"; the subject that hosts "the two leaders" is neither.
+#[test]
+fn the_two_leaders_include_one_named_just_before() {
+    let text = "Indian Prime Minister Narendra Modi visited Kyiv on Friday and urged Ukraine and Russia to sit down for talks. \
+                Modi, who arrived by train from Poland, embraced President Volodymyr Zelenskiy before the two leaders held talks.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(got.contains(&triple("INDGOV", "UKRGOV", "040")), "{got:?}");
+    assert!(!got.iter().any(|(s, t, c)| c == "040" && (s == "RUSGOV" || t == "RUSGOV")), "{got:?}");
+}
