@@ -62,9 +62,11 @@ use dyad_text::{Lang, TextPipeline};
 /// .645. Session 24 appended 12 more per language (round 18; blind it .338,
 /// en .479, es .492, fr .435, de .364): it .624, en .578, es .654, fr .655,
 /// de .631; and 12 more (round 19; blind it .447, en .515, es .349, fr .304,
-/// de .432): it .618, en .584, es .650, fr .643, de .632.
+/// de .432): it .618, en .584, es .650, fr .643, de .632; and 12 more (round
+/// 20; blind it .283, en .419, es .389, fr .354, de .460): it .605, en .606,
+/// es .643, fr .634, de .624.
 const FLOORS: [(Lang, f64); 5] =
-    [(Lang::It, 0.59), (Lang::En, 0.55), (Lang::Es, 0.62), (Lang::Fr, 0.61), (Lang::De, 0.60)];
+    [(Lang::It, 0.58), (Lang::En, 0.57), (Lang::Es, 0.61), (Lang::Fr, 0.60), (Lang::De, 0.59)];
 
 /// `(source, target, cameo)` as written in the file.
 type Triple = (String, String, String);
