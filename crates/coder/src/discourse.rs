@@ -703,12 +703,22 @@ fn role_takes_country(side: &mut ActorRef, country: &str) {
     }
 }
 
-/// A headline's topic before a colon ("Mali : la junte expulse …", "Golpe in
-/// Gabon: i militari arrestano il presidente") names the country of the sides
-/// after it that are only roles: MLIGOV, GABMIL. The topic is at most five
-/// words and names exactly one country.
+/// A headline's topic before a colon or, in a headline, a comma ("Mali : la
+/// junte expulse …", "Golpe in Gabon: i militari arrestano il presidente",
+/// "Sudafrica, Rubio espelle l'ambasciatore") names the country of the sides
+/// after it that are only roles: MLIGOV, GABMIL, ZAFGOV. The topic is at most
+/// five words and names exactly one country.
 pub(crate) fn roles_take_topic_country(events: &mut [Event], sentence: &Sentence<'_>) {
-    let Some(colon) = sentence.tokens.iter().take(6).position(|t| &*t.text == ":") else { return };
+    // A headline (no full stop at its end) sets its topic off by a comma too
+    // ("Sudafrica, Rubio espelle l'ambasciatore"), but for English, which
+    // writes "and" so ("Armenia, Azerbaijan agree …").
+    let headline = sentence.lang != "en"
+        && sentence.tokens.last().is_some_and(|t| !matches!(&*t.text, "." | "!" | "?" | "»" | "\"" | "”"));
+    let Some(colon) =
+        sentence.tokens.iter().take(6).position(|t| &*t.text == ":" || headline && &*t.text == ",")
+    else {
+        return;
+    };
     let Some(colon_at) = sentence.tokens.get(colon).map(|t| t.span.0) else { return };
     let after_colon = |side: &ActorRef| side.span[0] >= colon_at;
     // Look the topic up only when a role after the colon lacks a country.

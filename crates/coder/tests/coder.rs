@@ -2373,3 +2373,11 @@ fn the_two_leaders_include_one_named_just_before() {
     assert!(got.contains(&triple("INDGOV", "UKRGOV", "040")), "{got:?}");
     assert!(!got.iter().any(|(s, t, c)| c == "040" && (s == "RUSGOV" || t == "RUSGOV")), "{got:?}");
 }
+
+/// A headline's topic set off by a comma names the country of the roles
+/// after it, as a topic before a colon does.
+#[test]
+fn a_headlines_comma_topic_gives_roles_their_country() {
+    let got = triples_builtin(Lang::It, "Sudafrica, Rubio espelle l'ambasciatore");
+    assert_eq!(got, [triple("USAGOV", "ZAFGOV", "166")]);
+}
