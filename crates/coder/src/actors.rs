@@ -1249,6 +1249,15 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
             // follows a locative, a name opens the clause.
             let after_place = placed && actor.start == last.end;
             if let Some(prev) = last.actors.last_mut().filter(|_| !after_place) {
+                // "la Corte Suprema de la República Democrática del Congo (RDC)",
+                // "il Fondo monetario internazionale (Fmi)": a name in brackets
+                // right after an actor of the same country is its short name,
+                // not a second actor.
+                if short_name_in_brackets(tokens, prev, &actor) {
+                    prev.end = actor.end + 1;
+                    last.end = last.end.max(prev.end);
+                    continue;
+                }
                 if apposition(tokens, prev, &actor) {
                     // "Annalena Baerbock, the German foreign minister,": one actor, named
                     // twice; the role tells the office when the name alone does not.
@@ -1332,6 +1341,19 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
         groups.push(ActorGroup { start: actor.start, end: actor.end, actors: vec![actor] });
     }
     groups
+}
+
+/// Whether `second` stands in brackets right after `first` ("… del Congo
+/// (RDC)") and names the same country or organisation.
+fn short_name_in_brackets(tokens: &[Token], first: &Actor, second: &Actor) -> bool {
+    fn country(a: &Actor) -> Option<&str> {
+        a.code.get(..3).filter(|c| !c.starts_with('~'))
+    }
+    second.start == first.end + 1
+        && tokens.get(first.end).is_some_and(|t| &*t.text == "(")
+        && tokens.get(second.end).is_some_and(|t| &*t.text == ")")
+        && country(first).is_some()
+        && country(first) == country(second)
 }
 
 /// "X, the German foreign minister": a comma, an article, and an actor of the

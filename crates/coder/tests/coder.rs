@@ -2381,3 +2381,12 @@ fn a_headlines_comma_topic_gives_roles_their_country() {
     let got = triples_builtin(Lang::It, "Sudafrica, Rubio espelle l'ambasciatore");
     assert_eq!(got, [triple("USAGOV", "ZAFGOV", "166")]);
 }
+
+/// A short name in brackets right after an actor of the same country is that
+/// actor named again, not a second actor and so not the subject.
+#[test]
+fn a_short_name_in_brackets_is_the_actor_before_it() {
+    let text = "La Corte Suprema de la República Democrática del Congo (RDC) condenó al expresidente Joseph Kabila a diez años de prisión.";
+    let got = triples_builtin(Lang::Es, text);
+    assert!(got.iter().all(|(s, _, _)| s == "CODJUD") && !got.is_empty(), "{got:?}");
+}
