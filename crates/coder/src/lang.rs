@@ -130,8 +130,9 @@ pub(crate) struct LangWords {
     pub(crate) adverbs: &'static [&'static str],
     /// How an adverb of manner ends ("-ly", "-mente", "-ment"); empty for none.
     pub(crate) adverb_ending: &'static str,
-    /// How a verb in the simple future ends ("incontrer*à*", "visitar*á*",
-    /// "rencontrer*a*"): what it tells has not happened yet.
+    /// How a verb in the simple future or the conditional ends ("incontrer*à*",
+    /// "visitar*á*", "rencontrer*a*", "rendr*ait*", "incontrer*ebbe*"): what it
+    /// tells has not happened yet, as English "will" and "would" say.
     pub(crate) future_endings: &'static [&'static str],
     /// Words that make the verb after them future ("will", "wird", "va a"),
     /// two-word ones written with one space. German's stand in second place,
@@ -771,7 +772,7 @@ static IT: LangWords = LangWords {
     ],
     adverbs: &["POI", "ANCHE", "INOLTRE", "ANCORA", "GIÀ", "SUBITO", "QUINDI", "INFINE", "PURE"],
     adverb_ending: "MENTE",
-    future_endings: &["RÀ", "RANNO", "REMO"],
+    future_endings: &["RÀ", "RANNO", "REMO", "REBBE", "REBBERO"],
     future_markers: &["STA PER", "STANNO PER"],
     place_nouns: &[
         "CITTÀ",
@@ -955,7 +956,7 @@ static ES: LangWords = LangWords {
     ],
     adverbs: &["LUEGO", "TAMBIÉN", "ADEMÁS", "YA", "DESPUÉS", "AHORA", "ENTONCES", "INCLUSO"],
     adverb_ending: "MENTE",
-    future_endings: &["RÁ", "RÁN", "REMOS"],
+    future_endings: &["RÁ", "RÁN", "REMOS", "RÍA", "RÍAN"],
     future_markers: &["VA A", "VAN A", "PREVÉ", "PREVÉN"],
     place_nouns: &[
         "CIUDAD",
@@ -1093,7 +1094,7 @@ static FR: LangWords = LangWords {
     ],
     adverbs: &["ENSUITE", "AUSSI", "PUIS", "DÉJÀ", "AUSSITÔT", "ENCORE", "MÊME", "ENFIN"],
     adverb_ending: "EMENT",
-    future_endings: &["ERA", "IRA", "DRA", "VRA", "RRA", "AURA", "RONT", "RONS"],
+    future_endings: &["ERA", "IRA", "DRA", "VRA", "RRA", "AURA", "RONT", "RONS", "RAIT", "RAIENT"],
     future_markers: &["VA", "VONT", "DOIT", "DOIVENT"],
     place_nouns: &[
         "VILLE",

@@ -2390,3 +2390,14 @@ fn a_short_name_in_brackets_is_the_actor_before_it() {
     let got = triples_builtin(Lang::Es, text);
     assert!(got.iter().all(|(s, _, _)| s == "CODJUD") && !got.is_empty(), "{got:?}");
 }
+
+/// A meeting or visit told in the conditional ("rendrait visite",
+/// "incontrerebbe"), as English "would meet", has not happened: it is an
+/// intent to meet (036).
+#[test]
+fn a_meeting_told_in_the_conditional_is_an_intent() {
+    let got = triples_builtin(Lang::Fr, "Gérald Darmanin rendrait visite à Nicolas Sarkozy.");
+    assert!(got.iter().all(|(_, _, c)| c == "036") && !got.is_empty(), "{got:?}");
+    let got = triples_builtin(Lang::It, "Meloni incontrerebbe Macron a Roma.");
+    assert!(got.contains(&triple("ITAGOV", "FRAGOV", "036")), "{got:?}");
+}
