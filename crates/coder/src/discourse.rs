@@ -250,12 +250,9 @@ impl Discourse {
                 // event between states, else the last actors named. Not a
                 // pair the sentence names a side of before: "Turkey was ready to
                 // host talks between the two sides" after Erdogan met Zelensky.
-                None if n == 2
-                    && self.last_dyad.len() == 2
-                    && !names_a_side_of(
-                        &groups[..groups.partition_point(|g| g.end <= i)],
-                        &self.last_dyad,
-                    ) =>
+                None if self.last_pair(n).is_some_and(|pair| {
+                    !names_a_side_of(&groups[..groups.partition_point(|g| g.end <= i)], pair)
+                }) =>
                 {
                     self.last_dyad.iter().map(|k| (k.code.clone(), &*k.text)).collect()
                 }
@@ -286,8 +283,8 @@ impl Discourse {
     /// article named that many: "Trump met Xi … the two countries" is the
     /// United States and China, however each was named.
     fn recent_states(&self, n: usize) -> Option<Vec<&Known>> {
-        if n == 2 && self.last_dyad.len() == 2 {
-            return Some(self.last_dyad.iter().collect());
+        if let Some(pair) = self.last_pair(n) {
+            return Some(pair.iter().collect());
         }
         let mut out: Vec<&Known> = Vec::new();
         for k in self.recent.iter().rev() {
@@ -297,6 +294,12 @@ impl Discourse {
             }
         }
         (out.len() >= n).then(|| out.split_off(out.len() - n))
+    }
+
+    /// The two sides of the last event between states, when `n` summed up
+    /// actors are two.
+    fn last_pair(&self, n: usize) -> Option<&[Known]> {
+        (n == 2 && self.last_dyad.len() == 2).then_some(self.last_dyad.as_slice())
     }
 
     /// The subject carried over from earlier: the last event's subject, for
@@ -853,9 +856,9 @@ pub(crate) fn roles_take_dateline_country(events: &mut [Event], filed_in: &str) 
 pub(crate) fn roles_keep_their_country(events: &mut [Event]) {
     let resolved: Vec<(usize, Span, String)> = events
         .iter()
-        .flat_map(|e| [&e.source, &e.target].map(|a| (e.sentence_index, a, e)))
-        .filter(|(_, a, _)| state_of(&a.country).is_some() && a.code.len() > 3)
-        .map(|(i, a, _)| (i, a.span, a.country.clone()))
+        .flat_map(|e| [&e.source, &e.target].map(|a| (e.sentence_index, a)))
+        .filter(|(_, a)| state_of(&a.country).is_some() && a.code.len() > 3)
+        .map(|(i, a)| (i, a.span, a.country.clone()))
         .collect();
     for event in events.iter_mut() {
         let index = event.sentence_index;
@@ -968,11 +971,7 @@ pub(crate) fn roles_take_article_country(
                 continue;
             };
             let becomes_partner = |c: &str| {
-                side.code.strip_prefix('~').is_some_and(|agent| {
-                    partner.len() == c.len() + agent.len()
-                        && partner.starts_with(c)
-                        && partner.ends_with(agent)
-                })
+                side.code.strip_prefix('~').is_some_and(|agent| partner.strip_prefix(c) == Some(agent))
             };
             let chosen = match filed_in {
                 Some(filed)

@@ -2468,7 +2468,7 @@ fn split_new_subjects(
     for mut g in groups.drain(..) {
         if splits(&g) {
             if let Some(last) = g.actors.pop() {
-                g.end = g.actors.iter().map(|a| a.end).max().unwrap_or(g.start);
+                g.end = g.actors.last().map_or(g.start, |a| a.end);
                 out.push(g);
                 out.push(ActorGroup { start: last.start, end: last.end, actors: vec![last] });
                 continue;

@@ -2233,9 +2233,8 @@ fn a_gerund_after_a_comma_keeps_the_main_subject() {
 fn an_object_pronoun_stands_for_a_person_named_before() {
     let date = NaiveDate::from_ymd_opt(2025, 10, 21);
     let article = |lang: Lang, text: &str| -> Vec<(String, String, String)> {
-        let doc = TextPipeline::new().process(text, None, Some(lang));
         let lexicon = own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}"));
-        triples(&Coder::new(&lexicon).code_document(&doc, &ArticleMeta::new("p", date)).events)
+        triples(&code_in(&Coder::new(&lexicon), lang, text, date))
     };
     let got =
         article(Lang::En, "US Vice President JD Vance arrived in Israel. Netanyahu met him in Jerusalem.");
