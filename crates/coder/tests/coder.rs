@@ -2400,3 +2400,19 @@ fn a_meeting_told_in_the_conditional_is_an_intent() {
     let got = triples_builtin(Lang::It, "Meloni incontrerebbe Macron a Roma.");
     assert!(got.contains(&triple("ITAGOV", "FRAGOV", "036")), "{got:?}");
 }
+
+/// A violent act judged has an author of its own, or the last attacker; the
+/// judgement does not reach the side the next predicate addresses, and that
+/// predicate's subject is the judge's, not the act's author.
+#[test]
+fn a_judged_attack_keeps_its_author() {
+    let text = "Antonio Tajani ha condannato l'attacco russo e ha chiesto alla Russia di fermarsi.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.contains(&triple("ITAGOV", "RUS", "111")), "{got:?}");
+    assert!(got.contains(&triple("ITAGOV", "RUS", "020")), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "RUS"), "{got:?}");
+    let text = "Aoun ha condannato gli attacchi e ha chiesto a Stati Uniti e Francia di intervenire.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.contains(&triple("LBNGOV", "USA", "020")), "{got:?}");
+    assert!(!got.iter().any(|(_, _, c)| c.starts_with("11")), "{got:?}");
+}
