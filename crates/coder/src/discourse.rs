@@ -243,7 +243,26 @@ impl Discourse {
                     summed
                 }
                 None if next.is_some_and(|w| lw.state_summary_nouns.contains(&w)) => match states {
-                    Some(states) => states.iter().map(|k| (k.code[..3].to_string(), &*k.text)).collect(),
+                    Some(states) => {
+                        // "Delegationen beider Länder", "les délégations des deux pays": a
+                        // role right before the summary is the states' own, no actor apart.
+                        let is = |k: usize, words: &[&str]| {
+                            tokens.get(k).is_some_and(|t| words.contains(&&*t.upper))
+                        };
+                        let mut owned_from = i;
+                        if owned_from > 0
+                            && lw.is_determiner(tokens.get(owned_from - 1).map_or("", |t| &t.upper))
+                        {
+                            owned_from -= 1;
+                        }
+                        if owned_from > 0 && is(owned_from - 1, lw.of_words) {
+                            owned_from -= 1;
+                        }
+                        groups.retain(|g| {
+                            !(g.end == owned_from && g.actors.iter().all(|a| a.code.starts_with('~')))
+                        });
+                        states.iter().map(|k| (k.code[..3].to_string(), &*k.text)).collect()
+                    }
                     None => continue,
                 },
                 // "both sides", "le due parti": the two sides of the last

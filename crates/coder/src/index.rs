@@ -293,8 +293,17 @@ fn compile_word_as(
 }
 
 impl CompiledPhrase {
-    /// Matches the phrase starting at token `start`; returns the end (exclusive).
-    pub(crate) fn match_at(&self, sent: &Keyed<'_>, start: usize, max_gap: usize) -> Option<usize> {
+    /// Matches the phrase starting at token `start`; returns the end
+    /// (exclusive). A word after a gap may stand up to `clause_final_gap`
+    /// tokens away when it closes its clause (a German separable particle:
+    /// "kündigte … in Busan an, …").
+    pub(crate) fn match_at(
+        &self,
+        sent: &Keyed<'_>,
+        start: usize,
+        max_gap: usize,
+        clause_final_gap: usize,
+    ) -> Option<usize> {
         let (first, mut gap) = self.words.first()?;
         if !sent.matches(start, first) {
             return None;
@@ -306,10 +315,10 @@ impl CompiledPhrase {
             if is_joiner_at(sent.tokens, pos) {
                 pos += 1;
             }
-            let limit = if gap { max_gap + 1 } else { 1 };
+            let limit = if gap { clause_final_gap.max(max_gap) + 1 } else { 1 };
             let mut found = None;
             for k in (pos..sent.len()).take(limit) {
-                if sent.matches(k, word) {
+                if sent.matches(k, word) && (k - pos <= max_gap || closes_clause(sent.tokens, k + 1)) {
                     found = Some(k);
                     break;
                 }
@@ -356,6 +365,13 @@ pub(crate) fn is_inner_hyphen(tokens: &[Token], at: usize) -> bool {
 /// marks do not end one: news quotes the words of the object phrase itself
 /// ('warned Afghanistan of "open war"', 'qualifié d'« inacceptables » les
 /// propos').
+/// Whether the token at `i` ends a clause: a comma or a stop, or the sentence's end.
+pub(crate) fn closes_clause(tokens: &[Token], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_none_or(|t| t.kind == TokenKind::Punct && matches!(&*t.text, "," | "." | ";" | ":" | "!" | "?"))
+}
+
 pub(crate) fn is_barrier(token: &Token) -> bool {
     token.kind == TokenKind::Punct && matches!(&*token.text, "." | ";" | ":" | "!" | "?")
 }
@@ -429,6 +445,18 @@ impl<T> PhraseIndex<T> {
         start: usize,
         max_gap: usize,
     ) -> Option<Hit<'a, T>> {
+        self.longest_at_final(sent, start, max_gap, max_gap)
+    }
+
+    /// [`longest_at`](Self::longest_at) with a longer gap before a last word
+    /// that closes its clause ([`CompiledPhrase::match_at`]).
+    pub(crate) fn longest_at_final<'a>(
+        &'a self,
+        sent: &Keyed<'_>,
+        start: usize,
+        max_gap: usize,
+        clause_final_gap: usize,
+    ) -> Option<Hit<'a, T>> {
         let keys = sent.keys.get(start)?;
         let second = start + 1 + usize::from(is_joiner_at(sent.tokens, start + 1));
         let next = sent.keys.get(second);
@@ -436,7 +464,7 @@ impl<T> PhraseIndex<T> {
         let mut try_list = |list: &[u32]| {
             for &id in list {
                 let (phrase, payload) = &self.entries[id as usize];
-                if let Some(end) = phrase.match_at(sent, start, max_gap) {
+                if let Some(end) = phrase.match_at(sent, start, max_gap, clause_final_gap) {
                     if best.as_ref().is_none_or(|b| end > b.end) {
                         best = Some(Hit { end, payload });
                     }

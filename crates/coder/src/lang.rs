@@ -1170,7 +1170,7 @@ static DE: LangWords = LangWords {
     infinitive_markers: &["ZU"],
     infinitive_endings: &[],
     gerund_endings: &[],
-    numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("DREI", 3), ("VIER", 4)],
+    numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("BEIDER", 2), ("ZWEI", 2), ("DREI", 3), ("VIER", 4)],
     summary_nouns: &["SEITEN", "RIVALEN", "VERBÜNDETEN", "LAGER"],
     state_summary_nouns: &["LÄNDER", "LÄNDERN", "STAATEN", "NACHBARN", "HAUPTSTÄDTE", "MÄCHTE"],
     locatives: &["IN", "IM", "BEI", "NAHE"],

@@ -866,7 +866,7 @@ impl Coder {
                 (complement, None)
             };
             let reporting = tokens.get(start).is_some_and(|t| lw.reporting.contains(&&*t.upper));
-            let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info, &breaks);
+            let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info, &breaks, lw);
             if tabari && is_discard_code(&code) {
                 // TABARI: a verb or pattern coded `###` discards the sentence.
                 return (Vec::new(), groups, names);
@@ -1365,6 +1365,18 @@ impl Coder {
                     }
                 }
             }
+            // "Delegationen beider Länder wollen in Istanbul zusammenkommen": a
+            // meeting word whose subject names both sides is a meeting between
+            // them, not with the place it happens in.
+            let mutual_word = matches!(&code, CodeSpec::Single(c) if is_mutual(c)) && caps.is_none();
+            let subject_of_two =
+                source_group.and_then(|g| groups.get(g)).is_some_and(|g| g.actors.len() >= 2);
+            let at_place = target_group
+                .and_then(|g| groups.get(g))
+                .is_none_or(|g| g.actors.iter().all(|a| is_place_after_locative(tokens, a, lw)));
+            if !tabari && mutual_word && subject_of_two && at_place {
+                target_group = source_group;
+            }
             // "Ethiopia and Somalia will start talks": a pattern that begins
             // with its actors has the future marker between them and the verb.
             let future = !tabari
@@ -1463,7 +1475,9 @@ impl Coder {
         let mut subject_head = None;
         let mut i = 0;
         while i < tokens.len() {
-            let Some(hit) = self.verbs.longest_at(sent, i, self.config.max_gap) else {
+            let final_gap =
+                if lw.verb_second && !self.config.tabari { CLAUSE_FINAL_GAP } else { self.config.max_gap };
+            let Some(hit) = self.verbs.longest_at_final(sent, i, self.config.max_gap, final_gap) else {
                 i += 1;
                 continue;
             };
@@ -1536,8 +1550,15 @@ impl Coder {
         verb: (usize, usize),
         info: &VerbInfo,
         breaks: &[usize],
+        lw: &LangWords,
     ) -> (CodeSpec, String, Option<patterns::Captures>) {
         let mut matcher = Matcher::new(sent, groups, &self.synsets, self.config.max_gap, verb, breaks);
+        if lw.verb_second && !self.config.tabari {
+            // "Russland und die Ukraine kamen am Montag in Istanbul zu einer zweiten
+            // Runde direkter Gespräche zusammen": a separable particle closes its
+            // clause, however far from the verb.
+            matcher.clause_final_gap = CLAUSE_FINAL_GAP;
+        }
         let mut best: Option<(usize, &Pattern, patterns::Captures)> = None;
         // The compound actor (`%`) of any matching pattern: the verb is one
         // its subjects do to each other.
@@ -1917,6 +1938,10 @@ struct Found {
     source: Option<usize>,
     target: Option<usize>,
 }
+
+/// How far a verb-second language's clause-final word (a separable
+/// particle: "kamen … zusammen", "kündigte … an") may stand from the verb.
+const CLAUSE_FINAL_GAP: usize = 14;
 
 /// What the rule of the way back of a mutual act ([`is_mutual`]) ends with.
 pub(crate) const MUTUAL_NOTE: &str = "; and back: a meeting is an act of both sides";

@@ -13,7 +13,7 @@ use crate::actors::ActorGroup;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
-use crate::index::{compile_word, is_barrier, Keyed, Vocab, Word};
+use crate::index::{closes_clause, compile_word, is_barrier, Keyed, Vocab, Word};
 
 #[derive(Clone, Debug)]
 pub(crate) enum Elem {
@@ -179,6 +179,9 @@ pub(crate) struct Matcher<'a> {
     pub(crate) groups: &'a [ActorGroup],
     pub(crate) synsets: &'a [Members],
     pub(crate) max_gap: usize,
+    /// The longest gap before a pattern's word that closes its clause (German
+    /// separable particles); `max_gap` elsewhere.
+    pub(crate) clause_final_gap: usize,
     /// Tokens the verb occupies.
     pub(crate) verb: (usize, usize),
     /// Conjunctions that open a second predicate: no gap crosses one.
@@ -227,7 +230,11 @@ impl<'a> Matcher<'a> {
         verb: (usize, usize),
         breaks: &'a [usize],
     ) -> Matcher<'a> {
-        Matcher { sent, groups, synsets, max_gap, verb, breaks, depth: 0 }
+        Matcher { sent, groups, synsets, max_gap, clause_final_gap: max_gap, verb, breaks, depth: 0 }
+    }
+
+    fn closes_clause(&self, next: isize) -> bool {
+        usize::try_from(next).ok().is_none_or(|i| closes_clause(self.sent.tokens, i))
     }
 
     fn stands_for_act(&self, i: usize) -> bool {
@@ -255,14 +262,24 @@ impl<'a> Matcher<'a> {
             self.depth -= 1;
             return None; // pathological synset nesting
         }
-        let limit = if *gap { self.max_gap + 1 } else { 1 };
+        // Past `max_gap`, only a word that closes its clause ("kamen …
+        // zusammen.", "kündigte … an, …") matches.
+        let clause_final = dir == Dir::Forward && matches!(elem, Elem::Word(_));
+        let limit = match (*gap, clause_final) {
+            (false, _) => 1,
+            (true, true) => self.clause_final_gap.max(self.max_gap) + 1,
+            (true, false) => self.max_gap + 1,
+        };
         let step: isize = if dir == Dir::Forward { 1 } else { -1 };
         let mut p = pos;
         let mut result = None;
-        for _ in 0..limit {
+        for k in 0..limit {
             let Some(token) = usize::try_from(p).ok().and_then(|i| self.sent.tokens.get(i)) else { break };
             let saved = *caps;
             for next in self.elem(elem, dir, p, caps) {
+                if k > self.max_gap && !self.closes_clause(next) {
+                    continue;
+                }
                 if let Some(end) = self.seq(rest, dir, next, caps) {
                     result = Some(end);
                     break;

@@ -2033,6 +2033,11 @@ fn a_summary_of_two_states_names_the_states() {
             "Ethiopia and Somalia agreed to end their dispute, Turkish President Erdogan said. The two countries signed a declaration in Ankara.",
             both("ETH", "SOM", "057"),
         ),
+        (
+            Lang::De,
+            "Russland griff die Ukraine erneut mit Drohnen an. Delegationen beider Länder kamen in Istanbul zusammen.",
+            both("RUS", "UKR", "040"),
+        ),
     ] {
         let got = triples_builtin(lang, text);
         assert!(pair.iter().all(|p| got.contains(p)), "{text}: {got:?}");
@@ -2415,4 +2420,32 @@ fn a_judged_attack_keeps_its_author() {
     let got = triples_builtin(Lang::It, text);
     assert!(got.contains(&triple("LBNGOV", "USA", "020")), "{got:?}");
     assert!(!got.iter().any(|(_, _, c)| c.starts_with("11")), "{got:?}");
+}
+
+/// A German separable particle closes its clause however far it stands from
+/// the verb: past the usual gap, a pattern's word matches only there.
+#[test]
+fn a_separable_particle_closes_its_clause() {
+    let text = "Russland und die Ukraine kamen am Montag in Istanbul zu einer zweiten Runde direkter Gespräche zusammen.";
+    let got = triples_builtin(Lang::De, text);
+    assert!(
+        got.contains(&triple("RUS", "UKR", "040")) && got.contains(&triple("UKR", "RUS", "040")),
+        "{got:?}"
+    );
+    let text = "Trump kündigte nach dem Gespräch mit Xi am Donnerstag in Busan an, die Zölle auf chinesische Waren zu senken.";
+    assert_eq!(triples_builtin(Lang::De, text), [triple("USAGOV", "CHN", "085")], "{text}");
+}
+
+/// A role right before a summary of two states is the states' own ("Delegationen
+/// beider Länder"), and a meeting word whose subject names both sides is a
+/// meeting between them, not with the place it happens in.
+#[test]
+fn a_meeting_of_both_sides_is_between_them() {
+    let text = "Russland griff die Ukraine erneut mit Drohnen an. Am Montag wollen Delegationen beider Länder in Istanbul zu einer zweiten Runde direkter Gespräche zusammenkommen.";
+    let got = triples_builtin(Lang::De, text);
+    assert!(
+        got.contains(&triple("RUS", "UKR", "036")) && got.contains(&triple("UKR", "RUS", "036")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(s, t, _)| s.starts_with("TUR") || t.starts_with("TUR")), "{got:?}");
 }
