@@ -1385,6 +1385,7 @@ impl Coder {
             found.push(Found {
                 verb: (start, end),
                 from: start.min(pattern_start),
+                predicate: breaks.iter().filter(|&&b| b < start).count(),
                 noun,
                 future,
                 code,
@@ -1634,9 +1635,11 @@ impl Coder {
         // own country, which stands in for the target. Not when another event
         // of the sentence names a target ("convocó a la encargada de negocios
         // para trasladarle su protesta"), nor for a noun ("durante el paro")
-        // or a compound subject, which acts on itself.
-        let named_target = found.iter().any(|f| f.target.is_some());
+        // or a compound subject, which acts on itself. Another predicate's
+        // target is not this one's ("declaró el estado de emergencia y pidió
+        // ayuda a la India").
         let at_home = |f: &Found| {
+            let named_target = found.iter().any(|g| g.target.is_some() && g.predicate == f.predicate);
             let domestic = match &f.code {
                 CodeSpec::Single(c) => {
                     c.starts_with("14") || matches!(&**c, "1721" | "1722" | "1723" | "1724")
@@ -1924,6 +1927,10 @@ struct Found {
     /// Where the words that coded the verb begin: its pattern may begin
     /// before it ("SAID WOULD * NOW").
     from: usize,
+    /// Which of the sentence's coordinated predicates the verb heads
+    /// ([`predicate_breaks`] before it): "declaró el estado de emergencia y
+    /// pidió ayuda a la India" has two.
+    predicate: usize,
     /// A verb form used as a noun ("their meeting").
     noun: bool,
     /// The verb tells what is yet to happen ("will meet"): a meeting or a

@@ -2449,3 +2449,14 @@ fn a_meeting_of_both_sides_is_between_them() {
     );
     assert!(!got.iter().any(|(s, t, _)| s.starts_with("TUR") || t.starts_with("TUR")), "{got:?}");
 }
+
+/// A curfew, a state of emergency or a protest that names no target happens
+/// at home, even when another predicate of the sentence names a target.
+#[test]
+fn another_predicates_target_leaves_a_domestic_act_at_home() {
+    let text =
+        "El presidente Anura Kumara Dissanayake declaró el estado de emergencia y pidió ayuda a la India.";
+    let got = triples_builtin(Lang::Es, text);
+    assert!(got.contains(&triple("LKAGOV", "LKA", "1724")), "{got:?}");
+    assert!(got.contains(&triple("LKAGOV", "IND", "023")), "{got:?}");
+}
