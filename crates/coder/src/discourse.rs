@@ -196,8 +196,21 @@ impl Discourse {
                 {
                     (noun + 1, None)
                 }
+                // "ambos acordaron", "both agreed": "both" alone stands for the
+                // sides, as "both sides" does.
+                None if lw.both.contains(&&*token.upper)
+                    && next.is_some_and(|_| {
+                        tokens
+                            .get(noun)
+                            .is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+                    })
+                    && noun == i + 1 =>
+                {
+                    (i + 1, None)
+                }
                 None => continue,
             };
+            let alone = end == i + 1 && role.is_none();
             // "the two countries", "i due eserciti", "both governments": the
             // last states named, as states or with the role's agent.
             let states = self.recent_states(n);
@@ -270,7 +283,8 @@ impl Discourse {
                 // pair the sentence names a side of before: "Turkey was ready to
                 // host talks between the two sides" after Erdogan met Zelensky.
                 None if self.last_pair(n).is_some_and(|pair| {
-                    !names_a_side_of(&groups[..groups.partition_point(|g| g.end <= i)], pair)
+                    // "Lula aseguró que ambos acordaron": "both" alone counts its speaker in.
+                    alone || !names_a_side_of(&groups[..groups.partition_point(|g| g.end <= i)], pair)
                 }) =>
                 {
                     self.last_dyad.iter().map(|k| (k.code.clone(), &*k.text)).collect()

@@ -87,6 +87,8 @@ pub(crate) struct LangWords {
     pub(crate) gerund_endings: &'static [&'static str],
     /// Number words that sum up actors named before ("the *two* ministers").
     pub(crate) numbers: &'static [(&'static str, usize)],
+    /// "Both" alone, as a pronoun: "*ambos* acordaron", "*both* agreed".
+    pub(crate) both: &'static [&'static str],
     /// Nouns that sum up sides named before when a number precedes them and
     /// they are no role ("the two sides", "le due parti"); "two days" and
     /// "due droni" sum up nothing.
@@ -497,6 +499,7 @@ static EN: LangWords = LangWords {
     infinitive_endings: &[],
     gerund_endings: &[],
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
+    both: &["BOTH"],
     summary_nouns: &["SIDES", "PARTIES", "RIVALS", "ALLIES", "CAMPS"],
     state_summary_nouns: &["COUNTRIES", "NATIONS", "STATES", "NEIGHBOURS", "NEIGHBORS", "CAPITALS", "POWERS"],
     locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT"],
@@ -697,6 +700,7 @@ static IT: LangWords = LangWords {
     ],
     gerund_endings: &["ANDO", "ENDO"],
     numbers: &[("DUE", 2), ("ENTRAMBI", 2), ("ENTRAMBE", 2), ("TRE", 3), ("QUATTRO", 4)],
+    both: &["ENTRAMBI", "ENTRAMBE"],
     summary_nouns: &["PARTI", "RIVALI", "ALLEATI", "SCHIERAMENTI"],
     state_summary_nouns: &["PAESI", "NAZIONI", "STATI", "VICINI", "CAPITALI", "POTENZE"],
     locatives: &["A", "AD", "AL", "ALLA", "ALL'", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
@@ -900,6 +904,7 @@ static ES: LangWords = LangWords {
     ],
     gerund_endings: &["ANDO", "IENDO", "YENDO"],
     numbers: &[("DOS", 2), ("AMBOS", 2), ("AMBAS", 2), ("TRES", 3), ("CUATRO", 4)],
+    both: &["AMBOS", "AMBAS"],
     summary_nouns: &["PARTES", "RIVALES", "ALIADOS", "BANDOS"],
     state_summary_nouns: &["PAÍSES", "PAISES", "NACIONES", "ESTADOS", "VECINOS", "CAPITALES", "POTENCIAS"],
     locatives: &["EN", "CERCA"],
@@ -1048,6 +1053,7 @@ static FR: LangWords = LangWords {
     infinitive_endings: &["ER", "IR", "RE", "OIR"],
     gerund_endings: &[],
     numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
+    both: &[],
     summary_nouns: &["PARTIES", "RIVAUX", "ALLIÉS", "CAMPS"],
     state_summary_nouns: &["PAYS", "NATIONS", "ÉTATS", "ETATS", "VOISINS", "CAPITALES", "PUISSANCES"],
     locatives: &["À", "AU", "AUX", "EN", "DANS", "PRÈS"],
@@ -1171,6 +1177,7 @@ static DE: LangWords = LangWords {
     infinitive_endings: &[],
     gerund_endings: &[],
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("BEIDER", 2), ("ZWEI", 2), ("DREI", 3), ("VIER", 4)],
+    both: &["BEIDE"],
     summary_nouns: &["SEITEN", "RIVALEN", "VERBÜNDETEN", "LAGER"],
     state_summary_nouns: &["LÄNDER", "LÄNDERN", "STAATEN", "NACHBARN", "HAUPTSTÄDTE", "MÄCHTE"],
     locatives: &["IN", "IM", "BEI", "NAHE"],

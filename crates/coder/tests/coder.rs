@@ -2460,3 +2460,28 @@ fn another_predicates_target_leaves_a_domestic_act_at_home() {
     assert!(got.contains(&triple("LKAGOV", "LKA", "1724")), "{got:?}");
     assert!(got.contains(&triple("LKAGOV", "IND", "023")), "{got:?}");
 }
+
+/// "Both" alone ("ambos acordaron", "both agreed", "entrambi hanno
+/// concordato") stands for the two sides of the last event between states,
+/// its speaker among them.
+#[test]
+fn both_alone_stands_for_the_two_sides() {
+    let both = |a: &str, b: &str, code: &str| [triple(a, b, code), triple(b, a, code)];
+    for (lang, text, pair) in [
+        (
+            Lang::Es,
+            "Lula y Trump se reunieron en Kuala Lumpur. Lula aseguró que ambos acordaron iniciar negociaciones.",
+            both("BRAGOV", "USAGOV", "036"),
+        ),
+        (Lang::En, "Trump met Putin in Alaska. Both agreed to hold further talks.", both("USAGOV", "RUSGOV", "036")),
+        (
+            Lang::It,
+            "Trump ha incontrato Putin in Alaska. Entrambi hanno concordato di tenere nuovi colloqui.",
+            both("USAGOV", "RUSGOV", "036"),
+        ),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(pair.iter().all(|p| got.contains(p)), "{text}: {got:?}");
+        assert!(!got.iter().any(|(s, t, _)| s == t || s == "MYS" || t == "MYS"), "{text}: {got:?}");
+    }
+}
