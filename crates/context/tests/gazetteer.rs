@@ -64,6 +64,30 @@ fn countries_in_five_languages() {
     }
 }
 
+/// Every state the dictionaries name is a country of the gazetteer under
+/// the same code: a place's country and an actor's must agree (Romania was
+/// `ROM` here and `ROU` in the dictionaries, so "BUCAREST" gave ROMCVL).
+#[test]
+fn the_dictionaries_states_have_the_same_codes_here() {
+    let countries: std::collections::HashSet<&str> =
+        gaz().places().filter(|p| p.kind == PlaceType::Country).map(|p| p.cameo).collect();
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../lexicon/data"));
+    for lang in ["en", "it", "es", "fr", "de"] {
+        let path = dir.join(lang).join("countries.dyad");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for line in text.lines() {
+            let Some((code, _)) = line.split_once(" = ") else { continue };
+            if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) {
+                assert!(
+                    countries.contains(code),
+                    "{lang}/countries.dyad names {code}, which the gazetteer lacks"
+                );
+            }
+        }
+    }
+    assert_eq!(gaz().resolve(&gaz().lookup("Bucarest"), &[]).map(|p| p.cameo), Some("ROU"));
+}
+
 #[test]
 fn resolution_rule() {
     let g = gaz();
