@@ -68,7 +68,8 @@ use dyad_text::{Lang, TextPipeline};
 /// (round 21; blind it .457, en .500, es .500, fr .410, de .357): it .608,
 /// en .610, es .639, fr .634, de .622; and 12 more (round 22; blind it
 /// .484, en .443, es .566, fr .543, de .330): it .610, en .620, es .641, fr
-/// .643, de .616.
+/// .643, de .616; and 12 more (round 23; blind it .420, en .536, es .469,
+/// fr .345, de .350): it .611, en .621, es .640, fr .645, de .608.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.58), (Lang::En, 0.57), (Lang::Es, 0.61), (Lang::Fr, 0.60), (Lang::De, 0.59)];
 
