@@ -1035,6 +1035,31 @@ fn opening_subject<'g>(
     opens.then_some(first)
 }
 
+/// Whether a CAMEO code gives or promises aid to a state (`07`, `033`; not
+/// asylum, `075`, which a person is given).
+pub(crate) fn is_aid(code: &str) -> bool {
+    (code.starts_with("07") || code.starts_with("033")) && code != "075"
+}
+
+/// Aid that names no recipient ("HANOÏ - Les États-Unis ont annoncé une aide
+/// d'urgence", "Japan sent tents") goes to the state the article is about
+/// (`main`: named most often, the dateline counting twice), when that is not
+/// the giver's own; without one, the event is dropped.
+pub(crate) fn aid_goes_to_article_state(events: &mut Vec<Event>, main: Option<&str>) {
+    events.retain_mut(|e| {
+        if !e.target.code.is_empty() || !is_aid(&e.cameo) {
+            return true;
+        }
+        let Some(state) = main.filter(|m| state_of(m).is_some() && e.source.country != *m) else {
+            return false;
+        };
+        e.target.code = state.to_string();
+        e.target.country = state.to_string();
+        e.evidence.rule.push_str("; the recipient is the state the article is about");
+        true
+    });
+}
+
 /// Whether either side of an event has a country (or an organisation's
 /// code): an event between two bare roles ("police arrested protesters")
 /// says nothing about where or whom.

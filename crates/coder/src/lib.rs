@@ -712,6 +712,7 @@ impl Coder {
         if let Some((country, institutions_country)) = article_country {
             discourse::roles_take_article_country(events, country, institutions_country, filed_in);
         }
+        discourse::aid_goes_to_article_state(events, article_country.map(|(_, main)| main));
         if !self.config.allow_missing_actor && !self.config.agent_dyads {
             events.retain(discourse::anchored);
         }
@@ -1760,7 +1761,18 @@ impl Coder {
                     {
                         continue;
                     }
-                    if !(complete || self.config.allow_missing_actor && (any || self.config.allow_no_actor)) {
+                    // "HANOÏ - Les États-Unis ont annoncé une aide d'urgence": aid
+                    // with no recipient named goes to the state the article is
+                    // about, which `anchor_roles` knows (`aid_goes_to_article_state`).
+                    let awaits_recipient = self.options.roles_take_country
+                        && !self.config.tabari
+                        && tgt.is_none()
+                        && src.is_some_and(has_country)
+                        && discourse::is_aid(code);
+                    if !(complete
+                        || awaits_recipient
+                        || self.config.allow_missing_actor && (any || self.config.allow_no_actor))
+                    {
                         continue;
                     }
                     drafts.push(Draft {

@@ -2485,3 +2485,16 @@ fn both_alone_stands_for_the_two_sides() {
         assert!(!got.iter().any(|(s, t, _)| s == t || s == "MYS" || t == "MYS"), "{text}: {got:?}");
     }
 }
+
+/// Aid that names no recipient goes to the state the article is about (the
+/// dateline counting twice), never to the giver itself; with no such state it
+/// is no event.
+#[test]
+fn aid_with_no_recipient_goes_to_the_article_state() {
+    let got = triples_builtin(Lang::En, "MANILA (Reuters) - Japan sent relief supplies on Tuesday.");
+    assert_eq!(got, [triple("JPN", "PHL", "073")]);
+    let text = "Il tifone Yagi ha colpito il Vietnam. Il Giappone ha inviato tende e generatori.";
+    assert!(triples_builtin(Lang::It, text).contains(&triple("JPN", "VNM", "073")), "{text}");
+    assert!(triples_builtin(Lang::En, "TOKYO (Reuters) - Japan sent relief supplies on Tuesday.").is_empty());
+    assert!(triples_builtin(Lang::En, "Japan sent relief supplies on Tuesday.").is_empty());
+}
