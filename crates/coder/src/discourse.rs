@@ -1035,6 +1035,21 @@ fn opening_subject<'g>(
     opens.then_some(first)
 }
 
+/// A visit is to a state, not to whoever receives the visitor: "Xi è stato
+/// ricevuto all'Eliseo da Macron" is CHNGOV FRA 042, as a visit to France.
+/// A target that is a state's office, person or institution becomes the
+/// bare state; an organisation or a territory ("FRANCL") stays.
+pub(crate) fn visits_go_to_states(events: &mut [Event]) {
+    const HOSTS: [&str; 8] = ["GOV", "ELI", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"];
+    for e in events.iter_mut().filter(|e| e.cameo == "042") {
+        let country = e.target.country.clone();
+        if state_of(&country).is_some() && HOSTS.contains(&e.target.code.get(3..).unwrap_or_default()) {
+            e.target.code = country;
+            e.target.agent.clear();
+        }
+    }
+}
+
 /// Whether a CAMEO code gives or promises aid to a state (`07`, `033`; not
 /// asylum, `075`, which a person is given).
 pub(crate) fn is_aid(code: &str) -> bool {

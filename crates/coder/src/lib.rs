@@ -713,6 +713,7 @@ impl Coder {
             discourse::roles_take_article_country(events, country, institutions_country, filed_in);
         }
         discourse::aid_goes_to_article_state(events, article_country.map(|(_, main)| main));
+        discourse::visits_go_to_states(events);
         if !self.config.allow_missing_actor && !self.config.agent_dyads {
             events.retain(discourse::anchored);
         }
