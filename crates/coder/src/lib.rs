@@ -714,6 +714,14 @@ impl Coder {
         }
         discourse::aid_goes_to_article_state(events, article_country.map(|(_, main)| main));
         discourse::visits_go_to_states(events);
+        // "le forze armate taiwanesi hanno schierato unità navali" (TWNMIL TWNMIL
+        // 150): an intent, a show of force or a cut in relations is toward
+        // another side; an actor that ends up on both sides made none. (Two
+        // officials of one government may meet: "il sindaco di Napoli ha
+        // incontrato il ministro dell'Interno" is ITAGOV ITAGOV 040.)
+        events.retain(|e| {
+            !(e.source.code == e.target.code && matches!(e.cameo_root.as_str(), "03" | "15" | "16"))
+        });
         if !self.config.allow_missing_actor && !self.config.agent_dyads {
             events.retain(discourse::anchored);
         }

@@ -2512,3 +2512,14 @@ fn a_visit_is_to_a_state() {
     let got = triples_builtin(Lang::En, "Zelenskiy visited NATO headquarters in Brussels.");
     assert_eq!(got, [triple("UKRGOV", "IGOWSTNAT", "042")]);
 }
+
+/// An intent, a show of force or a cut in relations is toward another side:
+/// an actor on both sides made none. Two officials of one government may meet.
+#[test]
+fn an_actor_shows_no_force_to_itself() {
+    let text = "Le forze armate taiwanesi hanno schierato unità navali e missilistiche.";
+    assert!(triples_builtin(Lang::It, text).is_empty(), "{text}");
+    let text =
+        "Il sindaco di Napoli Gaetano Manfredi ha incontrato il ministro dell'Interno Matteo Piantedosi.";
+    assert!(triples_builtin(Lang::It, text).contains(&triple("ITAGOV", "ITAGOV", "040")), "{text}");
+}
