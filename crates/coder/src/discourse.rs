@@ -431,6 +431,13 @@ impl Discourse {
                             person: true,
                             offices: actor.offices.clone(),
                         };
+                        // "Kim Jong Un" → "Kim", "Xi Jinping" → "Xi": Chinese and Korean
+                        // names put the family name first.
+                        let family_first =
+                            actor.code.get(..3).is_some_and(|c| FAMILY_NAME_FIRST.contains(&c));
+                        if let Some(first) = words.first().filter(|_| family_first) {
+                            self.aliases.entry(first.upper.to_string()).or_insert_with(|| known.clone());
+                        }
                         self.aliases.insert(last.upper.to_string(), known);
                     }
                 }
@@ -785,6 +792,10 @@ pub(crate) fn roles_take_topic_country(events: &mut [Event], sentence: &Sentence
 pub(crate) fn state_of(code: &str) -> Option<&str> {
     code.get(..3).filter(|c| c.chars().all(|ch| ch.is_ascii_uppercase()) && !NOT_STATES.contains(c))
 }
+
+/// States whose people's names put the family name first ("Kim Jong Un",
+/// "Xi Jinping", "Lee Jae-myung"), so that the first word names them later.
+const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "HKG", "PRK", "KOR"];
 
 /// Country parts of CAMEO codes that name no state: international and
 /// non-governmental organisations, multinational groups and world regions.

@@ -2523,3 +2523,12 @@ fn an_actor_shows_no_force_to_itself() {
         "Il sindaco di Napoli Gaetano Manfredi ha incontrato il ministro dell'Interno Matteo Piantedosi.";
     assert!(triples_builtin(Lang::It, text).contains(&triple("ITAGOV", "ITAGOV", "040")), "{text}");
 }
+
+/// Chinese and Korean names put the family name first: "Kim Jong Un" is
+/// "Kim" later in the article.
+#[test]
+fn a_family_name_first_names_the_person_later() {
+    let text = "Kim Jong Un est arrivé à Pékin mardi. M. Kim a été accueilli par Xi Jinping.";
+    let got = triples_builtin(Lang::Fr, text);
+    assert!(got.contains(&triple("CHNGOV", "PRKGOV", "043")), "{got:?}");
+}
