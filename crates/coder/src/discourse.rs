@@ -199,12 +199,10 @@ impl Discourse {
                 // "ambos acordaron", "both agreed": "both" alone stands for the
                 // sides, as "both sides" does.
                 None if lw.both.contains(&&*token.upper)
-                    && next.is_some_and(|_| {
-                        tokens
-                            .get(noun)
-                            .is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase))
-                    })
-                    && noun == i + 1 =>
+                    && noun == i + 1
+                    && tokens
+                        .get(noun)
+                        .is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase)) =>
                 {
                     (i + 1, None)
                 }
@@ -259,17 +257,14 @@ impl Discourse {
                     Some(states) => {
                         // "Delegationen beider Länder", "les délégations des deux pays": a
                         // role right before the summary is the states' own, no actor apart.
-                        let is = |k: usize, words: &[&str]| {
-                            tokens.get(k).is_some_and(|t| words.contains(&&*t.upper))
-                        };
+                        let before =
+                            |k: usize| k.checked_sub(1).and_then(|b| tokens.get(b).map(|t| (b, &*t.upper)));
                         let mut owned_from = i;
-                        if owned_from > 0
-                            && lw.is_determiner(tokens.get(owned_from - 1).map_or("", |t| &t.upper))
-                        {
-                            owned_from -= 1;
+                        if let Some((b, _)) = before(owned_from).filter(|(_, w)| lw.is_determiner(w)) {
+                            owned_from = b;
                         }
-                        if owned_from > 0 && is(owned_from - 1, lw.of_words) {
-                            owned_from -= 1;
+                        if let Some((b, _)) = before(owned_from).filter(|(_, w)| lw.of_words.contains(w)) {
+                            owned_from = b;
                         }
                         groups.retain(|g| {
                             !(g.end == owned_from && g.actors.iter().all(|a| a.code.starts_with('~')))

@@ -365,15 +365,13 @@ pub(crate) fn is_inner_hyphen(tokens: &[Token], at: usize) -> bool {
 /// marks do not end one: news quotes the words of the object phrase itself
 /// ('warned Afghanistan of "open war"', 'qualifié d'« inacceptables » les
 /// propos').
-/// Whether the token at `i` ends a clause: a comma or a stop, or the sentence's end.
-pub(crate) fn closes_clause(tokens: &[Token], i: usize) -> bool {
-    tokens
-        .get(i)
-        .is_none_or(|t| t.kind == TokenKind::Punct && matches!(&*t.text, "," | "." | ";" | ":" | "!" | "?"))
-}
-
 pub(crate) fn is_barrier(token: &Token) -> bool {
     token.kind == TokenKind::Punct && matches!(&*token.text, "." | ";" | ":" | "!" | "?")
+}
+
+/// Whether the token at `i` ends a clause: a comma or a barrier, or the sentence's end.
+pub(crate) fn closes_clause(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_none_or(|t| is_barrier(t) || t.kind == TokenKind::Punct && &*t.text == ",")
 }
 
 /// An index of phrases by the ids of their first two words, each with a
@@ -448,8 +446,8 @@ impl<T> PhraseIndex<T> {
         self.longest_at_final(sent, start, max_gap, max_gap)
     }
 
-    /// [`longest_at`](Self::longest_at) with a longer gap before a last word
-    /// that closes its clause ([`CompiledPhrase::match_at`]).
+    /// [`longest_at`](Self::longest_at) with a longer gap before a word that
+    /// closes its clause ([`CompiledPhrase::match_at`]).
     pub(crate) fn longest_at_final<'a>(
         &'a self,
         sent: &Keyed<'_>,

@@ -685,8 +685,11 @@ impl Coder {
     /// With [`dyad_lexicon::model::CodingOptions::roles_take_country`], gives the sides named
     /// only by their role a country, from the sentence's place when it is
     /// known, else from the other side, else (between roles alone) from the
-    /// state the article was last about; then drops the events between two
-    /// roles that found none, which `events_from` kept for this.
+    /// state the article was last about. Aid with no recipient takes the
+    /// article's state, a visit goes to the host's state, and an intent, show
+    /// of force or cut in relations toward oneself is dropped; then so are the
+    /// events between two roles that found no country, which `events_from`
+    /// kept for this.
     fn anchor_roles(
         &self,
         events: &mut Vec<Event>,
@@ -1485,9 +1488,8 @@ impl Coder {
             || lw.code == "en" && title_case(tokens);
         let mut subject_head = None;
         let mut i = 0;
+        let final_gap = self.clause_final_gap(lw);
         while i < tokens.len() {
-            let final_gap =
-                if lw.verb_second && !self.config.tabari { CLAUSE_FINAL_GAP } else { self.config.max_gap };
             let Some(hit) = self.verbs.longest_at_final(sent, i, self.config.max_gap, final_gap) else {
                 i += 1;
                 continue;
@@ -1554,6 +1556,18 @@ impl Coder {
         verbs
     }
 
+    /// How far a word that closes its clause may stand in a phrase or
+    /// pattern: "Russland und die Ukraine kamen am Montag in Istanbul zu einer
+    /// zweiten Runde direkter Gespräche zusammen", a verb-second language's
+    /// separable particle, however far from the verb; elsewhere the usual gap.
+    fn clause_final_gap(&self, lw: &LangWords) -> usize {
+        if lw.verb_second && !self.config.tabari {
+            CLAUSE_FINAL_GAP
+        } else {
+            self.config.max_gap
+        }
+    }
+
     fn choose_code(
         &self,
         sent: &Keyed<'_>,
@@ -1564,12 +1578,7 @@ impl Coder {
         lw: &LangWords,
     ) -> (CodeSpec, String, Option<patterns::Captures>) {
         let mut matcher = Matcher::new(sent, groups, &self.synsets, self.config.max_gap, verb, breaks);
-        if lw.verb_second && !self.config.tabari {
-            // "Russland und die Ukraine kamen am Montag in Istanbul zu einer zweiten
-            // Runde direkter Gespräche zusammen": a separable particle closes its
-            // clause, however far from the verb.
-            matcher.clause_final_gap = CLAUSE_FINAL_GAP;
-        }
+        matcher.clause_final_gap = self.clause_final_gap(lw);
         let mut best: Option<(usize, &Pattern, patterns::Captures)> = None;
         // The compound actor (`%`) of any matching pattern: the verb is one
         // its subjects do to each other.
