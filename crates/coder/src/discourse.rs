@@ -16,7 +16,7 @@
 //! dateline's).
 
 use chrono::NaiveDate;
-use dyad_context::dates::{find_dates, Precision};
+use dyad_context::dates::{find_dates, DateMention, Precision};
 use dyad_context::gazetteer::{Gazetteer, PlaceType};
 use dyad_text::{Token, TokenKind};
 use rustc_hash::FxHashMap;
@@ -1129,6 +1129,17 @@ pub(crate) fn own_country_speaks_in_complement(event: &Event, tokens: &[Token], 
         .is_some_and(|t| lw.is_complementizer(&t.upper))
 }
 
+/// How many words may stand between an event's noun and the date that is that
+/// noun's ("ataque de Hamás del 7 de octubre").
+const NOUN_DATE_WORDS: usize = 3;
+
+/// How many days before publication a date is long past, and dates an act only
+/// in its own clause.
+pub(crate) const OLD_DATE_DAYS: i64 = 31;
+
+/// How many words may come before a date that opens its sentence ("Im Jahr 2015,").
+const OPENER_WORDS: usize = 2;
+
 /// Gives the events of one sentence their date and place.
 ///
 /// `actors` are the sentence's actors (char span, code): a place name
@@ -1167,6 +1178,17 @@ pub(crate) fn situate<'c>(
     });
     let lw = LangWords::of(sentence.lang);
     let attribution = attribution_start(sentence.tokens, lw);
+    // Commas before each char offset.
+    let commas_before: Vec<usize> = if dates.is_empty() {
+        Vec::new()
+    } else {
+        std::iter::once(0)
+            .chain(sentence.text.chars().scan(0, |n, c| {
+                *n += usize::from(c == ',');
+                Some(*n)
+            }))
+            .collect()
+    };
     for event in events.iter_mut() {
         let trigger = event.evidence.trigger.span;
         // "…, relief officials in Nairobi said": where the news was told is not
@@ -1179,7 +1201,43 @@ pub(crate) fn situate<'c>(
                 s.saturating_sub(trigger[1])
             }
         };
-        if let Some(d) = dates.iter().min_by_key(|d| distance(d.span)) {
+        // "Obama, who met Castro in 2015, criticized Trump on Monday": a date
+        // inside the trigger's comma clause comes before a nearer one outside it.
+        let commas_between = |(s, e): (usize, usize)| {
+            let (from, to) = if e <= trigger[0] { (e, trigger[0]) } else { (trigger[1], s) };
+            commas_before
+                .get(to)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(commas_before.get(from).copied().unwrap_or(0))
+        };
+        // "Desde abril de 2023 … libran una guerra", "the first visit since 2019": when a
+        // state began dates no act.
+        // "agradeció … su apoyo desde el ataque de Hamás del 7 de octubre": a noun's
+        // date dates only that noun's event.
+        let words_between = |from: usize, to: usize| {
+            sentence
+                .text
+                .chars()
+                .skip(from)
+                .take(to.saturating_sub(from))
+                .collect::<String>()
+                .split_whitespace()
+                .count()
+        };
+        // "… desde su independencia en 1991, y se reunió … el viernes": a date long
+        // past dates an act in its own comma clause, or all of a sentence it opens
+        // ("In 2015, Obama met Castro"); elsewhere it tells the background.
+        let old = |d: &DateMention| published.is_some_and(|p| (p - d.date).num_days() > OLD_DATE_DAYS);
+        let dates_this = |d: &&DateMention| {
+            !d.opens_period
+                && (!d.of_noun
+                    || (trigger[1] <= d.span.0 && words_between(trigger[1], d.span.0) <= NOUN_DATE_WORDS))
+                && (!old(d) || commas_between(d.span) == 0 || words_between(0, d.span.0) <= OPENER_WORDS)
+        };
+        if let Some(d) =
+            dates.iter().filter(dates_this).min_by_key(|d| (commas_between(d.span), distance(d.span)))
+        {
             event.date = Some(d.date);
             event.date_precision = Some(precision_name(d.precision).to_string());
             event.date_text = Some(d.text.clone());

@@ -47,7 +47,7 @@ mod patterns;
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use dyad_lexicon::{CodeSpec, DiscardScope, Lexicon};
 use dyad_text::{Document, Sentence, Token, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -620,29 +620,47 @@ impl Coder {
                 Some(d) if !in_headline => d.body_start.saturating_sub(sentence.span.0),
                 _ => 0,
             };
-            let (mut events, groups, names) = self.code_keyed(sentence, sent, lang, meta, context, body_from);
-            if self.config.discourse {
-                if self.options.capitals_as_government {
-                    discourse::capital_as_government(&mut events);
+            let view = discourse::Sentence { text: &sentence.text, lang, tokens: &sentence.tokens };
+            // The state the article was last about, else where it was filed.
+            let home = self.options.home_country.as_deref();
+            let article_country = discourse
+                .last_state()
+                .or(filed_in)
+                .or(home)
+                .map(|last| (last, discourse.main_state(filed_in).unwrap_or(last)));
+            // Codes the sentence with its actors' offices held on `meta.date`.
+            let code_at = |meta: &ArticleMeta| {
+                let (mut events, groups, names) =
+                    self.code_keyed(sentence, sent, lang, meta, context, body_from);
+                if self.config.discourse {
+                    if self.options.capitals_as_government {
+                        discourse::capital_as_government(&mut events);
+                    }
+                    discourse::situate(
+                        &mut events,
+                        &view,
+                        published,
+                        gazetteer,
+                        discourse.countries(),
+                        dateline_place.as_ref(),
+                        &names,
+                    );
+                    self.anchor_roles(&mut events, Some(&view), article_country, filed_in);
+                } else {
+                    self.anchor_roles(&mut events, None, None, None);
                 }
-                let view = discourse::Sentence { text: &sentence.text, lang, tokens: &sentence.tokens };
-                discourse::situate(
-                    &mut events,
-                    &view,
-                    published,
-                    gazetteer,
-                    discourse.countries(),
-                    dateline_place.as_ref(),
-                    &names,
-                );
-                // The state the article was last about, else where it was filed.
-                let home = self.options.home_country.as_deref();
-                let article_country = discourse
-                    .last_state()
-                    .or(filed_in)
-                    .or(home)
-                    .map(|last| (last, discourse.main_state(filed_in).unwrap_or(last)));
-                self.anchor_roles(&mut events, Some(&view), article_country, filed_in);
+                (events, groups)
+            };
+            let (mut events, groups) = code_at(meta);
+            // "Vizcarra fue destituido por el Congreso en noviembre de 2020": an act the
+            // sentence dates well before publication is coded again with the offices held
+            // then. The article keeps following today's offices (the discourse learns
+            // from the first coding).
+            let then = past_date(&events, published).map(|(date, held_on)| {
+                let (then, _) = code_at(&ArticleMeta { id: meta.id.clone(), date: Some(held_on) });
+                (date, then)
+            });
+            if self.config.discourse {
                 let body_start = sentence.tokens.iter().position(|t| t.span.0 >= body_from).unwrap_or(0);
                 discourse.learn(
                     &sentence.tokens,
@@ -652,8 +670,14 @@ impl Coder {
                     LangWords::of(lang),
                     body_start,
                 );
-            } else {
-                self.anchor_roles(&mut events, None, None, None);
+            }
+            if let Some((date, then)) = then {
+                events.retain(|e| e.date != Some(date));
+                events.extend(then.into_iter().filter(|e| e.date == Some(date)));
+                events.sort_by_key(|e| e.evidence.trigger.span[0]);
+                for (n, e) in events.iter_mut().enumerate() {
+                    e.event_id = format!("{}:{}:{}", meta.id, sentence.index, n);
+                }
             }
             // Only now that roles have their country: "the ministry called for
             // the protection of French interests".
@@ -2257,6 +2281,23 @@ fn subject_after_opener(
         && !groups.iter().any(|h| h.start < verb.0 || h.start > comma && h.start < g.start)
         && !verbs.iter().any(|v| v.0 > comma && v.0 < g.start)
         && verbs.iter().any(|v| v.0 >= g.end)
+}
+
+/// The date an event of the sentence has that lies more than a month before
+/// publication, with the day on which to look up offices: for a year, its
+/// middle, when most of the year's office holders were in office.
+/// `None` when no event is dated so far back.
+fn past_date(events: &[Event], published: Option<NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
+    let published = published?;
+    let event = events
+        .iter()
+        .find(|e| e.date.is_some_and(|d| (published - d).num_days() > discourse::OLD_DATE_DAYS))?;
+    let date = event.date?;
+    let held_on = match event.date_precision.as_deref() {
+        Some("year") => date.with_month(7).unwrap_or(date),
+        _ => date,
+    };
+    Some((date, held_on))
 }
 
 /// The sentence with the dashes that set off an aside ("Los hutíes —que

@@ -227,3 +227,38 @@ fn undated_text_takes_the_open_term() {
     // A date before the open term still gives the out-of-office code.
     assert_eq!(sources("Aragorn Elessar accused Gondor.", NaiveDate::from_ymd_opt(2010, 1, 1)), ["ARNELI"]);
 }
+
+/// An act the sentence dates long before publication is coded with the offices
+/// held on that date; a long-past date in another comma clause dates nothing
+/// and changes no office, nor does the start of a period ("since 2003").
+#[test]
+fn offices_are_those_held_when_the_sentence_says() {
+    let lexicon = own::parse(WORLD, "world.dyad").unwrap_or_default();
+    let mut lexicon = lexicon;
+    lexicon.extend(foreign::parse_verbs("ACCUSE [112]\n", "world.verbs"));
+    let coder = Coder::new(&lexicon);
+    let published = NaiveDate::from_ymd_opt(2010, 6, 4);
+    let events = |text: &str| -> Vec<(String, String)> {
+        let doc = TextPipeline::new().process(text, None, Some(Lang::En));
+        coder
+            .code_document(&doc, &ArticleMeta::new("t", published))
+            .events
+            .into_iter()
+            .map(|e| (e.source.code, e.date.map(|d| d.to_string()).unwrap_or_default()))
+            .collect()
+    };
+    let one = |code: &str, date: &str| vec![(code.to_string(), date.to_string())];
+    // Out of office on the publication date…
+    assert_eq!(events("Aragorn Elessar accused Sauron Gorthaur."), one("ARNELI", "2010-06-04"));
+    // …in office on the date told, whether the sentence opens with it or ends with it.
+    assert_eq!(events("In 2003, Aragorn Elessar accused Sauron Gorthaur."), one("ARNGOV", "2003-01-01"));
+    assert_eq!(events("Aragorn Elessar accused Sauron Gorthaur in March 2004."), one("ARNGOV", "2004-03-01"));
+    assert_eq!(
+        events("Aragorn Elessar, who left office in 2005, accused Sauron Gorthaur on Monday."),
+        one("ARNELI", "2010-05-31")
+    );
+    assert_eq!(
+        events("Aragorn Elessar has accused Sauron Gorthaur since 2003."),
+        one("ARNELI", "2010-06-04")
+    );
+}

@@ -63,6 +63,16 @@ pub struct DateMention {
     pub date: NaiveDate,
     /// How precise `date` is.
     pub precision: Precision,
+    /// The date opens a period that lasts until now ("since 2019", "desde abril",
+    /// "depuis le 7 octobre", "seit 2014", "dal 2022"): it dates when a state began,
+    /// not an act told in the same clause ("the first visit since 2019").
+    #[serde(default)]
+    pub opens_period: bool,
+    /// The date follows "of", "del", "du", "vom" …: it belongs to the noun before it
+    /// ("the attack of October 7", "las elecciones del 28 de julio", "der Angriff
+    /// vom 7. Oktober") and dates an act only when that noun tells it.
+    #[serde(default)]
+    pub of_noun: bool,
 }
 
 /// What a relative phrase means.
@@ -99,6 +109,19 @@ struct Lang {
     intro: &'static [&'static str],
     /// Words allowed between day and month or month and year ("de", "di", "of").
     link: &'static [&'static str],
+    /// Words that make the date the start of a period ("since", "desde", "seit").
+    since: &'static [&'static str],
+    /// Words that may stand between those and the date ("since the", "desde finales de").
+    since_gap: &'static [&'static str],
+    /// A "since" word and the word it needs after it ("" for any) to open a clause
+    /// whose date is that clause's ("since he took office in March", "desde que
+    /// asumió el cargo en marzo").
+    since_clause: &'static [(&'static str, &'static str)],
+    /// Words that make a date a noun's ("of", "del", "vom").
+    of: &'static [&'static str],
+    /// Nouns for a part of a period, whose date is the act's ("a finales de abril",
+    /// "at the end of March").
+    period_parts: &'static [&'static str],
     /// Words that stop a phrase from matching when they stand just before it.
     blockers: &'static [(&'static str, &'static [&'static str])],
     /// Whether month names must be capitalised.
@@ -165,6 +188,11 @@ const EN: Lang = Lang {
     this: &["this"],
     intro: &["in", "since", "until", "by", "during"],
     link: &["of"],
+    since: &["since"],
+    since_gap: &["the", "early", "late", "mid", "last"],
+    since_clause: &[("since", "")],
+    of: &["of"],
+    period_parts: &["end", "beginning", "middle", "start", "half"],
     blockers: &[],
     capital_months: true,
 };
@@ -229,6 +257,11 @@ const IT: Lang = Lang {
     this: &["questo", "questa", "quest"],
     intro: &["nel", "nell", "a", "ad", "in", "dal", "dall", "fino", "entro", "durante"],
     link: &["di", "del"],
+    since: &["dal", "dall", "dalla", "dallo", "da", "dai", "dagli"],
+    since_gap: &["inizio", "fine", "meta", "primi", "il", "l", "lo", "la"],
+    since_clause: &[("da", "quando"), ("dal", "momento")],
+    of: &["di", "del", "dell", "della", "dello"],
+    period_parts: &["fine", "inizio", "meta", "primi", "ultimi", "principio"],
     blockers: &[],
     capital_months: false,
 };
@@ -294,6 +327,33 @@ const ES: Lang = Lang {
     this: &["este", "esta"],
     intro: &["en", "desde", "hasta", "durante", "a", "de"],
     link: &["de", "del"],
+    since: &["desde"],
+    since_gap: &[
+        "el",
+        "la",
+        "los",
+        "finales",
+        "principios",
+        "comienzos",
+        "fines",
+        "inicios",
+        "mediados",
+        "de",
+        "del",
+    ],
+    since_clause: &[("desde", "que")],
+    of: &["de", "del"],
+    period_parts: &[
+        "finales",
+        "principios",
+        "comienzos",
+        "fines",
+        "mediados",
+        "inicios",
+        "fin",
+        "final",
+        "mitad",
+    ],
     // "la mañana", "por la mañana": the morning, not tomorrow.
     blockers: &[("manana", &["la", "las", "por", "de", "cada", "una", "toda", "esa", "media"])],
     capital_months: false,
@@ -351,6 +411,11 @@ const FR: Lang = Lang {
     this: &["cette", "ce", "cet"],
     intro: &["en", "depuis", "jusqu", "durant", "pendant", "d", "de"],
     link: &["de"],
+    since: &["depuis"],
+    since_gap: &["le", "la", "l", "les", "debut", "fin", "mi", "de"],
+    since_clause: &[("depuis", "que"), ("depuis", "qu")],
+    of: &["de", "du", "d"],
+    period_parts: &["fin", "debut", "milieu", "mi"],
     blockers: &[],
     capital_months: false,
 };
@@ -425,6 +490,11 @@ const DE: Lang = Lang {
     this: &["diese", "diesen", "dieses", "dieser"],
     intro: &["im", "seit", "bis", "ab", "jahr", "jahre"],
     link: &[],
+    since: &["seit"],
+    since_gap: &["dem", "der", "anfang", "ende", "mitte", "vergangenem", "vergangenen", "letztem", "letzten"],
+    since_clause: &[("seit", "")],
+    of: &["vom", "des"],
+    period_parts: &["ende", "anfang", "mitte"],
     // "am Morgen", "heute Morgen": the morning, not tomorrow.
     blockers: &[("morgen", &["am", "den", "dem", "jeden", "guten", "heute", "gestern", "einem", "diesen"])],
     capital_months: false,
@@ -514,7 +584,12 @@ pub fn find_dates(sentence: &str, lang: &str, published: NaiveDate) -> Vec<DateM
             let start = tokens.get(i).map_or(0, |t| t.start);
             let end = tokens.get(i + len - 1).map_or(start, |t| t.end);
             let text: String = sentence.chars().skip(start).take(end - start).collect();
-            out.push(DateMention { span: (start, end), text, date, precision });
+            let opens_period = opens_period(table, &tokens, i);
+            let of_noun = !opens_period
+                && i > 0
+                && is_in(table.of, word(&tokens, i - 1))
+                && !(i > 1 && is_in(table.period_parts, word(&tokens, i - 2)));
+            out.push(DateMention { span: (start, end), text, date, precision, opens_period, of_noun });
             i += len.max(1);
         } else {
             i += 1;
@@ -552,6 +627,30 @@ pub fn is_calendar_word(word: &str, lang: &str) -> bool {
 
 fn word<'a>(tokens: &[Token<'a>], i: usize) -> &'a str {
     tokens.get(i).map_or("", |t| t.text)
+}
+
+/// Whether the date at token `i` follows a "since" word, directly or over up to two
+/// gap words ("desde finales de abril", "seit dem 7. Oktober"), or stands in a
+/// "since" clause ("since he took office in March", "depuis qu'il a pris ses
+/// fonctions en mars").
+fn opens_period(l: &Lang, t: &[Token], i: usize) -> bool {
+    const CLAUSE_WORDS: usize = 8;
+    let after_since = (1..=3).any(|back| {
+        i >= back
+            && is_in(l.since, word(t, i - back))
+            && (i - back + 1..i).all(|k| is_in(l.since_gap, word(t, k)))
+    });
+    // A comma, a bracket or a quote closes the clause.
+    let breaks =
+        |k: usize| t.get(k).and_then(|t| t.next).is_some_and(|c| !c.is_alphanumeric() && !"'’-".contains(c));
+    let in_since_clause = (1..=CLAUSE_WORDS.min(i)).any(|back| {
+        let start = i - back;
+        l.since_clause
+            .iter()
+            .any(|(since, then)| word(t, start) == *since && (then.is_empty() || word(t, start + 1) == *then))
+            && !(start..i).any(breaks)
+    });
+    after_since || in_since_clause
 }
 
 fn is_in(list: &[&str], w: &str) -> bool {

@@ -166,6 +166,48 @@ fn several_mentions_in_order() {
     assert_eq!(dates, vec![d("2024-03-07"), d("2024-02-13"), d("2024-03-04")]);
 }
 
+/// A date after "since" or inside a "since" clause opens a period; one after "of"
+/// belongs to a noun. Plain dates are neither.
+#[test]
+fn periods_and_noun_dates() {
+    let published = d("2025-06-04");
+    let flags = |lang: &str, sentence: &str| -> Vec<(String, bool, bool)> {
+        find_dates(sentence, lang, published)
+            .into_iter()
+            .map(|m| (m.text, m.opens_period, m.of_noun))
+            .collect()
+    };
+    let one = |text: &str, period: bool, noun: bool| vec![(text.to_string(), period, noun)];
+    assert_eq!(flags("en", "It is his first visit since 2019."), one("2019", true, false));
+    assert_eq!(flags("en", "He has been in office since he won in March."), one("March", true, false));
+    assert_eq!(flags("en", "He met Putin in 2019."), one("2019", false, false));
+    assert_eq!(flags("es", "Libran una guerra desde abril de 2023."), one("abril de 2023", true, false));
+    assert_eq!(flags("es", "Libran una guerra desde finales de abril."), one("abril", true, false));
+    assert_eq!(
+        flags("es", "Es su primera visita desde que asumió el cargo en marzo."),
+        one("marzo", true, false)
+    );
+    // "desde" names a place here, and a comma closes a "since" clause.
+    assert_eq!(flags("es", "Llegó desde Polonia en marzo."), one("marzo", false, false));
+    assert_eq!(flags("es", "Desde que llegó, en marzo, habló."), one("marzo", false, false));
+    assert_eq!(
+        flags("es", "Agradeció su apoyo tras el ataque del 7 de octubre de 2023."),
+        one("7 de octubre de 2023", false, true)
+    );
+    assert_eq!(flags("es", "Los choques comenzaron a finales de abril."), one("abril", false, false));
+    assert_eq!(flags("it", "È la prima visita dal 2019."), one("2019", true, false));
+    assert_eq!(flags("it", "L'attacco del 7 ottobre 2023."), one("7 ottobre 2023", false, true));
+    assert_eq!(
+        flags("fr", "C'est sa première visite depuis qu'il a pris ses fonctions en mars."),
+        one("mars", true, false)
+    );
+    assert_eq!(
+        flags("de", "Der Krieg dauert seit dem 24. Februar 2022."),
+        one("24. Februar 2022", true, false)
+    );
+    assert_eq!(flags("de", "Der Angriff vom 7. Oktober 2023."), one("7. Oktober 2023", false, true));
+}
+
 #[test]
 fn datelines() {
     let r = Some(d("2024-03-05"));
