@@ -672,8 +672,11 @@ impl Coder {
                 );
             }
             if let Some((date, then)) = then {
-                events.retain(|e| e.date != Some(date));
-                events.extend(then.into_iter().filter(|e| e.date == Some(date)));
+                // Events the sentence dates otherwise stay as first coded (an
+                // undated one took the day offices were looked up on).
+                let dated_then = |e: &Event| e.date == Some(date) && e.date_text.is_some();
+                events.retain(|e| !dated_then(e));
+                events.extend(then.into_iter().filter(dated_then));
                 events.sort_by_key(|e| e.evidence.trigger.span[0]);
                 for (n, e) in events.iter_mut().enumerate() {
                     e.event_id = format!("{}:{}:{}", meta.id, sentence.index, n);
@@ -2229,39 +2232,77 @@ fn title_case(tokens: &[Token]) -> bool {
     long_words >= 3
 }
 
-/// Leaves out the actors of an opening attribution, which name where the news
-/// came from, not who acted: "According to the Israeli army, Hezbollah fired
-/// three rockets", "Secondo l'esercito israeliano, …", "Nach Angaben der
-/// israelischen Armee hat die Hisbollah …" (up to its comma; in German, whose
-/// fronted phrase has none, the actor right after the opener).
+/// Leaves out the actors of an attribution, which name where the news came
+/// from, not who acted: an opening one, "According to the Israeli army,
+/// Hezbollah fired three rockets", "Secondo l'esercito israeliano, …", "Nach
+/// Angaben der israelischen Armee hat die Hisbollah …" (up to its comma; in
+/// German, whose fronted phrase has none, the actor right after the opener),
+/// and one set off by a comma or a bracket: "Miles de personas, según la
+/// Delegación del Gobierno, se manifestaron …", "… fired three rockets,
+/// according to the army."
 fn drop_attribution(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWords, body_from: usize) {
+    const ASIDE_REACH: usize = 12;
     let from = tokens.iter().position(|t| t.span.0 >= body_from && t.kind != TokenKind::Punct);
-    let Some((opener, comma)) = from.and_then(|f| lw.attribution_at(tokens, f)) else { return };
     // "Según informó la Cancillería, se convocó …", "Secondo quanto riferito
     // da …": a clause of saying, whose speaker may be the one who acted.
-    if tokens
-        .get(opener)
-        .is_some_and(|t| lw.reporting.contains(&&*t.upper) || matches!(&*t.upper, "QUANTO" | "CUANTO" | "LO"))
+    let saying = |opener: usize| {
+        tokens.get(opener).is_some_and(|t| {
+            lw.reporting.contains(&&*t.upper) || matches!(&*t.upper, "QUANTO" | "CUANTO" | "LO")
+        })
+    };
+    if let Some((opener, comma)) =
+        from.and_then(|f| lw.attribution_at(tokens, f)).filter(|(o, _)| !saying(*o))
     {
-        return;
-    }
-    match comma {
-        // A list may run on past the comma ("the army, Hezbollah"): only its
-        // actors before the comma go.
-        Some(end) => groups.retain_mut(|g| {
-            g.actors.retain(|a| a.start < opener || a.start >= end);
-            if let Some(first) = g.actors.iter().map(|a| a.start).min() {
-                g.start = g.start.max(first.min(end));
+        match comma {
+            // A list may run on past the comma ("the army, Hezbollah"): only its
+            // actors before the comma go.
+            Some(end) => drop_actors_within(groups, opener, end),
+            None if lw.code == "de" => {
+                if let Some(k) = group_after_articles(groups, tokens, opener, lw) {
+                    groups.remove(k);
+                }
             }
-            !g.actors.is_empty()
-        }),
-        None if lw.code == "de" => {
-            if let Some(k) = group_after_articles(groups, tokens, opener, lw) {
-                groups.remove(k);
+            None => {}
+        }
+    }
+    let Some(from) = from else { return };
+    for i in from + 1..tokens.len() {
+        if !tokens.get(i - 1).is_some_and(|t| matches!(&*t.text, "," | "(")) {
+            continue;
+        }
+        let Some((opener, _)) = lw.attribution_at(tokens, i).filter(|(o, _)| !saying(*o)) else { continue };
+        // The aside ends at the next comma or bracket, or with the sentence.
+        let rest = tokens.get(opener..).unwrap_or_default();
+        let end = match rest.iter().take(ASIDE_REACH).position(|t| matches!(&*t.text, "," | ")" | ";" | ":"))
+        {
+            Some(k) => opener + k,
+            None if rest.len() <= ASIDE_REACH => tokens.len(),
+            None => continue,
+        };
+        // "…, selon les autorités talibanes, qui ont accusé Islamabad …": the
+        // source of the news acts in the relative clause that follows.
+        if tokens.get(end + 1).is_some_and(|t| lw.relatives.contains(&&*t.upper)) {
+            continue;
+        }
+        drop_actors_within(groups, opener, end);
+    }
+}
+
+/// Removes the actors that start within tokens `start..end`, and the groups
+/// left empty.
+fn drop_actors_within(groups: &mut Vec<ActorGroup>, start: usize, end: usize) {
+    groups.retain_mut(|g| {
+        g.actors.retain(|a| a.start < start || a.start >= end);
+        if let Some(first) = g.actors.iter().map(|a| a.start).min() {
+            g.start = g.start.max(first.min(end));
+        }
+        if let Some(last) = g.actors.iter().map(|a| a.end).max() {
+            if g.end > start && last <= start {
+                g.end = last;
             }
         }
-        None => {}
-    }
+        !g.actors.is_empty()
+    });
 }
 
 /// Whether `verb` stands in an opening phrase, with no actor before it, that

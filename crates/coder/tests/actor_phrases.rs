@@ -261,4 +261,9 @@ fn offices_are_those_held_when_the_sentence_says() {
         events("Aragorn Elessar has accused Sauron Gorthaur since 2003."),
         one("ARNELI", "2010-06-04")
     );
+    // An act dated otherwise in the same sentence is coded once, as of publication.
+    assert_eq!(
+        events("Aragorn Elessar accused Sauron Gorthaur in March 2004, and Boromir Elessar accused Sauron Gorthaur."),
+        [("ARNGOV".to_string(), "2004-03-01".to_string()), ("GONELI".to_string(), "2010-06-04".to_string())]
+    );
 }

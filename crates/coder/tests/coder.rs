@@ -1010,6 +1010,23 @@ fn an_opening_attribution_is_no_actor() {
     assert!(triples_builtin(Lang::Es, text).iter().any(|(s, _, _)| s == "ARGGOV"));
 }
 
+/// So does one set off by commas inside or at the end of the sentence,
+/// unless a relative clause makes its speaker act ("…, selon les autorités
+/// talibanes, qui ont accusé Islamabad …").
+#[test]
+fn an_attribution_aside_is_no_actor() {
+    let text =
+        "Miles de personas, según la Delegación del Gobierno, se manifestaron en Valencia contra Mazón.";
+    let got = triples_builtin(Lang::Es, text);
+    assert!(!got.is_empty() && got.iter().all(|(s, _, _)| s == "ESPCVL"), "{got:?}");
+    let text = "Hezbollah fired three rockets at northern Israel, according to the Lebanese army.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(!got.is_empty() && got.iter().all(|(s, t, _)| s == "LBNREB" && t == "ISR"), "{got:?}");
+    let text = "Des frappes pakistanaises ont tué dix civils, selon les autorités afghanes, qui ont accusé le Pakistan.";
+    let got = triples_builtin(Lang::Fr, text);
+    assert!(got.iter().any(|(s, t, c)| s.starts_with("AFG") && t == "PAK" && c.starts_with("11")), "{got:?}");
+}
+
 /// An English headline writes "and" with a comma: "Armenia, Azerbaijan
 /// agree …" is a compound subject, not a topic and its subject.
 #[test]
