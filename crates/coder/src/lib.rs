@@ -3319,6 +3319,15 @@ fn inverted_subject(
     if !quoted && opening_group.is_some_and(named_up_to_comma) {
         return None;
     }
+    // "Le ministre israélien de la Défense, Israël Katz, a menacé …": an actor
+    // whose name, set off by commas, ends the part before the verb.
+    let named_in_apposition = last_part > opening
+        && group_after_articles(groups, tokens, last_part, lw)
+            .and_then(|g| groups.get(g))
+            .is_some_and(|g| g.start >= last_part && g.end == boundary);
+    if !quoted && opens_with_actor && named_in_apposition {
+        return None;
+    }
     let has_verb = quoted
         || opens_with_actor
         || verbs.iter().any(|&(s, e, _, noun)| !noun && s >= said_from && e <= boundary)

@@ -1222,6 +1222,11 @@ fn a_subject_in_apposition_before_the_verb_acts() {
     assert_eq!(triples_builtin(Lang::Es, text), [triple("ARGGOV", "CHLGOV", "111")]);
     let text = "Il presidente argentino, Javier Milei, ha criticato il governo cileno.";
     assert_eq!(triples_builtin(Lang::It, text), [triple("ARGGOV", "CHLGOV", "111")]);
+    // So is a name set off by commas after a longer role ("… de la Défense,").
+    let text = "Le ministre israélien de la Défense, Israël Katz, a menacé les Houthis.";
+    assert_eq!(triples_builtin(Lang::Fr, text), [triple("ISRGOV", "YEMREB", "130")]);
+    let text = "Il ministro israeliano della Difesa, Israel Katz, ha minacciato gli Houthi.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("ISRGOV", "YEMREB", "130")]);
 }
 
 /// An English "-ing" participle after a comma hangs from the clause before
