@@ -179,6 +179,13 @@ impl Discourse {
                 continue;
             }
             let Some(n) = lw.number_word(&token.upper) else { continue };
+            // "uccidendo quattro persone", "killed two soldiers": a bare number
+            // counts; only "the two …", "i due …" or "both" sums up.
+            let definite =
+                i.checked_sub(1).and_then(|b| tokens.get(b)).is_some_and(|t| lw.is_determiner(&t.upper));
+            if !definite && !lw.both.contains(&&*token.upper) {
+                continue;
+            }
             // "the two ministers": the summary ends with the role noun after the number,
             // which may already be a (country-less) agent group; a role noun sums up
             // the people and officials named, not the countries.

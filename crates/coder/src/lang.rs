@@ -1177,7 +1177,7 @@ static DE: LangWords = LangWords {
     infinitive_endings: &[],
     gerund_endings: &[],
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("BEIDER", 2), ("ZWEI", 2), ("DREI", 3), ("VIER", 4)],
-    both: &["BEIDE"],
+    both: &["BEIDE", "BEIDEN", "BEIDER"],
     summary_nouns: &["SEITEN", "RIVALEN", "VERBÜNDETEN", "LAGER"],
     state_summary_nouns: &["LÄNDER", "LÄNDERN", "STAATEN", "NACHBARN", "HAUPTSTÄDTE", "MÄCHTE"],
     locatives: &["IN", "IM", "BEI", "NAHE"],

@@ -275,6 +275,17 @@ fn a_country_adjective_after_a_counted_role_gives_its_country() {
     }
 }
 
+/// A bare number counts people, it sums up no one: the victims of "uccidendo
+/// quattro persone" are not the four states named the sentence before.
+#[test]
+fn a_bare_number_counts_and_sums_up_no_one() {
+    let text = "I negoziatori ucraini erano affiancati da consiglieri di Francia, Germania e Regno Unito. \
+                Intanto droni russi hanno colpito Kharkiv, uccidendo quattro persone.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.iter().any(|(s, t, _)| s == "RUS" && t == "UKRCVL"), "{got:?}");
+    assert!(got.iter().all(|(_, t, _)| !["FRACVL", "DEUCVL", "GBRCVL"].contains(&t.as_str())), "{got:?}");
+}
+
 /// With dyad's own dictionaries a side named only by its role takes the
 /// country of the place the sentence names; a side with a country keeps it.
 #[test]
