@@ -1344,6 +1344,21 @@ impl Coder {
                 source_group = caps.as_ref().and_then(|c| c.source).or(source);
                 target_group = caps.as_ref().and_then(|c| c.target).or(target);
             }
+            // "Trump ha annunciato la fine dei negoziati con il Messico, accusando
+            // Ottawa di mentire": a gerund after a comma has the subject of the
+            // clause before, not an actor that clause's verb acted on.
+            if !tabari && !passive && gerund_after_comma(tokens, start, lw) {
+                let main = found
+                    .last()
+                    .filter(|f| !f.noun && f.verb.1 <= start)
+                    .and_then(|f| Some((f.source?, f.verb)));
+                if let (Some((subject, verb)), Some(taken)) = (main, source_group) {
+                    let acted_on = groups.get(taken).is_some_and(|g| g.start >= verb.1);
+                    if taken != subject && acted_on && target_group != Some(subject) {
+                        source_group = Some(subject);
+                    }
+                }
+            }
             if !tabari
                 && !passive
                 && says_or_judges(&code)
@@ -2410,6 +2425,17 @@ fn protested_against(groups: &[ActorGroup], from: usize, tokens: &[Token], lw: &
 
 /// Whether the verb at `start` is an English "-ing" participle right after a
 /// comma, which hangs from the clause before it.
+/// Whether the verb at `start` is a gerund right after a comma (", accusando",
+/// ", en accusant", ", accusing").
+fn gerund_after_comma(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
+    let upper = |i: usize| tokens.get(i).map_or("", |t| &*t.upper);
+    let before = match start.checked_sub(1) {
+        Some(b) if lw.code == "fr" && upper(b) == "EN" => b.checked_sub(1),
+        b => b,
+    };
+    before.and_then(|b| tokens.get(b)).is_some_and(|t| &*t.text == ",") && lw.is_gerund(upper(start))
+}
+
 fn participle_after_comma(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
     lw.code == "en"
         && start.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| &*t.text == ",")

@@ -1250,6 +1250,16 @@ fn a_participle_after_a_comma_takes_the_clause_subject() {
     assert!(got.iter().all(|(s, _, _)| s != "DNKGRL"), "{got:?}");
 }
 
+/// A gerund after a comma has the subject of the clause before, even when a
+/// pattern's source slot reaches an actor that clause acted on.
+#[test]
+fn a_gerund_after_a_comma_takes_the_clause_subject() {
+    let text = "Trump ha annunciato la fine dei negoziati con il Messico, accusando Ottawa di mentire.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.contains(&triple("USAGOV", "CAN", "112")), "{got:?}");
+    assert!(got.iter().all(|(s, _, _)| s != "MEX"), "{got:?}");
+}
+
 /// Whom a protest is against says more than where it happened, and may
 /// stand past the pattern's reach.
 #[test]
