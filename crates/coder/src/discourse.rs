@@ -1033,19 +1033,31 @@ pub(crate) fn roles_take_article_country(
 }
 
 /// The actors a sentence opens with, after the dateline and at most a
-/// determiner ("The minister …", "Il premier …"): the subject of a sentence
-/// that coded no event. Not an actor after a preposition ("In Kyiv, …").
+/// determiner ("The minister …", "Il premier …"), or after a short opening
+/// phrase ("On Saturday, Trump doubled down", "Am Samstag legte Trump nach"):
+/// the subject of a sentence that coded no event. Not an actor after a
+/// preposition ("In Kyiv, …", "Nach dem Treffen mit Macron …").
 fn opening_subject<'g>(
     tokens: &[Token],
     groups: &'g [ActorGroup],
     lw: &LangWords,
     body_start: usize,
 ) -> Option<&'g ActorGroup> {
+    const LEAD_WORDS: usize = 3;
     let first = groups.iter().min_by_key(|g| g.start)?;
     let lead = tokens.get(body_start..first.start)?;
-    let opens = lead.iter().all(|t| t.kind == TokenKind::Punct || lw.determiners.contains(&&*t.upper))
-        && lead.iter().filter(|t| t.kind != TokenKind::Punct).count() <= 1;
-    opens.then_some(first)
+    let words: Vec<&Token> = lead.iter().filter(|t| t.kind != TokenKind::Punct).collect();
+    let after_determiner = words.len() <= 1 && words.iter().all(|t| lw.determiners.contains(&&*t.upper));
+    // The word right before the actor, past a determiner, must not govern it.
+    let governed = lead
+        .iter()
+        .rev()
+        .find(|t| t.kind != TokenKind::Punct && !lw.determiners.contains(&&*t.upper))
+        .is_some_and(|t| lw.is_preposition(&t.upper) || lw.locatives.contains(&&*t.upper));
+    let after_phrase = words.len() <= LEAD_WORDS
+        && !governed
+        && !lead.iter().any(|t| matches!(&*t.text, "." | ";" | ":" | "\"" | "«" | "»"));
+    (after_determiner || after_phrase).then_some(first)
 }
 
 /// A visit is to a state, not to whoever receives the visitor: "Xi è stato

@@ -1928,6 +1928,17 @@ fn a_subject_without_an_event_is_the_next_pronouns() {
             "Bundeskanzler Merz sprach am Montag in Berlin. Er warf Russland vor, die Gespräche zu sabotieren.",
             "DEUGOV",
         ),
+        // A short opening phrase may come first, and a verb in second place.
+        (
+            Lang::En,
+            "Carney said his country was ready for talks. On Saturday, Trump doubled down. He accused Russia of lying.",
+            "USAGOV",
+        ),
+        (
+            Lang::De,
+            "Carney sagte, sein Land sei zu Gesprächen bereit. Am Samstag legte Trump nach. Er warf Russland vor, die Gespräche zu sabotieren.",
+            "USAGOV",
+        ),
     ] {
         assert_some_event(lang, text, |e| e.source.code == source && e.target.code == "RUS" && e.cameo == "112");
     }
