@@ -570,6 +570,10 @@ impl ActorFinder {
                         .checked_sub(1)
                         .and_then(|i| tokens.get(i))
                         .is_some_and(|t| lw.number_word(&t.upper).is_some());
+                    // "su homólogo de Portugal": another government's office.
+                    let m_is_counterpart = tokens
+                        .get(m.start..m.end)
+                        .is_some_and(|ts| ts.iter().any(|t| lw.is_counterpart(&t.upper)));
                     let joined = next.and_then(|n| self.named(n.kind, date).map(|named| (n, named))).filter(
                         |(n, (_, named_person))| {
                             // … but a lower-case country adjective after the role is
@@ -581,7 +585,9 @@ impl ActorFinder {
                                 });
                             (!counted || n.start != m.end || *named_person || post_adjective)
                                 && (joins_agent_then_actor(tokens, m.end, (n.start, n.end), lw)
-                                    && !(n.start > m.end && owned_by_subject(tokens, m.start, lw))
+                                    && !(n.start > m.end
+                                        && owned_by_subject(tokens, m.start, lw)
+                                        && !m_is_counterpart)
                                     || adjective_after_modifiers(tokens, m.end, n.start, n.end, lw))
                         },
                     );
@@ -1172,7 +1178,8 @@ fn joins_actor_then_agent(
 
 /// "withdrew its troops from Syria": a role after a possessive belongs to
 /// the sentence's subject, so an actor after a preposition is not its country
-/// (while "il suo omologo francese" is French).
+/// (while "il suo omologo francese" and "su homólogo de Portugal" are
+/// French and Portuguese).
 fn owned_by_subject(tokens: &[Token], agent_start: usize, lw: &LangWords) -> bool {
     tokens[agent_start.saturating_sub(2)..agent_start].iter().any(|t| lw.possessives.contains(&&*t.upper))
 }

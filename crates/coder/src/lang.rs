@@ -69,6 +69,10 @@ pub(crate) struct LangWords {
     /// Possessive determiners: "its troops from Syria" are the subject's
     /// troops, not Syria's.
     pub(crate) possessives: &'static [&'static str],
+    /// How the nouns for the same office in another government begin ("his
+    /// *counterpart* from Portugal", "su *homólogo* de Portugal"): the country
+    /// after them is theirs, whoever's possessive stands before.
+    pub(crate) counterpart_stems: &'static [&'static str],
     /// Reflexive clitics that make an auxiliary with a participle active:
     /// "si sono incontrati", "se sont rencontrés" ("met each other").
     pub(crate) reflexives: &'static [&'static str],
@@ -336,6 +340,12 @@ impl LangWords {
         self.prepositions.contains(&w) || self.of_words.contains(&w) || self.passive_agent.contains(&w)
     }
 
+    /// Whether an upper-cased word names another government's same office
+    /// ("counterpart", "omologo", "Amtskollegin").
+    pub(crate) fn is_counterpart(&self, w: &str) -> bool {
+        self.counterpart_stems.iter().any(|stem| w.starts_with(stem))
+    }
+
     pub(crate) fn number_word(&self, w: &str) -> Option<usize> {
         self.numbers.iter().find(|(n, _)| *n == w).map(|(_, k)| *k)
     }
@@ -494,6 +504,7 @@ static EN: LangWords = LangWords {
     coordinators: &["AND", "OR", "NOR", "BUT"],
     pro_drop: false,
     possessives: &["ITS", "THEIR", "HIS", "HER", "OUR"],
+    counterpart_stems: &["COUNTERPART"],
     reflexives: &[],
     infinitive_markers: &["TO"],
     infinitive_endings: &[],
@@ -691,6 +702,7 @@ static IT: LangWords = LangWords {
     coordinators: &["E", "ED", "O", "OPPURE", "NÉ", "MA"],
     pro_drop: true,
     possessives: &["SUO", "SUA", "SUOI", "SUE", "LORO"],
+    counterpart_stems: &["OMOLOG", "COLLEG"],
     reflexives: &["SI"],
     infinitive_markers: &["DI", "A", "AD", "PER"],
     infinitive_endings: &[
@@ -895,6 +907,7 @@ static ES: LangWords = LangWords {
     coordinators: &["Y", "E", "O", "U", "NI", "PERO"],
     pro_drop: true,
     possessives: &["SU", "SUS"],
+    counterpart_stems: &["HOMÓLOG", "HOMOLOG"],
     reflexives: &[],
     infinitive_markers: &["A", "DE", "PARA"],
     infinitive_endings: &[
@@ -1048,6 +1061,7 @@ static FR: LangWords = LangWords {
     coordinators: &["ET", "OU", "NI", "MAIS"],
     pro_drop: false,
     possessives: &["SON", "SA", "SES", "LEUR", "LEURS"],
+    counterpart_stems: &["HOMOLOGUE"],
     reflexives: &["SE", "S'"],
     infinitive_markers: &["DE", "D'", "À", "POUR"],
     infinitive_endings: &["ER", "IR", "RE", "OIR"],
@@ -1172,6 +1186,7 @@ static DE: LangWords = LangWords {
     coordinators: &["UND", "ODER", "SOWIE", "NOCH", "ABER"],
     pro_drop: false,
     possessives: &["SEIN", "SEINE", "SEINEN", "SEINER", "SEINEM", "IHR", "IHRE", "IHREN", "IHRER", "IHREM"],
+    counterpart_stems: &["AMTSKOLLEG", "KOLLEG"],
     reflexives: &[],
     infinitive_markers: &["ZU"],
     infinitive_endings: &[],

@@ -275,6 +275,25 @@ fn a_country_adjective_after_a_counted_role_gives_its_country() {
     }
 }
 
+/// A counterpart is another government's office: the country after it is
+/// its own, though a possessive ("su", "his") points at the subject.
+#[test]
+fn a_counterpart_takes_the_country_after_it() {
+    for (lang, text, pair) in [
+        (
+            Lang::Es,
+            "El presidente del Gobierno, Pedro Sánchez, y su homólogo de Portugal, Luís Montenegro, firmaron un tratado.",
+            ("ESPGOV", "PRTGOV"),
+        ),
+        (Lang::It, "Meloni e il suo omologo del Giappone, Shigeru Ishiba, hanno firmato un accordo.", ("ITAGOV", "JPNGOV")),
+        (Lang::En, "Lavrov met his counterpart from Turkey, Hakan Fidan, in Moscow.", ("RUSGOV", "TURGOV")),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.iter().any(|(s, t, _)| (s.as_str(), t.as_str()) == pair), "{text}: {got:?}");
+        assert!(got.iter().all(|(s, t, _)| s != t), "{text}: {got:?}");
+    }
+}
+
 /// A bare number counts people, it sums up no one: the victims of "uccidendo
 /// quattro persone" are not the four states named the sentence before.
 #[test]
