@@ -1026,7 +1026,32 @@ impl Coder {
             let mut source_group = caps.as_ref().and_then(|c| c.source.or(c.compound));
             let mut target_group = target_group;
             if caps.as_ref().is_some_and(|c| c.compound.is_some() && c.target.is_none()) {
-                target_group = caps.as_ref().and_then(|c| c.compound);
+                // "Merz und Macron trafen am Montag Selenskyj": a plain object after
+                // the verb is whom both met; with none they met each other.
+                // The pattern must end with the verb, and only a few words
+                // (a day, an adverb) stand between: "sign peace accord in …",
+                // "agreed that India and China …" name no one met.
+                const OBJECT_GAP: usize = 3;
+                let ends_at_verb = caps.as_ref().is_some_and(|c| c.extent.1 <= end);
+                let object = target_group.filter(|&t| {
+                    !tabari
+                        && ends_at_verb
+                        && t != source_group.unwrap_or(usize::MAX)
+                        && groups.get(t).is_some_and(|g| {
+                            g.start >= end
+                                && tokens.get(end..g.start).is_some_and(|gap| {
+                                    gap.len() <= OBJECT_GAP
+                                        && gap.iter().all(|w| w.kind == TokenKind::Word && !lw.is_complementizer(&w.upper))
+                                })
+                                && !preceded_by_preposition(tokens, g.start, lw)
+                                && !g.actors.iter().all(|a| is_place_after_locative(tokens, a, lw))
+                                // "agree big prisoner swap": a bare role is a modifier.
+                                && g.actors.iter().any(|a| !a.code.is_empty() && !a.code.starts_with('~'))
+                        })
+                });
+                if object.is_none() {
+                    target_group = caps.as_ref().and_then(|c| c.compound);
+                }
             }
             // "Erdogan warf Israel vor, …, und kritisierte …", "ha acusado al
             // Gobierno … y ha pedido …": a predicate right after a clause-joining

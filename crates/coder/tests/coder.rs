@@ -294,6 +294,22 @@ fn a_counterpart_takes_the_country_after_it() {
     }
 }
 
+/// Two subjects of a meeting verb met each other, unless a named object
+/// follows the verb: then both met it.
+#[test]
+fn two_subjects_meet_the_object_after_the_verb() {
+    let got = triples_builtin(Lang::De, "Merz und Macron trafen am Montag Selenskyj.");
+    for pair in [("DEUGOV", "UKRGOV"), ("FRAGOV", "UKRGOV"), ("UKRGOV", "DEUGOV")] {
+        assert!(got.iter().any(|(s, t, c)| (s.as_str(), t.as_str()) == pair && c == "040"), "{got:?}");
+    }
+    assert!(!got.iter().any(|(s, t, _)| s == "DEUGOV" && t == "FRAGOV"), "{got:?}");
+    let got = triples_builtin(Lang::De, "Merz und Macron trafen sich am Montag in Berlin.");
+    assert!(got.contains(&triple("DEUGOV", "FRAGOV", "040")), "{got:?}");
+    // A country-less role after the verb is a modifier, not whom they met.
+    let got = triples_builtin(Lang::En, "Russia, Ukraine agree big prisoner swap.");
+    assert!(got.iter().any(|(s, t, c)| s == "RUS" && t == "UKR" && c.starts_with("05")), "{got:?}");
+}
+
 /// A bare number counts people, it sums up no one: the victims of "uccidendo
 /// quattro persone" are not the four states named the sentence before.
 #[test]
