@@ -78,7 +78,9 @@ use dyad_text::{Lang, TextPipeline};
 /// de .560; seven of the Spanish ones agency wires of social conflict): it
 /// .628, en .631, es .640, fr .651, de .635, when the it and de floors were
 /// raised; and 12 more (round 27; blind it .520, en .516, es .491, fr .376,
-/// de .519): it .637, en .632, es .643, fr .653, de .637.
+/// de .519): it .637, en .632, es .643, fr .653, de .637; and 12 more (round
+/// 28; blind it .421, en .516, es .472, fr .490, de .491): it .638, en .636,
+/// es .640, fr .655, de .634.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.60), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.60)];
 
