@@ -115,11 +115,25 @@ impl Discourse {
         }
         // "accolto dal presidente della Repubblica Sergio Mattarella": a role
         // that a person's name follows closely is that person's title.
+        // Only words of a title stand between ("della Repubblica", a comma): in
+        // "the prime minister met Premier Li Qiang" the role is someone else.
+        let title_word = |t: &Token| {
+            &*t.text == ","
+                || lw.of_words.contains(&&*t.upper)
+                || lw.is_determiner(&t.upper)
+                || t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+        };
         let titled: Vec<bool> = groups
             .iter()
             .map(|g| {
                 groups.iter().any(|next| {
-                    next.start >= g.end && next.start <= g.end + 3 && next.actors.iter().any(|a| a.person)
+                    next.start >= g.end
+                        && next.start <= g.end + 3
+                        && next.actors.iter().any(|a| a.person)
+                        && sent
+                            .tokens
+                            .get(g.end..next.start)
+                            .is_some_and(|between| between.iter().all(title_word))
                 })
             })
             .collect();

@@ -1488,6 +1488,13 @@ fn a_role_noun_alone_is_the_office_holder_named_last() {
     let Some((text, refers_to)) = source else { panic!("no event") };
     assert_eq!(text, "premier");
     assert!(refers_to.is_some_and(|r| r.contains("Meloni")), "{text}");
+    // A person named after the verb is whom the role met, not its holder.
+    let en = "Keir Starmer arrived in Beijing. The prime minister met Premier Li Qiang.";
+    let got = triples_builtin(Lang::En, en);
+    assert!(got.contains(&triple("GBRGOV", "CHNGOV", "040")), "{got:?}");
+    let it = "Giorgia Meloni è arrivata a Pechino. Domenica la premier aveva incontrato il primo ministro Li Qiang.";
+    let got = triples_builtin(Lang::It, it);
+    assert!(got.contains(&triple("ITAGOV", "CHNGOV", "040")), "{got:?}");
 }
 
 /// A role that a person's name follows closely is that person's title, not a
