@@ -121,7 +121,7 @@ impl Discourse {
             &*t.text == ","
                 || lw.of_words.contains(&&*t.upper)
                 || lw.is_determiner(&t.upper)
-                || t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+                || t.kind == TokenKind::Word && crate::has_upper_initial(&t.text)
         };
         let titled: Vec<bool> = groups
             .iter()

@@ -1036,7 +1036,7 @@ impl Coder {
                 let object = target_group.filter(|&t| {
                     !tabari
                         && ends_at_verb
-                        && t != source_group.unwrap_or(usize::MAX)
+                        && Some(t) != source_group
                         && groups.get(t).is_some_and(|g| {
                             g.start >= end
                                 && tokens.get(end..g.start).is_some_and(|gap| {
@@ -1046,7 +1046,7 @@ impl Coder {
                                 && !preceded_by_preposition(tokens, g.start, lw)
                                 && !g.actors.iter().all(|a| is_place_after_locative(tokens, a, lw))
                                 // "agree big prisoner swap": a bare role is a modifier.
-                                && g.actors.iter().any(|a| !a.code.is_empty() && !a.code.starts_with('~'))
+                                && g.actors.iter().any(has_country)
                         })
                 });
                 if object.is_none() {
@@ -1091,7 +1091,12 @@ impl Coder {
             if source_group.is_none() && found.is_empty() {
                 source_group = appositive_subject(&groups, start, tokens, lw);
             }
-            if source_group.is_none() && !tabari && !passive && participle_after_comma(tokens, start, lw) {
+            if source_group.is_none()
+                && !tabari
+                && !passive
+                && lw.code == "en"
+                && gerund_after_comma(tokens, start, lw)
+            {
                 // "Sybiha said Kyiv would never withdraw its troops, rejecting a
                 // Russian demand": the participle's subject is the clause's,
                 // not the last noun before the comma.
@@ -2448,10 +2453,8 @@ fn protested_against(groups: &[ActorGroup], from: usize, tokens: &[Token], lw: &
     })
 }
 
-/// Whether the verb at `start` is an English "-ing" participle right after a
-/// comma, which hangs from the clause before it.
 /// Whether the verb at `start` is a gerund right after a comma (", accusando",
-/// ", en accusant", ", accusing").
+/// ", en accusant", ", accusing"), which hangs from the clause before it.
 fn gerund_after_comma(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
     let upper = |i: usize| tokens.get(i).map_or("", |t| &*t.upper);
     let before = match start.checked_sub(1) {
@@ -2459,12 +2462,6 @@ fn gerund_after_comma(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
         b => b,
     };
     before.and_then(|b| tokens.get(b)).is_some_and(|t| &*t.text == ",") && lw.is_gerund(upper(start))
-}
-
-fn participle_after_comma(tokens: &[Token], start: usize, lw: &LangWords) -> bool {
-    lw.code == "en"
-        && start.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| &*t.text == ",")
-        && tokens.get(start).is_some_and(|t| t.upper.ends_with("ING"))
 }
 
 /// The group right before or after `verb` that is two or more names joined
