@@ -136,6 +136,10 @@ pub(crate) struct LangWords {
     pub(crate) adverbs: &'static [&'static str],
     /// How an adverb of manner ends ("-ly", "-mente", "-ment"); empty for none.
     pub(crate) adverb_ending: &'static str,
+    /// Set adverbial phrases that say nothing of who did what to whom ("por
+    /// su parte", "de son côté", "for his part"): coding reads the sentence
+    /// without them, so that "acusó por su parte a Sánchez" is "acusó a Sánchez".
+    pub(crate) set_phrases: &'static [&'static str],
     /// How a verb in the simple future or the conditional ends ("incontrer*à*",
     /// "visitar*á*", "rencontrer*a*", "rendr*ait*", "incontrer*ebbe*"): what it
     /// tells has not happened yet, as English "will" and "would" say.
@@ -270,6 +274,16 @@ impl LangWords {
         self.subordinators.contains(&w)
             && (!matches!(w, "ALS" | "DA" | "WÄHREND") || clause_start())
             && !self.adverb_of_time_at(tokens, i)
+            && !self.bare_adverb_at(tokens, i)
+    }
+
+    /// Whether token `i` is Spanish "antes" or "después" with no "de" or
+    /// "que" after it: an adverb of time, which opens no clause ("Sánchez se
+    /// reunió *antes* con Li Qiang").
+    fn bare_adverb_at(&self, tokens: &[dyad_text::Token], i: usize) -> bool {
+        let needs_particle = tokens.get(i).is_some_and(|t| matches!(&*t.upper, "ANTES" | "DESPUÉS"));
+        let particle = tokens.get(i + 1).is_some_and(|n| matches!(&*n.upper, "DE" | "DEL" | "QUE"));
+        needs_particle && !particle
     }
 
     /// Whether token `i`, a preposition or subordinator, follows a unit of
@@ -554,6 +568,17 @@ static EN: LangWords = LangWords {
     ],
     adverbs: &["ALSO", "AGAIN", "LATER", "THEN", "ALREADY", "STILL", "NOW", "SOON", "ONCE", "EVEN"],
     adverb_ending: "LY",
+    set_phrases: &[
+        "FOR HIS PART",
+        "FOR HER PART",
+        "FOR ITS PART",
+        "FOR THEIR PART",
+        "IN TURN",
+        "ONCE AGAIN",
+        "FOR THE FIRST TIME",
+        "FOR THE SECOND TIME",
+        "FOR THE THIRD TIME",
+    ],
     future_endings: &[],
     future_markers: &[
         "WILL",
@@ -788,6 +813,19 @@ static IT: LangWords = LangWords {
     ],
     adverbs: &["POI", "ANCHE", "INOLTRE", "ANCORA", "GIÀ", "SUBITO", "QUINDI", "INFINE", "PURE"],
     adverb_ending: "MENTE",
+    set_phrases: &[
+        "DA PARTE SUA",
+        "DA PARTE LORO",
+        "DAL CANTO SUO",
+        "DAL CANTO LORO",
+        "A SUA VOLTA",
+        "A LORO VOLTA",
+        "DI NUOVO",
+        "ANCORA UNA VOLTA",
+        "PER LA PRIMA VOLTA",
+        "PER LA SECONDA VOLTA",
+        "PER LA TERZA VOLTA",
+    ],
     future_endings: &["RÀ", "RANNO", "REMO", "REBBE", "REBBERO"],
     future_markers: &["STA PER", "STANNO PER"],
     place_nouns: &[
@@ -974,6 +1012,20 @@ static ES: LangWords = LangWords {
     ],
     adverbs: &["LUEGO", "TAMBIÉN", "ADEMÁS", "YA", "DESPUÉS", "AHORA", "ENTONCES", "INCLUSO"],
     adverb_ending: "MENTE",
+    set_phrases: &[
+        "POR SU PARTE",
+        "POR SU LADO",
+        "POR SEPARADO",
+        "POR OTRA PARTE",
+        "A SU VEZ",
+        "DE NUEVO",
+        "UNA VEZ MÁS",
+        "POR PRIMERA VEZ",
+        "POR SEGUNDA VEZ",
+        "POR TERCERA VEZ",
+        "EN CAMBIO",
+        "SIN EMBARGO",
+    ],
     future_endings: &["RÁ", "RÁN", "REMOS", "RÍA", "RÍAN"],
     future_markers: &["VA A", "VAN A", "PREVÉ", "PREVÉN"],
     place_nouns: &[
@@ -1114,6 +1166,20 @@ static FR: LangWords = LangWords {
     ],
     adverbs: &["ENSUITE", "AUSSI", "PUIS", "DÉJÀ", "AUSSITÔT", "ENCORE", "MÊME", "ENFIN"],
     adverb_ending: "EMENT",
+    set_phrases: &[
+        "DE SON CÔTÉ",
+        "DE LEUR CÔTÉ",
+        "POUR SA PART",
+        "POUR LEUR PART",
+        "À SON TOUR",
+        "À LEUR TOUR",
+        "DE NOUVEAU",
+        "UNE NOUVELLE FOIS",
+        "POUR LA PREMIÈRE FOIS",
+        "POUR LA DEUXIÈME FOIS",
+        "PAR AILLEURS",
+        "EN OUTRE",
+    ],
     future_endings: &["ERA", "IRA", "DRA", "VRA", "RRA", "AURA", "RONT", "RONS", "RAIT", "RAIENT"],
     future_markers: &["VA", "VONT", "DOIT", "DOIVENT"],
     place_nouns: &[
@@ -1222,6 +1288,14 @@ static DE: LangWords = LangWords {
     adverbial_nouns: &[],
     adverbs: &[],
     adverb_ending: "",
+    set_phrases: &[
+        "ZUM ERSTEN MAL",
+        "ZUM ZWEITEN MAL",
+        "ZUM DRITTEN MAL",
+        "EIN WEITERES MAL",
+        "SEINERSEITS",
+        "IHRERSEITS",
+    ],
     future_endings: &[],
     future_markers: &["WIRD", "WERDEN", "WILL", "WOLLEN", "SOLL", "SOLLEN"],
     place_nouns: &[

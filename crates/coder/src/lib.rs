@@ -611,8 +611,11 @@ impl Coder {
                 asides_as_commas(shortened.as_ref().unwrap_or(sentence))
             };
             let sentence = dashed.as_ref().or(shortened.as_ref()).unwrap_or(sentence);
-            let rekeyed =
-                (dashed.is_some() || shortened.is_some()).then(|| Keyed::new(&self.vocab, &sentence.tokens));
+            let plain =
+                if self.config.tabari { None } else { without_set_phrases(sentence, LangWords::of(lang)) };
+            let sentence = plain.as_ref().unwrap_or(sentence);
+            let rekeyed = (dashed.is_some() || shortened.is_some() || plain.is_some())
+                .then(|| Keyed::new(&self.vocab, &sentence.tokens));
             let sent = rekeyed.as_ref().unwrap_or(&full);
             let context = self.config.discourse.then_some(&discourse);
             // The dateline ("BERLIN, March 3 (Reuters) -") names no actor.
@@ -2429,6 +2432,43 @@ fn asides_as_commas(sentence: &Sentence) -> Option<Sentence> {
             }
         })
         .collect();
+    Some(Sentence { tokens, ..sentence.clone() })
+}
+
+/// The sentence without its set adverbial phrases ([`LangWords::set_phrases`]),
+/// and without the commas that set one off: "Saar, por su parte, acusó a
+/// Sánchez" reads as "Saar acusó a Sánchez". `None` when it has none.
+fn without_set_phrases(sentence: &Sentence, lw: &LangWords) -> Option<Sentence> {
+    let tokens = &sentence.tokens;
+    let comma = |i: usize| tokens.get(i).is_some_and(|t| &*t.text == ",");
+    let mut keep = vec![true; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        let phrase_len = lw.set_phrases.iter().find_map(|phrase| {
+            let words = phrase.split(' ').count();
+            let here = tokens.get(i..i + words)?;
+            phrase.split(' ').zip(here).all(|(w, t)| *t.upper == *w).then_some(words)
+        });
+        let Some(n) = phrase_len else {
+            i += 1;
+            continue;
+        };
+        let (from, to) = (i, i + n);
+        keep[from..to].iter_mut().for_each(|k| *k = false);
+        // Set off on both sides, or opening the sentence: its commas go too.
+        let before = from.checked_sub(1).filter(|&b| comma(b));
+        if comma(to) && (before.is_some() || from == 0) {
+            keep[to] = false;
+            if let Some(b) = before {
+                keep[b] = false;
+            }
+        }
+        i = to;
+    }
+    if keep.iter().all(|&k| k) {
+        return None;
+    }
+    let tokens = tokens.iter().zip(&keep).filter(|(_, &k)| k).map(|(t, _)| t.clone()).collect();
     Some(Sentence { tokens, ..sentence.clone() })
 }
 

@@ -2628,3 +2628,20 @@ fn a_family_name_first_names_the_person_later() {
     let got = triples_builtin(Lang::Fr, text);
     assert!(got.contains(&triple("CHNGOV", "PRKGOV", "043")), "{got:?}");
 }
+
+/// A set adverbial phrase ("por su parte", "de son côté", "for his part")
+/// stands between nothing: the verb keeps its object across it, and so does a
+/// bare "antes" or "después", an adverb there, not a clause.
+#[test]
+fn set_phrases_and_bare_adverbs_keep_the_object() {
+    for (lang, text, wanted) in [
+        (Lang::Es, "Gideon Saar acusó por su parte a Pedro Sánchez de mentir.", ("ISRGOV", "ESPGOV", "112")),
+        (Lang::Es, "Donald Trump recibió por separado a Volodímir Zelenski.", ("USAGOV", "UKRGOV", "043")),
+        (Lang::Es, "Pedro Sánchez se reunió antes con Li Qiang.", ("ESPGOV", "CHNGOV", "040")),
+        (Lang::Fr, "Emmanuel Macron a de son côté condamné la Russie.", ("FRAGOV", "RUS", "111")),
+        (Lang::It, "Giorgia Meloni ha a sua volta condannato la Russia.", ("ITAGOV", "RUS", "111")),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.contains(&triple(wanted.0, wanted.1, wanted.2)), "{text}: {got:?}");
+    }
+}
