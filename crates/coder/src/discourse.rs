@@ -73,6 +73,9 @@ pub(crate) struct Discourse {
     /// Who struck last: the source of the last violent event (roots 18-20),
     /// for "the attack" in a later sentence.
     last_attacker: Option<Known>,
+    /// Who accused or criticised last: the source of the last event of root
+    /// 11, for "the accusations" in a later sentence.
+    last_accuser: Option<Known>,
     /// The two states of the last event between two states, for "the two
     /// countries": "Ethiopia and Somalia agreed …, Turkish President Erdogan
     /// said. The two countries …" are Ethiopia and Somalia, not the state
@@ -155,7 +158,11 @@ impl Discourse {
     }
 
     fn referring_groups(&self, tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWords) {
-        if self.aliases.is_empty() && self.recent.len() < 2 && self.last_attacker.is_none() {
+        if self.aliases.is_empty()
+            && self.recent.len() < 2
+            && self.last_attacker.is_none()
+            && self.last_accuser.is_none()
+        {
             return; // nothing earlier to refer to
         }
         let covered = |groups: &[ActorGroup], i: usize| groups.iter().any(|g| i >= g.start && i < g.end);
@@ -164,8 +171,22 @@ impl Discourse {
             if covered(groups, i) || token.kind != TokenKind::Word {
                 continue;
             }
+            if let Some(accuser) = self.last_accuser.as_ref() {
+                // The words stay a pattern's ("rejected the accusations" is a denial).
+                if act_pointing_back(tokens, i, groups, lw, lw.accusation_nouns) {
+                    added.push(ActorGroup {
+                        actors: vec![Actor {
+                            implied_text: Some(accuser.text.clone()),
+                            ..Actor::new(accuser.code.clone(), i, i + 1)
+                        }],
+                        start: i,
+                        end: i + 1,
+                    });
+                    continue;
+                }
+            }
             if let Some(attacker) = self.last_attacker.as_ref() {
-                if act_pointing_back(tokens, i, groups, lw) {
+                if act_pointing_back(tokens, i, groups, lw, lw.act_nouns) {
                     added.push(ActorGroup {
                         actors: vec![Actor {
                             implied_text: Some(attacker.text.clone()),
@@ -490,6 +511,14 @@ impl Discourse {
             self.last_attacker =
                 Some(Known::subject(code, strike.source.refers_to.as_ref().unwrap_or(&strike.source.text)));
         }
+        if let Some(accusation) =
+            events.iter().rev().find(|e| e.cameo_root == "11" && !e.source.code.is_empty())
+        {
+            // "Sudan accused Kenya …; Nairobi rejected the accusations".
+            let side = &accusation.source;
+            self.last_accuser =
+                Some(Known::subject(&side.code, side.refers_to.as_ref().unwrap_or(&side.text)));
+        }
         let between_states = events.iter().rev().find_map(|e| {
             let (source, target) = (state_of(&e.source.code)?, state_of(&e.target.code)?);
             (source != target).then(|| {
@@ -634,9 +663,15 @@ fn last_named<'k>(known: &[&'k Known], n: usize) -> Option<Vec<(String, &'k str)
 /// "the deadly drone attack"), with no author of its own after it ("the
 /// attack by …", "l'attacco di Hamas"), points back at the last one the
 /// article told, and stands for whoever struck.
-fn act_pointing_back(tokens: &[Token], i: usize, groups: &[ActorGroup], lw: &LangWords) -> bool {
+fn act_pointing_back(
+    tokens: &[Token],
+    i: usize,
+    groups: &[ActorGroup],
+    lw: &LangWords,
+    nouns: &[&str],
+) -> bool {
     let Some(token) = tokens.get(i) else { return false };
-    if !lw.act_nouns.contains(&&*token.upper) {
+    if !nouns.contains(&&*token.upper) {
         return false;
     }
     let starts_group = |k: usize| groups.iter().any(|g| g.start == k);
@@ -653,12 +688,23 @@ fn act_pointing_back(tokens: &[Token], i: usize, groups: &[ActorGroup], lw: &Lan
         return false;
     }
     // An author of its own: "the attack by Hamas", "l'attacco di Hamas",
-    // "der Angriff Russlands".
-    let next = i + 1;
-    let authored = starts_group(next)
-        || tokens.get(next).is_some_and(|t| {
-            (lw.passive_agent.contains(&&*t.upper) || lw.of_words.contains(&&*t.upper))
-                && (next + 1..next + 4).any(starts_group)
+    // "der Angriff Russlands", past a quoted or plain adjective: "las
+    // acusaciones «infundadas» de Pakistán".
+    let qualifier = |t: &Token| {
+        t.kind == TokenKind::Punct && matches!(&*t.text, "\"" | "«" | "»" | "“" | "”" | "'")
+            || t.kind == TokenKind::Word && !crate::has_upper_initial(&t.text)
+    };
+    let authored = starts_group(i + 1)
+        || (i + 1..i + 6).any(|next| {
+            let qualified = tokens.get(i + 1..next).is_some_and(|between| {
+                between.iter().all(qualifier)
+                    && between.iter().filter(|t| t.kind == TokenKind::Word).count() <= 2
+            });
+            let author_after = tokens.get(next).is_some_and(|t| {
+                (lw.passive_agent.contains(&&*t.upper) || lw.of_words.contains(&&*t.upper))
+                    && (next + 1..next + 4).any(starts_group)
+            });
+            qualified && author_after
         });
     !authored
 }

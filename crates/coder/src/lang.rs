@@ -118,6 +118,11 @@ pub(crate) struct LangWords {
     /// plural, that after a definite determiner point back at the last one
     /// the article told: "Ukraine condemned the attack".
     pub(crate) act_nouns: &'static [&'static str],
+    /// Nouns of an accusation or criticism ("the accusations", "le accuse",
+    /// "die Vorwürfe") that, after a definite determiner and with no author
+    /// of their own, point back at the last side that accused or criticised:
+    /// "Nairobi rejected the accusations" after "Sudan accused Kenya".
+    pub(crate) accusation_nouns: &'static [&'static str],
     /// Determiners that point back at something told before: "the", "this".
     pub(crate) definite_determiners: &'static [&'static str],
     /// Nouns that make a preposition an adverbial phrase of time or manner
@@ -530,6 +535,7 @@ static EN: LangWords = LangWords {
     locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT"],
     dative_locatives: &[],
     attack_stems: &["ATTACK", "ASSAIL"],
+    accusation_nouns: &["ACCUSATION", "ACCUSATIONS", "ALLEGATION", "ALLEGATIONS", "CLAIMS", "CRITICISM"],
     act_nouns: &[
         "ATTACK",
         "ATTACKS",
@@ -743,6 +749,7 @@ static IT: LangWords = LangWords {
     locatives: &["A", "AD", "AL", "ALLA", "ALL'", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
     dative_locatives: &["AL", "ALLA", "ALL'"],
     attack_stems: &["ATTACC", "ASSAL"],
+    accusation_nouns: &["ACCUSE", "ACCUSA", "CRITICHE", "ADDEBITI"],
     act_nouns: &[
         "ATTACCO",
         "ATTACCHI",
@@ -961,6 +968,7 @@ static ES: LangWords = LangWords {
     locatives: &["EN", "CERCA"],
     dative_locatives: &[],
     attack_stems: &["ATAC", "ARREMET"],
+    accusation_nouns: &["ACUSACIÓN", "ACUSACIONES", "CRÍTICAS", "SEÑALAMIENTOS", "ALEGACIONES"],
     act_nouns: &[
         "ATAQUE",
         "ATAQUES",
@@ -1125,6 +1133,7 @@ static FR: LangWords = LangWords {
     locatives: &["À", "AU", "AUX", "EN", "DANS", "PRÈS"],
     dative_locatives: &[],
     attack_stems: &["ATTAQU"],
+    accusation_nouns: &["ACCUSATION", "ACCUSATIONS", "ALLÉGATIONS", "CRITIQUES"],
     act_nouns: &[
         "ATTAQUE",
         "ATTAQUES",
@@ -1264,6 +1273,7 @@ static DE: LangWords = LangWords {
     locatives: &["IN", "IM", "BEI", "NAHE"],
     dative_locatives: &[],
     attack_stems: &["ANGREIF", "ANGRIFF", "ATTACKIER", "GREIF"],
+    accusation_nouns: &["VORWURF", "VORWÜRFE", "ANSCHULDIGUNG", "ANSCHULDIGUNGEN", "KRITIK"],
     act_nouns: &[
         "ANGRIFF",
         "ANGRIFFE",

@@ -752,8 +752,10 @@ impl Coder {
         // another side; an actor that ends up on both sides made none. (Two
         // officials of one government may meet: "il sindaco di Napoli ha
         // incontrato il ministro dell'Interno" is ITAGOV ITAGOV 040.)
+        // Nor does a side deny its own accusations (016).
         events.retain(|e| {
-            !(e.source.code == e.target.code && matches!(e.cameo_root.as_str(), "03" | "15" | "16"))
+            !(e.source.code == e.target.code
+                && (matches!(e.cameo_root.as_str(), "03" | "15" | "16") || e.cameo == "016"))
         });
         if !self.config.allow_missing_actor && !self.config.agent_dyads {
             events.retain(discourse::anchored);

@@ -2645,3 +2645,29 @@ fn set_phrases_and_bare_adverbs_keep_the_object() {
         assert!(got.contains(&triple(wanted.0, wanted.1, wanted.2)), "{text}: {got:?}");
     }
 }
+
+/// "The accusations", with no author of their own, are the last accuser's:
+/// rejecting them is a denial aimed at that side. An author after them
+/// ("las acusaciones «infundadas» de Pakistán") is theirs.
+#[test]
+fn the_accusations_point_back_at_the_accuser() {
+    for (lang, text) in [
+        (Lang::En, "Sudan accused Kenya of backing the paramilitaries. Nairobi rejected the accusations."),
+        (
+            Lang::It,
+            "Il Sudan ha accusato il Kenya di sostenere i paramilitari. Nairobi ha respinto le accuse.",
+        ),
+        (Lang::Es, "Sudán acusó a Kenia de apoyar a los paramilitares. Nairobi rechazó las acusaciones."),
+        (
+            Lang::De,
+            "Sudan warf Kenia vor, die Paramilitärs zu unterstützen. Nairobi wies die Vorwürfe zurück.",
+        ),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.contains(&triple("KENGOV", "SDN", "016")), "{text}: {got:?}");
+    }
+    let text = "Sudán acusó a Kenia. Nairobi rechazó las acusaciones «infundadas» de Egipto.";
+    let got = triples_builtin(Lang::Es, text);
+    assert!(got.contains(&triple("KENGOV", "EGY", "016")), "{text}: {got:?}");
+    assert!(!got.iter().any(|t| t.1 == "SDN" && t.2 == "016"), "{text}: {got:?}");
+}
