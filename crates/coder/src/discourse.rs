@@ -173,7 +173,14 @@ impl Discourse {
             }
             if let Some(accuser) = self.last_accuser.as_ref() {
                 // The words stay a pattern's ("rejected the accusations" is a denial).
-                if act_pointing_back(tokens, i, groups, lw, lw.accusation_nouns) {
+                // German fronts the object before its verb: "Diese Vorwürfe weist
+                // Südafrika zurück" is no accuser's act.
+                let fronted = lw.verb_second
+                    && tokens.first().is_some_and(|t| lw.is_determiner(&t.upper))
+                    && tokens
+                        .get(1..i)
+                        .is_some_and(|ts| ts.iter().all(|t| !crate::has_upper_initial(&t.text)));
+                if !fronted && act_pointing_back(tokens, i, groups, lw, lw.accusation_nouns) {
                     added.push(ActorGroup {
                         actors: vec![Actor {
                             implied_text: Some(accuser.text.clone()),
@@ -227,11 +234,13 @@ impl Discourse {
             // "entrambi i paesi", "both the countries": an article may follow "both".
             let noun = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|t| lw.is_determiner(&t.upper)));
             let next = tokens.get(noun).map(|t| &*t.upper);
+            let people_only = next.is_some_and(|w| lw.people_summary_nouns.contains(&w));
             let (end, role) = match groups.iter().find(|g| g.start == noun) {
                 Some(g) if g.actors.iter().all(|a| a.code.starts_with('~')) => {
                     (g.end, g.actors.first().map(|a| a.code.clone()))
                 }
                 Some(_) => continue,
+                None if people_only => (noun + 1, Some("~GOV".to_string())),
                 None if next.is_some_and(|w| {
                     lw.summary_nouns.contains(&w) || lw.state_summary_nouns.contains(&w)
                 }) =>
@@ -279,17 +288,21 @@ impl Discourse {
                     let roles =
                         distinct(self.recent.iter().filter(|k| k.role && !k.code.starts_with('~')).collect());
                     let office = agent == "~GOV";
-                    let Some(summed) = last_named(&people, n)
+                    // "the two leaders" after Trump hosted Lee and hoped to meet Kim:
+                    // the people of the last event between two states, if named.
+                    let Some(summed) = self
+                        .pair_people(&people, n)
+                        .or_else(|| last_named(&people, n))
                         .filter(|_| office)
                         .or_else(|| {
-                            states.map(|states| {
+                            states.filter(|_| !people_only).map(|states| {
                                 states
                                     .iter()
                                     .map(|k| (crate::actors::attach_agent(&k.code[..3], agent), &*k.text))
                                     .collect()
                             })
                         })
-                        .or_else(|| last_named(&roles, n))
+                        .or_else(|| last_named(&roles, n).filter(|_| !people_only))
                     else {
                         continue;
                     };
@@ -364,6 +377,20 @@ impl Discourse {
             }
         }
         (out.len() >= n).then(|| out.split_off(out.len() - n))
+    }
+
+    /// The people named of the two states of the last event between states,
+    /// when `n` summed up people are two and both states' were named.
+    fn pair_people<'k>(&self, people: &[&'k Known], n: usize) -> Option<Vec<(String, &'k str)>> {
+        self.last_pair(n)?
+            .iter()
+            .map(|side| {
+                // A visit's side is the host's state ("KORGOV USA 042").
+                let state = state_of(&side.code)?;
+                let person = people.iter().rev().find(|p| state_of(&p.code) == Some(state))?;
+                Some((person.code.clone(), &*person.text))
+            })
+            .collect()
     }
 
     /// The two sides of the last event between states, when `n` summed up
@@ -519,7 +546,8 @@ impl Discourse {
             self.last_accuser =
                 Some(Known::subject(&side.code, side.refers_to.as_ref().unwrap_or(&side.text)));
         }
-        let between_states = events.iter().rev().find_map(|e| {
+        // An intent ("said he hoped to meet Kim") pairs no one yet.
+        let between_states = events.iter().rev().filter(|e| !e.cameo.starts_with("03")).find_map(|e| {
             let (source, target) = (state_of(&e.source.code)?, state_of(&e.target.code)?);
             (source != target).then(|| {
                 [&e.source, &e.target]

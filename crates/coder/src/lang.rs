@@ -97,6 +97,9 @@ pub(crate) struct LangWords {
     /// they are no role ("the two sides", "le due parti"); "two days" and
     /// "due droni" sum up nothing.
     pub(crate) summary_nouns: &'static [&'static str],
+    /// Nouns that sum up people named before ("the two men", "les deux
+    /// hommes", "die beiden Männer"): persons only, never states.
+    pub(crate) people_summary_nouns: &'static [&'static str],
     /// The summary nouns that name states ("the two countries", "i due
     /// paesi", "beide Länder"): they stand for the last states named, as
     /// states, whoever spoke for them.
@@ -530,6 +533,7 @@ static EN: LangWords = LangWords {
     gerund_endings: &[],
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
     both: &["BOTH"],
+    people_summary_nouns: &["MEN", "WOMEN"],
     summary_nouns: &["SIDES", "PARTIES", "RIVALS", "ALLIES", "CAMPS"],
     state_summary_nouns: &["COUNTRIES", "NATIONS", "STATES", "NEIGHBOURS", "NEIGHBORS", "CAPITALS", "POWERS"],
     locatives: &["IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT"],
@@ -744,6 +748,7 @@ static IT: LangWords = LangWords {
     gerund_endings: &["ANDO", "ENDO"],
     numbers: &[("DUE", 2), ("ENTRAMBI", 2), ("ENTRAMBE", 2), ("TRE", 3), ("QUATTRO", 4)],
     both: &["ENTRAMBI", "ENTRAMBE"],
+    people_summary_nouns: &["UOMINI", "DONNE"],
     summary_nouns: &["PARTI", "RIVALI", "ALLEATI", "SCHIERAMENTI"],
     state_summary_nouns: &["PAESI", "NAZIONI", "STATI", "VICINI", "CAPITALI", "POTENZE"],
     locatives: &["A", "AD", "AL", "ALLA", "ALL'", "IN", "NEL", "NELLA", "PRESSO", "VICINO"],
@@ -963,6 +968,7 @@ static ES: LangWords = LangWords {
     gerund_endings: &["ANDO", "IENDO", "YENDO"],
     numbers: &[("DOS", 2), ("AMBOS", 2), ("AMBAS", 2), ("TRES", 3), ("CUATRO", 4)],
     both: &["AMBOS", "AMBAS"],
+    people_summary_nouns: &["HOMBRES", "MUJERES"],
     summary_nouns: &["PARTES", "RIVALES", "ALIADOS", "BANDOS"],
     state_summary_nouns: &["PAÍSES", "PAISES", "NACIONES", "ESTADOS", "VECINOS", "CAPITALES", "POTENCIAS"],
     locatives: &["EN", "CERCA"],
@@ -1128,6 +1134,7 @@ static FR: LangWords = LangWords {
     gerund_endings: &[],
     numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
     both: &[],
+    people_summary_nouns: &["HOMMES", "FEMMES"],
     summary_nouns: &["PARTIES", "RIVAUX", "ALLIÉS", "CAMPS"],
     state_summary_nouns: &["PAYS", "NATIONS", "ÉTATS", "ETATS", "VOISINS", "CAPITALES", "PUISSANCES"],
     locatives: &["À", "AU", "AUX", "EN", "DANS", "PRÈS"],
@@ -1268,6 +1275,7 @@ static DE: LangWords = LangWords {
     gerund_endings: &[],
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("BEIDER", 2), ("ZWEI", 2), ("DREI", 3), ("VIER", 4)],
     both: &["BEIDE", "BEIDEN", "BEIDER"],
+    people_summary_nouns: &["MÄNNER", "FRAUEN", "POLITIKER"],
     summary_nouns: &["SEITEN", "RIVALEN", "VERBÜNDETEN", "LAGER"],
     state_summary_nouns: &["LÄNDER", "LÄNDERN", "STAATEN", "NACHBARN", "HAUPTSTÄDTE", "MÄCHTE"],
     locatives: &["IN", "IM", "BEI", "NAHE"],

@@ -2671,3 +2671,19 @@ fn the_accusations_point_back_at_the_accuser() {
     assert!(got.contains(&triple("KENGOV", "EGY", "016")), "{text}: {got:?}");
     assert!(!got.iter().any(|t| t.1 == "SDN" && t.2 == "016"), "{text}: {got:?}");
 }
+
+/// "The two leaders" are the people of the last event between two states
+/// that happened, not the last two named: an intent to meet someone else
+/// pairs no one. "Les deux hommes" sums up people as a role noun does.
+#[test]
+fn the_two_leaders_are_the_last_pair_that_acted() {
+    let text = "Trump hosted South Korean President Lee Jae-myung on Monday and said he hoped to meet \
+                North Korean leader Kim Jong Un. The two leaders held talks in the Oval Office.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(got.contains(&triple("USAGOV", "KORGOV", "040")), "{got:?}");
+    assert!(!got.iter().any(|t| t.2 == "040" && t.1 == "PRKGOV"), "{got:?}");
+    let text = "Le président sud-coréen Lee Jae-myung est arrivé à Tokyo. Il a été reçu par le Premier \
+                ministre Shigeru Ishiba. Les deux hommes se sont entretenus pendant deux heures.";
+    let got = triples_builtin(Lang::Fr, text);
+    assert!(got.contains(&triple("KORGOV", "JPNGOV", "040")), "{got:?}");
+}
