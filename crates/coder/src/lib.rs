@@ -1441,10 +1441,12 @@ impl Coder {
                         .and_then(|g| g.actors.first())
                         .map(|a| a.code.clone());
                     let object = object_antecedent(&groups, p, source_group, (tokens, &sentence.text), lw)
-                        // Italian and French clitics ("gli", "lui") also stand for
-                        // plurals and things: only a person named in the sentence.
+                        // Italian and French clitics ("gli", "lui", "l'") also stand for
+                        // plurals and things: only a person named in the sentence,
+                        // unless the act is one done to a person ("lo hanno
+                        // incriminato", "l'a condamnée", "lo ha ricevuto").
                         .or_else(|| {
-                            let clitic_only = matches!(lw.code, "it" | "fr");
+                            let clitic_only = matches!(lw.code, "it" | "fr") && !done_to_a_person(&code);
                             discourse
                                 .filter(|_| !clitic_only)
                                 .and_then(|d| d.carried_object((p, p + 1), subject_code.as_deref()))
@@ -2472,6 +2474,21 @@ fn without_set_phrases(sentence: &Sentence, lw: &LangWords) -> Option<Sentence> 
     }
     let tokens = tokens.iter().zip(&keep).filter(|(_, &k)| k).map(|(t, _)| t.clone()).collect();
     Some(Sentence { tokens, ..sentence.clone() })
+}
+
+/// Whether an act is one done to a person more than to a thing: a meeting or
+/// a visit (04), praise (051), an accusation, a verdict or a suit (112, 115,
+/// 116), asylum (075) or coercion (17): an object clitic then stands for the
+/// person last named.
+fn done_to_a_person(code: &CodeSpec) -> bool {
+    let person = |c: &str| {
+        c.starts_with("04") || c.starts_with("17") || matches!(c, "051" | "075" | "112" | "115" | "116")
+    };
+    match code {
+        CodeSpec::Null => false,
+        CodeSpec::Single(c) => person(c),
+        CodeSpec::Paired(a, b) => person(a) && person(b),
+    }
 }
 
 /// Whether a code is a protest (CAMEO 14x).

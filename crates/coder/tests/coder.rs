@@ -2687,3 +2687,16 @@ fn the_two_leaders_are_the_last_pair_that_acted() {
     let got = triples_builtin(Lang::Fr, text);
     assert!(got.contains(&triple("KORGOV", "JPNGOV", "040")), "{got:?}");
 }
+
+/// An Italian or French object clitic stands for the person last named when
+/// the act is one done to a person (an indictment, a verdict, a hosting);
+/// with other acts it may stand for a thing ("lo ha definito inaccettabile").
+#[test]
+fn a_clitic_object_of_an_act_done_to_a_person_is_the_person_named() {
+    let text = "James Comey è stato licenziato nel 2017. Ieri i procuratori lo hanno incriminato per falsa testimonianza.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.iter().any(|t| t.1 == "USAELI" && t.2 == "112"), "{got:?}");
+    let text = "Nicolas Sarkozy a été jugé. Le tribunal de Paris l'a condamné à cinq ans de prison.";
+    let got = triples_builtin(Lang::Fr, text);
+    assert!(got.contains(&triple("FRAJUD", "FRAELI", "116")), "{got:?}");
+}
