@@ -2854,8 +2854,11 @@ fn preceded_by_preposition(tokens: &[Token], start: usize, lw: &LangWords) -> bo
     // can be both: French "Des soldats …", German "Der Außenminister …"; so is
     // the first word after a short opening phrase and its comma ("Mardi, des
     // drones russes ont frappé Kiev", "Dans la nuit, des …").
+    // German puts one adverb before the subject of a verb-second clause:
+    // "Auch der Kreml kritisierte Kiew".
     let opens_clause = |i: usize| {
         i == 0
+            || i == 1 && lw.verb_second && tokens.first().is_some_and(|t| lw.is_adverb(&t.upper))
             || i <= 6
                 && tokens.get(i - 1).is_some_and(|t| &*t.text == ",")
                 && !tokens[..i - 1].iter().any(|t| &*t.text == ",")

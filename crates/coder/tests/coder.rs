@@ -2700,3 +2700,11 @@ fn a_clitic_object_of_an_act_done_to_a_person_is_the_person_named() {
     let got = triples_builtin(Lang::Fr, text);
     assert!(got.contains(&triple("FRAJUD", "FRAELI", "116")), "{got:?}");
 }
+
+/// A German adverb may open a verb-second clause before its subject: the
+/// article after it is no genitive ("Auch der Kreml kritisierte Kiew").
+#[test]
+fn an_opening_adverb_leaves_the_german_subject_a_subject() {
+    let got = triples_builtin(Lang::De, "Auch der Kreml kritisierte Kiew.");
+    assert!(got.contains(&triple("RUSGOV", "UKR", "111")), "{got:?}");
+}
