@@ -771,9 +771,11 @@ impl ActorFinder {
             if self.counted_people_are_civilians
                 && !person
                 && consumed == 1
-                && start.checked_sub(1).is_some_and(|of| lw.counts(tokens, of))
+                && (start.checked_sub(1).is_some_and(|of| lw.counts(tokens, of))
+                    || counted_by_number(tokens, start, end, lw))
             {
-                // "migliaia di israeliani", "thousands of Israelis": people, not the state.
+                // "migliaia di israeliani", "thousands of Israelis", "killed 90
+                // Palestinians": people, not the state.
                 for c in codes.iter_mut().filter(|c| c.len() == 3 && !c.starts_with('~')) {
                     c.push_str("CVL");
                 }
@@ -1457,6 +1459,26 @@ fn coordinated_in(between: &[Token], lw: &LangWords, list_goes_on: bool) -> bool
             && !lw.passive_agent.contains(&&*t.upper)
             && !conjunction(&t.upper)
     }) && words <= if bare_comma && !list_goes_on { 0 } else { 2 }
+}
+
+/// Whether the people named at `start..end` are counted by a number right
+/// before them ("killed 90 Palestinians", "uccisi 12 palestinesi", "zwei
+/// Israelis"), and are the noun themselves: the word after them is no noun
+/// they qualify ("three Russian drones").
+fn counted_by_number(tokens: &[Token], start: usize, end: usize, lw: &LangWords) -> bool {
+    let number = start.checked_sub(1).and_then(|n| tokens.get(n)).is_some_and(|n| {
+        n.kind == TokenKind::Number && n.text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            || lw.number_word(&n.upper).is_some()
+    });
+    let noun_ends = tokens.get(end).is_none_or(|t| {
+        t.kind == TokenKind::Punct
+            || lw.is_preposition(&t.upper)
+            || lw.is_determiner(&t.upper)
+            || lw.is_auxiliary(&t.upper)
+            || lw.coordinators.contains(&&*t.upper)
+            || lw.relatives.contains(&&*t.upper)
+    });
+    number && noun_ends
 }
 
 #[cfg(test)]

@@ -2708,3 +2708,22 @@ fn an_opening_adverb_leaves_the_german_subject_a_subject() {
     let got = triples_builtin(Lang::De, "Auch der Kreml kritisierte Kiew.");
     assert!(got.contains(&triple("RUSGOV", "UKR", "111")), "{got:?}");
 }
+
+/// People counted by a number are civilians, as those counted by a quantity
+/// are ("killed 90 Palestinians", "thousands of Palestinians"); a demonym
+/// that qualifies a noun after it ("three Russian drones") is no one counted.
+#[test]
+fn people_counted_by_a_number_are_civilians() {
+    for (lang, text) in [
+        (Lang::En, "Israeli forces killed at least 90 Palestinians, health officials said."),
+        (Lang::It, "I raid israeliani hanno ucciso 90 palestinesi a Gaza."),
+        (Lang::Es, "Los bombardeos israelíes mataron a 90 palestinos en Gaza."),
+        (Lang::De, "Israelische Angriffe töteten 90 Palästinenser im Gazastreifen."),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.iter().any(|t| t.1 == "PSECVL"), "{text}: {got:?}");
+    }
+    let text = "The Ukrainian army shot down three Russian drones over Kharkiv.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(!got.iter().any(|t| t.1 == "RUSCVL"), "{text}: {got:?}");
+}
