@@ -86,7 +86,9 @@ use dyad_text::{Lang, TextPipeline};
 /// more (round 30; blind it .545, en .280, es .400, fr .465, de .472;
 /// everyday news): it .642, en .628, es .640, fr .649, de .639; and 12 more
 /// (round 31; blind it .484, en .340, es .571, fr .453, de .430; many on
-/// armed conflict): it .642, en .625, es .645, fr .650, de .637.
+/// armed conflict): it .642, en .625, es .645, fr .650, de .637; and 12 more
+/// (round 32; blind it .329, en .364, es .500, fr .456, de .436; the day's
+/// news): it .641, en .624, es .644, fr .646, de .643.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.60), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.60)];
 
