@@ -1422,6 +1422,16 @@ impl Coder {
                 // previous event is about, not a second event.
                 continue;
             }
+            // "Alger a rejeté ces accusations": a verb of several words ("rejeter ..
+            // accusation") may hold a noun that stands for an earlier actor.
+            if target_group.is_none() && !tabari {
+                target_group = groups.iter().position(|g| {
+                    g.start > start
+                        && g.end <= end
+                        && Some(g) != source_group.and_then(|s| groups.get(s))
+                        && g.actors.iter().all(|a| a.implied_text.is_some())
+                });
+            }
             // Where the target found is only where it happened ("in Jerusalem").
             let target_is_place = target_group
                 .and_then(|g| groups.get(g))

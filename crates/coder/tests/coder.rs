@@ -2666,6 +2666,10 @@ fn the_accusations_point_back_at_the_accuser() {
         let got = triples_builtin(lang, text);
         assert!(got.contains(&triple("KENGOV", "SDN", "016")), "{text}: {got:?}");
     }
+    // A verb of several words holds the noun: "rejeter .. accusation".
+    let text = "Paris a accusé l'Algérie de soutenir les rebelles. Alger a rejeté ces accusations.";
+    let got = triples_builtin(Lang::Fr, text);
+    assert!(got.contains(&triple("DZAGOV", "FRAGOV", "016")), "{text}: {got:?}");
     let text = "Sudán acusó a Kenia. Nairobi rechazó las acusaciones «infundadas» de Egipto.";
     let got = triples_builtin(Lang::Es, text);
     assert!(got.contains(&triple("KENGOV", "EGY", "016")), "{text}: {got:?}");
