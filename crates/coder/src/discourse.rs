@@ -41,6 +41,11 @@ pub(crate) struct Known {
 }
 
 impl Known {
+    /// An event's side as a subject, named by the words it stands for.
+    fn of_side(side: &ActorRef) -> Known {
+        Known::subject(&side.code, side.refers_to.as_ref().unwrap_or(&side.text))
+    }
+
     /// An actor that was a clause's subject, as a later pronoun takes it.
     fn subject(code: &str, text: &str) -> Known {
         Known {
@@ -171,40 +176,38 @@ impl Discourse {
             if covered(groups, i) || token.kind != TokenKind::Word {
                 continue;
             }
-            if let Some(accuser) = self.last_accuser.as_ref() {
-                // The words stay a pattern's ("rejected the accusations" is a denial).
-                // German fronts the object before its verb: "Diese Vorwürfe weist
-                // Südafrika zurück" is no accuser's act.
-                let fronted = lw.verb_second
+            // "the accusations" stand for the last accuser and their words stay a
+            // pattern's ("rejected the accusations" is a denial); "the attack"
+            // stands for the last attacker and its words no longer match.
+            // German fronts the object before its verb: "Diese Vorwürfe weist
+            // Südafrika zurück" is no accuser's act.
+            let fronted = || {
+                lw.verb_second
                     && tokens.first().is_some_and(|t| lw.is_determiner(&t.upper))
                     && tokens
                         .get(1..i)
-                        .is_some_and(|ts| ts.iter().all(|t| !crate::has_upper_initial(&t.text)));
-                if !fronted && act_pointing_back(tokens, i, groups, lw, lw.accusation_nouns) {
-                    added.push(ActorGroup {
-                        actors: vec![Actor {
-                            implied_text: Some(accuser.text.clone()),
-                            ..Actor::new(accuser.code.clone(), i, i + 1)
-                        }],
-                        start: i,
-                        end: i + 1,
+                        .is_some_and(|ts| ts.iter().all(|t| !crate::has_upper_initial(&t.text)))
+            };
+            let pointed =
+                [(&self.last_accuser, lw.accusation_nouns, false), (&self.last_attacker, lw.act_nouns, true)]
+                    .into_iter()
+                    .find_map(|(known, nouns, stands_for_act)| {
+                        let known = known.as_ref()?;
+                        let points =
+                            act_pointing_back(tokens, i, groups, lw, nouns) && (stands_for_act || !fronted());
+                        points.then_some((known, stands_for_act))
                     });
-                    continue;
-                }
-            }
-            if let Some(attacker) = self.last_attacker.as_ref() {
-                if act_pointing_back(tokens, i, groups, lw, lw.act_nouns) {
-                    added.push(ActorGroup {
-                        actors: vec![Actor {
-                            implied_text: Some(attacker.text.clone()),
-                            stands_for_act: true,
-                            ..Actor::new(attacker.code.clone(), i, i + 1)
-                        }],
-                        start: i,
-                        end: i + 1,
-                    });
-                    continue;
-                }
+            if let Some((known, stands_for_act)) = pointed {
+                added.push(ActorGroup {
+                    actors: vec![Actor {
+                        implied_text: Some(known.text.clone()),
+                        stands_for_act,
+                        ..Actor::new(known.code.clone(), i, i + 1)
+                    }],
+                    start: i,
+                    end: i + 1,
+                });
+                continue;
             }
             if let Some(person) = self.aliases.get(&*token.upper) {
                 if token.text.chars().next().is_some_and(char::is_uppercase) {
@@ -542,17 +545,12 @@ impl Discourse {
             events.iter().rev().find(|e| e.cameo_root == "11" && !e.source.code.is_empty())
         {
             // "Sudan accused Kenya …; Nairobi rejected the accusations".
-            let side = &accusation.source;
-            self.last_accuser =
-                Some(Known::subject(&side.code, side.refers_to.as_ref().unwrap_or(&side.text)));
+            self.last_accuser = Some(Known::of_side(&accusation.source));
         }
         // An intent ("said he hoped to meet Kim") pairs no one yet.
         let between_states = events.iter().rev().filter(|e| !e.cameo.starts_with("03")).find_map(|e| {
             let (source, target) = (state_of(&e.source.code)?, state_of(&e.target.code)?);
-            (source != target).then(|| {
-                [&e.source, &e.target]
-                    .map(|side| Known::subject(&side.code, side.refers_to.as_ref().unwrap_or(&side.text)))
-            })
+            (source != target).then(|| [&e.source, &e.target].map(Known::of_side))
         });
         if let Some(dyad) = between_states {
             self.last_dyad = dyad.into();
@@ -571,9 +569,7 @@ impl Discourse {
                 // coded both ways.
                 .filter(|e| !e.evidence.rule.ends_with(crate::MUTUAL_NOTE))
                 // A subject carried on names whom it stands for, not "he".
-                .map(|e| {
-                    Known::subject(&e.source.code, e.source.refers_to.as_ref().unwrap_or(&e.source.text))
-                })
+                .map(|e| Known::of_side(&e.source))
                 .fold(Vec::new(), |mut acc, k| {
                     if !acc.contains(&k) {
                         acc.push(k);

@@ -1425,10 +1425,11 @@ impl Coder {
             // "Alger a rejeté ces accusations": a verb of several words ("rejeter ..
             // accusation") may hold a noun that stands for an earlier actor.
             if target_group.is_none() && !tabari {
-                target_group = groups.iter().position(|g| {
+                target_group = (0..groups.len()).find(|&gi| {
+                    let g = &groups[gi];
                     g.start > start
                         && g.end <= end
-                        && Some(g) != source_group.and_then(|s| groups.get(s))
+                        && Some(gi) != source_group
                         && g.actors.iter().all(|a| a.implied_text.is_some())
                 });
             }
@@ -2458,10 +2459,16 @@ fn without_set_phrases(sentence: &Sentence, lw: &LangWords) -> Option<Sentence> 
     let mut keep = vec![true; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
+        // Word by word, so that most phrases fail at their first word.
         let phrase_len = lw.set_phrases.iter().find_map(|phrase| {
-            let words = phrase.split(' ').count();
-            let here = tokens.get(i..i + words)?;
-            phrase.split(' ').zip(here).all(|(w, t)| *t.upper == *w).then_some(words)
+            let mut words = 0;
+            for word in phrase.split(' ') {
+                if tokens.get(i + words).is_none_or(|t| *t.upper != *word) {
+                    return None;
+                }
+                words += 1;
+            }
+            Some(words)
         });
         let Some(n) = phrase_len else {
             i += 1;
