@@ -46,6 +46,13 @@ impl Known {
         Known::subject(&side.code, side.refers_to.as_ref().unwrap_or(&side.text))
     }
 
+    /// The words at `span` (a pronoun) as this actor.
+    fn standing_at(&self, span: (usize, usize)) -> ActorGroup {
+        let actor =
+            Actor { implied_text: Some(self.text.clone()), ..Actor::new(self.code.clone(), span.0, span.1) };
+        ActorGroup { actors: vec![actor], start: span.0, end: span.1 }
+    }
+
     /// An actor that was a clause's subject, as a later pronoun takes it.
     fn subject(code: &str, text: &str) -> Known {
         Known {
@@ -437,9 +444,28 @@ impl Discourse {
         subject_code: Option<&str>,
     ) -> Option<ActorGroup> {
         let k = self.recent.iter().rev().find(|k| k.person && Some(k.code.as_str()) != subject_code)?;
-        let actor =
-            Actor { implied_text: Some(k.text.clone()), ..Actor::new(k.code.clone(), span.0, span.1) };
-        Some(ActorGroup { actors: vec![actor], start: span.0, end: span.1 })
+        Some(k.standing_at(span))
+    }
+
+    /// The group a plural object pronoun stands for: the last one named by a
+    /// plural (`plural` tells) that is not the subject and not a person or a
+    /// bare state ("La policía *los* dispersó" after "Cientos de
+    /// manifestantes bloquearon la carretera"). A role whose country the
+    /// sentence did not say (`~CVL`) takes it where the pronoun stands.
+    pub(crate) fn carried_group(
+        &self,
+        span: (usize, usize),
+        subject_code: Option<&str>,
+        plural: impl Fn(&str) -> bool,
+    ) -> Option<ActorGroup> {
+        let k = self.recent.iter().rev().find(|k| {
+            k.role
+                && !k.person
+                && k.code.len() > 3
+                && Some(k.code.as_str()) != subject_code
+                && plural(&k.text)
+        })?;
+        Some(k.standing_at(span))
     }
 
     /// Remembers what a coded sentence said. `body_start` is the index of

@@ -167,6 +167,11 @@ pub(crate) struct LangWords {
     /// concedió", "*l'*a reçu"), German's after its finite verb ("empfing
     /// *ihn*").
     pub(crate) object_pronouns: &'static [&'static str],
+    /// Plural object pronouns, where they stand as the singular ones do
+    /// ("dispersed *them*", "*los* dispersó", "*li* ha dispersi", "*les* a
+    /// dispersés"): they stand for a group named before, not a person.
+    /// German's "sie" is also the subject and is left out.
+    pub(crate) plural_object_pronouns: &'static [&'static str],
     /// Singular subject pronouns ("he", "she"): they refer to one actor.
     pub(crate) singular_pronouns: &'static [&'static str],
     /// Finite auxiliaries and modals that hold the second place while the
@@ -450,6 +455,25 @@ impl LangWords {
         self.adverbs.contains(&w) || !self.adverb_ending.is_empty() && ends_with_any(w, &[self.adverb_ending])
     }
 
+    /// Whether a word is an object pronoun, singular or plural.
+    pub(crate) fn is_object_pronoun(&self, w: &str) -> bool {
+        self.object_pronouns.contains(&w) || self.plural_object_pronouns.contains(&w)
+    }
+
+    /// Whether a phrase ends in a plural ("Cientos de manifestantes", "i
+    /// manifestanti", "the protesters"), as a plural object pronoun's
+    /// antecedent does.
+    pub(crate) fn looks_plural(&self, phrase: &str) -> bool {
+        let Some(last) = phrase.split_whitespace().last() else { return false };
+        let endings: &[&str] = match self.code {
+            "it" => &["I"],
+            "fr" => &["S", "X"],
+            "de" => &["EN", "ER", "E"],
+            _ => &["S"],
+        };
+        ends_with_any(&last.to_uppercase(), endings)
+    }
+
     pub(crate) fn is_participle(&self, w: &str) -> bool {
         if self.verb_second && w.ends_with("EN") {
             // German strong participles carry ge- ("getroffen", "angegriffen"); an
@@ -644,6 +668,7 @@ static EN: LangWords = LangWords {
     ],
     pronouns: &["HE", "SHE", "THEY", "IT", "WE"],
     object_pronouns: &["HIM", "HER"],
+    plural_object_pronouns: &["THEM"],
     singular_pronouns: &["HE", "SHE", "IT"],
     auxiliaries: &[],
     verb_second: false,
@@ -875,6 +900,7 @@ static IT: LangWords = LangWords {
     ],
     pronouns: &["LUI", "LEI", "EGLI", "ESSA", "ESSI", "LORO", "NOI"],
     object_pronouns: &["LO", "LA", "GLI", "L'"],
+    plural_object_pronouns: &["LI"],
     singular_pronouns: &["LUI", "LEI", "EGLI", "ESSA"],
     auxiliaries: &[],
     verb_second: false,
@@ -1076,6 +1102,7 @@ static ES: LangWords = LangWords {
     ],
     pronouns: &["ÉL", "ELLA", "ELLOS", "ELLAS", "NOSOTROS"],
     object_pronouns: &["LE"],
+    plural_object_pronouns: &["LOS", "LAS"],
     singular_pronouns: &["ÉL", "ELLA"],
     auxiliaries: &[],
     verb_second: false,
@@ -1227,6 +1254,7 @@ static FR: LangWords = LangWords {
     ],
     pronouns: &["IL", "ELLE", "ILS", "ELLES", "NOUS"],
     object_pronouns: &["LE", "LA", "LUI", "L'"],
+    plural_object_pronouns: &["LES"],
     singular_pronouns: &["IL", "ELLE"],
     auxiliaries: &[],
     verb_second: false,
@@ -1351,6 +1379,7 @@ static DE: LangWords = LangWords {
     ],
     pronouns: &["ER", "SIE", "WIR"],
     object_pronouns: &["IHN", "IHM"],
+    plural_object_pronouns: &[],
     singular_pronouns: &["ER"],
     auxiliaries: &[
         "HAT", "HABEN", "HATTE", "HATTEN", "IST", "SIND", "WAR", "WAREN", "WIRD", "WERDEN", "WILL", "WOLLEN",

@@ -1451,17 +1451,34 @@ impl Coder {
                         .and_then(|g| groups.get(g))
                         .and_then(|g| g.actors.first())
                         .map(|a| a.code.clone());
-                    let object = object_antecedent(&groups, p, source_group, (tokens, &sentence.text), lw)
-                        // Italian and French clitics ("gli", "lui", "l'") also stand for
-                        // plurals and things: only a person named in the sentence,
-                        // unless the act is one done to a person ("lo hanno
-                        // incriminato", "l'a condamnée", "lo ha ricevuto").
-                        .or_else(|| {
-                            let clitic_only = matches!(lw.code, "it" | "fr") && !done_to_a_person(&code);
-                            discourse
-                                .filter(|_| !clitic_only)
-                                .and_then(|d| d.carried_object((p, p + 1), subject_code.as_deref()))
-                        });
+                    let plural =
+                        tokens.get(p).is_some_and(|t| lw.plural_object_pronouns.contains(&&*t.upper));
+                    let object = if plural {
+                        // "La policía los dispersó", "dispersed them": plural pronouns
+                        // stand for things as often, so only by an act done to people.
+                        let to_people = done_to_a_person(&code) || violent(&code);
+                        object_antecedent(&groups, p, source_group, (tokens, &sentence.text), lw, plural)
+                            .or_else(|| {
+                                discourse.and_then(|d| {
+                                    d.carried_group((p, p + 1), subject_code.as_deref(), |t| {
+                                        lw.looks_plural(t)
+                                    })
+                                })
+                            })
+                            .filter(|_| to_people)
+                    } else {
+                        object_antecedent(&groups, p, source_group, (tokens, &sentence.text), lw, plural)
+                            // Italian and French clitics ("gli", "lui", "l'") also stand for
+                            // plurals and things: only a person named in the sentence,
+                            // unless the act is one done to a person ("lo hanno
+                            // incriminato", "l'a condamnée", "lo ha ricevuto").
+                            .or_else(|| {
+                                let clitic_only = matches!(lw.code, "it" | "fr") && !done_to_a_person(&code);
+                                discourse
+                                    .filter(|_| !clitic_only)
+                                    .and_then(|d| d.carried_object((p, p + 1), subject_code.as_deref()))
+                            })
+                    };
                     if let Some(object) = object {
                         groups.push(object);
                         target_group = Some(groups.len() - 1);
@@ -2084,7 +2101,7 @@ fn is_mutual(code: &str) -> bool {
 /// the verb in English and German, as a clitic right before the verb or its
 /// auxiliaries elsewhere ("lo ha ricevuto", "le ha concedido", "l'a reçu").
 fn object_pronoun_at(tokens: &[Token], start: usize, end: usize, lw: &LangWords) -> Option<usize> {
-    let pronoun = |i: usize| tokens.get(i).is_some_and(|t| lw.object_pronouns.contains(&&*t.upper));
+    let pronoun = |i: usize| tokens.get(i).is_some_and(|t| lw.is_object_pronoun(&t.upper));
     if matches!(lw.code, "en" | "de") {
         // "storm her residence": "her" before a noun is a possessive.
         let possessive = tokens.get(end).is_some_and(|t| &*t.upper == "HER")
@@ -2107,13 +2124,16 @@ fn object_pronoun_at(tokens: &[Token], start: usize, end: usize, lw: &LangWords)
 
 /// The actor an object pronoun at `p` stands for within its own sentence:
 /// the nearest person or role before it that is not the clause's subject
-/// ("L'emiro … ha ricevuto una telefonata da Trump, che gli ha assicurato").
+/// ("L'emiro … ha ricevuto una telefonata da Trump, che gli ha assicurato");
+/// for a `plural` pronoun, the nearest role that is no person ("i manifestanti
+/// hanno bloccato la strada e la polizia li ha dispersi").
 fn object_antecedent(
     groups: &[ActorGroup],
     p: usize,
     subject: Option<usize>,
     (tokens, text): (&[Token], &str),
     lw: &LangWords,
+    plural: bool,
 ) -> Option<ActorGroup> {
     let subject_codes: Vec<&str> = subject
         .and_then(|s| groups.get(s))
@@ -2124,9 +2144,12 @@ fn object_antecedent(
             && Some(gi) != subject
             && g.actors.len() == 1
             && g.actors.iter().all(|a| {
-                (a.person || a.code.len() > 3)
-                    && !a.code.starts_with('~')
-                    && !subject_codes.contains(&a.code.as_str())
+                // A group need not have its country yet ("i manifestanti": ~CVL).
+                (if plural {
+                    !a.person && a.code.len() > 3
+                } else {
+                    (a.person || a.code.len() > 3) && !a.code.starts_with('~')
+                }) && !subject_codes.contains(&a.code.as_str())
                     && !is_place_after_locative(tokens, a, lw)
             })
     })?;
@@ -2186,6 +2209,24 @@ fn after_determiner(
             // "Kim Jong Un criticó": a word of a name that looks like an
             // article is none, and the word after the name is its verb.
             if in_actor(j) {
+                return false;
+            }
+            // "La policía los dispersó", "Netanyahu la riceve": right after its
+            // subject, an article that is also an object clitic is the clitic.
+            // An actor after a preposition is no subject ("Secondo l'Osservatorio
+            // gli scontri …").
+            let actor_start = (0..j).rev().take_while(|&k| in_actor(k)).last();
+            let subject_before = actor_start.is_some_and(|s| {
+                let mut k = s;
+                while k > 0 && lw.is_determiner(&tokens[k - 1].upper) {
+                    k -= 1;
+                }
+                k.checked_sub(1).and_then(|k| tokens.get(k)).is_none_or(|p| {
+                    !lw.is_preposition(&p.upper)
+                        && !lw.attribution_openers.iter().any(|o| o.split(' ').next() == Some(&*p.upper))
+                })
+            });
+            if back == 1 && lw.is_object_pronoun(&t.upper) && subject_before {
                 return false;
             }
             // "ha ancora una volta accusato", "a une nouvelle fois accusé": an
@@ -2506,6 +2547,12 @@ fn done_to_a_person(code: &CodeSpec) -> bool {
         CodeSpec::Single(c) => person(c),
         CodeSpec::Paired(a, b) => person(a) && person(b),
     }
+}
+
+/// Whether a code is a use of force: an assault, a fight or mass violence
+/// (CAMEO 18, 19, 20).
+fn violent(code: &CodeSpec) -> bool {
+    matches!(code, CodeSpec::Single(c) if ["18", "19", "20"].iter().any(|r| c.starts_with(r)))
 }
 
 /// Whether a code is a protest (CAMEO 14x).
@@ -3192,10 +3239,14 @@ fn predicate_breaks(
         !in_group(i)
             && (tokens.get(i).is_some_and(|t| lw.is_auxiliary(&t.upper)) || verbs.iter().any(|v| v.0 == i))
     };
-    // "y la Policía detuvo": a new subject and its verb after the conjunction.
+    // "y la Policía detuvo": a new subject and its verb after the conjunction,
+    // an object clitic perhaps between ("y la policía los dispersó").
+    let clitic = |i: usize| tokens.get(i).is_some_and(|t| lw.is_object_pronoun(&t.upper));
     let subject_then_predicate = |i: usize| {
         let at = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|t| lw.is_determiner(&t.upper)));
-        groups.iter().any(|g| g.start == at && predicate_at(g.end))
+        groups
+            .iter()
+            .any(|g| g.start == at && (predicate_at(g.end) || clitic(g.end) && predicate_at(g.end + 1)))
     };
     // "and again threatened", "y luego ha pedido": adverbs before the verb.
     let adverbs_then_predicate = |i: usize| {

@@ -2731,3 +2731,25 @@ fn people_counted_by_a_number_are_civilians() {
     let got = triples_builtin(Lang::En, text);
     assert!(!got.iter().any(|t| t.1 == "RUSCVL"), "{text}: {got:?}");
 }
+
+/// A plural object pronoun ("them", "los", "li", "les") stands for the group
+/// last named, when the act is one done to people: "La policía los dispersó"
+/// after the protesters, in the same sentence or the one before.
+#[test]
+fn a_plural_object_pronoun_is_the_group_named_before() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Cientos de manifestantes bloquearon la carretera en Oaxaca. La policía mexicana los dispersó con gases lacrimógenos.",
+        ),
+        (Lang::Es, "Los manifestantes bloquearon la carretera y la policía mexicana los dispersó."),
+        (Lang::En, "Hundreds of protesters blocked a highway in Oaxaca. Mexican police dispersed them with tear gas."),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(got.contains(&triple("MEXCOP", "MEXCVL", "175")), "{text}: {got:?}");
+    }
+    // A plural pronoun for a thing codes nothing against the group.
+    let text = "Los manifestantes presentaron sus demandas y el gobierno mexicano las rechazó.";
+    let got = triples_builtin(Lang::Es, text);
+    assert!(!got.iter().any(|t| t.0 == "MEXGOV" && t.1 == "MEXCVL" && t.2.starts_with("12")), "{got:?}");
+}
