@@ -88,7 +88,10 @@ use dyad_text::{Lang, TextPipeline};
 /// (round 31; blind it .484, en .340, es .571, fr .453, de .430; many on
 /// armed conflict): it .642, en .625, es .645, fr .650, de .637; and 12 more
 /// (round 32; blind it .329, en .364, es .500, fr .456, de .436; the day's
-/// news): it .641, en .624, es .644, fr .646, de .643.
+/// news): it .641, en .624, es .644, fr .646, de .643. Session 28 appended 12
+/// more (round 33; blind it .295, en .328, es .325, fr .106, de .632; foreign
+/// news, Africa and Asia, social conflict): it .636, en .617, es .642, fr .640,
+/// de .650.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.60), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.60)];
 
