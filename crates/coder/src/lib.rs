@@ -2269,6 +2269,16 @@ fn after_determiner(
     false
 }
 
+/// Whether a sentence is written as a headline: it ends with no full stop,
+/// question or exclamation mark.
+fn is_headline(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .rev()
+        .find(|t| t.kind != TokenKind::Punct || matches!(&*t.text, "." | "!" | "?"))
+        .is_some_and(|t| !matches!(&*t.text, "." | "!" | "?"))
+}
+
 /// Leaves out a headline's topic: a place or a bare role set off by a comma at
 /// the start of a line with no full stop ("Lombardia, indagato l'assessore al
 /// Welfare", "Sudan, le Rsf attaccano un convoglio"). It says what the story is
@@ -2283,18 +2293,11 @@ fn drop_headline_topic(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &Lang
     let place_or_role = |a: &actors::Actor| {
         !a.person && (a.code.len() == 3 && !a.code.starts_with('~') || discourse::is_bare_role(&a.code))
     };
-    let headline = || {
-        tokens
-            .iter()
-            .rev()
-            .find(|t| t.kind != TokenKind::Punct || matches!(&*t.text, "." | "!" | "?"))
-            .is_some_and(|t| !matches!(&*t.text, "." | "!" | "?"))
-    };
     if !(topic.start == 0
         && first.start == 0
         && place_or_role(first)
         && tokens.get(first.end).is_some_and(|t| &*t.text == ",")
-        && headline())
+        && is_headline(tokens))
     {
         return;
     }
@@ -2736,10 +2739,10 @@ fn split_at_verbs(groups: &mut Vec<ActorGroup>, verbs: &[(usize, usize, u32, boo
 /// Parts the last actor off an object list when a verb follows it and a
 /// conjunction stands before it: in "Rusia atacó Kiev y Ucrania bombardeó
 /// Moscú", "Hamas freed the hostages and Israel released prisoners", the
-/// actor after "y"/"and" is the subject of a second clause, not a second
-/// object. The list must follow a verb with nothing between that opens a
-/// clause, so that "ha detto che Francia e Germania hanno condannato" stays
-/// one subject.
+/// actor after "y"/"and" (in a headline, after a comma or a dash) is the
+/// subject of a second clause, not a second object. The list must follow a
+/// verb with nothing between that opens a clause, so that "ha detto che
+/// Francia e Germania hanno condannato" stays one subject.
 fn split_new_subjects(
     groups: &mut Vec<ActorGroup>,
     verbs: &[(usize, usize, u32, bool)],
@@ -2751,9 +2754,10 @@ fn split_new_subjects(
             || lw.subordinators.contains(&&*t.upper)
             || lw.relatives.contains(&&*t.upper)
     };
+    let headline = is_headline(tokens);
     // "scontri tra manifestanti e polizia hanno causato …": a pair after
     // "between" is one.
-    let between = |i: usize| {
+    let after_between = |i: usize| {
         i.checked_sub(1)
             .and_then(|p| tokens.get(p))
             .is_some_and(|t| matches!(&*t.upper, "BETWEEN" | "TRA" | "FRA" | "ENTRE" | "ZWISCHEN"))
@@ -2762,9 +2766,15 @@ fn split_new_subjects(
     // that a comma wrongly began.
     let splits = |g: &ActorGroup| -> bool {
         let [before, last] = g.actors.as_slice() else { return false };
-        let after_conjunction = tokens
-            .get(before.end..last.start)
-            .is_some_and(|b| b.iter().any(|t| lw.coordinators.contains(&&*t.upper)));
+        let between = tokens.get(before.end..last.start).unwrap_or_default();
+        // "Macron soutient le plan marocain, Alger retire …", "Trump verhängt
+        // Strafzölle gegen Brasilien – Lula droht …": a headline joins its two
+        // clauses with a comma or a dash; English headlines write the comma for
+        // "and" ("as US, South Korea hold drills").
+        let parts =
+            |t: &Token| matches!(&*t.text, ";" | "-" | "–" | "—") || &*t.text == "," && lw.code != "en";
+        let after_conjunction = between.iter().any(|t| lw.coordinators.contains(&&*t.upper))
+            || headline && matches!(between, [t] if parts(t));
         let verb_follows = verbs.iter().any(|v| {
             !v.3 && v.0 >= g.end
                 && tokens.get(g.end..v.0).is_some_and(|b| {
@@ -2774,7 +2784,7 @@ fn split_new_subjects(
         let object_of_verb = verbs.iter().any(|v| {
             !v.3 && v.1 <= g.start && tokens.get(v.1..g.start).is_some_and(|b| !b.iter().any(opens_clause))
         });
-        after_conjunction && verb_follows && object_of_verb && !between(g.start)
+        after_conjunction && verb_follows && object_of_verb && !after_between(g.start)
     };
     if !groups.iter().any(splits) {
         return;

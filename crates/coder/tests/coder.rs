@@ -2753,3 +2753,22 @@ fn a_plural_object_pronoun_is_the_group_named_before() {
     let got = triples_builtin(Lang::Es, text);
     assert!(!got.iter().any(|t| t.0 == "MEXGOV" && t.1 == "MEXCVL" && t.2.starts_with("12")), "{got:?}");
 }
+
+/// A headline joins two clauses with a comma or a dash: the actor after it,
+/// with a verb of its own, is the second clause's subject, not a second
+/// object of the first ("Macron soutient le plan marocain, Alger retire son
+/// ambassadeur"). English headlines write that comma for "and".
+#[test]
+fn a_headline_comma_or_dash_before_a_subject_and_verb_parts_two_clauses() {
+    let got =
+        triples_builtin(Lang::Fr, "Macron soutient le plan marocain, Alger retire son ambassadeur à Paris");
+    assert!(got.contains(&triple("DZAGOV", "FRA", "161")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == "FRAGOV" && t.1 == "DZA"), "{got:?}");
+    let got = triples_builtin(
+        Lang::De,
+        "Trump verhängt Strafzölle gegen Brasilien – Lula droht mit Gegenmaßnahmen",
+    );
+    assert!(!got.iter().any(|t| t.1 == "BRAGOV"), "{got:?}");
+    let got = triples_builtin(Lang::En, "Armenia, Azerbaijan agree to sign peace treaty");
+    assert!(got.contains(&triple("ARM", "AZE", "030")), "{got:?}");
+}
