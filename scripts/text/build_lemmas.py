@@ -180,6 +180,35 @@ def german_participle_fix(table):
     return out
 
 
+def french_participle_fix(table):
+    """Měchura's French list reads present participles that double as
+    adjectives or nouns as their own lemma ("appelant", "exigeant", "menaçant"),
+    so "…, appelant la Russie à …" never reaches its verb.  Send such a form on
+    to the infinitive it is built on when that infinitive is one of the table's
+    lemmas; nouns that are also agents ("manifestant", "étudiant") are matched
+    as names, not lemmas.  Past participles stay: the dictionaries name the
+    ones they code ("signé", "chargé d'affaires")."""
+    verbs = {l for l in table.values() if l.endswith(("er", "ir"))}
+
+    def infinitives(form):
+        if form.endswith("ant"):
+            stem = form[:-3]
+            if stem.endswith("iss"):
+                yield stem[:-2] + "r"  # "réagissant" -> "réagir"
+            if stem.endswith("ge"):
+                yield stem[:-1] + "er"  # "exigeant" -> "exiger"
+            if stem.endswith("ç"):
+                yield stem[:-1] + "cer"  # "menaçant" -> "menacer"
+            yield stem + "er"
+
+    out = {}
+    for form, lemma in table.items():
+        if lemma == form:
+            lemma = next((c for c in infinitives(form) if c in verbs and c != form), lemma)
+        out[form] = lemma
+    return out
+
+
 def lookup(src, lang):
     raw = src.load(f"{lang}_lemma_lookup")
     table = {}
@@ -201,6 +230,8 @@ def lookup(src, lang):
         origin_lower[lf] = was_lower
     if lang == "de":
         table = german_participle_fix(table)
+    if lang == "fr":
+        table = french_participle_fix(table)
     if lang == "es":
         table.update(ES_OVERRIDES)
     return table
