@@ -91,7 +91,9 @@ use dyad_text::{Lang, TextPipeline};
 /// news): it .641, en .624, es .644, fr .646, de .643. Session 28 appended 12
 /// more (round 33; blind it .295, en .328, es .325, fr .106, de .632; foreign
 /// news, Africa and Asia, social conflict): it .636, en .617, es .642, fr .640,
-/// de .650.
+/// de .650; and 12 more (round 34; blind it .410, en .122, es .490, fr .488,
+/// de .293; national politics, courts and diplomacy): it .635, en .619, es
+/// .642, fr .640, de .650.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.60), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.60)];
 
