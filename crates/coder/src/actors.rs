@@ -1270,7 +1270,7 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
                 if apposition(tokens, prev, &actor) {
                     // "Annalena Baerbock, the German foreign minister,": one actor, named
                     // twice; the role tells the office when the name alone does not.
-                    if prev.code.len() <= 3 && actor.code.len() > 3 {
+                    if prev.code.len() <= 3 && actor.code.len() > 3 || prev.code.starts_with('~') {
                         prev.code = actor.code.clone();
                     }
                     prev.person |= actor.person;
@@ -1403,8 +1403,10 @@ fn apposition(tokens: &[Token], first: &Actor, second: &Actor) -> bool {
             // a bare state or capital is not named again by a person after it.
             && (first.person || first.code.len() > 3))
         && (first.person || second.person)
-        && country(first).is_some()
-        && country(first) == country(second)
+        && (country(first).is_some() && country(first) == country(second)
+            // "Su líder, Santiago Abascal, ha acusado …": a role with no country
+            // of its own is the office of the person named after it.
+            || office_then_name && first.code.starts_with('~') && country(second).is_some())
 }
 
 /// Whether the tokens between two actors coordinate them: a conjunction or

@@ -2772,3 +2772,15 @@ fn a_headline_comma_or_dash_before_a_subject_and_verb_parts_two_clauses() {
     let got = triples_builtin(Lang::En, "Armenia, Azerbaijan agree to sign peace treaty");
     assert!(got.contains(&triple("ARM", "AZE", "030")), "{got:?}");
 }
+
+/// A role with no country of its own set off by a comma before a person's
+/// name is that person's title ("Su presidente, Vladímir Putin, acusó …"):
+/// one actor, the person, not the role and the person as two sources.
+#[test]
+fn a_role_before_a_named_person_is_the_persons_title() {
+    let text = "El gobierno ruso respondió. Su presidente, Vladímir Putin, acusó a Ucrania de terrorismo.";
+    let got = code_builtin(Lang::Es, text);
+    let accusations: Vec<_> = got.iter().filter(|e| e.cameo.starts_with("112")).collect();
+    assert_eq!(accusations.len(), 1, "{:?}", triples(&got));
+    assert_eq!(accusations[0].source.code, "RUSGOV");
+}
