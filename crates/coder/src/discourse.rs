@@ -528,8 +528,8 @@ impl Discourse {
                         // names put the family name first.
                         let family_first =
                             actor.code.get(..3).is_some_and(|c| FAMILY_NAME_FIRST.contains(&c));
-                        if let Some(first) = words.first().filter(|_| family_first) {
-                            self.aliases.entry(first.upper.to_string()).or_insert_with(|| known.clone());
+                        if let Some(family) = family_name(&words).filter(|_| family_first) {
+                            self.aliases.entry(family.upper.to_string()).or_insert_with(|| known.clone());
                         }
                         self.aliases.insert(last.upper.to_string(), known);
                     }
@@ -908,6 +908,21 @@ pub(crate) fn state_of(code: &str) -> Option<&str> {
 /// States whose people's names put the family name first ("Kim Jong Un",
 /// "Xi Jinping", "Lee Jae-myung"), so that the first word names them later.
 const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "HKG", "PRK", "KOR"];
+
+/// The family name of a Chinese or Korean name at the end of a run of
+/// capitalized words, past any title before it ("South Korean President Lee
+/// Jae-myung" → "Lee"): the word before a hyphenated given name or a given
+/// name of one word ("Xi Jinping"), or before a given name of two short
+/// syllables ("Kim Jong Un", "Yoon Suk Yeol").
+fn family_name<'t>(words: &[&'t Token]) -> Option<&'t Token> {
+    let n = words.len();
+    let short = |t: &Token| t.text.chars().count() <= 4 && !t.text.contains('-');
+    let given = match words.get(n.checked_sub(2)?..) {
+        Some([a, b]) if n >= 3 && short(a) && short(b) => 2,
+        _ => 1,
+    };
+    words.get(n.checked_sub(given + 1)?).copied()
+}
 
 /// Country parts of CAMEO codes that name no state: international and
 /// non-governmental organisations, multinational groups and world regions.

@@ -2784,3 +2784,17 @@ fn a_role_before_a_named_person_is_the_persons_title() {
     assert_eq!(accusations.len(), 1, "{:?}", triples(&got));
     assert_eq!(accusations[0].source.code, "RUSGOV");
 }
+
+/// A Chinese or Korean name's family name refers back to the person, past a
+/// capitalized title before the name ("South Korean President Lee
+/// Jae-myung" → "Lee") and past a given name of two syllables ("Kim Jong Un").
+#[test]
+fn a_family_name_after_a_capitalized_title_is_the_person() {
+    let text = "South Korean President Lee Jae-myung met Japanese Prime Minister Shigeru Ishiba in Tokyo. \
+                Lee criticized North Korea.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(got.contains(&triple("KORGOV", "PRK", "111")), "{got:?}");
+    let text = "Russian President Vladimir Putin met North Korean leader Kim Jong Un. Kim praised Russia.";
+    let got = triples_builtin(Lang::En, text);
+    assert!(got.contains(&triple("PRKGOV", "RUS", "051")), "{got:?}");
+}
