@@ -46,11 +46,14 @@ impl Known {
         Known::subject(&side.code, side.refers_to.as_ref().unwrap_or(&side.text))
     }
 
-    /// The words at `span` (a pronoun) as this actor.
+    /// The words at `span` (a pronoun, a noun) as this actor.
+    fn actor_at(&self, span: (usize, usize)) -> Actor {
+        Actor { implied_text: Some(self.text.clone()), ..Actor::new(self.code.clone(), span.0, span.1) }
+    }
+
+    /// The words at `span` as a group of this actor alone.
     fn standing_at(&self, span: (usize, usize)) -> ActorGroup {
-        let actor =
-            Actor { implied_text: Some(self.text.clone()), ..Actor::new(self.code.clone(), span.0, span.1) };
-        ActorGroup { actors: vec![actor], start: span.0, end: span.1 }
+        ActorGroup { actors: vec![self.actor_at(span)], start: span.0, end: span.1 }
     }
 
     /// An actor that was a clause's subject, as a later pronoun takes it.
@@ -205,15 +208,9 @@ impl Discourse {
                         points.then_some((known, stands_for_act))
                     });
             if let Some((known, stands_for_act)) = pointed {
-                added.push(ActorGroup {
-                    actors: vec![Actor {
-                        implied_text: Some(known.text.clone()),
-                        stands_for_act,
-                        ..Actor::new(known.code.clone(), i, i + 1)
-                    }],
-                    start: i,
-                    end: i + 1,
-                });
+                let mut group = known.standing_at((i, i + 1));
+                group.actors.iter_mut().for_each(|a| a.stands_for_act = stands_for_act);
+                added.push(group);
                 continue;
             }
             if let Some(person) = self.aliases.get(&*token.upper) {
@@ -424,13 +421,7 @@ impl Discourse {
         if subject.is_empty() {
             return None;
         }
-        let actors = subject
-            .iter()
-            .map(|k| Actor {
-                implied_text: Some(k.text.clone()),
-                ..Actor::new(k.code.clone(), span.0, span.1)
-            })
-            .collect();
+        let actors = subject.iter().map(|k| k.actor_at(span)).collect();
         Some(ActorGroup { actors, start: span.0, end: span.1 })
     }
 

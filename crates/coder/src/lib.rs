@@ -1453,11 +1453,13 @@ impl Coder {
                         .map(|a| a.code.clone());
                     let plural =
                         tokens.get(p).is_some_and(|t| lw.plural_object_pronouns.contains(&&*t.upper));
+                    let named_here =
+                        object_antecedent(&groups, p, source_group, (tokens, &sentence.text), lw, plural);
                     let object = if plural {
                         // "La policía los dispersó", "dispersed them": plural pronouns
                         // stand for things as often, so only by an act done to people.
                         let to_people = done_to_a_person(&code) || violent(&code);
-                        object_antecedent(&groups, p, source_group, (tokens, &sentence.text), lw, plural)
+                        named_here
                             .or_else(|| {
                                 discourse.and_then(|d| {
                                     d.carried_group((p, p + 1), subject_code.as_deref(), |t| {
@@ -1467,17 +1469,16 @@ impl Coder {
                             })
                             .filter(|_| to_people)
                     } else {
-                        object_antecedent(&groups, p, source_group, (tokens, &sentence.text), lw, plural)
-                            // Italian and French clitics ("gli", "lui", "l'") also stand for
-                            // plurals and things: only a person named in the sentence,
-                            // unless the act is one done to a person ("lo hanno
-                            // incriminato", "l'a condamnée", "lo ha ricevuto").
-                            .or_else(|| {
-                                let clitic_only = matches!(lw.code, "it" | "fr") && !done_to_a_person(&code);
-                                discourse
-                                    .filter(|_| !clitic_only)
-                                    .and_then(|d| d.carried_object((p, p + 1), subject_code.as_deref()))
-                            })
+                        // Italian and French clitics ("gli", "lui", "l'") also stand for
+                        // plurals and things: only a person named in the sentence,
+                        // unless the act is one done to a person ("lo hanno
+                        // incriminato", "l'a condamnée", "lo ha ricevuto").
+                        named_here.or_else(|| {
+                            let clitic_only = matches!(lw.code, "it" | "fr") && !done_to_a_person(&code);
+                            discourse
+                                .filter(|_| !clitic_only)
+                                .and_then(|d| d.carried_object((p, p + 1), subject_code.as_deref()))
+                        })
                     };
                     if let Some(object) = object {
                         groups.push(object);
@@ -2215,9 +2216,8 @@ fn after_determiner(
             // subject, an article that is also an object clitic is the clitic.
             // An actor after a preposition is no subject ("Secondo l'Osservatorio
             // gli scontri …").
-            let actor_start = (0..j).rev().take_while(|&k| in_actor(k)).last();
-            let subject_before = actor_start.is_some_and(|s| {
-                let mut k = s;
+            let subject_before = || {
+                let Some(mut k) = (0..j).rev().take_while(|&k| in_actor(k)).last() else { return false };
                 while k > 0 && lw.is_determiner(&tokens[k - 1].upper) {
                     k -= 1;
                 }
@@ -2225,8 +2225,8 @@ fn after_determiner(
                     !lw.is_preposition(&p.upper)
                         && !lw.attribution_openers.iter().any(|o| o.split(' ').next() == Some(&*p.upper))
                 })
-            });
-            if back == 1 && lw.is_object_pronoun(&t.upper) && subject_before {
+            };
+            if back == 1 && lw.is_object_pronoun(&t.upper) && subject_before() {
                 return false;
             }
             // "ha ancora una volta accusato", "a une nouvelle fois accusé": an
