@@ -174,6 +174,10 @@ pub(crate) struct LangWords {
     pub(crate) plural_object_pronouns: &'static [&'static str],
     /// Singular subject pronouns ("he", "she"): they refer to one actor.
     pub(crate) singular_pronouns: &'static [&'static str],
+    /// Finite forms that mark reported speech (German Konjunktiv: "er
+    /// *werde* Macron treffen, sagte Merz"), whose pronoun subject is the
+    /// speaker named after it.
+    pub(crate) reported_speech_aux: &'static [&'static str],
     /// Finite auxiliaries and modals that hold the second place while the
     /// main verb goes to the end (German "hat … getroffen", "will … treffen").
     pub(crate) auxiliaries: &'static [&'static str],
@@ -484,6 +488,19 @@ impl LangWords {
         let short = self.code == "en" && matches!(w, "HIT" | "CUT" | "PUT" | "SET" | "LET" | "BID" | "RID");
         short || ends_with_any(w, self.participle_endings)
     }
+
+    /// [`Self::is_participle`], and a German strong participle whose
+    /// inseparable prefix leaves no room for ge- ("erschossen", "vertrieben",
+    /// "entführt"): a form in -en other than its infinitive.
+    pub(crate) fn is_participle_token(&self, t: &dyad_text::Token) -> bool {
+        const INSEPARABLE: &[&str] = &["BE", "ER", "VER", "ZER", "ENT", "EMP", "MISS"];
+        self.is_participle(&t.upper)
+            || self.verb_second
+                && t.upper.ends_with("EN")
+                && INSEPARABLE.iter().any(|p| t.upper.starts_with(p))
+                && t.lemma.ends_with("en")
+                && *t.lemma != *t.text.to_lowercase()
+    }
 }
 
 /// Whether an upper-cased word ends with one of `endings` after a stem of
@@ -670,6 +687,7 @@ static EN: LangWords = LangWords {
     object_pronouns: &["HIM", "HER"],
     plural_object_pronouns: &["THEM"],
     singular_pronouns: &["HE", "SHE", "IT"],
+    reported_speech_aux: &[],
     auxiliaries: &[],
     verb_second: false,
     adjective_after_noun: false,
@@ -902,6 +920,7 @@ static IT: LangWords = LangWords {
     object_pronouns: &["LO", "LA", "GLI", "L'"],
     plural_object_pronouns: &["LI"],
     singular_pronouns: &["LUI", "LEI", "EGLI", "ESSA"],
+    reported_speech_aux: &[],
     auxiliaries: &[],
     verb_second: false,
     adjective_after_noun: true,
@@ -1104,6 +1123,7 @@ static ES: LangWords = LangWords {
     object_pronouns: &["LE"],
     plural_object_pronouns: &["LOS", "LAS"],
     singular_pronouns: &["ÉL", "ELLA"],
+    reported_speech_aux: &[],
     auxiliaries: &[],
     verb_second: false,
     adjective_after_noun: true,
@@ -1256,6 +1276,7 @@ static FR: LangWords = LangWords {
     object_pronouns: &["LE", "LA", "LUI", "L'"],
     plural_object_pronouns: &["LES"],
     singular_pronouns: &["IL", "ELLE"],
+    reported_speech_aux: &[],
     auxiliaries: &[],
     verb_second: false,
     adjective_after_noun: true,
@@ -1362,7 +1383,10 @@ static DE: LangWords = LangWords {
         "IHRERSEITS",
     ],
     future_endings: &[],
-    future_markers: &["WIRD", "WERDEN", "WILL", "WOLLEN", "SOLL", "SOLLEN"],
+    // With the reported-speech and conditional forms: "er werde Macron treffen", "würde … besuchen".
+    future_markers: &[
+        "WIRD", "WERDEN", "WILL", "WOLLEN", "SOLL", "SOLLEN", "WERDE", "WÜRDE", "WÜRDEN", "WOLLE", "SOLLE",
+    ],
     place_nouns: &[
         "STADT",
         "ORT",
@@ -1381,6 +1405,10 @@ static DE: LangWords = LangWords {
     object_pronouns: &["IHN", "IHM"],
     plural_object_pronouns: &[],
     singular_pronouns: &["ER"],
+    reported_speech_aux: &[
+        "HABE", "HÄTTE", "HÄTTEN", "SEI", "SEIEN", "WERDE", "WÜRDE", "WÜRDEN", "KÖNNE", "MÜSSE", "WOLLE",
+        "SOLLE",
+    ],
     auxiliaries: &[
         "HAT", "HABEN", "HATTE", "HATTEN", "IST", "SIND", "WAR", "WAREN", "WIRD", "WERDEN", "WILL", "WOLLEN",
         "KANN", "KÖNNEN", "SOLL", "SOLLEN", "MUSS", "MÜSSEN", "HABE", "HÄTTE", "HÄTTEN", "SEI", "SEIEN",

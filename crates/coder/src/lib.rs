@@ -1156,6 +1156,22 @@ impl Coder {
             } else {
                 None
             };
+            // "Merz sagte, er werde Macron in Paris treffen", "Er hat Macron
+            // getroffen": a subject pronoun opens the verb-final clause, and
+            // the actors after it are objects, not its subject.
+            let clause_pronoun = clause_pronoun(tokens, start, lw);
+            if let Some(p) = clause_pronoun.filter(|_| v2_pronoun.is_none() && !passive) {
+                let after_pronoun = |g: usize| groups.get(g).is_some_and(|g| g.start > p && g.end <= start);
+                if source_group.is_some_and(after_pronoun) && caps.as_ref().is_none_or(|c| c.source.is_none())
+                {
+                    source_group = None;
+                }
+                if source_group.is_none() && caps.as_ref().is_none_or(|c| c.target.is_none()) {
+                    // The object is sought again, after the pronoun.
+                    target_group = None;
+                }
+            }
+            let v2_pronoun = v2_pronoun.or(clause_pronoun);
             if source_group.is_none() && lw.verb_second && !passive && v2_pronoun.is_none() {
                 // "Am Donnerstag traf Tajani Baerbock": in a verb-second clause that
                 // opens with something else, the subject follows the verb.
@@ -1179,7 +1195,7 @@ impl Coder {
             if target_group.is_none() && lw.negation_after {
                 // Verb-final clauses ("… hat mit Frankreich ein Abkommen unterzeichnet"):
                 // the object stands between the subject and the verb.
-                target_group = object_before(&groups, start, source_group, tokens, lw);
+                target_group = object_before(&groups, start, source_group, clause_pronoun, tokens, lw);
             }
             // "walked off the job across France … in a day of strikes called by
             // unions against the government's budget cuts": whom a protest is
@@ -1288,8 +1304,31 @@ impl Coder {
                     .and_then(|p| p.checked_sub(1))
                     .and_then(upper)
                     .is_some_and(|w| lw.is_complementizer(w));
+                // "Merz sagte, er werde …", "… erklärte, dass sie …": German
+                // reported speech, right after the statement's verb.
+                let reported_pronoun = clause_pronoun.and_then(|p| {
+                    let opens = p
+                        .checked_sub(1)
+                        .and_then(|i| tokens.get(i))
+                        .is_some_and(|t| &*t.text == "," || lw.is_complementizer(&t.upper));
+                    let said =
+                        found.last().filter(|f| (f.statement || says_or_judges(&f.code)) && f.verb.1 < p);
+                    said.filter(|_| opens).and_then(|f| f.source)
+                });
                 if pronoun_after_that {
                     source_group = reported_by;
+                }
+                // "Darauf hätten sie sich mit Trump geeinigt, teilte Sheinbaum
+                // mit": a reported-speech pronoun is the speaker named after.
+                let konjunktiv = clause_pronoun.is_some_and(|p| {
+                    tokens
+                        .get(clause_start_before(tokens, start, lw)..end + 1)
+                        .is_some_and(|ts| ts.iter().any(|t| lw.reported_speech_aux.contains(&&*t.upper)))
+                        && p < start
+                });
+                let speaker_after = konjunktiv.then(|| trailing_speaker(&groups, tokens, end, lw)).flatten();
+                if let Some(s) = reported_pronoun.or(speaker_after) {
+                    source_group = Some(s);
                 }
             }
             if source_group.is_none() {
@@ -2886,7 +2925,7 @@ fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGrou
             tokens.get(comma).is_some_and(|t| &*t.text == ",") && groups.iter().any(|g| g.end == comma)
         }) && tokens.get(verb + 1).is_some_and(|t| lw.passive_agent.contains(&&*t.upper))
     };
-    lw.is_participle(&participle.upper)
+    lw.is_participle_token(participle)
         && ((verb.saturating_sub(lw.passive_reach)..verb).any(|i| {
             !in_actor(i)
                 && !reflexive(i)
@@ -2974,13 +3013,7 @@ fn verb_final(
     tokens: &[Token],
     lw: &LangWords,
 ) -> Option<(usize, Option<usize>)> {
-    let clause_start = (0..verb.min(tokens.len()))
-        .rev()
-        .find(|&i| {
-            tokens.get(i).is_some_and(|t| matches!(&*t.text, "," | ";" | ":"))
-                || lw.subordinator_at(tokens, i)
-        })
-        .map_or(0, |i| i + 1);
+    let clause_start = clause_start_before(tokens, verb, lw);
     let aux =
         (clause_start..verb).find(|&i| tokens.get(i).is_some_and(|t| lw.auxiliaries.contains(&&*t.upper)))?;
     let before = groups.iter().rposition(|g| g.end == aux && g.start >= clause_start);
@@ -2998,20 +3031,49 @@ fn verb_final(
     Some((subject, object))
 }
 
-/// The object of a verb-final clause: the last actor between the subject and the verb.
+/// Where the German clause of the verb at `verb` begins: after the last
+/// comma, semicolon, colon or subordinating word before it.
+fn clause_start_before(tokens: &[Token], verb: usize, lw: &LangWords) -> usize {
+    (0..verb.min(tokens.len()))
+        .rev()
+        .find(|&i| {
+            tokens.get(i).is_some_and(|t| matches!(&*t.text, "," | ";" | ":"))
+                || lw.subordinator_at(tokens, i)
+        })
+        .map_or(0, |i| i + 1)
+}
+
+/// The subject pronoun of the verb-second clause whose verb is at `verb`,
+/// where the verb does not stand next to it: the clause's first word
+/// ("…, er werde Macron in Paris treffen", "dass sie ihn getroffen habe") or
+/// the word right after the clause's finite auxiliary ("Gestern hat er …").
+fn clause_pronoun(tokens: &[Token], verb: usize, lw: &LangWords) -> Option<usize> {
+    if !lw.verb_second {
+        return None;
+    }
+    let pronoun = |i: usize| i < verb && tokens.get(i).is_some_and(|t| lw.pronouns.contains(&&*t.upper));
+    let start = clause_start_before(tokens, verb, lw);
+    if pronoun(start) {
+        return Some(start);
+    }
+    let aux = (start..verb).find(|&i| tokens.get(i).is_some_and(|t| lw.auxiliaries.contains(&&*t.upper)))?;
+    pronoun(aux + 1).then_some(aux + 1)
+}
+
+/// The object of a verb-final clause: the last actor between the subject
+/// (or the subject pronoun at `pronoun`) and the verb, other than a place
+/// after a locative ("in Paris").
 fn object_before(
     groups: &[ActorGroup],
     verb: usize,
     subject: Option<usize>,
+    pronoun: Option<usize>,
     tokens: &[Token],
     lw: &LangWords,
 ) -> Option<usize> {
-    let from = subject.and_then(|s| groups.get(s)).map_or(0, |g| g.end);
-    groups
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(gi, g)| {
+    let from = subject.and_then(|s| groups.get(s)).map(|g| g.end).or(pronoun.map(|p| p + 1)).unwrap_or(0);
+    let candidates = || {
+        groups.iter().enumerate().rev().filter(|(gi, g)| {
             g.start >= from
                 && g.end <= verb
                 && Some(*gi) != subject
@@ -3019,8 +3081,28 @@ fn object_before(
                 && !tokens[g.start.saturating_sub(1)..g.start]
                     .iter()
                     .any(|t| lw.passive_agent.contains(&&*t.upper))
+                && (pronoun.is_none() || !lw.locative_before(tokens, g.start))
         })
-        .map(|(gi, _)| gi)
+    };
+    // After a subject pronoun, a plain object comes before one behind a
+    // preposition, which may belong to a noun ("er werde die Polizei im
+    // Kampf gegen die Banden unterstützen").
+    let governed = |start: usize| {
+        // Back past articles and lower-case adjectives to the preposition.
+        let mut at = start;
+        while at > 0
+            && start - at < 4
+            && tokens.get(at - 1).is_some_and(|t| {
+                lw.is_determiner(&t.upper) || t.kind == TokenKind::Word && !has_upper_initial(&t.text)
+            })
+            && !tokens.get(at - 1).is_some_and(|t| lw.is_preposition(&t.upper))
+        {
+            at -= 1;
+        }
+        at.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| lw.is_preposition(&t.upper))
+    };
+    let plain = pronoun.and_then(|_| candidates().find(|(_, g)| !governed(g.start)).map(|(gi, _)| gi));
+    plain.or_else(|| candidates().next().map(|(gi, _)| gi))
 }
 
 /// Whether group `gi` may be the subject of the verb at `verb`: it ends before
@@ -3325,17 +3407,20 @@ fn opens_clause_between(tokens: &[Token], actor_end: usize, verb: usize, lw: &La
 /// '"…", ha detto Khamenei', '«…», afirmó el canciller', '"…," Khamenei
 /// said'. Returns the closing quote mark and the speaker's group.
 fn quote_speaker(groups: &[ActorGroup], tokens: &[Token], lw: &LangWords) -> Option<(usize, usize)> {
-    let text = |i: usize| tokens.get(i).map_or("", |t| &*t.text);
-    let upper = |i: usize| tokens.get(i).map_or("", |t| &*t.upper);
-    let quote = |i: usize| is_quote_mark(text(i));
+    let quote = |i: usize| tokens.get(i).is_some_and(|t| is_quote_mark(&t.text));
     if !quote(0) {
         return None;
     }
     let close = (1..tokens.len()).find(|&i| quote(i))?;
-    let mut at = close + 1;
-    if text(at) == "," {
-        at += 1;
-    }
+    let at = close + 1;
+    let at = if tokens.get(at).is_some_and(|t| &*t.text == ",") { at + 1 } else { at };
+    Some((close, speaker_at(groups, tokens, at, lw)?))
+}
+
+/// The speaker named at `at` with a verb of saying: "ha detto Khamenei",
+/// "teilte Mexikos Präsidentin Claudia Sheinbaum mit", "Khamenei said".
+fn speaker_at(groups: &[ActorGroup], tokens: &[Token], at: usize, lw: &LangWords) -> Option<usize> {
+    let upper = |i: usize| tokens.get(i).map_or("", |t| &*t.upper);
     let saying = |i: usize| {
         let mut i = i;
         while lw.perfect_aux.contains(&upper(i)) && i < at + 2 {
@@ -3344,16 +3429,21 @@ fn quote_speaker(groups: &[ActorGroup], tokens: &[Token], lw: &LangWords) -> Opt
         lw.reporting.contains(&upper(i)).then_some(i + 1)
     };
     let starts_at = |from: usize| group_after_articles(groups, tokens, from, lw);
-    // '…", ha detto Khamenei' or '…," Khamenei said'.
-    let speaker = match saying(at) {
-        Some(after) => starts_at(after)?,
+    match saying(at) {
+        Some(after) => starts_at(after),
         None => {
             let g = starts_at(at)?;
             saying(groups.get(g)?.end)?;
-            g
+            Some(g)
         }
-    };
-    Some((close, speaker))
+    }
+}
+
+/// The speaker of a German reported-speech clause ending at `from`, named
+/// after a comma that follows it: "Er werde Macron treffen, *sagte Merz*".
+fn trailing_speaker(groups: &[ActorGroup], tokens: &[Token], from: usize, lw: &LangWords) -> Option<usize> {
+    let comma = (from..tokens.len()).find(|&i| tokens.get(i).is_some_and(|t| &*t.text == ","))?;
+    speaker_at(groups, tokens, comma + 1, lw)
 }
 
 /// Quote marks, opening or closing, of the five languages' typography.

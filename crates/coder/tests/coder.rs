@@ -2798,3 +2798,57 @@ fn a_family_name_after_a_capitalized_title_is_the_person() {
     let got = triples_builtin(Lang::En, text);
     assert!(got.contains(&triple("PRKGOV", "RUS", "051")), "{got:?}");
 }
+
+/// The triples `text` gets with the built-in dictionary of `lang`, in an article of `date`.
+fn triples_builtin_on(lang: Lang, text: &str, date: (i32, u32, u32)) -> Vec<(String, String, String)> {
+    let coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
+    triples(&code_in(&coder, lang, text, NaiveDate::from_ymd_opt(date.0, date.1, date.2)))
+}
+
+/// A German subject pronoun that opens a verb-final clause is its subject:
+/// the actors after it are objects, a place after "in" is neither, and in
+/// reported speech the pronoun is the speaker, named before ("Merz sagte, er
+/// werde …") or after ("…, sagte Merz"). Such a clause told with "werde" is an
+/// intent (036). "Paris" used to meet "Macron".
+#[test]
+fn a_german_pronoun_opening_a_verb_final_clause_is_its_subject() {
+    const DATE: (i32, u32, u32) = (2025, 6, 10);
+    for text in [
+        "Merz sagte, er werde Macron am Montag in Paris treffen.",
+        "Merz sagte, dass er Macron in Paris treffen werde.",
+        "Er werde Macron in Paris treffen, sagte Merz.",
+    ] {
+        let got = triples_builtin_on(Lang::De, text, DATE);
+        assert!(got.contains(&triple("DEUGOV", "FRAGOV", "036")), "{text}: {got:?}");
+        assert!(got.contains(&triple("FRAGOV", "DEUGOV", "036")), "{text}: {got:?}");
+        assert!(got.iter().all(|t| t.0 != t.1), "{text}: {got:?}");
+    }
+    let text = "Merz landete am Montag in Rom. Er hat Macron in Paris getroffen.";
+    let got = triples_builtin_on(Lang::De, text, DATE);
+    assert!(got.contains(&triple("DEUGOV", "FRAGOV", "040")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == "FRAGOV" && t.1 == "FRAGOV"), "{got:?}");
+    // A plain object comes before an actor behind a preposition.
+    let text = "Der kenianische Präsident William Ruto sprach in Nairobi. Er werde die haitianische Polizei \
+                im Kampf gegen die Banden unterstützen, sagte Ruto.";
+    let got = triples_builtin_on(Lang::De, text, DATE);
+    assert!(got.iter().any(|t| t.0 == "KENGOV" && t.1 == "HTICOP"), "{got:?}");
+    assert!(!got.iter().any(|t| t.1.ends_with("CRM")), "{got:?}");
+}
+
+/// A German passive's subject pronoun suffers what its agent did, and a
+/// strong participle with an inseparable prefix, which has no ge-
+/// ("erschossen", "vertrieben"), makes a passive too.
+#[test]
+fn a_german_passive_pronoun_subject_is_the_target() {
+    for verb in ["angegriffen", "erschossen"] {
+        let text = format!(
+            "Israelische Soldaten griffen Rafah an. Nach Angaben des Militärs waren sie kurz zuvor von der Hamas {verb} worden."
+        );
+        let got = triples_builtin_on(Lang::De, &text, (2025, 6, 10));
+        assert!(
+            got.iter().any(|t| t.0 == "PSEREB" && t.1 == "ISRMIL" && t.2.starts_with("19")),
+            "{text}: {got:?}"
+        );
+        assert!(!got.iter().any(|t| t.1 == "PSEREB"), "{text}: {got:?}");
+    }
+}
