@@ -1364,10 +1364,21 @@ pub(crate) fn situate<'c>(
         // past dates an act in its own comma clause, or all of a sentence it opens
         // ("In 2015, Obama met Castro"); elsewhere it tells the background.
         let old = |d: &DateMention| published.is_some_and(|p| (p - d.date).num_days() > OLD_DATE_DAYS);
+        // "l'attaque du 7 octobre": the trigger is a noun after its article. A
+        // verb's object ("a suspendu l'accord de 2013", "en suspendant
+        // l'accord de 2013") is another noun, whose date is not the act's.
+        let noun_trigger = sentence
+            .tokens
+            .iter()
+            .rev()
+            .find(|t| t.span.1 <= trigger[0])
+            .is_some_and(|t| lw.is_determiner(&t.upper));
         let dates_this = |d: &&DateMention| {
             !d.opens_period
                 && (!d.of_noun
-                    || (trigger[1] <= d.span.0 && words_between(trigger[1], d.span.0) <= NOUN_DATE_WORDS))
+                    || (noun_trigger
+                        && trigger[1] <= d.span.0
+                        && words_between(trigger[1], d.span.0) <= NOUN_DATE_WORDS))
                 && (!old(d) || commas_between(d.span) == 0 || words_between(0, d.span.0) <= OPENER_WORDS)
         };
         if let Some(d) =

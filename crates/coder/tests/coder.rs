@@ -2852,3 +2852,25 @@ fn a_german_passive_pronoun_subject_is_the_target() {
         assert!(!got.iter().any(|t| t.1 == "PSEREB"), "{text}: {got:?}");
     }
 }
+
+/// A date after a verb's object noun dates that noun, not the act: "a suspendu
+/// l'accord de 2013" happened now, and Macron is in office (it gave FRAELI,
+/// as if the suspension were of 2013). The date of a noun trigger's own noun
+/// ("l'attaque du 7 octobre") still dates it.
+#[test]
+fn a_date_of_the_object_noun_does_not_date_the_act() {
+    let coder = Coder::new(&own::builtin("fr").unwrap_or_else(|e| panic!("{e}")));
+    let published = NaiveDate::from_ymd_opt(2025, 8, 7);
+    for text in [
+        "Emmanuel Macron a suspendu l'accord de 2013 avec l'Algérie.",
+        "Emmanuel Macron a demandé au gouvernement d'agir face à l'Algérie, en suspendant l'accord de 2013 avec Alger.",
+    ] {
+        let events = code_in(&coder, Lang::Fr, text, published);
+        let suspension = events.iter().find(|e| e.cameo.starts_with("16"));
+        assert!(
+            suspension.is_some_and(|e| e.source.code == "FRAGOV" && e.date == published),
+            "{text}: {:?}",
+            events.iter().map(|e| (&e.source.code, &e.target.code, &e.cameo, e.date)).collect::<Vec<_>>()
+        );
+    }
+}
