@@ -192,7 +192,13 @@ pub(crate) struct LangWords {
 impl LangWords {
     /// Whether token `i` follows an infinitive marker ("to", "de", "para").
     pub(crate) fn after_infinitive_marker(&self, tokens: &[dyad_text::Token], i: usize) -> bool {
-        i > 0 && tokens.get(i - 1).is_some_and(|t| self.infinitive_markers.contains(&&*t.upper))
+        // 'à « reconsidérer »', 'to "reconsider"': a quote may open before the infinitive.
+        let quote = |t: &dyad_text::Token| is_quote_mark(&t.text);
+        let marker = match i.checked_sub(1).and_then(|p| tokens.get(p)) {
+            Some(t) if quote(t) => i.checked_sub(2),
+            _ => i.checked_sub(1),
+        };
+        marker.and_then(|m| tokens.get(m)).is_some_and(|t| self.infinitive_markers.contains(&&*t.upper))
     }
 
     /// Whether token `i` is an infinitive introduced by a marker ("to
@@ -501,6 +507,11 @@ impl LangWords {
                 && t.lemma.ends_with("en")
                 && *t.lemma != *t.text.to_lowercase()
     }
+}
+
+/// Quote marks, opening or closing, of the five languages' typography.
+pub(crate) fn is_quote_mark(text: &str) -> bool {
+    matches!(text, "\"" | "”" | "“" | "»" | "«" | "„")
 }
 
 /// Whether an upper-cased word ends with one of `endings` after a stem of

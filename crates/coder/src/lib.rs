@@ -58,7 +58,7 @@ pub use event::{split_code, ActorRef, Event, Evidence, Location, Plover, Span, T
 use actors::{ActorFinder, ActorGroup};
 use discourse::Discourse;
 use index::{Keyed, PhraseIndex, Vocab};
-use lang::LangWords;
+use lang::{is_quote_mark, LangWords};
 use patterns::{compile_synsets, Matcher, Members, Pattern};
 
 /// Settings that change how the coder assigns actors.
@@ -3444,11 +3444,6 @@ fn speaker_at(groups: &[ActorGroup], tokens: &[Token], at: usize, lw: &LangWords
 fn trailing_speaker(groups: &[ActorGroup], tokens: &[Token], from: usize, lw: &LangWords) -> Option<usize> {
     let comma = (from..tokens.len()).find(|&i| tokens.get(i).is_some_and(|t| &*t.text == ","))?;
     speaker_at(groups, tokens, comma + 1, lw)
-}
-
-/// Quote marks, opening or closing, of the five languages' typography.
-fn is_quote_mark(text: &str) -> bool {
-    matches!(text, "\"" | "”" | "“" | "»" | "«" | "„")
 }
 
 /// The actor group starting at `from`, past articles only.

@@ -2874,3 +2874,14 @@ fn a_date_of_the_object_noun_does_not_date_the_act() {
         );
     }
 }
+
+/// An infinitive in quotes still completes its verb ('a appelé le Mali à «
+/// reconsidérer »'): the actor after the verb is its object, not a subject
+/// inverted after an aside (it gave MLI NGAGOV 020).
+#[test]
+fn a_quoted_infinitive_keeps_the_object_after_the_verb() {
+    let text = "Le président nigérian Bola Tinubu, reconduit à la tête de la Cédéao, a appelé le Mali à « reconsidérer » sa décision.";
+    let got = triples_builtin_on(Lang::Fr, text, (2025, 7, 7));
+    assert!(got.contains(&triple("NGAGOV", "MLI", "020")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == "MLI"), "{got:?}");
+}
