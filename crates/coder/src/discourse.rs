@@ -988,7 +988,10 @@ pub(crate) fn roles_take_partner_country(events: &mut [Event], domestic_pairs: b
 /// Commercio ha chiesto a Washington di revocare le misure" is CHNGOV, not a
 /// US ministry asking its own capital. Only for words and diplomacy (roots
 /// 01 to 13, not visits), where the other side is seldom one's own; a
-/// diplomat is another state's man wherever he is ([`is_diplomat`]).
+/// diplomat is another state's man wherever he is ([`is_diplomat`]). So are
+/// protesters, the opposition and the police who speak or protest (14):
+/// "OUAGADOUGOU - Les manifestants ont dénoncé les propos du général
+/// américain" is BFACVL, not US civilians criticizing their own army.
 pub(crate) fn roles_take_dateline_country(events: &mut [Event], filed_in: &str) {
     if state_of(filed_in).is_none() {
         return;
@@ -997,15 +1000,19 @@ pub(crate) fn roles_take_dateline_country(events: &mut [Event], filed_in: &str) 
         matches!(side.code.strip_prefix('~'), Some("GOV" | "ELI" | "JUD" | "LEG" | "SPY"))
             && !is_diplomat(&side.text)
     };
+    let people = |side: &ActorRef| matches!(side.code.strip_prefix('~'), Some("CVL" | "OPP" | "COP"));
     for event in events.iter_mut() {
-        let verbal = event.cameo_root.as_str() >= "01" && event.cameo_root.as_str() <= "13";
-        if !verbal || ["042", "043", "044"].iter().any(|c| event.cameo.starts_with(c)) {
+        let root = event.cameo_root.as_str();
+        let verbal = ("01"..="13").contains(&root);
+        if !(verbal || root == "14") || ["042", "043", "044"].iter().any(|c| event.cameo.starts_with(c)) {
             continue;
         }
         let abroad = |partner: &ActorRef| state_of(&partner.country).is_some_and(|c| c != filed_in);
-        if institution(&event.source) && abroad(&event.target) {
+        // People who are told or done something are more often the other
+        // side's own ("Sánchez ha chiesto scusa ai cittadini").
+        if (verbal && institution(&event.source) || people(&event.source)) && abroad(&event.target) {
             role_takes_country(&mut event.source, filed_in);
-        } else if institution(&event.target) && abroad(&event.source) {
+        } else if verbal && institution(&event.target) && abroad(&event.source) {
             role_takes_country(&mut event.target, filed_in);
         }
     }

@@ -2885,3 +2885,21 @@ fn a_quoted_infinitive_keeps_the_object_after_the_verb() {
     assert!(got.contains(&triple("NGAGOV", "MLI", "020")), "{got:?}");
     assert!(!got.iter().any(|t| t.0 == "MLI"), "{got:?}");
 }
+
+/// Protesters who speak or protest against a foreign side, in an article
+/// filed from a city, are that city's state's (they were the foreign side's
+/// own civilians); people who are told something keep the speaker's country.
+#[test]
+fn protesters_take_the_dateline_country() {
+    for (lang, text, source) in [
+        (Lang::Fr, "OUAGADOUGOU, 30 avril (AFP) - Les manifestants ont dénoncé les propos du général américain Michael Langley.", "BFACVL"),
+        (Lang::En, "MANILA, Oct 3 (Reuters) - Protesters denounced the U.S. military.", "PHLCVL"),
+    ] {
+        let got = triples_builtin_on(lang, text, (2025, 10, 3));
+        assert!(got.iter().any(|t| t.0 == source && t.1.starts_with("USA")), "{text}: {got:?}");
+    }
+    let text =
+        "ROMA, 12 GIU - Il presidente del governo spagnolo Pedro Sánchez ha chiesto scusa ai cittadini.";
+    let got = triples_builtin_on(Lang::It, text, (2025, 6, 12));
+    assert!(got.contains(&triple("ESPGOV", "ESPCVL", "055")), "{got:?}");
+}
