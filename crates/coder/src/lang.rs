@@ -159,6 +159,9 @@ pub(crate) struct LangWords {
     /// The preposition that names whom a protest is against ("against",
     /// "contro", "contra", "contre", "gegen").
     pub(crate) against: &'static str,
+    /// The prepositions that name a partner ("with", "con", "col", "avec",
+    /// "mit"): whom a meeting is with.
+    pub(crate) with_words: &'static [&'static str],
     /// Subject pronouns: they refer to the last subject.
     pub(crate) pronouns: &'static [&'static str],
     /// Singular object pronouns that stand for a person named before:
@@ -613,6 +616,7 @@ static EN: LangWords = LangWords {
     ],
     definite_determiners: &["THE", "THIS", "THAT", "THESE", "THOSE"],
     against: "AGAINST",
+    with_words: &["WITH"],
     // "Hours later": English says "later", which is no preposition.
     time_units: &[],
     adverbial_nouns: &[
@@ -831,6 +835,7 @@ static IT: LangWords = LangWords {
         "AI", "AGLI", "ALLE", "NELL'", "NEL", "NELLA", "SULL'", "SUL", "SULLA", "DALL'", "DAL", "DALLA",
     ],
     against: "CONTRO",
+    with_words: &["CON", "COL", "COI"],
     time_units: &[
         "ORE",
         "ORA",
@@ -1051,6 +1056,7 @@ static ES: LangWords = LangWords {
         "EL", "LA", "LOS", "LAS", "AL", "DEL", "ESTE", "ESTA", "ESTOS", "ESTAS", "ESE", "ESA",
     ],
     against: "CONTRA",
+    with_words: &["CON"],
     time_units: &[
         "HORAS",
         "HORA",
@@ -1218,6 +1224,7 @@ static FR: LangWords = LangWords {
     ],
     definite_determiners: &["LE", "LA", "LES", "L'", "CE", "CET", "CETTE", "CES", "DU", "AU", "AUX"],
     against: "CONTRE",
+    with_words: &["AVEC"],
     time_units: &[
         "HEURES", "HEURE", "JOURS", "JOUR", "MINUTES", "SEMAINES", "SEMAINE", "MOIS", "ANS", "AN", "ANNÉES",
         "PEU", "TEMPS", "INSTANTS",
@@ -1362,6 +1369,7 @@ static DE: LangWords = LangWords {
         "DER", "DIE", "DAS", "DEN", "DEM", "DES", "DIESE", "DIESER", "DIESEN", "DIESEM", "DIESES",
     ],
     against: "GEGEN",
+    with_words: &["MIT"],
     time_units: &[],
     adverbial_nouns: &[],
     adverbs: &[

@@ -1036,19 +1036,31 @@ impl Coder {
                 // The pattern must end with the verb, and only a few words
                 // (a day, an adverb) stand between: "sign peace accord in …",
                 // "agreed that India and China …" name no one met.
+                // "Merz et Macron se sont entretenus avec Rubio", "trafen sich
+                // mit Rubio": a partner after "with" is whom both met, whatever
+                // the pattern matched after it ("… a Ginevra").
                 const OBJECT_GAP: usize = 3;
                 let ends_at_verb = caps.as_ref().is_some_and(|c| c.extent.1 <= end);
+                let partner = |g: &ActorGroup| {
+                    let mut at = g.start;
+                    while at > end && tokens.get(at - 1).is_some_and(|t| lw.is_determiner(&t.upper)) {
+                        at -= 1;
+                    }
+                    at.checked_sub(1)
+                        .and_then(|i| tokens.get(i))
+                        .is_some_and(|t| lw.with_words.contains(&&*t.upper))
+                };
                 let object = target_group.filter(|&t| {
                     !tabari
-                        && ends_at_verb
                         && Some(t) != source_group
                         && groups.get(t).is_some_and(|g| {
-                            g.start >= end
+                            (ends_at_verb || partner(g))
+                                && g.start >= end
                                 && tokens.get(end..g.start).is_some_and(|gap| {
                                     gap.len() <= OBJECT_GAP
                                         && gap.iter().all(|w| w.kind == TokenKind::Word && !lw.is_complementizer(&w.upper))
                                 })
-                                && !preceded_by_preposition(tokens, g.start, lw)
+                                && (!preceded_by_preposition(tokens, g.start, lw) || partner(g))
                                 && !g.actors.iter().all(|a| is_place_after_locative(tokens, a, lw))
                                 // "agree big prisoner swap": a bare role is a modifier.
                                 && g.actors.iter().any(has_country)

@@ -2903,3 +2903,24 @@ fn protesters_take_the_dateline_country() {
     let got = triples_builtin_on(Lang::It, text, (2025, 6, 12));
     assert!(got.contains(&triple("ESPGOV", "ESPCVL", "055")), "{got:?}");
 }
+
+/// Two subjects who meet "with" a third meet the third, not each other, in
+/// every language ("Merz et Macron se sont entretenus avec Rubio" gave Merz
+/// meeting Macron in it, es, fr and de).
+#[test]
+fn two_subjects_meeting_with_a_partner_meet_the_partner() {
+    for (lang, text) in [
+        (Lang::En, "Merz and Macron met with Rubio in Geneva."),
+        (Lang::De, "Merz und Macron trafen sich mit Rubio in Genf."),
+        (Lang::It, "Merz e Macron si sono incontrati con Rubio a Ginevra."),
+        (Lang::Es, "Merz y Macron se reunieron con Rubio en Ginebra."),
+        (Lang::Fr, "Merz et Macron se sont entretenus avec Rubio à Genève."),
+    ] {
+        let got = triples_builtin_on(lang, text, (2025, 6, 10));
+        for side in ["DEUGOV", "FRAGOV"] {
+            assert!(got.contains(&triple(side, "USAGOV", "040")), "{text}: {got:?}");
+            assert!(got.contains(&triple("USAGOV", side, "040")), "{text}: {got:?}");
+        }
+        assert!(!got.contains(&triple("DEUGOV", "FRAGOV", "040")), "{text}: {got:?}");
+    }
+}
