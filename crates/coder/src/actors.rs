@@ -600,8 +600,20 @@ impl ActorFinder {
                         };
                         // "the foreign minister of Gondor", "Foreign Minister Telemar",
                         // "la polizia antisommossa turca"
-                        let over_list =
-                            n.start > m.end && joins_agent_then_actor(tokens, m.end, (n.start, n.end), lw);
+                        // "die Außenminister Deutschlands, Frankreichs und Polens": a
+                        // German genitive list right after the role is one too.
+                        let genitive_list = lw.verb_second
+                            && n.start == m.end
+                            && n.end
+                                .checked_sub(1)
+                                .and_then(|i| tokens.get(i))
+                                .is_some_and(|t| t.upper.ends_with('S'))
+                            && tokens
+                                .get(n.end)
+                                .is_some_and(|t| &*t.text == "," || lw.coordinators.contains(&&*t.upper));
+                        let over_list = n.start > m.end
+                            && joins_agent_then_actor(tokens, m.end, (n.start, n.end), lw)
+                            || genitive_list;
                         let mut agents = vec![agent.to_string()];
                         start = m.start;
                         if over_list {

@@ -2924,3 +2924,18 @@ fn two_subjects_meeting_with_a_partner_meet_the_partner() {
         assert!(!got.contains(&triple("DEUGOV", "FRAGOV", "040")), "{text}: {got:?}");
     }
 }
+
+/// A German role before a genitive list of countries is each country's
+/// ("die Sicherheitsberater Deutschlands, Frankreichs und Großbritanniens"),
+/// as "the advisers of Germany, France and Britain" is: France and Britain
+/// used to be bare states.
+#[test]
+fn a_german_role_before_a_genitive_list_is_every_countrys() {
+    let text =
+        "Die Außenminister Deutschlands, Frankreichs und Großbritanniens trafen sich mit Rubio in Genf.";
+    let got = triples_builtin_on(Lang::De, text, (2025, 6, 10));
+    for side in ["DEUGOV", "FRAGOV", "GBRGOV"] {
+        assert!(got.contains(&triple(side, "USAGOV", "040")), "{side}: {got:?}");
+    }
+    assert!(!got.iter().any(|t| t.0 == "FRA" || t.0 == "GBR"), "{got:?}");
+}
