@@ -2937,12 +2937,58 @@ fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGrou
             tokens.get(comma).is_some_and(|t| &*t.text == ",") && groups.iter().any(|g| g.end == comma)
         }) && tokens.get(verb + 1).is_some_and(|t| lw.passive_agent.contains(&&*t.upper))
     };
+    // "a Taiwanese fishing boat seized by the Chinese coast guard": a
+    // participle right after an actor (and a noun or two of its own) whose
+    // agent follows it at once, with at most an article and modifiers before
+    // the agent's name. Not after an auxiliary or a reflexive, which make it
+    // a tense ("si sono ritirate da Kherson" is active), nor after a place
+    // ("talks in Doha mediated by Qatar": the talks were mediated).
+    let after_actor = || {
+        groups.iter().rev().find(|g| g.end <= verb).is_some_and(|g| {
+            !preceded_by_preposition(tokens, g.start, lw)
+                && tokens.get(g.end..verb).is_some_and(|ts| {
+                    ts.len() <= 3
+                        && ts.iter().all(|t| {
+                            t.kind == TokenKind::Word
+                                && !has_upper_initial(&t.text)
+                                && !lw.is_preposition(&t.upper)
+                                && !lw.is_determiner(&t.upper)
+                        })
+                })
+        })
+    };
+    let agent_follows = || {
+        !lw.verb_second
+            && after_actor()
+            && !(verb.saturating_sub(3)..verb).any(|i| {
+                tokens.get(i).is_some_and(|t| {
+                    lw.is_auxiliary(&t.upper)
+                        || lw.perfect_aux.contains(&&*t.upper)
+                        || lw.passive_aux.contains(&&*t.upper)
+                        || lw.reflexives.contains(&&*t.upper)
+                })
+            })
+            && tokens.get(verb + 1).is_some_and(|t| lw.passive_agent.contains(&&*t.upper))
+            && groups.iter().any(|g| {
+                g.start > verb + 1
+                    && g.start <= verb + 4
+                    && tokens.get(verb + 2..g.start).is_some_and(|ts| {
+                        ts.iter().all(|t| {
+                            lw.is_determiner(&t.upper)
+                                || t.kind == TokenKind::Word
+                                    && !has_upper_initial(&t.text)
+                                    && !lw.is_preposition(&t.upper)
+                        })
+                    })
+            })
+    };
     lw.is_participle_token(participle)
         && ((verb.saturating_sub(lw.passive_reach)..verb).any(|i| {
             !in_actor(i)
                 && !reflexive(i)
                 && tokens.get(i).is_some_and(|t| lw.passive_aux.contains(&&*t.upper))
-        }) || reduced())
+        }) || reduced()
+            || agent_follows())
 }
 
 /// Whether the verb at `verb` is a German participle used as an adjective,

@@ -2939,3 +2939,20 @@ fn a_german_role_before_a_genitive_list_is_every_countrys() {
     }
     assert!(!got.iter().any(|t| t.0 == "FRA" || t.0 == "GBR"), "{got:?}");
 }
+
+/// A participle right after an actor's noun with its agent after it is a
+/// passive without an auxiliary ("a Taiwanese fishing boat seized by the
+/// Chinese coast guard" gave Taiwan seizing the coast guard); after a place
+/// ("talks in Doha mediated by Qatar") or a reflexive tense it is not.
+#[test]
+fn a_participle_with_its_agent_after_an_actor_is_a_passive() {
+    let got = triples_builtin_on(
+        Lang::En,
+        "A Taiwanese fishing boat seized by the Chinese coast guard was released.",
+        (2025, 7, 3),
+    );
+    assert!(got.iter().any(|t| t.0 == "CHNMIL" && t.1 == "TWN"), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == "TWN"), "{got:?}");
+    let got = triples_builtin_on(Lang::It, "Le truppe russe si sono ritirate da Kherson.", (2022, 11, 11));
+    assert!(got.iter().any(|t| t.0 == "RUSMIL"), "{got:?}");
+}
