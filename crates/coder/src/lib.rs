@@ -556,8 +556,15 @@ impl Coder {
             (Some(g), Some(d)) => {
                 // "KANO, Nigeria, June 16": the region says which Kano.
                 let region = d.region.as_deref().map(|r| g.lookup(r)).unwrap_or_default();
-                let context: Vec<&str> = region.iter().map(|p| p.cameo).collect();
+                let mut context: Vec<String> = region.iter().map(|p| p.cameo.to_string()).collect();
                 let candidates = g.lookup(&d.place);
+                let countries: FxHashSet<&str> = candidates.iter().map(|p| p.cameo).collect();
+                if context.is_empty() && countries.len() > 1 {
+                    // "Valencia, 9 nov (EFE).- … Carlos Mazón": the states of the
+                    // lead's actors say which Valencia (Spain's, not Venezuela's).
+                    context = self.lead_states(doc, published);
+                }
+                let context: Vec<&str> = context.iter().map(String::as_str).collect();
                 g.resolve(&candidates, &context).map(|p| discourse::location(&d.place, None, p))
             }
             _ => None,
@@ -710,6 +717,30 @@ impl Coder {
         headline_events.append(&mut out.events);
         out.events = headline_events;
         out
+    }
+
+    /// The states of the actors named in the first sentences of the body,
+    /// which tell an ambiguous dateline's city apart.
+    fn lead_states(&self, doc: &Document, date: Option<NaiveDate>) -> Vec<String> {
+        const LEAD_SENTENCES: usize = 3;
+        let lw = LangWords::of(doc.lang.code());
+        let headline = doc.headline_sentences.min(doc.sentences.len());
+        let mut states = Vec::new();
+        for sentence in doc.sentences.iter().skip(headline).take(LEAD_SENTENCES) {
+            let keyed = Keyed::new(&self.vocab, &sentence.tokens);
+            for group in self.finder.groups(&keyed, date, lw, false) {
+                for actor in &group.actors {
+                    let Some(state) = actor.code.get(..3) else { continue };
+                    if !state.starts_with('~')
+                        && !discourse::NOT_STATES.contains(&state)
+                        && !states.iter().any(|s| s == state)
+                    {
+                        states.push(state.to_string());
+                    }
+                }
+            }
+        }
+        states
     }
 
     /// With [`dyad_lexicon::model::CodingOptions::roles_take_country`], gives the sides named

@@ -2956,3 +2956,16 @@ fn a_participle_with_its_agent_after_an_actor_is_a_passive() {
     let got = triples_builtin_on(Lang::It, "Le truppe russe si sono ritirate da Kherson.", (2022, 11, 11));
     assert!(got.iter().any(|t| t.0 == "RUSMIL"), "{got:?}");
 }
+
+/// A dateline city that several states have is the one whose state the
+/// lead's actors belong to: Valencia with Mazón is Spain's (it was
+/// Venezuela's, the larger city, and the protesters Venezuelan).
+#[test]
+fn an_ambiguous_dateline_city_takes_the_leads_state() {
+    let text =
+        "Valencia, 9 nov (EFE).- Más de 130.000 personas se manifestaron este sábado por el centro de \
+                Valencia para exigir la dimisión del presidente de la Generalitat, Carlos Mazón.";
+    let got = triples_builtin_on(Lang::Es, text, (2024, 11, 9));
+    assert!(got.iter().any(|t| t.0 == "ESPCVL" && t.2.starts_with("14")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0.starts_with("VEN")), "{got:?}");
+}
