@@ -3667,7 +3667,10 @@ fn inverted_subject(
     // "Israele sta commettendo un genocidio": a clause opening with an actor
     // has its verb, whether or not the dictionary knows it.
     let opening_group = group_after_articles(groups, tokens, opening, lw).and_then(|g| groups.get(g));
-    let opens_with_actor = opening_group.is_some_and(|g| g.start < boundary);
+    // Not one set off by a comma: "Annalena Baerbock, die Schwester von
+    // Peter, kritisierte Moskau" has an apposition, not a clause, before the verb.
+    let opens_with_actor = opening_group
+        .is_some_and(|g| g.start < boundary && tokens.get(g.end).is_none_or(|t| &*t.text != ","));
     // "El presidente argentino, Javier Milei, criticó al Gobierno chileno":
     // an actor named up to the comma is the subject in apposition, not a
     // reported clause.

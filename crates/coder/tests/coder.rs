@@ -2969,3 +2969,16 @@ fn an_ambiguous_dateline_city_takes_the_leads_state() {
     assert!(got.iter().any(|t| t.0 == "ESPCVL" && t.2.starts_with("14")), "{got:?}");
     assert!(!got.iter().any(|t| t.0.starts_with("VEN")), "{got:?}");
 }
+
+/// An actor set off by a comma before an apposition opens no reported clause:
+/// "Kim Yo Jong, die einflussreiche Schwester von Machthaber Kim Jong Un,
+/// drohte Seoul" is Kim Yo Jong threatening Seoul, not Seoul, after the
+/// verb, saying something of her (it gave KORGOV PRKGOV 130).
+#[test]
+fn an_actor_before_an_apposition_is_no_reported_clause() {
+    let text =
+        "Kim Yo Jong, die einflussreiche Schwester von Machthaber Kim Jong Un, drohte Seoul mit einer neuen Reaktion.";
+    let got = triples_builtin_on(Lang::De, text, (2025, 6, 10));
+    assert!(got.iter().any(|t| t.0 == "PRKGOV" && t.1 == "KOR" && t.2.starts_with("13")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0.starts_with("KOR")), "{got:?}");
+}
