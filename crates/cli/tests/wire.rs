@@ -97,7 +97,9 @@ use dyad_text::{Lang, TextPipeline};
 /// .500, en .525, es .547, fr .320, de .312; foreign news by region): it .637,
 /// en .620, es .640, fr .639, de .649; and 12 more (round 36; blind it .458, en
 /// .458, es .643, fr .536, de .397; home news and wars): it .640, en .616, es
-/// .647, fr .638, de .653.
+/// .647, fr .638, de .653; and 12 more (round 37; blind it .504, en .564, es
+/// .344, fr .561, de .552; other regions and home affairs): it .642, en .621,
+/// es .651, fr .642, de .656.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.60), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.60)];
 
