@@ -91,6 +91,10 @@ pub(crate) struct Discourse {
     /// Who accused or criticised last: the source of the last event of root
     /// 11, for "the accusations" in a later sentence.
     last_accuser: Option<Known>,
+    /// Who decided or did something last: the source of the last event that
+    /// is an act, not words (no statement, appeal, demand, criticism,
+    /// protest or meeting), for "the decision" in a later sentence.
+    last_decider: Option<Known>,
     /// The two states of the last event between two states, for "the two
     /// countries": "Ethiopia and Somalia agreed …, Turkish President Erdogan
     /// said. The two countries …" are Ethiopia and Somalia, not the state
@@ -177,6 +181,7 @@ impl Discourse {
             && self.recent.len() < 2
             && self.last_attacker.is_none()
             && self.last_accuser.is_none()
+            && self.last_decider.is_none()
         {
             return; // nothing earlier to refer to
         }
@@ -198,15 +203,18 @@ impl Discourse {
                         .get(1..i)
                         .is_some_and(|ts| ts.iter().all(|t| !crate::has_upper_initial(&t.text)))
             };
-            let pointed =
-                [(&self.last_accuser, lw.accusation_nouns, false), (&self.last_attacker, lw.act_nouns, true)]
-                    .into_iter()
-                    .find_map(|(known, nouns, stands_for_act)| {
-                        let known = known.as_ref()?;
-                        let points =
-                            act_pointing_back(tokens, i, groups, lw, nouns) && (stands_for_act || !fronted());
-                        points.then_some((known, stands_for_act))
-                    });
+            let pointed = [
+                (&self.last_accuser, lw.accusation_nouns, false),
+                (&self.last_attacker, lw.act_nouns, true),
+                (&self.last_decider, lw.decision_nouns, false),
+            ]
+            .into_iter()
+            .find_map(|(known, nouns, stands_for_act)| {
+                let known = known.as_ref()?;
+                let points =
+                    act_pointing_back(tokens, i, groups, lw, nouns) && (stands_for_act || !fronted());
+                points.then_some((known, stands_for_act))
+            });
             if let Some((known, stands_for_act)) = pointed {
                 let mut group = known.standing_at((i, i + 1));
                 group.actors.iter_mut().for_each(|a| a.stands_for_act = stands_for_act);
@@ -563,6 +571,12 @@ impl Discourse {
         {
             // "Sudan accused Kenya …; Nairobi rejected the accusations".
             self.last_accuser = Some(Known::of_side(&accusation.source));
+        }
+        let decides = |root: &str| !matches!(root, "01" | "02" | "04" | "10" | "11" | "14");
+        if let Some(act) = events.iter().rev().find(|e| decides(&e.cameo_root) && !e.source.code.is_empty()) {
+            // "Berlin stoppte die Waffenexporte …; die AfD kritisierte die
+            // Entscheidung": the decision is the last side's that acted.
+            self.last_decider = Some(Known::of_side(&act.source));
         }
         // An intent ("said he hoped to meet Kim") pairs no one yet.
         let between_states = events.iter().rev().filter(|e| !e.cameo.starts_with("03")).find_map(|e| {

@@ -126,6 +126,11 @@ pub(crate) struct LangWords {
     /// of their own, point back at the last side that accused or criticised:
     /// "Nairobi rejected the accusations" after "Sudan accused Kenya".
     pub(crate) accusation_nouns: &'static [&'static str],
+    /// Nouns of a decision or measure ("the decision", "la mossa", "die
+    /// Sanktionen") that, after a definite determiner and with no author of
+    /// their own, point back at the last side that decided or did something:
+    /// "The AfD criticised the decision" after "The government stopped …".
+    pub(crate) decision_nouns: &'static [&'static str],
     /// Determiners that point back at something told before: "the", "this".
     pub(crate) definite_determiners: &'static [&'static str],
     /// Nouns that make a preposition an adverbial phrase of time or manner
@@ -595,6 +600,7 @@ static EN: LangWords = LangWords {
     dative_locatives: &[],
     attack_stems: &["ATTACK", "ASSAIL"],
     accusation_nouns: &["ACCUSATION", "ACCUSATIONS", "ALLEGATION", "ALLEGATIONS", "CLAIMS", "CRITICISM"],
+    decision_nouns: &["DECISION", "DECISIONS", "MOVE", "RULING", "VERDICT"],
     act_nouns: &[
         "ATTACK",
         "ATTACKS",
@@ -813,6 +819,7 @@ static IT: LangWords = LangWords {
     dative_locatives: &["AL", "ALLA", "ALL'"],
     attack_stems: &["ATTACC", "ASSAL"],
     accusation_nouns: &["ACCUSE", "ACCUSA", "CRITICHE", "ADDEBITI"],
+    decision_nouns: &["DECISIONE", "DECISIONI", "MOSSA", "SENTENZA", "VERDETTO"],
     act_nouns: &[
         "ATTACCO",
         "ATTACCHI",
@@ -1036,6 +1043,7 @@ static ES: LangWords = LangWords {
     dative_locatives: &[],
     attack_stems: &["ATAC", "ARREMET"],
     accusation_nouns: &["ACUSACIÓN", "ACUSACIONES", "CRÍTICAS", "SEÑALAMIENTOS", "ALEGACIONES"],
+    decision_nouns: &["DECISIÓN", "DECISIONES", "SENTENCIA", "FALLO", "VEREDICTO"],
     act_nouns: &[
         "ATAQUE",
         "ATAQUES",
@@ -1205,6 +1213,7 @@ static FR: LangWords = LangWords {
     dative_locatives: &[],
     attack_stems: &["ATTAQU"],
     accusation_nouns: &["ACCUSATION", "ACCUSATIONS", "ALLÉGATIONS", "CRITIQUES"],
+    decision_nouns: &["DÉCISION", "DÉCISIONS", "VERDICT", "JUGEMENT"],
     act_nouns: &[
         "ATTAQUE",
         "ATTAQUES",
@@ -1349,6 +1358,7 @@ static DE: LangWords = LangWords {
     dative_locatives: &[],
     attack_stems: &["ANGREIF", "ANGRIFF", "ATTACKIER", "GREIF"],
     accusation_nouns: &["VORWURF", "VORWÜRFE", "ANSCHULDIGUNG", "ANSCHULDIGUNGEN", "KRITIK"],
+    decision_nouns: &["ENTSCHEIDUNG", "ENTSCHEIDUNGEN", "ENTSCHEID", "SCHRITT", "URTEIL"],
     act_nouns: &[
         "ANGRIFF",
         "ANGRIFFE",

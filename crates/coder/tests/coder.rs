@@ -2982,3 +2982,21 @@ fn an_actor_before_an_apposition_is_no_reported_clause() {
     assert!(got.iter().any(|t| t.0 == "PRKGOV" && t.1 == "KOR" && t.2.starts_with("13")), "{got:?}");
     assert!(!got.iter().any(|t| t.0.starts_with("KOR")), "{got:?}");
 }
+
+/// "The decision", "la mossa", "das Urteil" with no author of its own stand
+/// for the side that acted last in an earlier sentence: "Beijing condemned
+/// the move" after "Trump imposed new tariffs on China" is CHNGOV USAGOV 111
+/// (it had no target). Words and meetings decide nothing.
+#[test]
+fn the_decision_stands_for_the_side_that_acted_last() {
+    let got = triples_builtin_on(
+        Lang::En,
+        "Trump imposed new tariffs on China. Beijing condemned the move.",
+        (2025, 4, 9),
+    );
+    assert!(got.contains(&triple("CHNGOV", "USAGOV", "111")), "{got:?}");
+    let text = "Trump met Xi in Busan. Trump imposed new tariffs on China. Merz criticized Trump. Beijing condemned the decision.";
+    let got = triples_builtin_on(Lang::En, text, (2025, 10, 30));
+    assert!(got.contains(&triple("CHNGOV", "USAGOV", "111")), "{got:?}");
+    assert!(!got.contains(&triple("CHNGOV", "DEUGOV", "111")), "{got:?}");
+}
