@@ -556,15 +556,18 @@ impl Coder {
             (Some(g), Some(d)) => {
                 // "KANO, Nigeria, June 16": the region says which Kano.
                 let region = d.region.as_deref().map(|r| g.lookup(r)).unwrap_or_default();
-                let mut context: Vec<String> = region.iter().map(|p| p.cameo.to_string()).collect();
                 let candidates = g.lookup(&d.place);
                 let countries: FxHashSet<&str> = candidates.iter().map(|p| p.cameo).collect();
-                if context.is_empty() && countries.len() > 1 {
-                    // "Valencia, 9 nov (EFE).- … Carlos Mazón": the states of the
-                    // lead's actors say which Valencia (Spain's, not Venezuela's).
-                    context = self.lead_states(doc, published);
-                }
-                let context: Vec<&str> = context.iter().map(String::as_str).collect();
+                // "Valencia, 9 nov (EFE).- … Carlos Mazón": with no region, the
+                // states of the lead's actors say which Valencia (Spain's, not
+                // Venezuela's).
+                let lead = if region.is_empty() && countries.len() > 1 {
+                    self.lead_states(doc, published)
+                } else {
+                    Vec::new()
+                };
+                let context: Vec<&str> =
+                    region.iter().map(|p| p.cameo).chain(lead.iter().map(String::as_str)).collect();
                 g.resolve(&candidates, &context).map(|p| discourse::location(&d.place, None, p))
             }
             _ => None,
@@ -729,12 +732,8 @@ impl Coder {
         for sentence in doc.sentences.iter().skip(headline).take(LEAD_SENTENCES) {
             let keyed = Keyed::new(&self.vocab, &sentence.tokens);
             for group in self.finder.groups(&keyed, date, lw, false) {
-                for actor in &group.actors {
-                    let Some(state) = actor.code.get(..3) else { continue };
-                    if !state.starts_with('~')
-                        && !discourse::NOT_STATES.contains(&state)
-                        && !states.iter().any(|s| s == state)
-                    {
+                for state in group.actors.iter().filter_map(|a| discourse::state_of(&a.code)) {
+                    if !states.iter().any(|s| s == state) {
                         states.push(state.to_string());
                     }
                 }
@@ -1363,12 +1362,10 @@ impl Coder {
                 }
                 // "Darauf hätten sie sich mit Trump geeinigt, teilte Sheinbaum
                 // mit": a reported-speech pronoun is the speaker named after.
-                let konjunktiv = clause_pronoun.is_some_and(|p| {
-                    tokens
+                let konjunktiv = clause_pronoun.is_some()
+                    && tokens
                         .get(clause_start_before(tokens, start, lw)..end + 1)
-                        .is_some_and(|ts| ts.iter().any(|t| lw.reported_speech_aux.contains(&&*t.upper)))
-                        && p < start
-                });
+                        .is_some_and(|ts| ts.iter().any(|t| lw.reported_speech_aux.contains(&&*t.upper)));
                 let speaker_after = konjunktiv.then(|| trailing_speaker(&groups, tokens, end, lw)).flatten();
                 if let Some(s) = reported_pronoun.or(speaker_after) {
                     source_group = Some(s);
@@ -3000,18 +2997,9 @@ fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGrou
                 })
             })
             && tokens.get(verb + 1).is_some_and(|t| lw.passive_agent.contains(&&*t.upper))
-            && groups.iter().any(|g| {
-                g.start > verb + 1
-                    && g.start <= verb + 4
-                    && tokens.get(verb + 2..g.start).is_some_and(|ts| {
-                        ts.iter().all(|t| {
-                            lw.is_determiner(&t.upper)
-                                || t.kind == TokenKind::Word
-                                    && !has_upper_initial(&t.text)
-                                    && !lw.is_preposition(&t.upper)
-                        })
-                    })
-            })
+            && groups
+                .iter()
+                .any(|g| g.start > verb + 1 && word_before_noun_phrase(tokens, g.start, lw) == Some(verb + 1))
     };
     lw.is_participle_token(participle)
         && ((verb.saturating_sub(lw.passive_reach)..verb).any(|i| {
@@ -3177,21 +3165,31 @@ fn object_before(
     // preposition, which may belong to a noun ("er werde die Polizei im
     // Kampf gegen die Banden unterstützen").
     let governed = |start: usize| {
-        // Back past articles and lower-case adjectives to the preposition.
-        let mut at = start;
-        while at > 0
-            && start - at < 4
-            && tokens.get(at - 1).is_some_and(|t| {
-                lw.is_determiner(&t.upper) || t.kind == TokenKind::Word && !has_upper_initial(&t.text)
-            })
-            && !tokens.get(at - 1).is_some_and(|t| lw.is_preposition(&t.upper))
-        {
-            at -= 1;
-        }
-        at.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| lw.is_preposition(&t.upper))
+        word_before_noun_phrase(tokens, start, lw)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|t| lw.is_preposition(&t.upper))
     };
     let plain = pronoun.and_then(|_| candidates().find(|(_, g)| !governed(g.start)).map(|(gi, _)| gi));
     plain.or_else(|| candidates().next().map(|(gi, _)| gi))
+}
+
+/// The word before the noun phrase of the actor starting at `start`: back
+/// past at most three articles and lower-case modifiers ("by *the armed*
+/// Chinese coast guard", "gegen *die bewaffneten* Banden"), stopping at a
+/// preposition or a passive's agent word, which is the word returned.
+fn word_before_noun_phrase(tokens: &[Token], start: usize, lw: &LangWords) -> Option<usize> {
+    let mut at = start;
+    while at > 0
+        && start - at < 3
+        && tokens.get(at - 1).is_some_and(|t| {
+            !lw.is_preposition(&t.upper)
+                && !lw.passive_agent.contains(&&*t.upper)
+                && (lw.is_determiner(&t.upper) || t.kind == TokenKind::Word && !has_upper_initial(&t.text))
+        })
+    {
+        at -= 1;
+    }
+    at.checked_sub(1)
 }
 
 /// Whether group `gi` may be the subject of the verb at `verb`: it ends before
