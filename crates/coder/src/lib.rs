@@ -1809,9 +1809,59 @@ impl Coder {
                     };
                     (info.code.clone(), format!("{} (the hyphenated pair beside it)", info.rule), Some(caps))
                 }
-                None => (info.code.clone(), info.rule.clone(), None),
+                None if tabari => (info.code.clone(), info.rule.clone(), None),
+                None => match self.pattern_with_pronoun_object(sent, groups, verb, info, breaks, lw) {
+                    Some(found) => found,
+                    None => (info.code.clone(), info.rule.clone(), None),
+                },
             },
         }
+    }
+
+    /// "Washington sanctioned him": a verb that codes only with an actor
+    /// after it (`- * + = 163`) takes its object pronoun as that actor. The
+    /// pattern is tried with the pronoun standing as an actor; the pronoun's
+    /// referent is found later, as for any verb, once the code is known.
+    fn pattern_with_pronoun_object(
+        &self,
+        sent: &Keyed<'_>,
+        groups: &[ActorGroup],
+        verb: (usize, usize),
+        info: &VerbInfo,
+        breaks: &[usize],
+        lw: &LangWords,
+    ) -> Option<(CodeSpec, String, Option<patterns::Captures>)> {
+        let p = object_pronoun_at(sent.tokens, verb.0, verb.1, lw).filter(|&p| p >= verb.1)?;
+        if groups.iter().any(|g| p >= g.start && p < g.end) {
+            return None;
+        }
+        let mut with_pronoun = groups.to_vec();
+        with_pronoun.push(ActorGroup {
+            actors: vec![actors::Actor::new(String::new(), p, p + 1)],
+            start: p,
+            end: p + 1,
+        });
+        let pronoun = with_pronoun.len() - 1;
+        let mut matcher = Matcher::new(sent, &with_pronoun, &self.synsets, self.config.max_gap, verb, breaks);
+        matcher.clause_final_gap = self.clause_final_gap(lw);
+        let mut best: Option<(usize, &Pattern, patterns::Captures)> = None;
+        for pattern in info.patterns.iter().filter(|p| !is_marker_code(&p.code)) {
+            let Some(caps) = matcher.try_pattern(pattern) else { continue };
+            // Only the pronoun as the target: it is no subject or compound.
+            let uses_pronoun_otherwise = caps.source == Some(pronoun)
+                || caps.compound == Some(pronoun)
+                || caps.skipped.contains(&Some(pronoun));
+            if caps.target != Some(pronoun) || uses_pronoun_otherwise {
+                continue;
+            }
+            let weight = pattern.weight();
+            if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
+                best = Some((weight, pattern, caps));
+            }
+        }
+        let (_, pattern, mut caps) = best?;
+        caps.target = None;
+        Some((pattern.code.clone(), pattern.rule.clone(), Some(caps)))
     }
 
     fn events_from(

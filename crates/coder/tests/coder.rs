@@ -3000,3 +3000,17 @@ fn the_decision_stands_for_the_side_that_acted_last() {
     assert!(got.contains(&triple("CHNGOV", "USAGOV", "111")), "{got:?}");
     assert!(!got.contains(&triple("CHNGOV", "DEUGOV", "111")), "{got:?}");
 }
+
+/// A verb that codes only with an actor after it ("- * + = 163" under
+/// "sanction = ---") takes its object pronoun as that actor: "Washington
+/// sanctioned him" after Maduro was named had no event; "him" is Maduro.
+#[test]
+fn an_object_pronoun_fills_a_pattern_target() {
+    let text = "Venezuelan President Nicolas Maduro spoke on Monday. Washington sanctioned him on Friday.";
+    let got = triples_builtin_on(Lang::En, text, (2025, 10, 30));
+    assert!(got.contains(&triple("USAGOV", "VENGOV", "163")), "{got:?}");
+    // The pronoun is only a target: as a subject it fills no pattern.
+    let text = "Venezuelan President Nicolas Maduro spoke on Monday. He sanctioned on Friday.";
+    let got = triples_builtin_on(Lang::En, text, (2025, 10, 30));
+    assert!(!got.iter().any(|t| t.2 == "163"), "{got:?}");
+}
