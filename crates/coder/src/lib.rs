@@ -942,6 +942,27 @@ impl Coder {
             };
             let reporting = tokens.get(start).is_some_and(|t| lw.reporting.contains(&&*t.upper));
             let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info, &breaks, lw);
+            // "viajó a Rabat para reunirse con su homólogo", "travelled to
+            // Washington to meet Trump": the purpose of a trip is a meeting with
+            // someone the trip's event does not name, by the traveller.
+            let trip = found.last().filter(|f| {
+                let travels =
+                    matches!(&f.code, CodeSpec::Single(c) if c.starts_with("042") || c.starts_with("043"));
+                // A meeting, not talks "between" others it may be meant to start.
+                let meets = matches!(&info.code, CodeSpec::Single(c) if &**c == "040");
+                complement && !tabari && travels && meets && f.source.is_some()
+            });
+            let trip = trip.map(|f| (f.source, f.target, f.future));
+            let complement = complement && trip.is_none();
+            // "to Washington to meet Trump" is no "Washington to meet Trump".
+            let (code, rule, caps) = match trip {
+                Some((_, place, _))
+                    if caps.as_ref().is_some_and(|c| c.source.is_some() && c.source == place) =>
+                {
+                    (info.code.clone(), info.rule.clone(), None)
+                }
+                _ => (code, rule, caps),
+            };
             if tabari && is_discard_code(&code) {
                 // TABARI: a verb or pattern coded `###` discards the sentence.
                 return (Vec::new(), groups, names);
@@ -1234,6 +1255,10 @@ impl Coder {
                     source_group = Some(head);
                 }
             }
+            if let Some((traveller, _, _)) = trip {
+                // The traveller, not an actor of the purpose clause, meets.
+                source_group = traveller;
+            }
             if target_group.is_none() && lw.negation_after {
                 // Verb-final clauses ("… hat mit Frankreich ein Abkommen unterzeichnet"):
                 // the object stands between the subject and the verb.
@@ -1458,6 +1483,9 @@ impl Coder {
                 source_group = caps.as_ref().and_then(|c| c.source).or(source);
                 target_group = caps.as_ref().and_then(|c| c.target).or(target);
             }
+            if let Some((traveller, _, _)) = trip {
+                source_group = traveller;
+            }
             // "Trump ha annunciato la fine dei negoziati con il Messico, accusando
             // Ottawa di mentire": a gerund after a comma has the subject of the
             // clause before, not an actor that clause's verb acted on.
@@ -1486,6 +1514,7 @@ impl Coder {
             }
             let statement = reporting && caps.is_none();
             if !tabari
+                && trip.is_none()
                 && embedded_in_previous(
                     tokens,
                     &groups,
@@ -1574,6 +1603,9 @@ impl Coder {
             let at_place = target_group
                 .and_then(|g| groups.get(g))
                 .is_none_or(|g| g.actors.iter().all(|a| is_place_after_locative(tokens, a, lw)));
+            if trip.is_some() && at_place {
+                continue; // a meeting with no one but the place of the trip is the trip
+            }
             if !tabari && mutual_word && subject_of_two && at_place {
                 target_group = source_group;
             }
@@ -1581,7 +1613,8 @@ impl Coder {
             // with its actors has the future marker between them and the verb.
             let future = !tabari
                 && (lw.is_future(tokens, start.min(pattern_start), end)
-                    || pattern_start < start && lw.is_future(tokens, start, end));
+                    || pattern_start < start && lw.is_future(tokens, start, end)
+                    || trip.is_some_and(|(_, _, future)| future));
             found.push(Found {
                 verb: (start, end),
                 from: start.min(pattern_start),

@@ -3014,3 +3014,40 @@ fn an_object_pronoun_fills_a_pattern_target() {
     let got = triples_builtin_on(Lang::En, text, (2025, 10, 30));
     assert!(!got.iter().any(|t| t.2 == "163"), "{got:?}");
 }
+
+/// A trip's purpose clause that names whom the traveller meets is a meeting
+/// too, in every language: "viajó a Rabat para reunirse con su homólogo" was
+/// only the visit (the infinitive was read as completing "viajó"). A trip told
+/// in the future meets in the future (036), and "to Washington to meet Trump"
+/// is no "Washington to meet Trump".
+#[test]
+fn a_trip_to_meet_someone_is_a_meeting_too() {
+    let cases = [
+        (Lang::En, "Zelenskiy travelled to Washington on Monday to meet Trump."),
+        (Lang::Es, "Albares viajó a Rabat para reunirse con su homólogo marroquí, Nasser Bourita."),
+        (Lang::It, "Tajani si è recato a Rabat per incontrare il suo omologo marocchino Nasser Bourita."),
+        (
+            Lang::Fr,
+            "Jean-Noël Barrot s'est rendu à Rabat pour rencontrer son homologue marocain Nasser Bourita.",
+        ),
+        (
+            Lang::De,
+            "Wadephul reiste nach Rabat, um seinen marokkanischen Amtskollegen Nasser Bourita zu treffen.",
+        ),
+    ];
+    for (lang, text) in cases {
+        let got = triples_builtin_on(lang, text, (2025, 8, 16));
+        assert!(got.iter().any(|t| t.2 == "042"), "{lang:?}: {got:?}");
+        let met: Vec<_> = got.iter().filter(|t| t.2 == "040").collect();
+        assert_eq!(met.len(), 2, "{lang:?}: {got:?}");
+        assert!(met.iter().all(|t| t.0 != t.1 && !t.1.starts_with(&t.0[..3])), "{lang:?}: {got:?}");
+    }
+    let text =
+        "Zelenski anunció que viajará el lunes a Washington para reunirse con el mandatario estadounidense.";
+    let got = triples_builtin_on(Lang::Es, text, (2025, 8, 16));
+    assert!(got.contains(&triple("UKRGOV", "USAGOV", "036")), "{got:?}");
+    assert!(got.contains(&triple("USAGOV", "UKRGOV", "036")), "{got:?}");
+    // A trip with no one to meet but its place is only the trip.
+    let got = triples_builtin_on(Lang::En, "Zelenskiy travelled to Washington to meet there.", (2025, 8, 16));
+    assert!(!got.iter().any(|t| t.2 == "040"), "{got:?}");
+}
