@@ -780,6 +780,21 @@ impl ActorFinder {
                     }
                 }
             }
+            // "Chinese diplomat Liu Jinsong", "il portavoce Lin Jian": a name no
+            // dictionary knows, right after a role, is the person who holds it
+            // (the article learns the surname: "Liu demanded …"). Not in a
+            // Title Case headline, whose verbs look like names.
+            if !tabari && !person && codes.iter().all(|c| c.len() > 3 && !c.starts_with('~')) {
+                let unnamed_name = |k: usize| {
+                    tokens.get(k).is_some_and(name_like)
+                        && !mentions.iter().any(|m| m.start <= k && k < m.end)
+                };
+                let run = (end..end + MAX_UNKNOWN_NAME + 1).take_while(|&k| unnamed_name(k)).count();
+                if (2..=MAX_UNKNOWN_NAME).contains(&run) && !crate::title_case(tokens) {
+                    end += run;
+                    person = true;
+                }
+            }
             if self.counted_people_are_civilians
                 && !person
                 && consumed == 1
@@ -961,6 +976,10 @@ fn word_forms(key: &str) -> SmallVec<[Box<str>; 2]> {
 fn short_common_word(t: &Token) -> bool {
     t.kind == TokenKind::Word && t.text.chars().count() <= 3 && !t.text.chars().any(char::is_uppercase)
 }
+
+/// The most words a name no dictionary knows may have ("Mohammad Bagher
+/// Ghalibaf Qalibaf"); a longer run of capitals is a title or a headline.
+const MAX_UNKNOWN_NAME: usize = 4;
 
 /// A capitalised word that may be a name ("Mugabe"), not an acronym or a number.
 fn name_like(t: &Token) -> bool {

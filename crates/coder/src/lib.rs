@@ -2490,7 +2490,7 @@ fn same_event_by_country(a: &Event, b: &Event) -> bool {
 
 /// Whether a line is written in Title Case: every word of four letters or more
 /// starts with a capital, and there are at least three of them.
-fn title_case(tokens: &[Token]) -> bool {
+pub(crate) fn title_case(tokens: &[Token]) -> bool {
     let mut long_words = 0;
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word && t.text.chars().count() >= 4) {
         if !has_upper_initial(&t.text) {

@@ -3051,3 +3051,29 @@ fn a_trip_to_meet_someone_is_a_meeting_too() {
     let got = triples_builtin_on(Lang::En, "Zelenskiy travelled to Washington to meet there.", (2025, 8, 16));
     assert!(!got.iter().any(|t| t.2 == "040"), "{got:?}");
 }
+
+/// A name no dictionary knows, right after a role, is the person who holds
+/// the role, and its surname stands for them later: "Chinese diplomat Liu
+/// Jinsong … Liu criticised Japan" had no source for the criticism. A Title
+/// Case headline's capitalised verbs are no name.
+#[test]
+fn an_unknown_name_after_a_role_is_its_holder() {
+    let cases = [
+        (Lang::En, "Chinese diplomat Liu Jinsong met Japanese diplomats on Monday. Liu criticised Japan."),
+        (Lang::De, "Der chinesische Diplomat Liu Jinsong traf am Montag japanische Diplomaten. Liu kritisierte Japan."),
+        (
+            Lang::It,
+            "Il portavoce del ministero degli Esteri cinese Lin Jian ha incontrato l'ambasciatore giapponese. Lin ha poi criticato il Giappone.",
+        ),
+    ];
+    for (lang, text) in cases {
+        let got = triples_builtin_on(lang, text, (2025, 11, 18));
+        assert!(got.contains(&triple("CHNGOV", "JPN", "111")), "{lang:?}: {got:?}");
+    }
+    let got = triples_builtin_on(
+        Lang::En,
+        "Chinese Spokesman Slams Remarks By Japanese Prime Minister",
+        (2025, 11, 18),
+    );
+    assert!(got.contains(&triple("CHNGOV", "JPNGOV", "111")), "{got:?}");
+}
