@@ -537,9 +537,37 @@ impl ActorFinder {
             // right after a capitalised word that names nothing is a surname.
             // German capitalises every noun, so this says nothing there.
             let named = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
+            // So is a one-word organisation after a first name that follows a
+            // comma, a conjunction, a role or another name: "la ministra
+            // Thérèse Kayikwamba Wagner", "…, Kayikwamba Wagner e …" is no
+            // Wagner Group, "On Monday Hamas" and "Iran-aligned Houthis" are
+            // the groups. Not in a Title Case headline ("Trump Meets Putin").
+            let title_case = crate::title_case(tokens);
+            let after_name_context = |first: usize| {
+                let hyphenated = tokens.get(first).is_some_and(|t| t.text.contains('-'));
+                let opens_name = first.checked_sub(1).is_some_and(|b| {
+                    tokens.get(b).is_some_and(|t| {
+                        matches!(&*t.text, "," | "(")
+                            || lw.coordinators.contains(&&*t.upper)
+                            || named(b)
+                            || name_like(t) && !lw.is_preposition(&t.upper) && !lw.is_determiner(&t.upper)
+                    })
+                });
+                !hyphenated && opens_name
+            };
+            let organisation = |m: &Mention| {
+                !title_case
+                    && m.start.checked_sub(1).is_some_and(after_name_context)
+                    && matches!(m.kind, MentionKind::Actor(_))
+                    && self
+                        .named(m.kind, date)
+                        .is_some_and(|(codes, _)| codes.iter().all(|c| c.len() > 3 && !c.starts_with('~')))
+            };
             let surnames: Vec<usize> = mentions
                 .iter()
-                .filter(|m| matches!(m.kind, MentionKind::Agent(_)) && m.end == m.start + 1)
+                .filter(|m| {
+                    (matches!(m.kind, MentionKind::Agent(_)) || organisation(m)) && m.end == m.start + 1
+                })
                 .filter(|m| m.start > 1 && !named(m.start - 1) && first_name_before(tokens, m.start, lw))
                 .map(|m| m.start)
                 .collect();
@@ -841,7 +869,11 @@ impl ActorFinder {
                 actors.push(Actor { person, offices: offices.clone(), ..Actor::new(code, start, end) });
             }
         }
-        group_coordinated(tokens, actors, lw)
+        let mut groups = group_coordinated(tokens, actors, lw);
+        if !tabari {
+            take_unknown_names_in_apposition(tokens, &mut groups, lw);
+        }
+        groups
     }
 
     /// The role two coordinated country adjectives share ("Indian and
@@ -975,6 +1007,35 @@ fn word_forms(key: &str) -> SmallVec<[Box<str>; 2]> {
 /// do name actors.
 fn short_common_word(t: &Token) -> bool {
     t.kind == TokenKind::Word && t.text.chars().count() <= 3 && !t.text.chars().any(char::is_uppercase)
+}
+
+/// "I ministri degli Esteri del Congo e del Ruanda, Kayikwamba Wagner e
+/// Nduhungirehe, hanno firmato": names no dictionary knows, set off by commas
+/// right after a group, are its actors named again. The group reaches over
+/// them, so that its verb is as near as without them.
+fn take_unknown_names_in_apposition(tokens: &[Token], groups: &mut [ActorGroup], lw: &LangWords) {
+    let comma = |i: usize| tokens.get(i).is_some_and(|t| &*t.text == ",");
+    for gi in 0..groups.len() {
+        let from = groups[gi].end;
+        if !comma(from) {
+            continue;
+        }
+        let next_group = groups.get(gi + 1).map_or(usize::MAX, |g| g.start);
+        let mut names = 0;
+        let mut at = from + 1;
+        while at < next_group && at < from + 1 + 2 * MAX_UNKNOWN_NAME {
+            let Some(t) = tokens.get(at) else { break };
+            if name_like(t) {
+                names += 1;
+            } else if !(names > 0 && lw.coordinators.contains(&&*t.upper)) {
+                break;
+            }
+            at += 1;
+        }
+        if names > 0 && at < next_group && comma(at) && tokens.get(at - 1).is_some_and(name_like) {
+            groups[gi].end = at;
+        }
+    }
 }
 
 /// The most words a name no dictionary knows may have ("Mohammad Bagher

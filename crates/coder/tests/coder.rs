@@ -3077,3 +3077,23 @@ fn an_unknown_name_after_a_role_is_its_holder() {
     );
     assert!(got.contains(&triple("CHNGOV", "JPNGOV", "111")), "{got:?}");
 }
+
+/// Names no dictionary knows, set off by commas after a group, name its
+/// actors again, and a one-word organisation after an unknown first name is
+/// a surname: "I ministri degli Esteri del Congo e del Ruanda, Kayikwamba
+/// Wagner e Nduhungirehe, hanno firmato" is Congo and Rwanda signing with
+/// each other (the apposition cut the subject from its verb, and "Wagner"
+/// was the Wagner Group).
+#[test]
+fn unknown_names_in_apposition_name_the_group_again() {
+    let text = "I ministri degli Esteri del Congo e del Ruanda, Kayikwamba Wagner e Nduhungirehe, hanno firmato un accordo di pace a Washington.";
+    let got = triples_builtin_on(Lang::It, text, (2025, 6, 27));
+    assert!(got.contains(&triple("CODGOV", "RWAGOV", "057")), "{got:?}");
+    assert!(got.contains(&triple("RWAGOV", "CODGOV", "057")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == "RUSUAF" || t.1 == "RUSUAF"), "{got:?}");
+    // A capitalised day or a hyphenated adjective is no first name.
+    for text in ["On Monday Hamas fired rockets at Israel.", "The Iran-aligned Hamas attacked Israel."] {
+        let got = triples_builtin_on(Lang::En, text, (2025, 6, 27));
+        assert!(got.iter().any(|t| t.0 == "PSEREB" && t.1 == "ISR"), "{text}: {got:?}");
+    }
+}
