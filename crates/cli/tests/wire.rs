@@ -99,7 +99,9 @@ use dyad_text::{Lang, TextPipeline};
 /// .458, es .643, fr .536, de .397; home news and wars): it .640, en .616, es
 /// .647, fr .638, de .653; and 12 more (round 37; blind it .504, en .564, es
 /// .344, fr .561, de .552; other regions and home affairs): it .642, en .621,
-/// es .651, fr .642, de .656.
+/// es .651, fr .642, de .656. Session 30 appended 12 more (round 38; blind it
+/// .404, en .541, es .449, fr .475, de .475; Africa, Asia, Latin America,
+/// German foreign affairs): it .638, en .628, es .647, fr .638, de .655.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.60), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.60)];
 
