@@ -2257,8 +2257,9 @@ fn a_meeting_told_in_the_future_is_an_intent_to_meet() {
     }
     let visit = triples_builtin(Lang::Es, "Meloni visitará Francia la próxima semana.");
     assert_eq!(visit, [triple("ITAGOV", "FRA", "036")]);
+    // A guest received has visited the host's state (043:042, as in English).
     let passive = triples_builtin(Lang::De, "Meloni wird am Freitag von Macron in Paris empfangen.");
-    assert_eq!(passive, [triple("FRAGOV", "ITAGOV", "043")]);
+    assert_eq!(passive, [triple("FRAGOV", "ITAGOV", "043"), triple("ITAGOV", "FRA", "042")]);
 }
 
 /// The actor that opens a that-clause is the subject of its verb, though
@@ -3095,5 +3096,21 @@ fn unknown_names_in_apposition_name_the_group_again() {
     for text in ["On Monday Hamas fired rockets at Israel.", "The Iran-aligned Hamas attacked Israel."] {
         let got = triples_builtin_on(Lang::En, text, (2025, 6, 27));
         assert!(got.iter().any(|t| t.0 == "PSEREB" && t.1 == "ISR"), "{text}: {got:?}");
+    }
+}
+
+/// A written statement names its speaker as a spoken one does: '"Tuvimos
+/// una muy buena llamada con el presidente Trump", escribió Sheinbaum' had
+/// no source for the call ("wrote", "escribió", "ha scritto", "a écrit",
+/// "schrieb" were not verbs of saying).
+#[test]
+fn a_written_quote_names_its_speaker() {
+    let cases = [
+        (Lang::Es, "\"Tuvimos una muy buena llamada con el presidente Trump\", escribió Sheinbaum en la red social X."),
+        (Lang::En, "\"We had a call with President Trump,\" Sheinbaum wrote."),
+    ];
+    for (lang, text) in cases {
+        let got = triples_builtin_on(lang, text, (2025, 10, 27));
+        assert!(got.contains(&triple("MEXGOV", "USAGOV", "041")), "{lang:?}: {got:?}");
     }
 }
