@@ -101,7 +101,9 @@ use dyad_text::{Lang, TextPipeline};
 /// .344, fr .561, de .552; other regions and home affairs): it .642, en .621,
 /// es .651, fr .642, de .656. Session 30 appended 12 more (round 38; blind it
 /// .404, en .541, es .449, fr .475, de .475; Africa, Asia, Latin America,
-/// German foreign affairs): it .638, en .628, es .647, fr .638, de .655.
+/// German foreign affairs): it .638, en .628, es .647, fr .638, de .655; and
+/// 12 more (round 39; blind it .598, en .352, es .463, fr .481, de .321;
+/// politics at home and abroad): it .641, en .624, es .646, fr .640, de .656.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.60), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.60)];
 
