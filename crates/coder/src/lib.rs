@@ -1609,6 +1609,17 @@ impl Coder {
             if !tabari && mutual_word && subject_of_two && at_place {
                 target_group = source_group;
             }
+            let visit = matches!(&code, CodeSpec::Single(c) if c.starts_with("042"));
+            if let (true, false, Some(s), Some(t)) = (visit, tabari, source_group, target_group) {
+                if let Some(c) = companion_after(&groups, t, tokens, lw).filter(|&c| c != s) {
+                    // "Macron s'est rendu à Kiev avec le chancelier Merz": who
+                    // travels with the visitor visits too.
+                    let mut together = groups[s].clone();
+                    together.actors.extend(groups[c].actors.iter().cloned());
+                    groups.push(together);
+                    source_group = Some(groups.len() - 1);
+                }
+            }
             // "Ethiopia and Somalia will start talks": a pattern that begins
             // with its actors has the future marker between them and the verb.
             let future = !tabari
@@ -2258,6 +2269,33 @@ pub(crate) const MUTUAL_NOTE: &str = "; and back: a meeting is an act of both si
 /// third place (`044`), a negotiation (`046`).
 fn is_mutual(code: &str) -> bool {
     matches!(code, "040" | "041" | "044" | "046")
+}
+
+/// The group that follows the visited place `place` with "with", "avec",
+/// "con", "mit" before it, a few words on in the same clause ("à Kiev
+/// samedi avec le chancelier Merz"), when it names no place.
+fn companion_after(groups: &[ActorGroup], place: usize, tokens: &[Token], lw: &LangWords) -> Option<usize> {
+    const COMPANION_GAP: usize = 4;
+    let from = groups.get(place)?.end;
+    let (ci, companion) = groups.iter().enumerate().find(|(_, g)| g.start > from)?;
+    let mut at = companion.start;
+    while at > from && tokens.get(at - 1).is_some_and(|t| lw.is_determiner(&t.upper)) {
+        at -= 1;
+    }
+    let with = at.checked_sub(1).filter(|&w| w >= from)?;
+    let gap = tokens.get(from..with)?;
+    // "a Washington para reunirse con Trump": whom a purpose clause meets is
+    // no companion.
+    let verb_between = (from..with).any(|i| {
+        lw.infinitive_at(tokens, i)
+            || tokens.get(i).is_some_and(|t| lw.infinitive_markers.contains(&&*t.upper))
+    });
+    let joined = tokens.get(with).is_some_and(|t| lw.with_words.contains(&&*t.upper))
+        && gap.len() <= COMPANION_GAP
+        && !verb_between
+        && gap.iter().all(|w| w.kind == TokenKind::Word && !lw.is_complementizer(&w.upper));
+    let place_named = companion.actors.iter().all(|a| is_place_after_locative(tokens, a, lw));
+    (joined && !place_named).then_some(ci)
 }
 
 /// Where an object pronoun of the verb at `start..end` stands: right after

@@ -3114,3 +3114,24 @@ fn a_written_quote_names_its_speaker() {
         assert!(got.contains(&triple("MEXGOV", "USAGOV", "041")), "{lang:?}: {got:?}");
     }
 }
+
+/// Who travels "with" a visitor visits too: "Macron s'est rendu samedi à
+/// Kiev avec le chancelier allemand Friedrich Merz" was only France's visit.
+/// Whom a purpose clause meets ("a Washington para reunirse con Trump") is
+/// no companion.
+#[test]
+fn a_companion_on_a_visit_visits_too() {
+    let cases = [
+        (Lang::En, "Macron travelled to Kyiv on Saturday with German Chancellor Friedrich Merz."),
+        (Lang::Fr, "Macron s'est rendu samedi à Kiev avec le chancelier allemand Friedrich Merz."),
+        (Lang::It, "Macron si è recato sabato a Kiev con il cancelliere tedesco Friedrich Merz."),
+    ];
+    for (lang, text) in cases {
+        let got = triples_builtin_on(lang, text, (2025, 5, 10));
+        assert!(got.contains(&triple("FRAGOV", "UKR", "042")), "{lang:?}: {got:?}");
+        assert!(got.contains(&triple("DEUGOV", "UKR", "042")), "{lang:?}: {got:?}");
+    }
+    let text = "Zelenski viajó el lunes a Washington para reunirse con el mandatario estadounidense.";
+    let got = triples_builtin_on(Lang::Es, text, (2025, 8, 18));
+    assert!(!got.iter().any(|t| t.0 == "USAGOV" && t.2 == "042"), "{got:?}");
+}
