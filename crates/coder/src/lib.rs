@@ -1351,6 +1351,23 @@ impl Coder {
             if passive_roles {
                 std::mem::swap(&mut source_group, &mut target_group);
             }
+            // "Carney told reporters he had apologised": a subject pronoun right
+            // after the one told is the one who told, not the listener.
+            let teller = source_group.and_then(|g| groups.get(g)).and_then(|g| {
+                let upper = |i: usize| tokens.get(i).map(|t| &*t.upper);
+                let pronoun_next = upper(g.end).is_some_and(|w| lw.pronouns.contains(&w)) && g.end < start;
+                let mut at = g.start;
+                while at > 0 && upper(at - 1).is_some_and(|w| lw.is_determiner(w)) {
+                    at -= 1;
+                }
+                let told =
+                    at.checked_sub(1).filter(|&v| upper(v).is_some_and(|w| lw.reporting.contains(&w)))?;
+                let teller = groups.iter().position(|h| h.end == told)?;
+                (pronoun_next && !tabari && !passive_roles).then_some(teller)
+            });
+            if teller.is_some() {
+                source_group = teller;
+            }
             if source_group.is_none() && lw.pro_drop && !passive_roles {
                 // "Hanno firmato un accordo": the subject is the previous clause's.
                 source_group = found.last().and_then(|f| f.source);

@@ -3135,3 +3135,13 @@ fn a_companion_on_a_visit_visits_too() {
     let got = triples_builtin_on(Lang::Es, text, (2025, 8, 18));
     assert!(!got.iter().any(|t| t.0 == "USAGOV" && t.2 == "042"), "{got:?}");
 }
+
+/// A subject pronoun right after the one told is the one who told: "Carney
+/// told reporters he had met Xi" was a meeting between Chinese reporters and
+/// Xi (the pronoun's subject was taken as the listener).
+#[test]
+fn a_pronoun_after_the_listener_is_the_teller() {
+    let got = triples_builtin_on(Lang::En, "Carney told reporters he had met Xi.", (2025, 10, 31));
+    assert!(got.contains(&triple("CANGOV", "CHNGOV", "040")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0.ends_with("MED")), "{got:?}");
+}
