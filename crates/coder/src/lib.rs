@@ -1500,9 +1500,6 @@ impl Coder {
                 source_group = caps.as_ref().and_then(|c| c.source).or(source);
                 target_group = caps.as_ref().and_then(|c| c.target).or(target);
             }
-            if let Some((traveller, _, _)) = trip {
-                source_group = traveller;
-            }
             // "Trump ha annunciato la fine dei negoziati con il Messico, accusando
             // Ottawa di mentire": a gerund after a comma has the subject of the
             // clause before, not an actor that clause's verb acted on.
@@ -1825,28 +1822,12 @@ impl Coder {
         breaks: &[usize],
         lw: &LangWords,
     ) -> (CodeSpec, String, Option<patterns::Captures>) {
-        let mut matcher = Matcher::new(sent, groups, &self.synsets, self.config.max_gap, verb, breaks);
-        matcher.clause_final_gap = self.clause_final_gap(lw);
-        let mut best: Option<(usize, &Pattern, patterns::Captures)> = None;
+        let tabari = self.config.tabari;
         // The compound actor (`%`) of any matching pattern: the verb is one
         // its subjects do to each other.
-        let mut compound = None;
-        // Markers such as `[+++]` are not codes: such a pattern is ignored.
-        // TABARI's `###` discards the sentence when that mode is on.
-        let tabari = self.config.tabari;
-        for pattern in
-            info.patterns.iter().filter(|p| !is_marker_code(&p.code) || tabari && is_discard_code(&p.code))
-        {
-            if let Some(caps) = matcher.try_pattern(pattern) {
-                compound = compound.or(caps.compound);
-                let weight = pattern.weight();
-                if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
-                    best = Some((weight, pattern, caps));
-                }
-            }
-        }
+        let (best, compound) = self.best_pattern(sent, groups, (verb, breaks), info, lw, |_| true);
         match best {
-            Some((_, p, mut caps)) => {
+            Some((p, mut caps)) => {
                 // "Armenian and Azerbaijani troops clashed": the more specific
                 // "- troop * = 190" gives the code, and the reciprocal
                 // "- % .. * = 145" that matched too says who fought whom. Only
@@ -1903,26 +1884,47 @@ impl Coder {
             end: p + 1,
         });
         let pronoun = with_pronoun.len() - 1;
-        let mut matcher = Matcher::new(sent, &with_pronoun, &self.synsets, self.config.max_gap, verb, breaks);
+        // Only the pronoun as the target: it is no subject or compound.
+        let (best, _) = self.best_pattern(sent, &with_pronoun, (verb, breaks), info, lw, |caps| {
+            caps.target == Some(pronoun)
+                && caps.source != Some(pronoun)
+                && caps.compound != Some(pronoun)
+                && !caps.skipped.contains(&Some(pronoun))
+        });
+        let (pattern, mut caps) = best?;
+        caps.target = None;
+        Some((pattern.code.clone(), pattern.rule.clone(), Some(caps)))
+    }
+
+    /// The weightiest of the verb's patterns that match with captures
+    /// `accepted`, and the compound actor (`%`) of any accepted match.
+    /// Markers such as `[+++]` are not codes: such a pattern is ignored;
+    /// TABARI's `###` discards the sentence when that mode is on.
+    fn best_pattern<'i>(
+        &self,
+        sent: &Keyed<'_>,
+        groups: &[ActorGroup],
+        (verb, breaks): ((usize, usize), &[usize]),
+        info: &'i VerbInfo,
+        lw: &LangWords,
+        accepted: impl Fn(&patterns::Captures) -> bool,
+    ) -> (Option<(&'i Pattern, patterns::Captures)>, Option<usize>) {
+        let mut matcher = Matcher::new(sent, groups, &self.synsets, self.config.max_gap, verb, breaks);
         matcher.clause_final_gap = self.clause_final_gap(lw);
+        let tabari = self.config.tabari;
         let mut best: Option<(usize, &Pattern, patterns::Captures)> = None;
-        for pattern in info.patterns.iter().filter(|p| !is_marker_code(&p.code)) {
-            let Some(caps) = matcher.try_pattern(pattern) else { continue };
-            // Only the pronoun as the target: it is no subject or compound.
-            let uses_pronoun_otherwise = caps.source == Some(pronoun)
-                || caps.compound == Some(pronoun)
-                || caps.skipped.contains(&Some(pronoun));
-            if caps.target != Some(pronoun) || uses_pronoun_otherwise {
-                continue;
-            }
+        let mut compound = None;
+        for pattern in
+            info.patterns.iter().filter(|p| !is_marker_code(&p.code) || tabari && is_discard_code(&p.code))
+        {
+            let Some(caps) = matcher.try_pattern(pattern).filter(|c| accepted(c)) else { continue };
+            compound = compound.or(caps.compound);
             let weight = pattern.weight();
             if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
                 best = Some((weight, pattern, caps));
             }
         }
-        let (_, pattern, mut caps) = best?;
-        caps.target = None;
-        Some((pattern.code.clone(), pattern.rule.clone(), Some(caps)))
+        (best.map(|(_, p, caps)| (p, caps)), compound)
     }
 
     fn events_from(
