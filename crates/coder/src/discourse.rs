@@ -1173,15 +1173,39 @@ pub(crate) fn roles_take_article_country(
 /// determiner ("The minister …", "Il premier …"), or after a short opening
 /// phrase ("On Saturday, Trump doubled down", "Am Samstag legte Trump nach"):
 /// the subject of a sentence that coded no event. Not an actor after a
-/// preposition ("In Kyiv, …", "Nach dem Treffen mit Macron …").
+/// preposition ("Nach dem Treffen mit Macron …"), but the one after a place
+/// so set off ("In Kyiv, President Zelenskyy said …").
 fn opening_subject<'g>(
     tokens: &[Token],
     groups: &'g [ActorGroup],
     lw: &LangWords,
     body_start: usize,
 ) -> Option<&'g ActorGroup> {
+    let mut by_start: Vec<&ActorGroup> = groups.iter().collect();
+    by_start.sort_by_key(|g| g.start);
+    let (first, rest) = by_start.split_first()?;
+    if let Some(subject) = opening_actor(tokens, first, lw, body_start) {
+        return Some(subject);
+    }
+    // "In Kyiv, …", "Au Canada, …": a place after a preposition alone, and its comma.
+    let place_opener = tokens.get(body_start..first.start).is_some_and(|lead| {
+        lead.len() == 1
+            && lead.iter().all(|t| lw.is_preposition(&t.upper) || lw.locatives.contains(&&*t.upper))
+    }) && tokens.get(first.end).is_some_and(|t| &*t.text == ",")
+        && first.actors.iter().all(|a| a.code.len() == 3);
+    let next = rest.first().copied().filter(|_| place_opener)?;
+    opening_actor(tokens, next, lw, first.end + 1)
+}
+
+/// [`opening_subject`] for one actor group: whether it opens the sentence
+/// from `body_start`.
+fn opening_actor<'g>(
+    tokens: &[Token],
+    first: &'g ActorGroup,
+    lw: &LangWords,
+    body_start: usize,
+) -> Option<&'g ActorGroup> {
     const LEAD_WORDS: usize = 3;
-    let first = groups.iter().min_by_key(|g| g.start)?;
     let lead = tokens.get(body_start..first.start)?;
     let words: Vec<&Token> = lead.iter().filter(|t| t.kind != TokenKind::Punct).collect();
     let after_determiner = words.len() <= 1 && words.iter().all(|t| lw.determiners.contains(&&*t.upper));

@@ -3879,8 +3879,14 @@ fn appositive_subject(groups: &[ActorGroup], verb: usize, tokens: &[Token], lw: 
     // "Ucraina, Zelensky incontra Meloni": an actor right after the comma and
     // no aside closing before the verb make the opening actor a headline's
     // topic, and the actor after it the subject.
+    // So too past an article: "Au Canada, le chef conservateur Pierre
+    // Poilievre a reproché …".
+    let mut after_comma = first.end + 1;
+    while tokens.get(after_comma).is_some_and(|t| lw.is_determiner(&t.upper)) {
+        after_comma += 1;
+    }
     let topic = groups.get(1).is_some_and(|g| {
-        g.start == first.end + 1
+        (first.end + 1..=after_comma).contains(&g.start)
             && g.end <= verb
             && tokens.get(g.end..verb).is_some_and(|ts| !ts.iter().any(|t| &*t.text == ","))
     });

@@ -3145,3 +3145,31 @@ fn a_pronoun_after_the_listener_is_the_teller() {
     assert!(got.contains(&triple("CANGOV", "CHNGOV", "040")), "{got:?}");
     assert!(!got.iter().any(|t| t.0.ends_with("MED")), "{got:?}");
 }
+
+/// A place set off at the start ("In Kyiv, …", "Au Canada, …") is where the
+/// sentence happens: the actor after its comma is the subject, of the verb and
+/// of a later pronoun. "He" used to be the Kremlin aide of the sentence
+/// before, and the French opposition leader's criticism was Canada's.
+#[test]
+fn the_actor_after_an_opening_place_is_the_subject() {
+    const DATE: (i32, u32, u32) = (2025, 11, 30);
+    let got = triples_builtin_on(
+        Lang::En,
+        "Kremlin aide Yuri Ushakov described the talks as useful. In Kyiv, President Volodymyr Zelenskyy \
+         said Ukraine would not accept any agreement. He later spoke by phone with French President \
+         Emmanuel Macron.",
+        DATE,
+    );
+    assert!(got.contains(&triple("UKRGOV", "FRAGOV", "041")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == "RUSGOV" || t.1 == "RUSGOV"), "{got:?}");
+    let got = triples_builtin_on(
+        Lang::Fr,
+        "Au Canada, le chef conservateur Pierre Poilievre a reproché au premier ministre Mark Carney sa \
+         gestion des tarifs.",
+        DATE,
+    );
+    assert_eq!(got, vec![triple("CANOPP", "CANGOV", "111")]);
+    // A headline's topic before the comma stays no actor of the act.
+    let got = triples_builtin_on(Lang::Fr, "Au Burkina Faso, des jihadistes ont tué 50 soldats.", DATE);
+    assert_eq!(got, vec![triple("BFAREB", "BFAMIL", "190")]);
+}
