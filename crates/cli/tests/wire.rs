@@ -108,7 +108,10 @@ use dyad_text::{Lang, TextPipeline};
 /// world crises and European politics): it .643, en .624, es .644, fr .637,
 /// de .656; and 10 Italian, 12 in each other language more (round 41; blind
 /// it .441, en .309, es .515, fr .353, de .496; Asia, Africa, South America,
-/// Italian society): it .644, en .622, es .646, fr .635, de .654.
+/// Italian society): it .644, en .622, es .646, fr .635, de .654. Session 31
+/// appended 12 more (round 42; blind it .541, en .404, es .346, fr .463, de
+/// .681; Italian, Spanish, French and German politics, Africa and Latin
+/// America): it .652, en .619, es .642, fr .635, de .659.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.60), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.60)];
 
