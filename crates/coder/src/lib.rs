@@ -1146,6 +1146,19 @@ impl Coder {
                     }
                 }
             }
+            // "Nachdem Russland Kiew angegriffen hatte, forderte Selenskyj …": a
+            // subordinate clause fills the first place; the subject follows the
+            // verb (or is the pronoun there: "…, reiste er nach Kiew").
+            let after_fronted_clause = source_group.is_none()
+                && lw.verb_second
+                && !passive
+                && after_fronted_clause(tokens, start, lw);
+            if after_fronted_clause {
+                if let Some(subject) = first_group_after(&groups, end, tokens, lw) {
+                    source_group = Some(subject);
+                    target_group = first_group_after(&groups, groups[subject].end, tokens, lw);
+                }
+            }
             if source_group.is_none() && lw.verb_second && !passive {
                 // "Baerbock hat Tajani in Rom getroffen": with an auxiliary in second
                 // place the subject stands next to it and the object before the verb.
@@ -1170,7 +1183,7 @@ impl Coder {
                 // not the last noun before the comma.
                 source_group = found.last().and_then(|f| f.source);
             }
-            if source_group.is_none() {
+            if source_group.is_none() && !after_fronted_clause {
                 // A pattern that names words before the verb ("SUGGESTED * APPLY
                 // CONVENTIONS" for "Arnor suggested Gondor should apply …") makes
                 // them one phrase with it: the subject stands before the phrase,
@@ -3231,8 +3244,11 @@ fn verb_final(
     lw: &LangWords,
 ) -> Option<(usize, Option<usize>)> {
     let clause_start = clause_start_before(tokens, verb, lw);
-    let aux =
-        (clause_start..verb).find(|&i| tokens.get(i).is_some_and(|t| lw.auxiliaries.contains(&&*t.upper)))?;
+    let Some(aux) =
+        (clause_start..verb).find(|&i| tokens.get(i).is_some_and(|t| lw.auxiliaries.contains(&&*t.upper)))
+    else {
+        return subordinate_verb_final(groups, verb, clause_start, tokens, lw);
+    };
     let before = groups.iter().rposition(|g| g.end == aux && g.start >= clause_start);
     // "Annalena Baerbock, die deutsche Außenministerin, hat …": the comma closes
     // an apposition, not a clause.
@@ -3246,6 +3262,56 @@ fn verb_final(
         .find(|(gi, g)| *gi != subject && g.start > aux && g.end <= verb && !locative(g))
         .map(|(gi, _)| gi);
     Some((subject, object))
+}
+
+/// A German subordinate clause, whose verb (and its finite auxiliary) ends it:
+/// "nachdem Russland Kiew angegriffen hatte", "dass Merz Macron traf". The
+/// subject opens the clause, right after the subordinating word; the object
+/// is the last actor after it before the verb that is not a place.
+fn subordinate_verb_final(
+    groups: &[ActorGroup],
+    verb: usize,
+    clause_start: usize,
+    tokens: &[Token],
+    lw: &LangWords,
+) -> Option<(usize, Option<usize>)> {
+    let opener = clause_start.checked_sub(1)?;
+    if !lw.subordinator_at(tokens, opener) || lw.relatives.contains(&&*tokens.get(opener)?.upper) {
+        return None;
+    }
+    let mut after = verb + 1;
+    while tokens.get(after).is_some_and(|t| lw.auxiliaries.contains(&&*t.upper)) {
+        after += 1;
+    }
+    if tokens.get(after).is_some_and(|t| t.kind == TokenKind::Word) {
+        return None;
+    }
+    let mut first = clause_start;
+    while tokens.get(first).is_some_and(|t| lw.is_determiner(&t.upper)) {
+        first += 1;
+    }
+    let subject = groups.iter().position(|g| (clause_start..=first).contains(&g.start) && g.end < verb)?;
+    let locative = |g: &ActorGroup| lw.locative_before(tokens, g.start);
+    let object = groups
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(gi, g)| *gi != subject && g.start >= groups[subject].end && g.end <= verb && !locative(g))
+        .map(|(gi, _)| gi);
+    Some((subject, object))
+}
+
+/// Whether the verb at `verb` follows the comma that closes a subordinate
+/// clause opening the sentence ("Nachdem Russland Kiew angegriffen hatte,
+/// forderte …"): in German that clause is the first place of the main one.
+fn after_fronted_clause(tokens: &[Token], verb: usize, lw: &LangWords) -> bool {
+    let Some(comma) = verb.checked_sub(1).filter(|&c| tokens.get(c).is_some_and(|t| &*t.text == ",")) else {
+        return false;
+    };
+    let Some(opener) = clause_start_before(tokens, comma, lw).checked_sub(1) else { return false };
+    lw.subordinator_at(tokens, opener)
+        && tokens.get(opener).is_some_and(|t| !lw.relatives.contains(&&*t.upper))
+        && tokens.get(..opener).is_some_and(|ts| ts.iter().all(|t| t.kind == TokenKind::Punct))
 }
 
 /// Where the German clause of the verb at `verb` begins: after the last

@@ -3173,3 +3173,30 @@ fn the_actor_after_an_opening_place_is_the_subject() {
     let got = triples_builtin_on(Lang::Fr, "Au Burkina Faso, des jihadistes ont tué 50 soldats.", DATE);
     assert_eq!(got, vec![triple("BFAREB", "BFAMIL", "190")]);
 }
+
+/// A German subordinate clause ends with its verb: its subject opens it and
+/// its object stands between ("nachdem Russland Kiew angegriffen hatte" was
+/// Kiev's act), and when it opens the sentence it is the main clause's first
+/// place, so the main subject follows the verb ("…, forderte Selenskyj" was
+/// Kiev's demand).
+#[test]
+fn a_german_subordinate_clause_ends_with_its_verb() {
+    const DATE: (i32, u32, u32) = (2025, 10, 30);
+    let got = triples_builtin_on(
+        Lang::De,
+        "Nachdem Russland Kiew angegriffen hatte, forderte Selenskyj neue Sanktionen gegen Moskau.",
+        DATE,
+    );
+    assert!(got.contains(&triple("RUS", "UKR", "190")), "{got:?}");
+    assert!(got.contains(&triple("UKRGOV", "RUS", "100")), "{got:?}");
+    assert_eq!(got.len(), 2, "{got:?}");
+    let got = triples_builtin_on(Lang::De, "Selenskyj sagte, dass Russland Kiew angriff.", DATE);
+    assert!(got.contains(&triple("RUS", "UKR", "190")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == "UKR"), "{got:?}");
+    let got = triples_builtin_on(
+        Lang::De,
+        "Nachdem Russland Kiew angegriffen hatte, hat Selenskyj Sanktionen gegen Moskau gefordert.",
+        DATE,
+    );
+    assert!(got.contains(&triple("UKRGOV", "RUS", "100")), "{got:?}");
+}
