@@ -2129,9 +2129,14 @@ impl Coder {
             // "X said Y attacked Z" is about the attack.
             // A telling with no target of its own ("…, a senior official said")
             // is an event apart when events with an unknown side are wanted.
-            let statement = |d: &Draft<'_>| {
-                d.code.starts_with("01") || d.statement && d.tgt.is_some_and(|a| !a.code.is_empty())
+            // A denial, a symbolic act, condolences or accord (016-019)
+            // are acts of their own: "Eritrea dismissed the allegations and
+            // accused Addis Ababa …" is both.
+            let comment = |code: &str| {
+                code.starts_with("01") && !matches!(code.get(..3), Some("016" | "017" | "018" | "019"))
             };
+            let statement =
+                |d: &Draft<'_>| comment(&d.code) || d.statement && d.tgt.is_some_and(|a| !a.code.is_empty());
             if drafts.iter().any(|d| !statement(d)) {
                 drafts.retain(|d| !statement(d));
             }

@@ -3200,3 +3200,22 @@ fn a_german_subordinate_clause_ends_with_its_verb() {
     );
     assert!(got.contains(&triple("UKRGOV", "RUS", "100")), "{got:?}");
 }
+
+/// A denial, condolences or a symbolic act (016-019) is an act of its own,
+/// not a statement that yields to the sentence's other events: "Eritrea
+/// dismissed the allegations and accused Ethiopia …" is both. A plain
+/// statement still yields.
+#[test]
+fn a_denial_is_coded_beside_another_event() {
+    const DATE: (i32, u32, u32) = (2025, 10, 30);
+    let got = triples_builtin_on(
+        Lang::En,
+        "Ethiopia has accused Eritrea of arming rebel groups. Eritrea dismissed the allegations and accused \
+         Ethiopia of seeking war.",
+        DATE,
+    );
+    assert!(got.contains(&triple("ERI", "ETH", "016")), "{got:?}");
+    assert!(got.contains(&triple("ERI", "ETH", "112")), "{got:?}");
+    let got = triples_builtin_on(Lang::En, "Macron said Russia attacked Ukraine.", DATE);
+    assert!(!got.iter().any(|t| t.2.starts_with("01")), "{got:?}");
+}
