@@ -3219,3 +3219,21 @@ fn a_denial_is_coded_beside_another_event() {
     let got = triples_builtin_on(Lang::En, "Macron said Russia attacked Ukraine.", DATE);
     assert!(!got.iter().any(|t| t.2.starts_with("01")), "{got:?}");
 }
+
+/// ANSA puts its name before the dateline ("(ANSA) - BEIRUT, 6 NOV - …"):
+/// the city is the dateline's, no actor of the first sentence.
+#[test]
+fn a_dateline_after_the_agency_is_no_actor() {
+    let got = triples_builtin_on(
+        Lang::It,
+        "(ANSA) - BEIRUT, 6 NOV - L'aviazione israeliana ha colpito il sud del Libano.",
+        (2025, 11, 6),
+    );
+    assert_eq!(got, vec![triple("ISRMIL", "LBN", "195")]);
+    let got = triples_builtin_on(
+        Lang::It,
+        "(ANSA) - ROMA, 5 MAR - Un'ora e mezza di confronto a Palazzo Chigi con i sindacati.",
+        (2025, 3, 5),
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

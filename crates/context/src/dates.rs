@@ -1006,8 +1006,18 @@ fn may_have_dateline(text: &str) -> bool {
 /// let d = parse_dateline("PARIGI, 3 marzo 2023 - Il presidente...", None).unwrap();
 /// assert_eq!(d.date, NaiveDate::from_ymd_opt(2023, 3, 3));
 /// assert!(parse_dateline("The minister said - quietly - no.", None).is_none());
+/// // The agency may come first, as ANSA writes it.
+/// let d = parse_dateline("(ANSA) - BEIRUT, 6 NOV - L'aviazione...", NaiveDate::from_ymd_opt(2025, 11, 6)).unwrap();
+/// assert_eq!((d.place.as_str(), d.source.as_deref()), ("BEIRUT", Some("ANSA")));
+/// assert_eq!(d.date, NaiveDate::from_ymd_opt(2025, 11, 6));
 /// ```
 pub fn parse_dateline(text: &str, reference: Option<NaiveDate>) -> Option<Dateline> {
+    read_dateline(text, reference, true)
+}
+
+/// [`parse_dateline`]; with `agency_first`, the agency may stand alone
+/// before a dateline of its own ("(ANSA) - ROMA, 12 MAR - …").
+fn read_dateline(text: &str, reference: Option<NaiveDate>, agency_first: bool) -> Option<Dateline> {
     if !may_have_dateline(text) {
         return None;
     }
@@ -1061,6 +1071,14 @@ pub fn parse_dateline(text: &str, reference: Option<NaiveDate>) -> Option<Dateli
         (None, None) => (head, None),
         _ => return None,
     };
+    if before_paren.is_empty() && agency_first {
+        // "(ANSA) - BEIRUT, 6 NOV - …": the dateline follows the agency.
+        let after_agency = text.char_indices().nth(body_start).map(|(at, _)| at)?;
+        let mut dateline = read_dateline(text.get(after_agency..)?, reference, false)?;
+        dateline.source = dateline.source.or(source);
+        dateline.body_start += body_start;
+        return Some(dateline);
+    }
     let (place, date_part) = match before_paren.find(',') {
         Some(c) => {
             (before_paren.get(..c).unwrap_or("").trim(), before_paren.get(c + 1..).unwrap_or("").trim())
