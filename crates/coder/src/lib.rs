@@ -3248,17 +3248,37 @@ fn verb_final(
     tokens: &[Token],
     lw: &LangWords,
 ) -> Option<(usize, Option<usize>)> {
-    let clause_start = clause_start_before(tokens, verb, lw);
+    // "Die Militärregierungen von Mali, Burkina Faso und Niger wollen …": a
+    // comma inside an actor's list opens no clause.
+    let mut clause_start = clause_start_before(tokens, verb, lw);
+    while let Some(list) = groups.iter().find(|g| g.start < clause_start && clause_start < g.end) {
+        clause_start = clause_start_before(tokens, list.start, lw);
+    }
     let Some(aux) =
         (clause_start..verb).find(|&i| tokens.get(i).is_some_and(|t| lw.auxiliaries.contains(&&*t.upper)))
     else {
         return subordinate_verb_final(groups, verb, clause_start, tokens, lw);
     };
-    let before = groups.iter().rposition(|g| g.end == aux && g.start >= clause_start);
+    // "Im Sudan hat die RSF-Miliz …": a place after a preposition fills the
+    // first place, and the subject follows the auxiliary.
+    let before = groups
+        .iter()
+        .rposition(|g| g.end == aux && g.start >= clause_start && !lw.locative_before(tokens, g.start));
     // "Annalena Baerbock, die deutsche Außenministerin, hat …": the comma closes
     // an apposition, not a clause.
     let apposed = || (clause_start > 0).then(|| appositive_subject(groups, aux, tokens, lw)).flatten();
-    let subject = before.or_else(apposed).or_else(|| groups.iter().position(|g| g.start == aux + 1))?;
+    // The subject after the auxiliary may have its article outside the group,
+    // one of the nominative ("hat die RSF-Miliz", not "wollen den Gerichtshof").
+    const NOT_NOMINATIVE: [&str; 6] = ["DEN", "DEM", "DES", "EINEN", "EINEM", "EINES"];
+    let mut after_aux = aux + 1;
+    while tokens.get(after_aux).is_some_and(|t| {
+        lw.is_determiner(&t.upper) && !lw.is_preposition(&t.upper) && !NOT_NOMINATIVE.contains(&&*t.upper)
+    }) {
+        after_aux += 1;
+    }
+    let subject = before
+        .or_else(apposed)
+        .or_else(|| groups.iter().position(|g| (aux + 1..=after_aux).contains(&g.start)))?;
     let locative = |g: &ActorGroup| lw.locative_before(tokens, g.start);
     let object = groups
         .iter()

@@ -3237,3 +3237,31 @@ fn a_dateline_after_the_agency_is_no_actor() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// A German clause opened by a place and a finite auxiliary has its subject
+/// after the auxiliary, past a nominative article ("Im Sudan hat die
+/// RSF-Miliz …" was Sudan's act), and a comma inside a list before the
+/// auxiliary opens no clause ("Großbritannien, Kanada und Australien haben
+/// … anerkannt" coded nothing).
+#[test]
+fn a_german_subject_stands_next_to_its_auxiliary() {
+    const DATE: (i32, u32, u32) = (2025, 9, 21);
+    let got = triples_builtin_on(
+        Lang::De,
+        "London (Reuters) - Großbritannien, Kanada und Australien haben als erste große westliche \
+         Industriestaaten einen palästinensischen Staat anerkannt.",
+        DATE,
+    );
+    for state in ["GBR", "CAN", "AUS"] {
+        assert!(got.contains(&triple(state, "PSE", "054")), "{got:?}");
+    }
+    let got = triples_builtin_on(Lang::De, "Im Sudan hat die RSF-Miliz eine Waffenruhe verkündet.", DATE);
+    assert!(!got.iter().any(|t| t.0 == "SDN"), "{got:?}");
+    let got = triples_builtin_on(
+        Lang::De,
+        "Die Militärregierungen von Mali, Burkina Faso und Niger wollen den Internationalen \
+         Strafgerichtshof verlassen.",
+        DATE,
+    );
+    assert!(got.contains(&triple("NERGOV", "IGOICC", "160")), "{got:?}");
+}
