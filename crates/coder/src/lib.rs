@@ -1364,11 +1364,14 @@ impl Coder {
             if passive_roles {
                 std::mem::swap(&mut source_group, &mut target_group);
             }
-            // "Carney told reporters he had apologised": a subject pronoun right
-            // after the one told is the one who told, not the listener.
+            // "Carney told reporters (that) he had apologised": a subject pronoun
+            // right after the one told, or after its "that", is the one who
+            // told, not the listener.
             let teller = source_group.and_then(|g| groups.get(g)).and_then(|g| {
                 let upper = |i: usize| tokens.get(i).map(|t| &*t.upper);
-                let pronoun_next = upper(g.end).is_some_and(|w| lw.pronouns.contains(&w)) && g.end < start;
+                let that = usize::from(upper(g.end).is_some_and(|w| lw.is_complementizer(w)));
+                let pronoun_next =
+                    upper(g.end + that).is_some_and(|w| lw.pronouns.contains(&w)) && g.end + that < start;
                 let mut at = g.start;
                 while at > 0 && upper(at - 1).is_some_and(|w| lw.is_determiner(w)) {
                     at -= 1;
@@ -1412,8 +1415,22 @@ impl Coder {
                         found.last().filter(|f| (f.statement || says_or_judges(&f.code)) && f.verb.1 < p);
                     said.filter(|_| opens).and_then(|f| f.source)
                 });
+                // "Trump told reporters that he had met Xi": with the telling
+                // coded no event, the teller is the group before the verb of
+                // saying whose object ends right before "that".
+                let told_by = || {
+                    let that = pronoun?.checked_sub(1)?;
+                    let listener = groups.iter().find(|g| g.end == that)?;
+                    let mut at = listener.start;
+                    while at > 0 && upper(at - 1).is_some_and(|w| lw.is_determiner(w)) {
+                        at -= 1;
+                    }
+                    let told =
+                        at.checked_sub(1).filter(|&v| upper(v).is_some_and(|w| lw.reporting.contains(&w)))?;
+                    groups.iter().position(|g| g.end == told)
+                };
                 if pronoun_after_that {
-                    source_group = reported_by;
+                    source_group = reported_by.or_else(told_by);
                 }
                 // "Darauf hätten sie sich mit Trump geeinigt, teilte Sheinbaum
                 // mit": a reported-speech pronoun is the speaker named after.

@@ -3265,3 +3265,13 @@ fn a_german_subject_stands_next_to_its_auxiliary() {
     );
     assert!(got.contains(&triple("NERGOV", "IGOICC", "160")), "{got:?}");
 }
+
+/// "told reporters that he …": the pronoun after the listener's "that" is the
+/// teller, as it is with no "that" ("told reporters he …"). It gave nothing.
+#[test]
+fn a_pronoun_after_told_someone_that_is_the_teller() {
+    let got =
+        triples_builtin_on(Lang::En, "Trump told reporters that he had met Xi Jinping.", (2025, 10, 30));
+    assert!(got.contains(&triple("USAGOV", "CHNGOV", "040")), "{got:?}");
+    assert!(got.contains(&triple("CHNGOV", "USAGOV", "040")), "{got:?}");
+}
