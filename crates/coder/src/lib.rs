@@ -1372,13 +1372,7 @@ impl Coder {
                 let that = usize::from(upper(g.end).is_some_and(|w| lw.is_complementizer(w)));
                 let pronoun_next =
                     upper(g.end + that).is_some_and(|w| lw.pronouns.contains(&w)) && g.end + that < start;
-                let mut at = g.start;
-                while at > 0 && upper(at - 1).is_some_and(|w| lw.is_determiner(w)) {
-                    at -= 1;
-                }
-                let told =
-                    at.checked_sub(1).filter(|&v| upper(v).is_some_and(|w| lw.reporting.contains(&w)))?;
-                let teller = groups.iter().position(|h| h.end == told)?;
+                let teller = teller_of(&groups, g.start, tokens, lw)?;
                 (pronoun_next && !tabari && !passive_roles).then_some(teller)
             });
             if teller.is_some() {
@@ -1421,13 +1415,7 @@ impl Coder {
                 let told_by = || {
                     let that = pronoun?.checked_sub(1)?;
                     let listener = groups.iter().find(|g| g.end == that)?;
-                    let mut at = listener.start;
-                    while at > 0 && upper(at - 1).is_some_and(|w| lw.is_determiner(w)) {
-                        at -= 1;
-                    }
-                    let told =
-                        at.checked_sub(1).filter(|&v| upper(v).is_some_and(|w| lw.reporting.contains(&w)))?;
-                    groups.iter().position(|g| g.end == told)
+                    teller_of(&groups, listener.start, tokens, lw)
                 };
                 if pronoun_after_that {
                     source_group = reported_by.or_else(told_by);
@@ -3341,6 +3329,18 @@ fn subordinate_verb_final(
         .find(|(gi, g)| *gi != subject && g.start >= groups[subject].end && g.end <= verb && !locative(g))
         .map(|(gi, _)| gi);
     Some((subject, object))
+}
+
+/// Who told the listener whose group starts at `listener`: the group right
+/// before the verb of saying that takes it ("*Carney* told reporters").
+fn teller_of(groups: &[ActorGroup], listener: usize, tokens: &[Token], lw: &LangWords) -> Option<usize> {
+    let upper = |i: usize| tokens.get(i).map(|t| &*t.upper);
+    let mut at = listener;
+    while at > 0 && upper(at - 1).is_some_and(|w| lw.is_determiner(w)) {
+        at -= 1;
+    }
+    let told = at.checked_sub(1).filter(|&v| upper(v).is_some_and(|w| lw.reporting.contains(&w)))?;
+    groups.iter().position(|g| g.end == told)
 }
 
 /// Whether the verb at `verb` follows the comma that closes a subordinate
