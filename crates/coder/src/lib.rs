@@ -3316,11 +3316,7 @@ fn subordinate_verb_final(
     if tokens.get(after).is_some_and(|t| t.kind == TokenKind::Word) {
         return None;
     }
-    let mut first = clause_start;
-    while tokens.get(first).is_some_and(|t| lw.is_determiner(&t.upper)) {
-        first += 1;
-    }
-    let subject = groups.iter().position(|g| (clause_start..=first).contains(&g.start) && g.end < verb)?;
+    let subject = group_after_articles(groups, tokens, clause_start, lw).filter(|&g| groups[g].end < verb)?;
     let locative = |g: &ActorGroup| lw.locative_before(tokens, g.start);
     let object = groups
         .iter()
@@ -3989,12 +3985,8 @@ fn appositive_subject(groups: &[ActorGroup], verb: usize, tokens: &[Token], lw: 
     // topic, and the actor after it the subject.
     // So too past an article: "Au Canada, le chef conservateur Pierre
     // Poilievre a reproché …".
-    let mut after_comma = first.end + 1;
-    while tokens.get(after_comma).is_some_and(|t| lw.is_determiner(&t.upper)) {
-        after_comma += 1;
-    }
     let topic = groups.get(1).is_some_and(|g| {
-        (first.end + 1..=after_comma).contains(&g.start)
+        group_after_articles(groups, tokens, first.end + 1, lw) == Some(1)
             && g.end <= verb
             && tokens.get(g.end..verb).is_some_and(|ts| !ts.iter().any(|t| &*t.text == ","))
     });
