@@ -1359,7 +1359,7 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
                     last.end = last.end.max(prev.end);
                     continue;
                 }
-                if apposition(tokens, prev, &actor) {
+                if apposition(tokens, prev, &actor, lw) {
                     // "Annalena Baerbock, the German foreign minister,": one actor, named
                     // twice; the role tells the office when the name alone does not.
                     if prev.code.len() <= 3 && actor.code.len() > 3 || prev.code.starts_with('~') {
@@ -1462,7 +1462,7 @@ fn short_name_in_brackets(tokens: &[Token], first: &Actor, second: &Actor) -> bo
 /// an office and the person holding it, right after it ("Bundeskanzler Olaf
 /// Scholz") or set off by commas ("El canciller de México, Juan Ramón de la
 /// Fuente, se reunió …").
-fn apposition(tokens: &[Token], first: &Actor, second: &Actor) -> bool {
+fn apposition(tokens: &[Token], first: &Actor, second: &Actor, lw: &LangWords) -> bool {
     let Some(between) = tokens.get(first.end..second.start) else { return false };
     let country = |a: &Actor| a.code.get(..3).filter(|c| !c.starts_with('~')).map(str::to_string);
     // "Bundeskanzler Olaf Scholz" (an office the dictionary lists as an actor)
@@ -1489,8 +1489,9 @@ fn apposition(tokens: &[Token], first: &Actor, second: &Actor) -> bool {
         && first.code.len() == 3;
     (office_then_name
         || state_then_its_person
-        || matches!(between, [comma, article] if &*comma.text == "," && article.kind == TokenKind::Word
-        && !matches!(&*article.upper, "AND" | "OR"))
+        // The word after the comma is an article, not a verb: in "Ozgur Ozel,
+        // the CHP leader, criticised Erdogan" the role and Erdogan are two actors.
+        || matches!(between, [comma, article] if &*comma.text == "," && lw.is_determiner(&article.upper))
             // "Desde Kiev, el presidente ucraniano, Volodímir Zelenski, acusó":
             // a bare state or capital is not named again by a person after it.
             && (first.person || first.code.len() > 3))

@@ -3275,3 +3275,21 @@ fn a_pronoun_after_told_someone_that_is_the_teller() {
     assert!(got.contains(&triple("USAGOV", "CHNGOV", "040")), "{got:?}");
     assert!(got.contains(&triple("CHNGOV", "USAGOV", "040")), "{got:?}");
 }
+
+/// A person, a comma and a role, then a comma and a verb: the word after the
+/// second comma is no article, so the role and the verb's object are two
+/// actors. "the CHP leader, criticised Erdogan" was read as the role set off
+/// by commas before its holder, one actor, and nothing was coded.
+#[test]
+fn a_verb_after_a_comma_is_no_article_of_an_apposition() {
+    let got = triples_builtin_on(Lang::En, "Ozgur Ozel, the CHP leader, criticised Erdogan.", (2026, 3, 1));
+    assert!(got.contains(&triple("TUROPP", "TURGOV", "111")), "{got:?}");
+    // An article after the comma still names one actor twice.
+    let got = triples_builtin_on(
+        Lang::En,
+        "Johann Wadephul, the German foreign minister, met Marco Rubio.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("DEUGOV", "USAGOV", "040")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == t.1), "{got:?}");
+}
