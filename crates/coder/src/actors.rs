@@ -649,7 +649,12 @@ impl ActorFinder {
                             // this one govern the same actors.
                             while let Some(prev) = actors.last() {
                                 let bare = prev.code.starts_with('~') && prev.implied_text.is_none();
-                                if !(bare && coordinated(tokens.get(prev.end..start).unwrap_or(&[]), lw)) {
+                                // Not a role that opens the sentence after a preposition:
+                                // "Dall'opposizione, il leader del M5s …".
+                                if !(bare
+                                    && coordinated(tokens.get(prev.end..start).unwrap_or(&[]), lw)
+                                    && !opens_after_preposition(tokens, prev, lw))
+                                {
                                     break;
                                 }
                                 start = prev.start;
@@ -1493,13 +1498,29 @@ fn apposition(tokens: &[Token], first: &Actor, second: &Actor, lw: &LangWords) -
         // the CHP leader, criticised Erdogan" the role and Erdogan are two actors.
         || matches!(between, [comma, article] if &*comma.text == "," && lw.is_determiner(&article.upper))
             // "Desde Kiev, el presidente ucraniano, Volodímir Zelenski, acusó":
-            // a bare state or capital is not named again by a person after it.
-            && (first.person || first.code.len() > 3))
+            // a bare state or capital is not named again by a person after it;
+            // nor is a side that opens the sentence after a preposition
+            // ("Dall'opposizione, il leader del M5s Giuseppe Conte ha accusato").
+            && (first.person || first.code.len() > 3)
+            && !opens_after_preposition(tokens, first, lw))
         && (first.person || second.person)
         && (country(first).is_some() && country(first) == country(second)
             // "Su líder, Santiago Abascal, ha acusado …": a role with no country
             // of its own is the office of the person named after it.
             || office_then_name && first.code.starts_with('~') && country(second).is_some())
+}
+
+/// Whether `actor` is the object of a preposition that opens the sentence:
+/// "*Dall'*opposizione, …", "*Desde* el Gobierno, …".
+fn opens_after_preposition(tokens: &[Token], actor: &Actor, lw: &LangWords) -> bool {
+    let Some(before) = tokens.get(..actor.start) else { return false };
+    let preposition =
+        |t: &Token| lw.prepositions.contains(&&*t.upper) || lw.passive_agent.contains(&&*t.upper);
+    match before {
+        [p] => preposition(p),
+        [p, d] => preposition(p) && lw.is_determiner(&d.upper),
+        _ => false,
+    }
 }
 
 /// Whether the tokens between two actors coordinate them: a conjunction or

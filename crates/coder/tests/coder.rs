@@ -3293,3 +3293,16 @@ fn a_verb_after_a_comma_is_no_article_of_an_apposition() {
     assert!(got.contains(&triple("DEUGOV", "USAGOV", "040")), "{got:?}");
     assert!(!got.iter().any(|t| t.0 == t.1), "{got:?}");
 }
+
+/// A side that opens the sentence after a preposition ("Dall'opposizione,")
+/// is neither named again by the actor after the comma nor a role governing
+/// it: the leader after the comma is the subject. Nothing was coded.
+#[test]
+fn a_side_after_an_opening_preposition_is_not_the_subject_after_the_comma() {
+    let got = triples_builtin_on(
+        Lang::It,
+        "Dall'opposizione, il leader del M5s Giuseppe Conte ha accusato il governo di mentire.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("ITAOPP", "ITAGOV", "112")), "{got:?}");
+}
