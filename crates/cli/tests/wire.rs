@@ -116,7 +116,10 @@ use dyad_text::{Lang, TextPipeline};
 /// from each language's press): it .652, en .622, es .645, fr .634, de .660;
 /// and 11 Italian, 12 in each other language more (round 44; blind it .427,
 /// en .574, es .481, fr .419, de .400; home affairs, East Asia): it .652, en
-/// .626, es .645, fr .634, de .660.
+/// .626, es .645, fr .634, de .660. Session 32 appended 12 more per language
+/// (round 45; blind it .486, en .566, es .476, fr .450, de .697; the
+/// Mediterranean, Africa, Mexico and the Caribbean, the Middle East, Eastern
+/// Europe): it .655, en .626, es .644, fr .629, de .666.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.60), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.60)];
 
