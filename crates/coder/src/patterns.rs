@@ -317,9 +317,15 @@ impl<'a> Matcher<'a> {
             }
             Elem::Word(_) => Ends::new(),
             Elem::Source | Elem::Target | Elem::Compound | Elem::SkipActor => {
+                let tokens = self.sent.tokens;
+                let comma = |k: usize| tokens.get(k).is_some_and(|t| &*t.text == ",");
+                // "Le président français, Emmanuel Macron, a reçu …": the comma
+                // that closes a name set off inside the actor ends the actor too.
+                let closes_apposition =
+                    |g: &ActorGroup| comma(i) && g.end == i && (g.start..g.end).any(comma);
                 let group = self.groups.iter().position(|g| match dir {
                     Dir::Forward => g.start == i,
-                    Dir::Backward => g.end == i + 1,
+                    Dir::Backward => g.end == i + 1 || closes_apposition(g),
                 });
                 let Some(gi) = group else { return Ends::new() };
                 if matches!(elem, Elem::Compound) && self.groups[gi].actors.len() < 2 {

@@ -3306,3 +3306,19 @@ fn a_side_after_an_opening_preposition_is_not_the_subject_after_the_comma() {
     );
     assert!(got.contains(&triple("ITAOPP", "ITAGOV", "112")), "{got:?}");
 }
+
+/// A subject whose holder is set off by commas ("Le président français,
+/// Emmanuel Macron, a reçu …") still stands before the auxiliary for a
+/// pattern's `$ avoir *`: the closing comma ends the actor. The guest was
+/// taken from the place ("à l'Elysée"), FRAGOV FRAGOV 043.
+#[test]
+fn the_comma_closing_an_apposition_ends_the_subject_for_patterns() {
+    let got = triples_builtin_on(
+        Lang::Fr,
+        "Le président français, Emmanuel Macron, a reçu mercredi à l'Elysée le président syrien \
+         Ahmed al-Chareh.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("FRAGOV", "SYRGOV", "043")), "{got:?}");
+    assert!(!got.contains(&triple("FRAGOV", "FRAGOV", "043")), "{got:?}");
+}
