@@ -3104,7 +3104,19 @@ fn has_lower(s: &str) -> bool {
 
 fn is_negated(tokens: &[Token], verb: usize, verb_end: usize, lw: &LangWords) -> bool {
     let negation = |t: &Token| lw.negations.contains(&&*t.upper);
-    tokens[verb.saturating_sub(3)..verb].iter().any(negation)
+    // "Plus de 400 Palestiniens ont été tués": a negation word before "of" and
+    // a number counts; it denies nothing.
+    let counts = |i: usize| {
+        let of = tokens.get(i + 1).is_some_and(|t| lw.of_words.contains(&&*t.upper));
+        let number = tokens.get(i + 2).is_some_and(|t| {
+            t.text.starts_with(|c: char| c.is_ascii_digit())
+                || lw.number_word(&t.upper).is_some()
+                || matches!(&*t.upper, "UN" | "UNE")
+        });
+        of && number
+    };
+    let start = verb.saturating_sub(3);
+    tokens[start..verb].iter().enumerate().any(|(k, t)| negation(t) && !counts(start + k))
         || (lw.negation_after
             && tokens[verb_end.min(tokens.len())..]
                 .iter()

@@ -3322,3 +3322,18 @@ fn the_comma_closing_an_apposition_ends_the_subject_for_patterns() {
     assert!(got.contains(&triple("FRAGOV", "SYRGOV", "043")), "{got:?}");
     assert!(!got.contains(&triple("FRAGOV", "FRAGOV", "043")), "{got:?}");
 }
+
+/// French "plus de 400" counts; it is no "ne … plus". "Plus de 400
+/// Palestiniens ont été tués dans des frappes israéliennes" coded nothing,
+/// while "n'a plus attaqué" still denies the act.
+#[test]
+fn a_negation_word_before_of_and_a_number_counts() {
+    let got = triples_builtin_on(
+        Lang::Fr,
+        "Plus de 400 Palestiniens ont été tués dans des frappes israéliennes.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("ISR", "PSECVL", "195")), "{got:?}");
+    let got = triples_builtin_on(Lang::Fr, "Le Hamas n'a plus attaqué Israël.", (2026, 3, 1));
+    assert!(got.is_empty(), "{got:?}");
+}
