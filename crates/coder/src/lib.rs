@@ -1289,9 +1289,12 @@ impl Coder {
             if !tabari && protests(&code) && target_group.is_none_or(placed) {
                 target_group = protested_against(&groups, end, tokens, lw).or(target_group);
             }
-            // A passive whose pattern did not place the actors itself.
-            let passive_roles =
-                passive && caps.as_ref().is_none_or(|c| c.source.is_none() && c.target.is_none());
+            // A passive whose pattern did not place the actors itself ("Paris et
+            // Alger sont convenus de …" is no passive: the pattern's `%` placed them).
+            let passive_roles = passive
+                && caps
+                    .as_ref()
+                    .is_none_or(|c| c.source.is_none() && c.target.is_none() && c.compound.is_none());
             if passive_roles {
                 // "Gondor was attacked by Mordor": the by-phrase acts, the subject suffers.
                 // "by a Palestinian sniper", "da un cecchino palestinese": an

@@ -3337,3 +3337,17 @@ fn a_negation_word_before_of_and_a_number_counts() {
     let got = triples_builtin_on(Lang::Fr, "Le Hamas n'a plus attaqué Israël.", (2026, 3, 1));
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// "sont convenus de": a compound perfect with "être" that a pattern's `%`
+/// placed is no passive, so the pair is not moved to the target side (it
+/// coded nothing). Agreed to do something is an intent to cooperate (030), a
+/// deal agreed on is signed (057).
+#[test]
+fn a_compound_placed_by_a_pattern_with_etre_is_no_passive() {
+    const DATE: (i32, u32, u32) = (2026, 3, 1);
+    let got = triples_builtin_on(Lang::Fr, "Paris et Alger sont convenus de reprendre la coopération.", DATE);
+    assert!(got.contains(&triple("FRAGOV", "DZA", "030")), "{got:?}");
+    assert!(got.contains(&triple("DZAGOV", "FRA", "030")), "{got:?}");
+    let got = triples_builtin_on(Lang::Fr, "Paris et Alger sont convenus d'un accord de réadmission.", DATE);
+    assert!(got.contains(&triple("FRAGOV", "DZA", "057")), "{got:?}");
+}
