@@ -225,7 +225,7 @@ impl Discourse {
                 if token.text.chars().next().is_some_and(char::is_uppercase) {
                     added.push(ActorGroup {
                         actors: vec![Actor {
-                            person: true,
+                            person: person.person,
                             offices: person.offices.clone(),
                             ..Actor::new(person.code.clone(), i, i + 1)
                         }],
@@ -533,6 +533,21 @@ impl Discourse {
                         self.aliases.insert(last.upper.to_string(), known);
                     }
                 }
+                // "Les Forces démocratiques syriennes (FDS)": an acronym given in
+                // brackets after a group the dictionaries know names it later in
+                // the article ("Les FDS avaient accusé Damas"), where alone it may
+                // mean something else (the Sahel armies' "FDS").
+                if !actor.person {
+                    if let Some(acronym) = acronym_in_brackets(tokens, actor.end) {
+                        self.aliases.entry(acronym).or_insert_with(|| Known {
+                            code: actor.code.clone(),
+                            text: text.clone(),
+                            role: actor.code.len() > 3,
+                            person: false,
+                            offices: Vec::new(),
+                        });
+                    }
+                }
                 let role = actor.person || actor.code.len() > 3;
                 self.remember(Known {
                     code: actor.code.clone(),
@@ -679,6 +694,20 @@ impl Discourse {
 
 /// Appends `known` as the latest of `list`, dropping an earlier mention that
 /// is `same` and the oldest beyond [`MAX_RECENT`].
+/// The acronym in brackets right after `end`: "(FDS)", "(PDL)", "(M23)".
+fn acronym_in_brackets(tokens: &[Token], end: usize) -> Option<String> {
+    let [open, word, close] = tokens.get(end..end + 3)? else { return None };
+    let acronym = &*word.text;
+    let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+    (&*open.text == "("
+        && &*close.text == ")"
+        && word.kind == TokenKind::Word
+        && (2..=8).contains(&acronym.chars().count())
+        && letters >= 2
+        && acronym.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-'))
+    .then(|| word.upper.to_string())
+}
+
 fn push_latest(list: &mut Vec<Known>, known: Known, same: impl Fn(&Known, &Known) -> bool) {
     list.retain(|k| !same(k, &known));
     list.push(known);

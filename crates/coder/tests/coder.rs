@@ -3351,3 +3351,20 @@ fn a_compound_placed_by_a_pattern_with_etre_is_no_passive() {
     let got = triples_builtin_on(Lang::Fr, "Paris et Alger sont convenus d'un accord de réadmission.", DATE);
     assert!(got.contains(&triple("FRAGOV", "DZA", "057")), "{got:?}");
 }
+
+/// An acronym given in brackets after a group the dictionaries know names
+/// that group later in the article; alone it names nothing ("FDS" is also
+/// the Sahel armies' "Forces de défense et de sécurité").
+#[test]
+fn an_acronym_in_brackets_names_its_group_later_in_the_article() {
+    const DATE: (i32, u32, u32) = (2026, 3, 1);
+    let later = "Les FDS avaient accusé Damas de violer la trêve.";
+    let got = triples_builtin_on(
+        Lang::Fr,
+        &format!("Les Forces démocratiques syriennes (FDS) ont conclu un accord avec Damas.\n\n{later}"),
+        DATE,
+    );
+    assert!(got.contains(&triple("SYRREB", "SYRGOV", "112")), "{got:?}");
+    let got = triples_builtin_on(Lang::Fr, later, DATE);
+    assert!(!got.iter().any(|t| t.0 == "SYRREB"), "{got:?}");
+}
