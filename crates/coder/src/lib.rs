@@ -3179,13 +3179,18 @@ fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGrou
                 .iter()
                 .any(|g| g.start > verb + 1 && word_before_noun_phrase(tokens, g.start, lw) == Some(verb + 1))
     };
+    // "Cuestionada al respecto, la mandataria rechazó …", "Interrogé sur ce
+    // point, le ministre …": a participle that opens the sentence, its phrase
+    // closed by a comma, says what was done to the subject after the comma.
+    let opening = || verb == 0 && tokens.iter().take(12).any(|t| &*t.text == ",");
     lw.is_participle_token(participle)
         && ((verb.saturating_sub(lw.passive_reach)..verb).any(|i| {
             !in_actor(i)
                 && !reflexive(i)
                 && tokens.get(i).is_some_and(|t| lw.passive_aux.contains(&&*t.upper))
         }) || reduced()
-            || agent_follows())
+            || agent_follows()
+            || opening())
 }
 
 /// Whether the verb at `verb` is a German participle used as an adjective,

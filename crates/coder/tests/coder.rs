@@ -3368,3 +3368,20 @@ fn an_acronym_in_brackets_names_its_group_later_in_the_article() {
     let got = triples_builtin_on(Lang::Fr, later, DATE);
     assert!(!got.iter().any(|t| t.0 == "SYRREB"), "{got:?}");
 }
+
+/// A participle that opens the sentence, its phrase closed by a comma, says
+/// what was done to the subject after the comma: it takes no subject from an
+/// earlier sentence. "Cuestionada al respecto …" was Pam Bondi's criticism,
+/// and its subject slot made her the one who rejected.
+#[test]
+fn an_opening_participle_is_done_to_the_subject_after_the_comma() {
+    let got = triples_builtin_on(
+        Lang::Es,
+        "La presidenta de México, Claudia Sheinbaum, habló en Palacio Nacional. La fiscal Pam Bondi \
+         acusó a los cárteles.\n\nCuestionada al respecto durante la mañanera, la mandataria rechazó \
+         cualquier intervención militar de Estados Unidos.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("MEXGOV", "USA", "120")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == "USAJUD" && t.2 != "112"), "{got:?}");
+}
