@@ -544,7 +544,7 @@ impl Coder {
         let dateline = if self.config.discourse {
             // A dateline opens the body, after the title.
             let body = doc.body.char_indices().nth(doc.body_start).map_or("", |(b, _)| &doc.body[b..]);
-            dyad_context::dates::parse_dateline(body, meta.date)
+            dyad_context::dates::find_dateline(body, meta.date)
                 .map(|d| dyad_context::dates::Dateline { body_start: d.body_start + doc.body_start, ..d })
         } else {
             None

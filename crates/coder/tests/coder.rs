@@ -3385,3 +3385,18 @@ fn an_opening_participle_is_done_to_the_subject_after_the_comma() {
     assert!(got.contains(&triple("MEXGOV", "USA", "120")), "{got:?}");
     assert!(!got.iter().any(|t| t.0 == "USAJUD" && t.2 != "112"), "{got:?}");
 }
+
+/// Scraped copy may put a repeated headline and a stray line before the
+/// dateline; the dateline's city is still no actor of the lead. "La Habana"
+/// was the subject of the protest (CUBGOV CUBGOV 141).
+#[test]
+fn a_dateline_after_a_repeated_headline_and_a_stray_line_is_a_dateline() {
+    let got = triples_builtin_on(
+        Lang::Es,
+        "Protestas por los apagones en Santiago de Cuba\n\nPublicidad\n\nLa Habana, 18 ago (EFE).- \
+         Cientos de vecinos salieron a las calles de Santiago de Cuba para protestar contra el Gobierno.",
+        (2026, 8, 18),
+    );
+    assert!(got.contains(&triple("CUBCVL", "CUBGOV", "141")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == "CUBGOV"), "{got:?}");
+}

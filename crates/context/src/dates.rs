@@ -1015,6 +1015,47 @@ pub fn parse_dateline(text: &str, reference: Option<NaiveDate>) -> Option<Dateli
     read_dateline(text, reference, true)
 }
 
+/// The dateline of an article body: at its start, or, in scraped copy, after
+/// at most three short lines that precede it (a repeated headline, a stray
+/// "Publicidad" or menu line). A line of more than 30 words is a lead
+/// paragraph, and no dateline is looked for past it. `body_start` counts
+/// chars from the start of `text`. Never panics.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use dyad_context::dates::find_dateline;
+///
+/// let body = "Protestas en Santiago de Cuba\n\nPublicidad\n\nLa Habana, 18 ago (EFE).- Cientos de vecinos …";
+/// let d = find_dateline(body, NaiveDate::from_ymd_opt(2026, 8, 18)).unwrap();
+/// assert_eq!((d.place.as_str(), d.date), ("La Habana", NaiveDate::from_ymd_opt(2026, 8, 18)));
+/// assert!(body.chars().skip(d.body_start).collect::<String>().starts_with("Cientos"));
+/// assert!(find_dateline("Share this article\n\nROME - Italy said …", None).is_some());
+/// let lead = "word ".repeat(31);
+/// assert!(find_dateline(&format!("{lead}\n\nROME - Italy said …"), None).is_none());
+/// ```
+pub fn find_dateline(text: &str, reference: Option<NaiveDate>) -> Option<Dateline> {
+    const MAX_LINES_BEFORE: usize = 3;
+    const MAX_WORDS_BEFORE: usize = 30;
+    if let Some(d) = parse_dateline(text, reference) {
+        return Some(d);
+    }
+    let mut rest = text;
+    let mut skipped_chars = 0;
+    for _ in 0..MAX_LINES_BEFORE {
+        let (line, after) = rest.split_once('\n')?;
+        if line.split_whitespace().count() > MAX_WORDS_BEFORE {
+            return None;
+        }
+        let next = after.trim_start();
+        skipped_chars += rest.get(..rest.len() - next.len()).unwrap_or_default().chars().count();
+        rest = next;
+        if let Some(d) = parse_dateline(rest, reference) {
+            return Some(Dateline { body_start: d.body_start + skipped_chars, ..d });
+        }
+    }
+    None
+}
+
 /// [`parse_dateline`]; with `agency_first`, the agency may stand alone
 /// before a dateline of its own ("(ANSA) - ROMA, 12 MAR - …").
 fn read_dateline(text: &str, reference: Option<NaiveDate>, agency_first: bool) -> Option<Dateline> {
