@@ -119,7 +119,10 @@ use dyad_text::{Lang, TextPipeline};
 /// .626, es .645, fr .634, de .660. Session 32 appended 12 more per language
 /// (round 45; blind it .486, en .566, es .476, fr .450, de .697; the
 /// Mediterranean, Africa, Mexico and the Caribbean, the Middle East, Eastern
-/// Europe): it .655, en .626, es .644, fr .629, de .666.
+/// Europe): it .655, en .626, es .644, fr .629, de .666; and 12 more (round
+/// 46; blind it .667, en .602, es .451, fr .553, de .455; Italian labour and
+/// budget, South Asia, South America, the Sahel, the Middle East): it .658,
+/// en .628, es .645, fr .629, de .666.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.60), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.60)];
 
