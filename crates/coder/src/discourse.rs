@@ -799,10 +799,28 @@ fn act_pointing_back(
 /// name of that country's capital changes; a capital that suffers an act ("shelled
 /// Kyiv") stays the country, and so does a capital that shares its
 /// country's name ("México rechazó …" is MEX).
+///
+/// Two sides that act together ("Washington and New Delhi signed …") are each
+/// the other's target under the same code: there the target capital acts too,
+/// and is its government as well.
 pub(crate) fn capital_as_government(events: &mut [Event]) {
     let gazetteer = Gazetteer::embedded();
-    for event in events.iter_mut() {
+    let mirrored: Vec<bool> = events
+        .iter()
+        .map(|e| {
+            events.iter().any(|m| {
+                m.cameo == e.cameo
+                    && m.source.span == e.target.span
+                    && m.target.span == e.source.span
+                    && m.evidence.trigger.span == e.evidence.trigger.span
+            })
+        })
+        .collect();
+    for (event, mirrored) in events.iter_mut().zip(mirrored) {
         capital_side_as_government(&mut event.source, gazetteer);
+        if mirrored {
+            capital_side_as_government(&mut event.target, gazetteer);
+        }
     }
 }
 

@@ -3400,3 +3400,18 @@ fn a_dateline_after_a_repeated_headline_and_a_stray_line_is_a_dateline() {
     assert!(got.contains(&triple("CUBCVL", "CUBGOV", "141")), "{got:?}");
     assert!(!got.iter().any(|t| t.0 == "CUBGOV"), "{got:?}");
 }
+
+/// Two capitals that act together are each the other's target under the
+/// same code, and there the target capital acts too: "Washington and New
+/// Delhi signed …" is USAGOV INDGOV both ways (it gave USAGOV IND and INDGOV
+/// USA). A capital only acted on stays its country.
+#[test]
+fn capitals_acting_together_are_governments_on_both_sides() {
+    const DATE: (i32, u32, u32) = (2026, 3, 1);
+    let got =
+        triples_builtin_on(Lang::En, "Washington and New Delhi signed a defence framework agreement.", DATE);
+    assert!(got.contains(&triple("USAGOV", "INDGOV", "057")), "{got:?}");
+    assert!(got.contains(&triple("INDGOV", "USAGOV", "057")), "{got:?}");
+    let got = triples_builtin_on(Lang::En, "Beijing criticised Washington.", DATE);
+    assert!(got.contains(&triple("CHNGOV", "USA", "111")), "{got:?}");
+}
