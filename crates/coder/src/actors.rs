@@ -430,10 +430,20 @@ impl ActorFinder {
             // "the Bush administration", not "the George Smith administration".
             let named_before =
                 j > 0 && tokens.get(j - 1).is_some_and(|t| name_like(t) && !lw.is_determiner(&t.upper));
+            // "Hamburg - Der Minister": a word that opens the body after a dateline's
+            // dash, or an article, is capitalised for another reason than a name
+            // (Taiwan's "Li Sush Der" made "Der Minister" TWNGOV).
+            let opens_segment =
+                tokens.get(j.wrapping_sub(1)).is_some_and(|t| t.kind == TokenKind::Punct && &*t.text != ",");
+            let closed_class = tokens.get(j).is_some_and(|t| {
+                lw.is_determiner(&t.upper) || lw.is_preposition(&t.upper) || lw.pronouns.contains(&&*t.upper)
+            });
             if claimed
                 || named_before
                 || j < prev_end
                 || j <= first_word
+                || opens_segment
+                || closed_class
                 || !tokens.get(j).is_some_and(name_like)
             {
                 continue;

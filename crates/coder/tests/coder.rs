@@ -3415,3 +3415,13 @@ fn capitals_acting_together_are_governments_on_both_sides() {
     let got = triples_builtin_on(Lang::En, "Beijing criticised Washington.", DATE);
     assert!(got.contains(&triple("CHNGOV", "USA", "111")), "{got:?}");
 }
+
+/// A capitalised word that opens the body after a dateline's dash, or an
+/// article, is no surname before a government noun: "Hamburg - Der Minister
+/// kritisierte Frankreich" made "Der" Taiwan's Li Sush Der (TWNGOV).
+#[test]
+fn an_article_after_a_dateline_dash_is_no_surname() {
+    let got = triples_builtin_on(Lang::De, "Hamburg - Der Minister kritisierte Frankreich.", (2026, 3, 1));
+    assert!(!got.iter().any(|t| t.0.starts_with("TWN")), "{got:?}");
+    assert!(got.contains(&triple("DEUGOV", "FRA", "111")), "{got:?}");
+}
