@@ -122,7 +122,10 @@ use dyad_text::{Lang, TextPipeline};
 /// Europe): it .655, en .626, es .644, fr .629, de .666; and 12 more (round
 /// 46; blind it .667, en .602, es .451, fr .553, de .455; Italian labour and
 /// budget, South Asia, South America, the Sahel, the Middle East): it .658,
-/// en .628, es .645, fr .629, de .666.
+/// en .628, es .645, fr .629, de .666; and 12 more (round 47; blind it .606,
+/// en .515, es .564, fr .647, de .569; the great powers, Europe, Spain in the
+/// world, Russia and Ukraine, Asia): it .662, en .633, es .647, fr .633, de
+/// .668.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.60), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.60)];
 
