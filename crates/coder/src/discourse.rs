@@ -164,6 +164,16 @@ impl Discourse {
             if titled || !is_bare_role(&actor.code) || actor.implied_text.is_some() {
                 continue;
             }
+            // "i due premier": a role noun the same in the plural, counted, sums up
+            // the people named before (`referring_groups`); it is no one holder.
+            let counted = actor
+                .start
+                .checked_sub(1)
+                .and_then(|i| sent.tokens.get(i))
+                .is_some_and(|t| lw.number_word(&t.upper).is_some() || lw.both.contains(&&*t.upper));
+            if counted {
+                continue;
+            }
             let named = nouns.named_by(sent, actor.start, actor.end, lw);
             if named.is_empty() {
                 continue;

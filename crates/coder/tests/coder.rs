@@ -3425,3 +3425,18 @@ fn an_article_after_a_dateline_dash_is_no_surname() {
     assert!(!got.iter().any(|t| t.0.starts_with("TWN")), "{got:?}");
     assert!(got.contains(&triple("DEUGOV", "FRA", "111")), "{got:?}");
 }
+
+/// "i due premier": a role noun the same in the plural, counted, sums up the
+/// two people named before; it is not the last head of government alone
+/// (INDGOV signed with no partner).
+#[test]
+fn a_counted_role_noun_sums_up_rather_than_naming_one_holder() {
+    let got = triples_builtin_on(
+        Lang::It,
+        "Il premier indiano Narendra Modi ha ricevuto Giorgia Meloni a Nuova Delhi.\n\nDopo i colloqui \
+         a Hyderabad House, i due premier hanno firmato un accordo quadro sulla difesa.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("ITAGOV", "INDGOV", "057")), "{got:?}");
+    assert!(got.contains(&triple("INDGOV", "ITAGOV", "057")), "{got:?}");
+}
