@@ -2717,7 +2717,16 @@ fn asides_as_commas(sentence: &Sentence) -> Option<Sentence> {
                             "ANTI" | "PRO" | "EX" | "POST" | "PRE" | "NON" | "CO" | "NEO" | "SEMI" | "VICE"
                         )
                     });
-                    spaced(before, Some(t)) || spaced(Some(t), tokens.get(i + 1)) && !prefix
+                    // "Staats- und Parteichef", "pro- and anti-": a word cut at its
+                    // hyphen before a conjunction is half a compound.
+                    let truncated = !spaced(before, Some(t))
+                        && tokens.get(i + 1).is_some_and(|n| {
+                            matches!(
+                                &*n.upper,
+                                "UND" | "ODER" | "BZW" | "AND" | "OR" | "E" | "O" | "Y" | "ET" | "OU"
+                            )
+                        });
+                    (spaced(before, Some(t)) || spaced(Some(t), tokens.get(i + 1)) && !prefix) && !truncated
                 }
                 _ => false,
             }

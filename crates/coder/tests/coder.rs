@@ -3441,3 +3441,17 @@ fn a_counted_role_noun_sums_up_rather_than_naming_one_holder() {
     assert!(got.contains(&triple("ITAGOV", "INDGOV", "057")), "{got:?}");
     assert!(got.contains(&triple("INDGOV", "ITAGOV", "057")), "{got:?}");
 }
+
+/// "Staats- und Parteichef Xi Jinping": a word cut at its hyphen before a
+/// conjunction is half a compound, no dash setting off an aside. Read as a
+/// comma, it cut "mit" from its partner and the meeting had no side.
+#[test]
+fn a_word_cut_at_its_hyphen_before_a_conjunction_is_no_dash() {
+    let got = triples_builtin_on(
+        Lang::De,
+        "Am Nachmittag kam der Kanzler Friedrich Merz mit Staats- und Parteichef Xi Jinping zusammen.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("DEUGOV", "CHNGOV", "040")), "{got:?}");
+    assert!(got.contains(&triple("CHNGOV", "DEUGOV", "040")), "{got:?}");
+}
