@@ -128,7 +128,9 @@ use dyad_text::{Lang, TextPipeline};
 /// .668, when the it and de floors were raised; and 12 more (round 48; blind
 /// it .493, en .554, es .543, fr .372, de .632; the Middle East, Latin America,
 /// the Americas, transatlantic relations): it .662, en .635, es .648, fr .632,
-/// de .672.
+/// de .672; and 12 more (round 49; blind it .564, en .560, es .598, fr .471,
+/// de .517; Africa, Latin America, the Gulf, Asia, French politics): it .663,
+/// en .637, es .650, fr .631, de .677.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.63), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.63)];
 
