@@ -433,8 +433,10 @@ impl ActorFinder {
             // "Hamburg - Der Minister": a word that opens the body after a dateline's
             // dash, or an article, is capitalised for another reason than a name
             // (Taiwan's "Li Sush Der" made "Der Minister" TWNGOV).
-            let opens_segment =
-                tokens.get(j.wrapping_sub(1)).is_some_and(|t| t.kind == TokenKind::Punct && &*t.text != ",");
+            let opens_segment = j
+                .checked_sub(1)
+                .and_then(|b| tokens.get(b))
+                .is_some_and(|t| t.kind == TokenKind::Punct && &*t.text != ",");
             let closed_class = tokens.get(j).is_some_and(|t| {
                 lw.is_determiner(&t.upper) || lw.is_preposition(&t.upper) || lw.pronouns.contains(&&*t.upper)
             });

@@ -702,8 +702,6 @@ impl Discourse {
     }
 }
 
-/// Appends `known` as the latest of `list`, dropping an earlier mention that
-/// is `same` and the oldest beyond [`MAX_RECENT`].
 /// The acronym in brackets right after `end`: "(FDS)", "(PDL)", "(M23)".
 fn acronym_in_brackets(tokens: &[Token], end: usize) -> Option<String> {
     let [open, word, close] = tokens.get(end..end + 3)? else { return None };
@@ -718,6 +716,8 @@ fn acronym_in_brackets(tokens: &[Token], end: usize) -> Option<String> {
     .then(|| word.upper.to_string())
 }
 
+/// Appends `known` as the latest of `list`, dropping an earlier mention that
+/// is `same` and the oldest beyond [`MAX_RECENT`].
 fn push_latest(list: &mut Vec<Known>, known: Known, same: impl Fn(&Known, &Known) -> bool) {
     list.retain(|k| !same(k, &known));
     list.push(known);

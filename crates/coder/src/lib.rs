@@ -618,7 +618,7 @@ impl Coder {
             let dashed = if self.config.tabari {
                 None
             } else {
-                asides_as_commas(shortened.as_ref().unwrap_or(sentence))
+                asides_as_commas(shortened.as_ref().unwrap_or(sentence), LangWords::of(lang))
             };
             let sentence = dashed.as_ref().or(shortened.as_ref()).unwrap_or(sentence);
             let plain =
@@ -2699,7 +2699,7 @@ fn past_date(events: &[Event], published: Option<NaiveDate>) -> Option<(NaiveDat
 /// Text normalization writes every dash as a hyphen: one that a space parts
 /// from a neighbour is a dash ("hutíes -que controlan … Yemen- atacaron"),
 /// one that touches both joins words.
-fn asides_as_commas(sentence: &Sentence) -> Option<Sentence> {
+fn asides_as_commas(sentence: &Sentence, lw: &LangWords) -> Option<Sentence> {
     let tokens = &sentence.tokens;
     let dash = |i: usize| {
         let Some(t) = tokens.get(i) else { return false };
@@ -2720,12 +2720,7 @@ fn asides_as_commas(sentence: &Sentence) -> Option<Sentence> {
                     // "Staats- und Parteichef", "pro- and anti-": a word cut at its
                     // hyphen before a conjunction is half a compound.
                     let truncated = !spaced(before, Some(t))
-                        && tokens.get(i + 1).is_some_and(|n| {
-                            matches!(
-                                &*n.upper,
-                                "UND" | "ODER" | "BZW" | "AND" | "OR" | "E" | "O" | "Y" | "ET" | "OU"
-                            )
-                        });
+                        && tokens.get(i + 1).is_some_and(|n| lw.coordinators.contains(&&*n.upper));
                     (spaced(before, Some(t)) || spaced(Some(t), tokens.get(i + 1)) && !prefix) && !truncated
                 }
                 _ => false,
