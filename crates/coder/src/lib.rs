@@ -624,7 +624,9 @@ impl Coder {
             let plain =
                 if self.config.tabari { None } else { without_set_phrases(sentence, LangWords::of(lang)) };
             let sentence = plain.as_ref().unwrap_or(sentence);
-            let rekeyed = (dashed.is_some() || shortened.is_some() || plain.is_some())
+            let untimed = without_clock_time(sentence);
+            let sentence = untimed.as_ref().unwrap_or(sentence);
+            let rekeyed = (dashed.is_some() || shortened.is_some() || plain.is_some() || untimed.is_some())
                 .then(|| Keyed::new(&self.vocab, &sentence.tokens));
             let sent = rekeyed.as_ref().unwrap_or(&full);
             let context = self.config.discourse.then_some(&discourse);
@@ -2784,6 +2786,51 @@ fn without_set_phrases(sentence: &Sentence, lw: &LangWords) -> Option<Sentence> 
     }
     let tokens = tokens.iter().zip(&keep).filter(|(_, &k)| k).map(|(t, _)| t.clone()).collect();
     Some(Sentence { tokens, ..sentence.clone() })
+}
+
+/// The sentence without the clock time that opens a live blog's entry: "13:20 |
+/// La jefa de la diplomacia europea … pidió a Washington", "Ore 13.20 - Il
+/// premier …", "14h30 : le ministre …", "13.20 Uhr: Merz …". Left in, the time
+/// stands where the subject should open the clause. `None` when the sentence
+/// opens with no time set off by a separator.
+fn without_clock_time(sentence: &Sentence) -> Option<Sentence> {
+    let tokens = &sentence.tokens;
+    let text = |i: usize| tokens.get(i).map_or("", |t| &*t.text);
+    let upper = |i: usize| tokens.get(i).map_or("", |t| &*t.upper);
+    let two_digits = |s: &str, most: u32| s.len() <= 2 && s.parse::<u32>().is_ok_and(|n| n <= most);
+    // "Ore 13.20", "um 13.20 Uhr".
+    let mut at = usize::from(matches!(upper(0), "ORE" | "UM"));
+    let joined = |s: &str| {
+        s.split_once(['.', 'h', 'H'])
+            .is_some_and(|(h, m)| two_digits(h, 24) && m.len() == 2 && two_digits(m, 59))
+    };
+    if text(at + 1) == ":"
+        && two_digits(text(at), 24)
+        && text(at + 2).len() == 2
+        && two_digits(text(at + 2), 59)
+    {
+        at += 3;
+    } else if joined(text(at)) {
+        at += 1;
+    } else {
+        return None;
+    }
+    if matches!(
+        upper(at),
+        "UHR" | "H" | "HS" | "HRS" | "GMT" | "CET" | "CEST" | "ET" | "AM" | "PM" | "A.M" | "P.M"
+    ) {
+        at += 1;
+    }
+    if text(at) == "." {
+        // "p.m." ends in a dot of its own.
+        at += 1;
+    }
+    let separator = matches!(text(at), "|" | "-" | "–" | "—" | ":" | "•" | "/");
+    // Something must follow: a sentence that is only a time keeps it.
+    if !separator || at + 2 > tokens.len() {
+        return None;
+    }
+    Some(Sentence { tokens: tokens[at + 1..].to_vec(), ..sentence.clone() })
 }
 
 /// Whether an act is one done to a person more than to a thing: a meeting or

@@ -3455,3 +3455,14 @@ fn a_word_cut_at_its_hyphen_before_a_conjunction_is_no_dash() {
     assert!(got.contains(&triple("DEUGOV", "CHNGOV", "040")), "{got:?}");
     assert!(got.contains(&triple("CHNGOV", "DEUGOV", "040")), "{got:?}");
 }
+
+/// "13:20 | La jefa …": a live blog's entry opens with its clock time. Left in,
+/// the time stood where the subject opens the clause, and the second of two
+/// coordinated verbs ("advirtió que … y pidió a Washington") lost its subject.
+#[test]
+fn a_live_blog_clock_time_is_no_part_of_the_sentence() {
+    let text = "13:20 | La jefa de la diplomacia europea, Kaja Kallas, advirtió que \"cualquier plan de \
+                paz necesita a Ucrania\" y pidió a Washington que no premie la agresión rusa.";
+    let got = triples_builtin_on(Lang::Es, text, (2025, 11, 24));
+    assert!(got.contains(&triple("IGOEEC", "USA", "020")), "{got:?}");
+}
