@@ -95,6 +95,12 @@ pub(crate) struct Discourse {
     /// is an act, not words (no statement, appeal, demand, criticism,
     /// protest or meeting), for "the decision" in a later sentence.
     last_decider: Option<Known>,
+    /// Who asked, demanded, proposed or offered last: the source of the last
+    /// event of roots 02, 03 or 10, for "the request" in a later sentence.
+    last_requester: Option<Known>,
+    /// Who imposed sanctions, tariffs or an embargo last (root 16), for "the
+    /// sanctions" in a later sentence.
+    last_sanctioner: Option<Known>,
     /// The two states of the last event between two states, for "the two
     /// countries": "Ethiopia and Somalia agreed …, Turkish President Erdogan
     /// said. The two countries …" are Ethiopia and Somalia, not the state
@@ -192,6 +198,8 @@ impl Discourse {
             && self.last_attacker.is_none()
             && self.last_accuser.is_none()
             && self.last_decider.is_none()
+            && self.last_requester.is_none()
+            && self.last_sanctioner.is_none()
         {
             return; // nothing earlier to refer to
         }
@@ -217,12 +225,25 @@ impl Discourse {
                 (&self.last_accuser, lw.accusation_nouns, false),
                 (&self.last_attacker, lw.act_nouns, true),
                 (&self.last_decider, lw.decision_nouns, false),
+                (&self.last_requester, lw.request_nouns, false),
+                (&self.last_sanctioner, lw.sanction_nouns, false),
             ]
             .into_iter()
             .find_map(|(known, nouns, stands_for_act)| {
                 let known = known.as_ref()?;
-                let points =
-                    act_pointing_back(tokens, i, groups, lw, nouns) && (stands_for_act || !fronted());
+                // "The sanctions freeze any assets …": a request, decision or
+                // measure that opens the sentence is its subject, no side of it,
+                // but for a passive's ("La decisión fue criticada por …").
+                let opens = || {
+                    i <= 3
+                        && tokens.get(i + 1).is_none_or(|t| !lw.passive_aux.contains(&&*t.upper))
+                        && tokens.first().is_some_and(|t| lw.is_determiner(&t.upper))
+                        && tokens.get(1..i).is_some_and(|ts| {
+                            ts.iter().all(|t| t.kind == TokenKind::Word && !crate::has_upper_initial(&t.text))
+                        })
+                };
+                let points = act_pointing_back(tokens, i, groups, lw, nouns)
+                    && (stands_for_act || !fronted() && !opens());
                 points.then_some((known, stands_for_act))
             });
             if let Some((known, stands_for_act)) = pointed {
@@ -602,6 +623,18 @@ impl Discourse {
             // "Berlin stoppte die Waffenexporte …; die AfD kritisierte die
             // Entscheidung": the decision is the last side's that acted.
             self.last_decider = Some(Known::of_side(&act.source));
+        }
+        let asks = |root: &str| matches!(root, "02" | "03" | "10");
+        if let Some(ask) = events.iter().rev().find(|e| asks(&e.cameo_root) && !e.source.code.is_empty()) {
+            // "Conte ha chiesto a Nordio di dimettersi …; Nordio ha respinto la
+            // richiesta": the request is the last side's that asked.
+            self.last_requester = Some(Known::of_side(&ask.source));
+        }
+        if let Some(sanction) =
+            events.iter().rev().find(|e| e.cameo_root == "16" && !e.source.code.is_empty())
+        {
+            // "London froze the assets of …; the Russian embassy denounced the sanctions".
+            self.last_sanctioner = Some(Known::of_side(&sanction.source));
         }
         // An intent ("said he hoped to meet Kim") pairs no one yet.
         let between_states = events.iter().rev().filter(|e| !e.cameo.starts_with("03")).find_map(|e| {

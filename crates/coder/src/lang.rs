@@ -126,11 +126,20 @@ pub(crate) struct LangWords {
     /// of their own, point back at the last side that accused or criticised:
     /// "Nairobi rejected the accusations" after "Sudan accused Kenya".
     pub(crate) accusation_nouns: &'static [&'static str],
-    /// Nouns of a decision or measure ("the decision", "la mossa", "die
-    /// Sanktionen") that, after a definite determiner and with no author of
+    /// Nouns of a decision ("the decision", "la mossa", "der Schritt") that, after a definite determiner and with no author of
     /// their own, point back at the last side that decided or did something:
     /// "The AfD criticised the decision" after "The government stopped …".
     pub(crate) decision_nouns: &'static [&'static str],
+    /// Nouns of a request, demand, proposal or offer ("the request", "la
+    /// richiesta", "l'offre") that, after a definite determiner and with no
+    /// author of their own, point back at the last side that asked, demanded,
+    /// proposed or offered: "Nordio ha respinto la richiesta" after "Conte ha
+    /// chiesto a Nordio di dimettersi".
+    pub(crate) request_nouns: &'static [&'static str],
+    /// Nouns of sanctions, tariffs or an embargo that, after a definite
+    /// determiner and with no author of their own, point back at the last
+    /// side that imposed some (root 16): "Moscow denounced the sanctions".
+    pub(crate) sanction_nouns: &'static [&'static str],
     /// Determiners that point back at something told before: "the", "this".
     pub(crate) definite_determiners: &'static [&'static str],
     /// Nouns that make a preposition an adverbial phrase of time or manner
@@ -607,6 +616,20 @@ static EN: LangWords = LangWords {
     attack_stems: &["ATTACK", "ASSAIL"],
     accusation_nouns: &["ACCUSATION", "ACCUSATIONS", "ALLEGATION", "ALLEGATIONS", "CLAIMS", "CRITICISM"],
     decision_nouns: &["DECISION", "DECISIONS", "MOVE", "RULING", "VERDICT"],
+    sanction_nouns: &["SANCTIONS", "TARIFFS", "EMBARGO"],
+    request_nouns: &[
+        "REQUEST",
+        "REQUESTS",
+        "DEMAND",
+        "DEMANDS",
+        "APPEAL",
+        "APPEALS",
+        "PROPOSAL",
+        "PROPOSALS",
+        "OFFER",
+        "OFFERS",
+        "ULTIMATUM",
+    ],
     act_nouns: &[
         "ATTACK",
         "ATTACKS",
@@ -830,6 +853,18 @@ static IT: LangWords = LangWords {
     attack_stems: &["ATTACC", "ASSAL"],
     accusation_nouns: &["ACCUSE", "ACCUSA", "CRITICHE", "ADDEBITI"],
     decision_nouns: &["DECISIONE", "DECISIONI", "MOSSA", "SENTENZA", "VERDETTO"],
+    sanction_nouns: &["SANZIONI", "DAZI", "EMBARGO"],
+    request_nouns: &[
+        "RICHIESTA",
+        "RICHIESTE",
+        "APPELLO",
+        "APPELLI",
+        "PROPOSTA",
+        "PROPOSTE",
+        "OFFERTA",
+        "OFFERTE",
+        "ULTIMATUM",
+    ],
     act_nouns: &[
         "ATTACCO",
         "ATTACCHI",
@@ -1072,6 +1107,22 @@ static ES: LangWords = LangWords {
     attack_stems: &["ATAC", "ARREMET"],
     accusation_nouns: &["ACUSACIÓN", "ACUSACIONES", "CRÍTICAS", "SEÑALAMIENTOS", "ALEGACIONES"],
     decision_nouns: &["DECISIÓN", "DECISIONES", "SENTENCIA", "FALLO", "VEREDICTO"],
+    sanction_nouns: &["SANCIONES", "ARANCELES", "EMBARGO"],
+    request_nouns: &[
+        "PETICIÓN",
+        "PETICIONES",
+        "SOLICITUD",
+        "SOLICITUDES",
+        "EXIGENCIA",
+        "EXIGENCIAS",
+        "LLAMAMIENTO",
+        "LLAMAMIENTOS",
+        "PROPUESTA",
+        "PROPUESTAS",
+        "OFERTA",
+        "OFERTAS",
+        "ULTIMÁTUM",
+    ],
     act_nouns: &[
         "ATAQUE",
         "ATAQUES",
@@ -1245,6 +1296,22 @@ static FR: LangWords = LangWords {
     attack_stems: &["ATTAQU"],
     accusation_nouns: &["ACCUSATION", "ACCUSATIONS", "ALLÉGATIONS", "CRITIQUES"],
     decision_nouns: &["DÉCISION", "DÉCISIONS", "VERDICT", "JUGEMENT"],
+    sanction_nouns: &["SANCTIONS", "EMBARGO"],
+    request_nouns: &[
+        "DEMANDE",
+        "DEMANDES",
+        "REQUÊTE",
+        "REQUÊTES",
+        "APPEL",
+        "APPELS",
+        "EXIGENCE",
+        "EXIGENCES",
+        "PROPOSITION",
+        "PROPOSITIONS",
+        "OFFRE",
+        "OFFRES",
+        "ULTIMATUM",
+    ],
     act_nouns: &[
         "ATTAQUE",
         "ATTAQUES",
@@ -1401,6 +1468,18 @@ static DE: LangWords = LangWords {
     attack_stems: &["ANGREIF", "ANGRIFF", "ATTACKIER", "GREIF"],
     accusation_nouns: &["VORWURF", "VORWÜRFE", "ANSCHULDIGUNG", "ANSCHULDIGUNGEN", "KRITIK"],
     decision_nouns: &["ENTSCHEIDUNG", "ENTSCHEIDUNGEN", "ENTSCHEID", "SCHRITT", "URTEIL"],
+    sanction_nouns: &["SANKTIONEN", "ZÖLLE", "EMBARGO"],
+    request_nouns: &[
+        "FORDERUNG",
+        "FORDERUNGEN",
+        "BITTE",
+        "AUFRUF",
+        "APPELL",
+        "VORSCHLAG",
+        "VORSCHLÄGE",
+        "ANGEBOT",
+        "ULTIMATUM",
+    ],
     act_nouns: &[
         "ANGRIFF",
         "ANGRIFFE",

@@ -3466,3 +3466,31 @@ fn a_live_blog_clock_time_is_no_part_of_the_sentence() {
     let got = triples_builtin_on(Lang::Es, text, (2025, 11, 24));
     assert!(got.contains(&triple("IGOEEC", "USA", "020")), "{got:?}");
 }
+
+/// "Nordio ha respinto la richiesta": a request named again stands for the side
+/// that made it, as "the accusations" stand for the accuser; sanctions named
+/// again stand for the side that imposed them. Opening the sentence, such a
+/// noun is its subject, no side ("The sanctions freeze …").
+#[test]
+fn a_request_or_sanctions_named_again_stand_for_their_author() {
+    let got = triples_builtin_on(
+        Lang::It,
+        "Il leader del M5S Giuseppe Conte ha chiesto al ministro Carlo Nordio di dimettersi.\n\n\
+         Nordio ha respinto la richiesta.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("ITAGOV", "ITAOPP", "120")), "{got:?}");
+    let lead =
+        "British Foreign Secretary Yvette Cooper announced sanctions on 20 tankers of Russia's shadow fleet.";
+    let got = triples_builtin_on(
+        Lang::En,
+        &format!("{lead}\n\nRussian Foreign Minister Sergei Lavrov condemned the sanctions."),
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("RUSGOV", "GBRGOV", "111")), "{got:?}");
+    let coder = Coder::new(&own::builtin("en").unwrap_or_else(|e| panic!("{e}")));
+    let text = format!("{lead}\n\nThe sanctions freeze any assets the individuals hold in Britain and ban them from travelling to the country.");
+    let events = code_in(&coder, Lang::En, &text, NaiveDate::from_ymd_opt(2026, 3, 1));
+    let later: Vec<_> = events.iter().filter(|e| e.sentence_index > 0).map(|e| &e.cameo).collect();
+    assert!(later.is_empty(), "{later:?}");
+}
