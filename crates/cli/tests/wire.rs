@@ -130,9 +130,13 @@ use dyad_text::{Lang, TextPipeline};
 /// the Americas, transatlantic relations): it .662, en .635, es .648, fr .632,
 /// de .672; and 12 more (round 49; blind it .564, en .560, es .598, fr .471,
 /// de .517; Africa, Latin America, the Gulf, Asia, French politics): it .663,
-/// en .637, es .650, fr .631, de .677.
+/// en .637, es .650, fr .631, de .677. Session 33 appended 12 more per language
+/// (round 50; blind it .559, en .701, es .562, fr .625, de .723; Italian
+/// politics, Russia and Ukraine, Latin America, francophone Africa, German
+/// security): it .664, en .641, es .650, fr .632, de .682, when the it, en, es
+/// and de floors were raised.
 const FLOORS: [(Lang, f64); 5] =
-    [(Lang::It, 0.63), (Lang::En, 0.60), (Lang::Es, 0.61), (Lang::Fr, 0.62), (Lang::De, 0.63)];
+    [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
 /// `(source, target, cameo)` as written in the file.
 type Triple = (String, String, String);
