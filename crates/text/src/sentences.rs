@@ -102,7 +102,15 @@ pub fn split_sentences(text: &str, lang: Lang) -> Vec<(usize, usize)> {
         let mut boundary = !lower_next;
         if boundary && only_dots && dots == 1 && run_end == k {
             let word = word_before(text, run_start);
-            boundary = match classify(word, lang) {
+            // "schrieb sie auf X. Selenskyj dankte …", "wrote on X. The": the
+            // platform after a lower-case word is no initial ("Malcolm X.",
+            // "George W. Bush" follow a name).
+            let platform = word == "X"
+                && run_start
+                    .checked_sub(word.len())
+                    .map(|end| word_before(text, text[..end].trim_end().len()))
+                    .is_some_and(|prev| prev.chars().next().is_some_and(char::is_lowercase));
+            boundary = match if platform { Abbrev::None } else { classify(word, lang) } {
                 Abbrev::NonFinal => false,
                 Abbrev::MaybeFinal => {
                     let nw = next.unwrap_or("");

@@ -23,6 +23,17 @@ fn sentence_splitting() {
             &["George W. Bush visited the U.S. Army base.", "The U.N. envoy stayed."],
         ),
         (Lang::En, "Troops left the U.S. The talks failed.", &["Troops left the U.S.", "The talks failed."]),
+        // The platform X after a lower-case word ends the sentence; an initial X after a name does not.
+        (
+            Lang::De,
+            "Das schrieb sie auf X. Selenskyj dankte der EU.",
+            &["Das schrieb sie auf X.", "Selenskyj dankte der EU."],
+        ),
+        (
+            Lang::En,
+            "He wrote on X. Malcolm X. Jones replied.",
+            &["He wrote on X.", "Malcolm X. Jones replied."],
+        ),
         (
             Lang::En,
             "Growth was 3.5 percent. Prices rose 1,500 points.",
