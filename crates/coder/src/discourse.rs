@@ -1273,6 +1273,9 @@ fn opening_subject<'g>(
 ) -> Option<&'g ActorGroup> {
     let mut by_start: Vec<&ActorGroup> = groups.iter().collect();
     by_start.sort_by_key(|g| g.start);
+    if let Some(speaker) = speaker_after_opening_quote(tokens, &by_start, body_start) {
+        return speaker;
+    }
     let (first, rest) = by_start.split_first()?;
     if let Some(subject) = opening_actor(tokens, first, lw, body_start) {
         return Some(subject);
@@ -1285,6 +1288,32 @@ fn opening_subject<'g>(
         && first.actors.iter().all(|a| a.code.len() == 3);
     let next = rest.first().copied().filter(|_| place_opener)?;
     opening_actor(tokens, next, lw, first.end + 1)
+}
+
+/// For a sentence that opens with a quotation ("\"We have learned …,\"
+/// government spokesman Abdoulaye Maiga said"), `Some` of the speaker named
+/// right after the quotation closes (a verb of saying, a determiner and punctuation may
+/// stand between), or `Some(None)` when none is named there ("„…“, schrieb
+/// er"): the actors inside the quotation are not the sentence's subject.
+/// `None` when the sentence opens with no quotation.
+fn speaker_after_opening_quote<'g>(
+    tokens: &[Token],
+    by_start: &[&'g ActorGroup],
+    body_start: usize,
+) -> Option<Option<&'g ActorGroup>> {
+    let opening = |t: &Token| matches!(&*t.text, "\"" | "«" | "„" | "“");
+    let closing = |t: &Token| matches!(&*t.text, "\"" | "»" | "“" | "”");
+    if !tokens.get(body_start).is_some_and(opening) {
+        return None;
+    }
+    let close = (body_start + 1..tokens.len()).find(|&i| tokens.get(i).is_some_and(closing))?;
+    let speaker = by_start.iter().copied().find(|g| g.start > close).filter(|g| {
+        tokens.get(close + 1..g.start).is_some_and(|between| {
+            between.iter().filter(|t| t.kind != TokenKind::Punct).count() <= 3
+                && between.iter().all(|t| t.kind == TokenKind::Punct || !crate::has_upper_initial(&t.text))
+        })
+    });
+    Some(speaker)
 }
 
 /// [`opening_subject`] for one actor group: whether it opens the sentence
@@ -1305,10 +1334,12 @@ fn opening_actor<'g>(
         .rev()
         .find(|t| t.kind != TokenKind::Punct && !lw.determiners.contains(&&*t.upper))
         .is_some_and(|t| lw.is_preposition(&t.upper) || lw.locatives.contains(&&*t.upper));
-    let after_phrase = words.len() <= LEAD_WORDS
-        && !governed
-        && !lead.iter().any(|t| matches!(&*t.text, "." | ";" | ":" | "\"" | "«" | "»"));
-    (after_determiner || after_phrase).then_some(first)
+    // "„Russland kann nicht so tun …“, schrieb er": an actor inside an
+    // opening quotation is the speaker's words, not the sentence's subject.
+    let quoted = lead.iter().any(|t| matches!(&*t.text, "\"" | "«" | "»" | "„" | "“" | "”"));
+    let after_phrase =
+        words.len() <= LEAD_WORDS && !governed && !lead.iter().any(|t| matches!(&*t.text, "." | ";" | ":"));
+    (!quoted && (after_determiner || after_phrase)).then_some(first)
 }
 
 /// A visit is to a state, not to whoever receives the visitor: "Xi è stato

@@ -3494,3 +3494,27 @@ fn a_request_or_sanctions_named_again_stand_for_their_author() {
     let later: Vec<_> = events.iter().filter(|e| e.sentence_index > 0).map(|e| &e.cameo).collect();
     assert!(later.is_empty(), "{later:?}");
 }
+
+/// "„Russland kann nicht …“, schrieb er auf X. In Warschau unterzeichnete er …":
+/// an actor inside the quotation a sentence opens with is the speaker's words,
+/// not the subject a later pronoun stands for; the speaker named after the
+/// quotation is ("« … », a déclaré le président français. Il a appelé …").
+#[test]
+fn a_pronoun_after_an_opening_quotation_stands_for_the_speaker() {
+    let got = triples_builtin_on(
+        Lang::De,
+        "Präsident Wolodymyr Selenskyj hielt sich in Warschau auf. „Russland kann nicht so tun, als wisse \
+         es nicht, wohin seine Raketen fliegen“, schrieb er auf X. In Warschau unterzeichnete er mit \
+         Ministerpräsident Donald Tusk ein Sicherheitsabkommen.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("UKRGOV", "POLGOV", "057")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == "RUS"), "{got:?}");
+    let got = triples_builtin_on(
+        Lang::Fr,
+        "Le président du Kenya William Ruto est arrivé à Paris.\n\n« L'Inde est un partenaire \
+         indispensable », a déclaré le président français. Il a appelé New Delhi à user de son influence.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("FRAGOV", "IND", "020")), "{got:?}");
+}
