@@ -1168,6 +1168,23 @@ pub(crate) fn victims_take_struck_country(events: &mut [Event]) {
     }
 }
 
+/// "Un drone israeliano ha ucciso due persone a Bint Jbeil": civilians killed
+/// by a foreign side's force, where no place or struck state in the sentence
+/// gave them a country, are of the state the article is about (`main`), not
+/// the attacker's compatriots. An army at home ("l'esercito sudanese ha
+/// ucciso dieci civili" in an article about Sudan) keeps its own.
+pub(crate) fn victims_take_article_state(events: &mut [Event], main: &str) {
+    if state_of(main).is_none() {
+        return;
+    }
+    let force = |e: &Event| matches!(e.cameo_root.as_str(), "18" | "19" | "20");
+    for event in events.iter_mut().filter(|e| force(e) && e.target.code == "~CVL") {
+        if state_of(&event.source.country).is_some_and(|c| c != main) {
+            role_takes_country(&mut event.target, main);
+        }
+    }
+}
+
 /// Whether an actor's words name a diplomat or an embassy, in any of the five
 /// languages: "ambassador", "ambasciatore", "embajada", "l'ambassadeur",
 /// "Botschafter", "envoy", "inviato", "diplomats", "chargé d'affaires", "consul".

@@ -660,9 +660,15 @@ impl Coder {
                         dateline_place.as_ref(),
                         &names,
                     );
-                    self.anchor_roles(&mut events, Some(&view), article_country, filed_in);
+                    self.anchor_roles(
+                        &mut events,
+                        Some(&view),
+                        article_country,
+                        discourse.main_state(filed_in),
+                        filed_in,
+                    );
                 } else {
-                    self.anchor_roles(&mut events, None, None, None);
+                    self.anchor_roles(&mut events, None, None, None, None);
                 }
                 (events, groups)
             };
@@ -747,7 +753,8 @@ impl Coder {
     /// With [`dyad_lexicon::model::CodingOptions::roles_take_country`], gives the sides named
     /// only by their role a country, from the sentence's place when it is
     /// known, else from the other side, else (between roles alone) from the
-    /// state the article was last about. Aid with no recipient takes the
+    /// state the article was last about; civilians struck by a foreign side
+    /// take the state the article named most (`named_main`). Aid with no recipient takes the
     /// article's state, a visit goes to the host's state, and an intent, show
     /// of force or cut in relations toward oneself is dropped; then so are the
     /// events between two roles that found no country, which `events_from`
@@ -757,6 +764,7 @@ impl Coder {
         events: &mut Vec<Event>,
         place_from: Option<&discourse::Sentence<'_>>,
         article_country: Option<(&str, &str)>,
+        named_main: Option<&str>,
         filed_in: Option<&str>,
     ) {
         if !self.options.roles_take_country {
@@ -767,6 +775,9 @@ impl Coder {
             discourse::roles_take_place_country(events, sentence);
         }
         discourse::victims_take_struck_country(events);
+        if let Some(main) = named_main {
+            discourse::victims_take_article_state(events, main);
+        }
         if let Some(filed_in) = filed_in {
             discourse::roles_take_dateline_country(events, filed_in);
         }
@@ -842,7 +853,7 @@ impl Coder {
     pub fn code_sentence(&self, sentence: &Sentence, lang: &str, meta: &ArticleMeta) -> Vec<Event> {
         let sent = Keyed::new(&self.vocab, &sentence.tokens);
         let mut events = self.code_keyed(sentence, &sent, lang, meta, None, 0).0;
-        self.anchor_roles(&mut events, None, None, None);
+        self.anchor_roles(&mut events, None, None, None, None);
         events
     }
 
@@ -880,7 +891,27 @@ impl Coder {
             Vec::new()
         };
         if body_from > 0 {
-            groups.retain(|g| tokens.get(g.start).is_some_and(|t| t.span.0 >= body_from));
+            // "ROMA - Il premier Giorgia Meloni ha …": the dateline's city may
+            // open a group with the subject that opens the body (past an
+            // article); the subject stays, the city goes.
+            let in_body = |i: usize| tokens.get(i).is_some_and(|t| t.span.0 >= body_from);
+            let body_first = tokens.iter().position(|t| t.span.0 >= body_from && t.kind != TokenKind::Punct);
+            let opens_body = |i: usize| {
+                body_first.is_some_and(|b| {
+                    i == b || i == b + 1 && tokens.get(b).is_some_and(|t| lw.is_determiner(&t.upper))
+                })
+            };
+            for group in groups.iter_mut().filter(|g| !in_body(g.start)) {
+                if group.actors.first().is_some_and(|a| !in_body(a.start))
+                    && group.actors.iter().any(|a| opens_body(a.start))
+                {
+                    group.actors.retain(|a| in_body(a.start));
+                    if let Some(first) = group.actors.iter().map(|a| a.start).min() {
+                        group.start = first;
+                    }
+                }
+            }
+            groups.retain(|g| in_body(g.start));
         }
         if !tabari {
             drop_attribution(tokens, &mut groups, lw, body_from);

@@ -3518,3 +3518,35 @@ fn a_pronoun_after_an_opening_quotation_stands_for_the_speaker() {
     );
     assert!(got.contains(&triple("FRAGOV", "IND", "020")), "{got:?}");
 }
+
+/// "ROMA - Il premier Giorgia Meloni ha condannato Israele": the dateline's
+/// city and the subject that opens the body made one group, and the whole
+/// group went with the dateline.
+#[test]
+fn the_subject_after_a_dateline_dash_stays_when_the_city_goes() {
+    let got =
+        triples_builtin_on(Lang::It, "ROMA - Il premier Giorgia Meloni ha condannato Israele.", (2026, 3, 1));
+    assert_eq!(got, vec![triple("ITAGOV", "ISR", "111")]);
+}
+
+/// "Un drone israeliano ha ucciso due persone a Bint Jbeil": civilians killed
+/// by a foreign side, in a place the gazetteer does not know, are of the state
+/// the article is about, not the attacker's compatriots; an army at home
+/// keeps its own.
+#[test]
+fn civilians_struck_by_a_foreign_side_are_of_the_article_state() {
+    let got = triples_builtin_on(
+        Lang::It,
+        "BEIRUT - Il presidente libanese Joseph Aoun ha condannato le violazioni della tregua da parte di \
+         Israele.\n\nUn drone israeliano ha ucciso due persone a Bint Jbeil.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("ISR", "LBNCVL", "190")), "{got:?}");
+    let got = triples_builtin_on(
+        Lang::It,
+        "KHARTUM - L'esercito sudanese ha bombardato il mercato di El Fasher.\n\nL'esercito sudanese ha \
+         ucciso dieci civili.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("SDNMIL", "SDNCVL", "190")), "{got:?}");
+}
