@@ -386,6 +386,8 @@ const FR: Lang = Lang {
     month_abbr: &[
         ("janv", 1),
         ("fevr", 2),
+        // AFP writes "3 fév".
+        ("fev", 2),
         ("avr", 4),
         ("juil", 7),
         ("sept", 9),

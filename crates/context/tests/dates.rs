@@ -217,6 +217,7 @@ fn datelines() {
         ("MADRID, 3 mar (EFE).- El Gobierno", "MADRID", Some("EFE"), Some("2024-03-03")),
         ("BERLIN, 3. März 2023 (dpa) - Die Regierung", "BERLIN", Some("dpa"), Some("2023-03-03")),
         ("PARIS, 1er mars (AFP) — Le gouvernement", "PARIS", Some("AFP"), Some("2024-03-01")),
+        ("WASHINGTON, 3 fév (AFP) - Une juge", "WASHINGTON", Some("AFP"), Some("2024-02-03")),
         ("WASHINGTON (AP) — The White House", "WASHINGTON", Some("AP"), None),
         ("RIO DE JANEIRO, Dec. 30 (Reuters) - Brazil", "RIO DE JANEIRO", Some("Reuters"), Some("2023-12-30")),
         ("KANO, Nigeria, March 2 (Reuters) - Gunmen", "KANO", Some("Reuters"), Some("2024-03-02")),
