@@ -136,7 +136,10 @@ use dyad_text::{Lang, TextPipeline};
 /// security): it .664, en .641, es .650, fr .632, de .682, when the it, en, es
 /// and de floors were raised; and 12 more (round 51; blind it .541, en .566,
 /// es .820, fr .497, de .506; the Middle East, Asia and the Pacific, Spain,
-/// Europe): it .664, en .645, es .657, fr .634, de .680.
+/// Europe): it .664, en .645, es .657, fr .634, de .680; and 12 more (round
+/// 52; blind it .623, en .503, es .493, fr .518, de .361; Russia and Ukraine,
+/// Africa, the Middle East, the Americas and Asia, German home affairs): it
+/// .666, en .644, es .658, fr .636, de .681.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
