@@ -323,7 +323,13 @@ impl LangWords {
     fn bare_adverb_at(&self, tokens: &[dyad_text::Token], i: usize) -> bool {
         let needs_particle = tokens.get(i).is_some_and(|t| matches!(&*t.upper, "ANTES" | "DESPUÉS"));
         let particle = tokens.get(i + 1).is_some_and(|n| matches!(&*n.upper, "DE" | "DEL" | "QUE"));
-        needs_particle && !particle
+        // "Beijing has since suspended imports": "since" inside a compound
+        // tense is an adverb, no clause.
+        let inside_tense = tokens.get(i).is_some_and(|t| &*t.upper == "SINCE")
+            && i.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| self.perfect_aux.contains(&&*p.upper));
+        needs_particle && !particle || inside_tense
     }
 
     /// Whether token `i`, a preposition or subordinator, follows a unit of

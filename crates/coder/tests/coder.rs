@@ -3550,3 +3550,15 @@ fn civilians_struck_by_a_foreign_side_are_of_the_article_state() {
     );
     assert!(got.contains(&triple("SDNMIL", "SDNCVL", "190")), "{got:?}");
 }
+
+/// "Beijing has since suspended imports": "since" inside a compound tense is
+/// an adverb; read as a clause opener, it parted the subject from its verb.
+#[test]
+fn since_inside_a_compound_tense_opens_no_clause() {
+    let got = triples_builtin_on(
+        Lang::En,
+        "Beijing has since suspended imports of Japanese seafood.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("CHNGOV", "JPN", "163")), "{got:?}");
+}
