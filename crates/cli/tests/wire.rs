@@ -139,7 +139,10 @@ use dyad_text::{Lang, TextPipeline};
 /// Europe): it .664, en .645, es .657, fr .634, de .680; and 12 more (round
 /// 52; blind it .623, en .503, es .493, fr .518, de .361; Russia and Ukraine,
 /// Africa, the Middle East, the Americas and Asia, German home affairs): it
-/// .666, en .644, es .658, fr .636, de .681.
+/// .666, en .644, es .658, fr .636, de .681; and 12 more (round 53; blind it
+/// .458, en .504, es .471, fr .598, de .574; the Americas and Asia, Europe,
+/// North Africa and the Sahel, the Maghreb and the Middle East, Eastern
+/// Europe): it .668, en .644, es .658, fr .638, de .680.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
