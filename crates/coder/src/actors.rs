@@ -1451,6 +1451,10 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
                 || !reports
                     && coordinated_in(tokens.get(last.end..actor.start).unwrap_or(&[]), lw, list_goes_on)
             {
+                let mut actor = actor;
+                if let Some(prev) = last.actors.last().filter(|_| !same_span) {
+                    share_role_noun(tokens, prev, &mut actor, lw);
+                }
                 last.end = last.end.max(actor.end);
                 last.actors.push(actor);
                 continue;
@@ -1459,6 +1463,29 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
         groups.push(ActorGroup { start: actor.start, end: actor.end, actors: vec![actor] });
     }
     groups
+}
+
+/// Two nationality adjectives joined by a conjunction after one role noun
+/// share it: "i mediatori egiziani e qatarioti", "les armées indienne et
+/// pakistanaise", "las delegaciones rusa y ucraniana". The bare adjective
+/// takes the role of the actor that has the noun: QAT becomes QATGOV beside
+/// EGYGOV. (Adjectives before the noun, "Indian and Pakistani troops", share
+/// it through `shared_role`.)
+fn share_role_noun(tokens: &[Token], prev: &Actor, next: &mut Actor, lw: &LangWords) {
+    let joined = next.start == prev.end + 1
+        && tokens.get(prev.end).is_some_and(|t| lw.coordinators.contains(&&*t.upper) && &*t.text != ",");
+    let lower =
+        |i: usize| tokens.get(i).is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase));
+    // The first actor is a role noun ending in its adjective; the second is
+    // that adjective's partner alone, both lower-case.
+    let bare_adjective =
+        next.end == next.start + 1 && next.code.len() == 3 && !next.person && lower(next.start);
+    let role_with_adjective = prev.code.len() == 6 && prev.end >= prev.start + 2 && !prev.person;
+    if joined && bare_adjective && role_with_adjective && prev.end.checked_sub(1).is_some_and(lower) {
+        if let Some(agent) = prev.code.get(3..) {
+            next.code.push_str(agent);
+        }
+    }
 }
 
 /// Whether `second` stands in brackets right after `first` ("… del Congo

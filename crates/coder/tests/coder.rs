@@ -3562,3 +3562,29 @@ fn since_inside_a_compound_tense_opens_no_clause() {
     );
     assert!(got.contains(&triple("CHNGOV", "JPN", "163")), "{got:?}");
 }
+
+/// "i mediatori egiziani e qatarioti", "las delegaciones rusa y ucraniana":
+/// two nationality adjectives joined by a conjunction after one role noun
+/// share it; the second was its state alone (QAT, UKR).
+#[test]
+fn coordinated_nationality_adjectives_share_their_role_noun() {
+    let got = triples_builtin_on(
+        Lang::It,
+        "I mediatori egiziani e qatarioti hanno incontrato Hamas.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("QATGOV", "PSEREB", "040")), "{got:?}");
+    assert!(got.contains(&triple("EGYGOV", "PSEREB", "040")), "{got:?}");
+    let got = triples_builtin_on(
+        Lang::Fr,
+        "Les armées indienne et pakistanaise ont échangé des tirs.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("INDMIL", "PAKMIL", "193")), "{got:?}");
+    let got = triples_builtin_on(
+        Lang::Es,
+        "Las delegaciones rusa y ucraniana se reunieron en Estambul.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("RUSGOV", "UKRGOV", "040")), "{got:?}");
+}
