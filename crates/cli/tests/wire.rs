@@ -145,7 +145,7 @@ use dyad_text::{Lang, TextPipeline};
 /// Europe): it .668, en .644, es .658, fr .638, de .680; and 12 more (round
 /// 54; blind it .568, en .333, es .612, fr .453, de .471; Italian society and
 /// the Vatican, the Americas, the US and Latin America, French politics, the
-/// Middle East and Africa): it .672, en .645, es .659, fr .642, de .680.
+/// Middle East and Africa): it .672, en .644, es .659, fr .642, de .680.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
