@@ -597,11 +597,11 @@ impl Discourse {
                 }
             }
         }
-        if let Some(strike) = events
-            .iter()
-            .rev()
-            .find(|e| matches!(e.cameo_root.as_str(), "18" | "19" | "20") && !e.source.code.is_empty())
-        {
+        // The source of the last event whose root fits.
+        let last_source = |fits: fn(&str) -> bool| {
+            events.iter().rev().find(|e| fits(&e.cameo_root) && !e.source.code.is_empty())
+        };
+        if let Some(strike) = last_source(|root| matches!(root, "18" | "19" | "20")) {
             // "Israeli warplanes struck …; Beirut condemned the strike": the
             // condemnation is of the state whose forces struck.
             let code = &strike.source.code;
@@ -612,29 +612,23 @@ impl Discourse {
             self.last_attacker =
                 Some(Known::subject(code, strike.source.refers_to.as_ref().unwrap_or(&strike.source.text)));
         }
-        if let Some(accusation) =
-            events.iter().rev().find(|e| e.cameo_root == "11" && !e.source.code.is_empty())
-        {
-            // "Sudan accused Kenya …; Nairobi rejected the accusations".
-            self.last_accuser = Some(Known::of_side(&accusation.source));
-        }
-        let decides = |root: &str| !matches!(root, "01" | "02" | "04" | "10" | "11" | "14");
-        if let Some(act) = events.iter().rev().find(|e| decides(&e.cameo_root) && !e.source.code.is_empty()) {
-            // "Berlin stoppte die Waffenexporte …; die AfD kritisierte die
-            // Entscheidung": the decision is the last side's that acted.
-            self.last_decider = Some(Known::of_side(&act.source));
-        }
-        let asks = |root: &str| matches!(root, "02" | "03" | "10");
-        if let Some(ask) = events.iter().rev().find(|e| asks(&e.cameo_root) && !e.source.code.is_empty()) {
-            // "Conte ha chiesto a Nordio di dimettersi …; Nordio ha respinto la
-            // richiesta": the request is the last side's that asked.
-            self.last_requester = Some(Known::of_side(&ask.source));
-        }
-        if let Some(sanction) =
-            events.iter().rev().find(|e| e.cameo_root == "16" && !e.source.code.is_empty())
-        {
-            // "London froze the assets of …; the Russian embassy denounced the sanctions".
-            self.last_sanctioner = Some(Known::of_side(&sanction.source));
+        // Who a noun named again stands for: "Sudan accused Kenya …; Nairobi
+        // rejected the accusations"; "Berlin stoppte die Waffenexporte …; die
+        // AfD kritisierte die Entscheidung" (the last side that acted, not
+        // spoke); "Conte ha chiesto a Nordio di dimettersi …; Nordio ha
+        // respinto la richiesta"; "London froze the assets of …; the Russian
+        // embassy denounced the sanctions".
+        type RootFits = fn(&str) -> bool;
+        let pointed_back: [(&mut Option<Known>, RootFits); 4] = [
+            (&mut self.last_accuser, |root| root == "11"),
+            (&mut self.last_decider, |root| !matches!(root, "01" | "02" | "04" | "10" | "11" | "14")),
+            (&mut self.last_requester, |root| matches!(root, "02" | "03" | "10")),
+            (&mut self.last_sanctioner, |root| root == "16"),
+        ];
+        for (last, fits) in pointed_back {
+            if let Some(event) = last_source(fits) {
+                *last = Some(Known::of_side(&event.source));
+            }
         }
         // An intent ("said he hoped to meet Kim") pairs no one yet.
         let between_states = events.iter().rev().filter(|e| !e.cameo.starts_with("03")).find_map(|e| {
@@ -1318,12 +1312,11 @@ fn speaker_after_opening_quote<'g>(
     by_start: &[&'g ActorGroup],
     body_start: usize,
 ) -> Option<Option<&'g ActorGroup>> {
-    let opening = |t: &Token| matches!(&*t.text, "\"" | "«" | "„" | "“");
-    let closing = |t: &Token| matches!(&*t.text, "\"" | "»" | "“" | "”");
-    if !tokens.get(body_start).is_some_and(opening) {
+    if !tokens.get(body_start).is_some_and(|t| opens_quotation(&t.text)) {
         return None;
     }
-    let close = (body_start + 1..tokens.len()).find(|&i| tokens.get(i).is_some_and(closing))?;
+    let close =
+        (body_start + 1..tokens.len()).find(|&i| tokens.get(i).is_some_and(|t| closes_quotation(&t.text)))?;
     let speaker = by_start.iter().copied().find(|g| g.start > close).filter(|g| {
         tokens.get(close + 1..g.start).is_some_and(|between| {
             between.iter().filter(|t| t.kind != TokenKind::Punct).count() <= 3
@@ -1331,6 +1324,16 @@ fn speaker_after_opening_quote<'g>(
         })
     });
     Some(speaker)
+}
+
+/// Whether a token opens a quotation: `"`, `«`, `„` or `“`.
+fn opens_quotation(text: &str) -> bool {
+    matches!(text, "\"" | "«" | "„" | "“")
+}
+
+/// Whether a token closes a quotation: `"`, `»`, `“` (German) or `”`.
+fn closes_quotation(text: &str) -> bool {
+    matches!(text, "\"" | "»" | "“" | "”")
 }
 
 /// [`opening_subject`] for one actor group: whether it opens the sentence
@@ -1353,7 +1356,7 @@ fn opening_actor<'g>(
         .is_some_and(|t| lw.is_preposition(&t.upper) || lw.locatives.contains(&&*t.upper));
     // "„Russland kann nicht so tun …“, schrieb er": an actor inside an
     // opening quotation is the speaker's words, not the sentence's subject.
-    let quoted = lead.iter().any(|t| matches!(&*t.text, "\"" | "«" | "»" | "„" | "“" | "”"));
+    let quoted = lead.iter().any(|t| opens_quotation(&t.text) || closes_quotation(&t.text));
     let after_phrase =
         words.len() <= LEAD_WORDS && !governed && !lead.iter().any(|t| matches!(&*t.text, "." | ";" | ":"));
     (!quoted && (after_determiner || after_phrase)).then_some(first)

@@ -126,8 +126,9 @@ pub(crate) struct LangWords {
     /// of their own, point back at the last side that accused or criticised:
     /// "Nairobi rejected the accusations" after "Sudan accused Kenya".
     pub(crate) accusation_nouns: &'static [&'static str],
-    /// Nouns of a decision ("the decision", "la mossa", "der Schritt") that, after a definite determiner and with no author of
-    /// their own, point back at the last side that decided or did something:
+    /// Nouns of a decision ("the decision", "la mossa", "der Schritt") that,
+    /// after a definite determiner and with no author of their own, point
+    /// back at the last side that decided or did something:
     /// "The AfD criticised the decision" after "The government stopped …".
     pub(crate) decision_nouns: &'static [&'static str],
     /// Nouns of a request, demand, proposal or offer ("the request", "la
