@@ -63,6 +63,10 @@ pub(crate) struct LangWords {
     /// Coordinating conjunctions: outside an actor phrase they part clauses
     /// ("Arnor met Bree *and* Gondor attacked Mordor").
     pub(crate) coordinators: &'static [&'static str],
+    /// Words that open a clause only when a subject and its predicate follow
+    /// them: English "as" in "signs the reform into law *as* unions call a
+    /// strike", not in "as part of" or "serves as envoy".
+    pub(crate) clause_openers: &'static [&'static str],
     /// Whether a missing subject may be taken from the previous clause
     /// (pro-drop languages, and coordinated verbs everywhere).
     pub(crate) pro_drop: bool,
@@ -606,6 +610,7 @@ static EN: LangWords = LangWords {
     conjunctions: &["AND", ",", "OR", "NOR"],
     attribution_openers: &["ACCORDING TO", "AS REPORTED BY"],
     coordinators: &["AND", "OR", "NOR", "BUT"],
+    clause_openers: &["AS"],
     pro_drop: false,
     possessives: &["ITS", "THEIR", "HIS", "HER", "OUR"],
     counterpart_stems: &["COUNTERPART"],
@@ -839,6 +844,7 @@ static IT: LangWords = LangWords {
         "A DETTA DELLA",
     ],
     coordinators: &["E", "ED", "O", "OPPURE", "NÉ", "MA"],
+    clause_openers: &[],
     pro_drop: true,
     possessives: &["SUO", "SUA", "SUOI", "SUE", "LORO"],
     counterpart_stems: &["OMOLOG", "COLLEG"],
@@ -1093,6 +1099,7 @@ static ES: LangWords = LangWords {
     conjunctions: &["Y", "E", ",", "O", "U", "NI"],
     attribution_openers: &["SEGÚN", "SEGUN", "DE ACUERDO CON", "DE ACUERDO A"],
     coordinators: &["Y", "E", "O", "U", "NI", "PERO"],
+    clause_openers: &[],
     pro_drop: true,
     possessives: &["SU", "SUS"],
     counterpart_stems: &["HOMÓLOG", "HOMOLOG"],
@@ -1286,6 +1293,7 @@ static FR: LangWords = LangWords {
     conjunctions: &["ET", ",", "OU", "NI"],
     attribution_openers: &["SELON", "D' APRÈS", "D'APRÈS"],
     coordinators: &["ET", "OU", "NI", "MAIS"],
+    clause_openers: &[],
     pro_drop: false,
     possessives: &["SON", "SA", "SES", "LEUR", "LEURS"],
     counterpart_stems: &["HOMOLOGUE"],
@@ -1458,6 +1466,7 @@ static DE: LangWords = LangWords {
     conjunctions: &["UND", ",", "ODER", "SOWIE", "NOCH"],
     attribution_openers: &["NACH ANGABEN", "LAUT"],
     coordinators: &["UND", "ODER", "SOWIE", "NOCH", "ABER"],
+    clause_openers: &[],
     pro_drop: false,
     possessives: &["SEIN", "SEINE", "SEINEN", "SEINER", "SEINEM", "IHR", "IHRE", "IHREN", "IHRER", "IHREM"],
     counterpart_stems: &["AMTSKOLLEG", "KOLLEG"],

@@ -1038,11 +1038,14 @@ impl Coder {
                     })
                 })
             };
+            // "Poland scrambled fighter jets as Russia launched strikes": a show
+            // of force answers the side whose act the next clause tells.
+            let answers_act = matches!(&code, CodeSpec::Single(c) if c.starts_with("15"));
             let in_clause = |groups: &[ActorGroup], g: usize| {
                 groups.get(g).is_some_and(|grp| {
                     grp.start >= clause.0
                         && grp.end <= clause.1
-                        && (judges_act && addresses_author(grp.start)
+                        && ((judges_act || answers_act) && addresses_author(grp.start)
                             || lw.locative_before(tokens, grp.start)
                             || !after_break(end, grp.start))
                 })
@@ -1111,7 +1114,8 @@ impl Coder {
             {
                 continue;
             }
-            let passive = is_passive(tokens, start, lw, &groups);
+            let passive = is_passive(tokens, start, lw, &groups)
+                || reduced_passive(tokens, (start, end), lw, &groups, &code);
             let mut source_group = caps.as_ref().and_then(|c| c.source.or(c.compound));
             let mut target_group = target_group;
             if caps.as_ref().is_some_and(|c| c.compound.is_some() && c.target.is_none()) {
@@ -3209,6 +3213,57 @@ fn is_negated(tokens: &[Token], verb: usize, verb_end: usize, lw: &LangWords) ->
                 .any(negation))
 }
 
+/// "12 ELN rebels killed in bombing", "Opposition leader Machado briefly
+/// detained after Caracas protest": English headlines drop the passive's
+/// auxiliary. A participle of force (roots 17 to 20, which act on someone)
+/// right after its actor, with no object after it but a preposition or the
+/// sentence's end, says what was done to that actor. Not "with", whose
+/// partner makes it active ("rebels clashed with troops"). An agent after
+/// "by" acts ("Two Palestinians shot dead by Israeli troops").
+fn reduced_passive(
+    tokens: &[Token],
+    (verb, verb_end): (usize, usize),
+    lw: &LangWords,
+    groups: &[ActorGroup],
+    code: &CodeSpec,
+) -> bool {
+    const AFTER: &[&str] = &[
+        "IN", "AT", "NEAR", "AFTER", "DURING", "ON", "OVER", "AMID", "FROM", "AS", "FOR", "ACROSS",
+        "OUTSIDE", "INSIDE",
+    ];
+    // A verb of one word: "opened fire on" has its object.
+    let forceful =
+        verb_end == verb + 1 && root_of(code).is_some_and(|r| matches!(r, "17" | "18" | "19" | "20"));
+    let Some(participle) = tokens.get(verb) else { return false };
+    // One adverb may stand between ("briefly detained").
+    let actor_end = match verb.checked_sub(1).and_then(|i| tokens.get(i)) {
+        Some(t) if t.kind == TokenKind::Word && lw.is_adverb(&t.upper) => verb - 1,
+        _ => verb,
+    };
+    let after_actor =
+        groups.iter().any(|g| g.end == actor_end && !preceded_by_preposition(tokens, g.start, lw));
+    // "shot dead by Israeli troops": the agent, if any, follows.
+    let next = verb_end + usize::from(tokens.get(verb_end).is_some_and(|t| &*t.upper == "DEAD"));
+    // A number is an object ("killed 26 men"), so is "at least 11".
+    let nothing_after = tokens.get(next).is_none_or(|t| {
+        t.kind == TokenKind::Punct && !is_quote_mark(&t.text) && &*t.text != "'"
+            || AFTER.contains(&&*t.upper) && tokens.get(next + 1).is_none_or(|n| &*n.upper != "LEAST")
+            || lw.passive_agent.contains(&&*t.upper)
+    });
+    // "police arrest 532": the present, whose form is its lemma, is active.
+    // So are verbs of force that need no object ("Russian forces fought on
+    // Wednesday to repel …").
+    const INTRANSITIVE: &[&str] = &["fight", "battle", "clash", "retaliate", "advance", "fire", "strike"];
+    let inflected =
+        *participle.lemma != *participle.text.to_lowercase() && !INTRANSITIVE.contains(&&*participle.lemma);
+    lw.code == "en"
+        && forceful
+        && inflected
+        && lw.is_participle_token(participle)
+        && after_actor
+        && nothing_after
+}
+
 fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGroup]) -> bool {
     let Some(participle) = tokens.get(verb) else { return false };
     // An auxiliary inside a name ("Stati Uniti") is no auxiliary.
@@ -3784,8 +3839,15 @@ fn predicate_breaks(
                     && !(i + 1..v).any(in_group)
             })
     };
+    // "… into law as unions call a general strike": a word that may open a
+    // clause does when a subject and its predicate follow.
+    let opener = |i: usize| {
+        tokens.get(i).is_some_and(|t| lw.clause_openers.contains(&&*t.upper))
+            && !in_group(i)
+            && subject_then_predicate(i)
+    };
     (0..tokens.len())
-        .filter(|&i| joins_clauses(tokens, groups, word_conj, i, lw))
+        .filter(|&i| opener(i) || joins_clauses(tokens, groups, word_conj, i, lw))
         .filter(|&i| {
             predicate_at(i + 1)
                 || subject_then_predicate(i)

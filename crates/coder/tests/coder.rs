@@ -3588,3 +3588,36 @@ fn coordinated_nationality_adjectives_share_their_role_noun() {
     );
     assert!(got.contains(&triple("RUSGOV", "UKRGOV", "040")), "{got:?}");
 }
+
+/// "… into law as unions call general strike": English "as" before a subject
+/// and its verb opens a clause; the first verb took the unions for its
+/// object, and the strike went to Milei.
+#[test]
+fn as_before_a_subject_and_its_verb_opens_a_clause() {
+    let got = triples_builtin_on(
+        Lang::En,
+        "Milei signs labor reform into law as Argentine unions call general strike.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("ARGLAB", "ARG", "143")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == "ARGGOV"), "{got:?}");
+}
+
+/// "Two Palestinians shot dead by Israeli troops", "12 ELN rebels killed in
+/// bombing": a headline's participle of force without its auxiliary is a
+/// passive; read as active, the victims were the attackers.
+#[test]
+fn a_headline_participle_of_force_is_a_passive() {
+    let got = triples_builtin_on(
+        Lang::En,
+        "Two Palestinians shot dead by Israeli troops in the West Bank.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("ISRMIL", "PSE", "193")), "{got:?}");
+    let got =
+        triples_builtin_on(Lang::En, "Twelve ELN rebels killed in Colombian army bombing.", (2026, 3, 1));
+    assert!(!got.iter().any(|t| t.0 == "COLREB"), "{got:?}");
+    // The present is active: "police kill 19".
+    let got = triples_builtin_on(Lang::En, "Kenyan police kill protesters in Nairobi.", (2026, 3, 1));
+    assert!(got.contains(&triple("KENCOP", "KENCVL", "190")), "{got:?}");
+}
