@@ -2485,6 +2485,19 @@ fn after_determiner(
 ) -> bool {
     let Some(word) = tokens.get(i) else { return false };
     let past = word.upper.ends_with("ED");
+    // "Das sagte Merz am Dienstag": German fronts "das" as the object of a
+    // verb-second verb, whose subject follows it; a lower-case word there,
+    // with an actor (or its article) right after, is that verb, not a noun
+    // ("Das vereinbarte Abkommen").
+    let fronted_object = lw.verb_second
+        && i == 1
+        && tokens.first().is_some_and(|t| &*t.upper == "DAS")
+        && !has_upper_initial(&word.text)
+        && (in_actor(i + 1)
+            || tokens.get(i + 1).is_some_and(|t| lw.is_determiner(&t.upper)) && in_actor(i + 2));
+    if fronted_object {
+        return false;
+    }
     for back in 1..=3 {
         let Some(j) = i.checked_sub(back) else { return false };
         let t = &tokens[j];
@@ -3721,8 +3734,14 @@ fn possessor_subject(
         && noun.text.chars().next().is_some_and(char::is_lowercase)
         && !lw.is_determiner(&noun.upper)
         && !lw.quantities.contains(&&*noun.upper);
-    let near = verb - g.end <= 3
-        && tokens.get(g.end..verb).is_some_and(|ts| ts.iter().all(|t| t.kind == TokenKind::Word));
+    // "The head of NATO, Mark Rutte, met …": the comma that closes a name
+    // set beside the owner stands before the verb.
+    let appositive = tokens.get(g.start..g.end).is_some_and(|ts| ts.iter().any(|t| &*t.text == ","))
+        && tokens.get(g.end).is_some_and(|t| &*t.text == ",");
+    let gap = g.end + usize::from(appositive);
+    let near = verb >= gap
+        && verb - gap <= 3
+        && tokens.get(gap..verb).is_some_and(|ts| ts.iter().all(|t| t.kind == TokenKind::Word));
     (owned && near && !objects.contains(&gi) && !opens_clause_between(tokens, g.end, verb, lw)).then_some(gi)
 }
 

@@ -3621,3 +3621,26 @@ fn a_headline_participle_of_force_is_a_passive() {
     let got = triples_builtin_on(Lang::En, "Kenyan police kill protesters in Nairobi.", (2026, 3, 1));
     assert!(got.contains(&triple("KENCOP", "KENCVL", "190")), "{got:?}");
 }
+
+/// "The head of NATO, Mark Rutte, met Zelensky": the owner of the subject
+/// noun acts through a name set beside it in commas; the closing comma
+/// before the verb hid it, and nothing was coded.
+#[test]
+fn the_owner_of_the_subject_acts_through_an_appositive_name() {
+    let got =
+        triples_builtin_on(Lang::En, "The head of NATO, Mark Rutte, met Zelensky in Kyiv.", (2026, 3, 1));
+    assert!(got.contains(&triple("IGOWSTNAT", "UKRGOV", "040")), "{got:?}");
+}
+
+/// "Das sagte Merz am Dienstag nach einem Treffen mit Selenskyj": a fronted
+/// "das" is the object of the verb-second verb after it, not the article of a
+/// noun; the verb was read as a noun and nothing was coded.
+#[test]
+fn a_fronted_das_is_no_article_of_the_verb_after_it() {
+    let got = triples_builtin_on(
+        Lang::De,
+        "Das sagte Merz am Dienstag nach einem Treffen mit Selenskyj.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("DEUGOV", "UKRGOV", "040")), "{got:?}");
+}
