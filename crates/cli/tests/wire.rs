@@ -149,7 +149,10 @@ use dyad_text::{Lang, TextPipeline};
 /// Session 34 appended 12 more per language (round 55; blind it .643, en
 /// .441, es .593, fr .466, de .667; Italy's economic diplomacy, the Gulf,
 /// South America, Africa, Europe and the transatlantic relationship): it
-/// .675, en .644, es .659, fr .639, de .681.
+/// .675, en .644, es .659, fr .639, de .681; and 12 more (round 56; blind it
+/// .695, en .543, es .667, fr .675, de .543; Italian home politics, South and
+/// Southeast Asia, Spain's foreign policy, the war in Ukraine, Africa and
+/// Latin America): it .677, en .644, es .662, fr .642, de .679.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
