@@ -767,6 +767,20 @@ mod tests {
         assert_eq!(country("Protestas en Córdoba.", "es", &["ESP"]).as_deref(), Some("ESP"));
     }
 
+    /// German capitalises every noun: "im Norden", "auf kenianischem Boden" name
+    /// no town (Norden, Lower Saxony; Boden, Sweden).
+    #[test]
+    fn german_nouns_that_are_also_towns_name_no_place() {
+        let gaz = Gazetteer::embedded();
+        let places = |text: &str| -> Vec<String> {
+            gaz.find_places_in_context(text, "de", &[]).iter().map(|m| m.place.cameo.to_string()).collect()
+        };
+        assert_eq!(places("Ein Angriff im Norden von Burkina Faso."), ["BFA"]);
+        assert!(places("Die Miliz greift Ziele auf kenianischem Boden an.").is_empty());
+        // The big towns stay: Linz, Wolfsburg.
+        assert_eq!(places("Proteste in Linz."), ["AUT"]);
+    }
+
     #[test]
     fn a_region_ten_times_the_city_wins() {
         let gaz = Gazetteer::embedded();

@@ -243,6 +243,19 @@ pub(crate) const STOP: &[&str] = &[
     "oeste",
     "centro",
     "centre",
+    // German common nouns, capitalised as every German noun is, that are
+    // also towns: "im Norden von Burkina Faso" is no Norden, Lower Saxony,
+    // "auf kenianischem Boden" no Boden, Sweden.
+    "norden",
+    "boden",
+    "hof",
+    "weiden",
+    "heide",
+    "ende",
+    "mitte",
+    "zug",
+    "gold",
+    "neustadt",
 ];
 /// Normalizes a name for lookup: folded, non-alphanumerics as single spaces, trimmed.
 pub fn normalize_name(s: &str) -> String {
