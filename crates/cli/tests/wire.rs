@@ -152,7 +152,11 @@ use dyad_text::{Lang, TextPipeline};
 /// .675, en .644, es .659, fr .639, de .681; and 12 more (round 56; blind it
 /// .695, en .543, es .667, fr .675, de .543; Italian home politics, South and
 /// Southeast Asia, Spain's foreign policy, the war in Ukraine, Africa and
-/// Latin America): it .677, en .644, es .662, fr .642, de .679.
+/// Latin America): it .677, en .644, es .662, fr .642, de .679; and 12 more
+/// (round 57; blind it .611, en .462, es .564, fr .603, de .645; Europe, the
+/// United Kingdom and Ireland, Asia and the Pacific, Austria, Switzerland
+/// and Germany's internal security): it .679, en .645, es .662, fr .643, de
+/// .680.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
