@@ -974,7 +974,17 @@ impl Coder {
                 (complement, None)
             };
             let reporting = tokens.get(start).is_some_and(|t| lw.reporting.contains(&&*t.upper));
-            let (code, rule, caps) = self.choose_code(sent, &groups, (start, end), info, &breaks, lw);
+            let (code, rule, mut caps) = self.choose_code(sent, &groups, (start, end), info, &breaks, lw);
+            if let Some(c) = caps.as_mut().filter(|_| !tabari) {
+                // The antecedent is the verb's subject: its source, or in a
+                // passive its target.
+                let slot = if is_passive(tokens, start, lw, &groups) { &mut c.target } else { &mut c.source };
+                if let Some(antecedent) =
+                    slot.and_then(|g| antecedent_outside_relative(&groups, g, start, tokens, lw))
+                {
+                    *slot = antecedent;
+                }
+            }
             // "viajó a Rabat para reunirse con su homólogo", "travelled to
             // Washington to meet Trump": the purpose of a trip is a meeting with
             // someone the trip's event does not name, by the traveller.
@@ -2610,6 +2620,37 @@ fn drop_headline_topic(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &Lang
     } else if groups.len() > 1 {
         groups.remove(0);
     }
+}
+
+/// "Lula, que realiza la primera visita de Estado a Corea del Sur, fue recibido
+/// por Lee": an actor a pattern took inside a relative clause set off by
+/// commas and closed right before the verb is no side of the verb; the
+/// clause's antecedent is. `Some(None)` when no actor stands before the
+/// relative pronoun, `None` when the actor is no such clause's.
+fn antecedent_outside_relative(
+    groups: &[ActorGroup],
+    g: usize,
+    verb: usize,
+    tokens: &[Token],
+    lw: &LangWords,
+) -> Option<Option<usize>> {
+    let grp = groups.get(g).filter(|grp| grp.end <= verb)?;
+    // The clause closes between the actor and the verb: a comma, then only
+    // auxiliaries and adverbs ("…, fue recibido", "…, è stata poi ricevuta").
+    let close = (grp.end..verb).find(|&i| tokens.get(i).is_some_and(|t| &*t.text == ","))?;
+    let verb_phrase = tokens.get(close + 1..verb).is_some_and(|ts| {
+        ts.iter().all(|t| {
+            lw.is_auxiliary(&t.upper) || lw.passive_aux.contains(&&*t.upper) || lw.is_adverb(&t.upper)
+        })
+    });
+    // It opens after a comma with a subject relative pronoun, with no comma
+    // between that and the actor.
+    let opens =
+        (0..grp.start).rev().take_while(|&i| tokens.get(i).is_some_and(|t| &*t.text != ",")).last()?;
+    let relative = opens > 0
+        && tokens.get(opens - 1).is_some_and(|t| &*t.text == ",")
+        && tokens.get(opens).is_some_and(|t| lw.subject_relatives.contains(&&*t.upper));
+    (verb_phrase && relative).then(|| groups.iter().position(|h| h.end + 1 == opens))
 }
 
 /// Whether two events join the same countries by the same CAMEO root.

@@ -3644,3 +3644,18 @@ fn a_fronted_das_is_no_article_of_the_verb_after_it() {
     );
     assert!(got.contains(&triple("DEUGOV", "UKRGOV", "040")), "{got:?}");
 }
+
+/// "Lula, que realiza la primera visita … a Corea del Sur, fue recibido por
+/// Lee": the passive's subject is the relative clause's antecedent, not the
+/// country the clause names (which gave KOR KOR 042).
+#[test]
+fn a_passive_subject_is_the_antecedent_of_a_relative_clause_before_it() {
+    let got = triples_builtin_on(
+        Lang::Es,
+        "Lula, que realiza la primera visita de Estado de un presidente brasileño a Corea del Sur, \
+         fue recibido por Lee Jae-myung.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("KORGOV", "BRAGOV", "043")), "{got:?}");
+    assert!(!got.iter().any(|t| t.0 == "KOR" && t.1 == "KOR"), "{got:?}");
+}
