@@ -1093,7 +1093,7 @@ impl Coder {
             // So too when a pattern's gap reached past the comma ("talk to .. +"
             // in "Talking to him, Trump accused China").
             let target_group = target_group
-                .filter(|&t| tabari || !subject_after_opener(&groups, &verbs, (start, end), t, tokens));
+                .filter(|&t| tabari || !subject_after_opener(&groups, &verbs, (start, end), t, tokens, lw));
             let target_group = match (target_group, caps.as_ref()) {
                 (Some(t), Some(c)) if !tabari && c.target.is_none() => {
                     match object_past_phrase(&groups, t, c, &code, tokens, lw) {
@@ -2758,10 +2758,15 @@ fn subject_after_opener(
     verb: (usize, usize),
     target: usize,
     tokens: &[Token],
+    lw: &LangWords,
 ) -> bool {
     let Some(g) = groups.get(target) else { return false };
     let Some(comma) = tokens.iter().take(g.start).position(|t| &*t.text == ",") else { return false };
+    // "Am Montag kündigte Merz an, die Sanktionen … zu verschärfen": a
+    // verb-second verb's subject after it makes the phrase a clause, no opener.
+    let subject_after_verb = lw.verb_second && groups.iter().any(|h| h.start >= verb.1 && h.end <= comma);
     comma >= verb.1
+        && !subject_after_verb
         && !groups.iter().any(|h| h.start < verb.0 || h.start > comma && h.start < g.start)
         && !verbs.iter().any(|v| v.0 > comma && v.0 < g.start)
         && verbs.iter().any(|v| v.0 >= g.end)

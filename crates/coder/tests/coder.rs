@@ -3659,3 +3659,17 @@ fn a_passive_subject_is_the_antecedent_of_a_relative_clause_before_it() {
     assert!(got.contains(&triple("KORGOV", "BRAGOV", "043")), "{got:?}");
     assert!(!got.iter().any(|t| t.0 == "KOR" && t.1 == "KOR"), "{got:?}");
 }
+
+/// "Am Montag kündigte Merz an, die Sanktionen gegen Russland zu
+/// verschärfen": a verb-second verb whose subject follows it is a clause,
+/// no opening phrase whose comma makes the next actor a subject; the
+/// sanctions lost their target.
+#[test]
+fn a_verb_second_subject_after_the_verb_makes_no_opening_phrase() {
+    let got = triples_builtin_on(
+        Lang::De,
+        "Am Montag kündigte Merz an, die Sanktionen gegen Russland zu verschärfen.",
+        (2026, 3, 1),
+    );
+    assert!(got.contains(&triple("DEUGOV", "RUS", "163")), "{got:?}");
+}
