@@ -158,7 +158,10 @@ use dyad_text::{Lang, TextPipeline};
 /// and Germany's internal security): it .679, en .645, es .662, fr .643, de
 /// .680; and 12 more (round 58; blind it .443, en .481, es .459, fr .372, de
 /// .519; Africa, Russia and Ukraine, Spanish home affairs, the Middle East,
-/// the Americas and Asia): it .677, en .644, es .661, fr .642, de .678.
+/// the Americas and Asia): it .677, en .644, es .661, fr .642, de .678; and
+/// 12 more (round 59; blind it .510, en .578, es .392, fr .512, de .544; Asia
+/// and the Pacific, Israel and its neighbours, Africa, the Middle East and
+/// Turkey): it .675, en .645, es .655, fr .641, de .677.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
