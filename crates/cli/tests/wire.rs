@@ -161,7 +161,10 @@ use dyad_text::{Lang, TextPipeline};
 /// the Americas and Asia): it .677, en .644, es .661, fr .642, de .678; and
 /// 12 more (round 59; blind it .510, en .578, es .392, fr .512, de .544; Asia
 /// and the Pacific, Israel and its neighbours, Africa, the Middle East and
-/// Turkey): it .675, en .645, es .655, fr .641, de .677.
+/// Turkey): it .675, en .645, es .655, fr .641, de .677; and 12 more (round
+/// 60; blind it .587, en .412, es .441, fr .523, de .353; Italy's defence,
+/// trade diplomacy, Europe and Ukraine, France's diplomacy, German home
+/// politics): it .676, en .644, es .653, fr .643, de .675.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
