@@ -24,7 +24,7 @@ use rustc_hash::FxHashMap;
 use crate::actors::{Actor, ActorGroup};
 use crate::event::{ActorRef, Event, Location, Span};
 use crate::index::Keyed;
-use crate::lang::LangWords;
+use crate::lang::{is_quote_mark, LangWords};
 use crate::offices::{Office, OfficeNouns};
 
 /// An actor remembered from an earlier sentence.
@@ -1356,7 +1356,7 @@ fn opening_actor<'g>(
         .is_some_and(|t| lw.is_preposition(&t.upper) || lw.locatives.contains(&&*t.upper));
     // "„Russland kann nicht so tun …“, schrieb er": an actor inside an
     // opening quotation is the speaker's words, not the sentence's subject.
-    let quoted = lead.iter().any(|t| opens_quotation(&t.text) || closes_quotation(&t.text));
+    let quoted = lead.iter().any(|t| is_quote_mark(&t.text));
     let after_phrase =
         words.len() <= LEAD_WORDS && !governed && !lead.iter().any(|t| matches!(&*t.text, "." | ";" | ":"));
     (!quoted && (after_determiner || after_phrase)).then_some(first)

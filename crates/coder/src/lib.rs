@@ -2638,11 +2638,9 @@ fn antecedent_outside_relative(
     // The clause closes between the actor and the verb: a comma, then only
     // auxiliaries and adverbs ("…, fue recibido", "…, è stata poi ricevuta").
     let close = (grp.end..verb).find(|&i| tokens.get(i).is_some_and(|t| &*t.text == ","))?;
-    let verb_phrase = tokens.get(close + 1..verb).is_some_and(|ts| {
-        ts.iter().all(|t| {
-            lw.is_auxiliary(&t.upper) || lw.passive_aux.contains(&&*t.upper) || lw.is_adverb(&t.upper)
-        })
-    });
+    let verb_phrase = tokens
+        .get(close + 1..verb)
+        .is_some_and(|ts| ts.iter().all(|t| lw.is_auxiliary(&t.upper) || lw.is_adverb(&t.upper)));
     // It opens after a comma with a subject relative pronoun, with no comma
     // between that and the actor.
     let opens =
@@ -3290,10 +3288,19 @@ fn reduced_passive(
         "IN", "AT", "NEAR", "AFTER", "DURING", "ON", "OVER", "AMID", "FROM", "AS", "FOR", "ACROSS",
         "OUTSIDE", "INSIDE",
     ];
+    // "police arrest 532": the present, whose form is its lemma, is active.
+    // So are verbs of force that need no object ("Russian forces fought on
+    // Wednesday to repel …").
+    const INTRANSITIVE: &[&str] = &["fight", "battle", "clash", "retaliate", "advance", "fire", "strike"];
     // A verb of one word: "opened fire on" has its object.
     let forceful =
         verb_end == verb + 1 && root_of(code).is_some_and(|r| matches!(r, "17" | "18" | "19" | "20"));
-    let Some(participle) = tokens.get(verb) else { return false };
+    let Some(participle) = tokens.get(verb).filter(|_| lw.code == "en" && forceful) else { return false };
+    let inflected =
+        *participle.lemma != *participle.text.to_lowercase() && !INTRANSITIVE.contains(&&*participle.lemma);
+    if !inflected || !lw.is_participle_token(participle) {
+        return false;
+    }
     // One adverb may stand between ("briefly detained").
     let actor_end = match verb.checked_sub(1).and_then(|i| tokens.get(i)) {
         Some(t) if t.kind == TokenKind::Word && lw.is_adverb(&t.upper) => verb - 1,
@@ -3309,18 +3316,7 @@ fn reduced_passive(
             || AFTER.contains(&&*t.upper) && tokens.get(next + 1).is_none_or(|n| &*n.upper != "LEAST")
             || lw.passive_agent.contains(&&*t.upper)
     });
-    // "police arrest 532": the present, whose form is its lemma, is active.
-    // So are verbs of force that need no object ("Russian forces fought on
-    // Wednesday to repel …").
-    const INTRANSITIVE: &[&str] = &["fight", "battle", "clash", "retaliate", "advance", "fire", "strike"];
-    let inflected =
-        *participle.lemma != *participle.text.to_lowercase() && !INTRANSITIVE.contains(&&*participle.lemma);
-    lw.code == "en"
-        && forceful
-        && inflected
-        && lw.is_participle_token(participle)
-        && after_actor
-        && nothing_after
+    after_actor && nothing_after
 }
 
 fn is_passive(tokens: &[Token], verb: usize, lw: &LangWords, groups: &[ActorGroup]) -> bool {
