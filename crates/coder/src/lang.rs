@@ -67,6 +67,11 @@ pub(crate) struct LangWords {
     /// them: English "as" in "signs the reform into law *as* unions call a
     /// strike", not in "as part of" or "serves as envoy".
     pub(crate) clause_openers: &'static [&'static str],
+    /// Words that open a sentence with a phrase whose verb has no subject of
+    /// its own but the main clause's ("*Dopo* aver incontrato Macron, Meloni
+    /// ha detto", "*Tras* reunirse con Lula, Sánchez afirmó", "*After* talks
+    /// with Xi, Albanese said"). Multi-word entries are written with one space.
+    pub(crate) nonfinite_openers: &'static [&'static str],
     /// Whether a missing subject may be taken from the previous clause
     /// (pro-drop languages, and coordinated verbs everywhere).
     pub(crate) pro_drop: bool,
@@ -611,6 +616,7 @@ static EN: LangWords = LangWords {
     attribution_openers: &["ACCORDING TO", "AS REPORTED BY"],
     coordinators: &["AND", "OR", "NOR", "BUT"],
     clause_openers: &["AS"],
+    nonfinite_openers: &["AFTER", "BEFORE", "WHILE", "UPON"],
     pro_drop: false,
     possessives: &["ITS", "THEIR", "HIS", "HER", "OUR"],
     counterpart_stems: &["COUNTERPART"],
@@ -845,6 +851,7 @@ static IT: LangWords = LangWords {
     ],
     coordinators: &["E", "ED", "O", "OPPURE", "NÉ", "MA"],
     clause_openers: &[],
+    nonfinite_openers: &["DOPO", "PRIMA DI"],
     pro_drop: true,
     possessives: &["SUO", "SUA", "SUOI", "SUE", "LORO"],
     counterpart_stems: &["OMOLOG", "COLLEG"],
@@ -1100,6 +1107,7 @@ static ES: LangWords = LangWords {
     attribution_openers: &["SEGÚN", "SEGUN", "DE ACUERDO CON", "DE ACUERDO A"],
     coordinators: &["Y", "E", "O", "U", "NI", "PERO"],
     clause_openers: &[],
+    nonfinite_openers: &["TRAS", "DESPUÉS DE", "LUEGO DE", "ANTES DE", "AL"],
     pro_drop: true,
     possessives: &["SU", "SUS"],
     counterpart_stems: &["HOMÓLOG", "HOMOLOG"],
@@ -1294,6 +1302,7 @@ static FR: LangWords = LangWords {
     attribution_openers: &["SELON", "D' APRÈS", "D'APRÈS"],
     coordinators: &["ET", "OU", "NI", "MAIS"],
     clause_openers: &[],
+    nonfinite_openers: &["APRÈS", "AVANT DE"],
     pro_drop: false,
     possessives: &["SON", "SA", "SES", "LEUR", "LEURS"],
     counterpart_stems: &["HOMOLOGUE"],
@@ -1467,6 +1476,7 @@ static DE: LangWords = LangWords {
     attribution_openers: &["NACH ANGABEN", "LAUT"],
     coordinators: &["UND", "ODER", "SOWIE", "NOCH", "ABER"],
     clause_openers: &[],
+    nonfinite_openers: &[],
     pro_drop: false,
     possessives: &["SEIN", "SEINE", "SEINEN", "SEINER", "SEINEM", "IHR", "IHRE", "IHREN", "IHRER", "IHREM"],
     counterpart_stems: &["AMTSKOLLEG", "KOLLEG"],

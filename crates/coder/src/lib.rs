@@ -1124,8 +1124,21 @@ impl Coder {
             {
                 continue;
             }
+            // "Dopo aver incontrato Macron, Meloni ha detto …", "Tras reunirse con
+            // Lula, Sánchez afirmó …", "After talks with Xi, Albanese said …": an
+            // opening phrase's verb (or meeting noun) has the main clause's subject.
+            let opener = (!tabari && (!noun || consults(&code)))
+                .then(|| opener_subject(&groups, &verbs, (start, end), tokens, lw))
+                .flatten();
+            // "Ricevuto da Erdogan, Tajani ha detto …": an opening participle
+            // with its agent after it is a passive.
+            let opener_passive = opener.is_some()
+                && !noun
+                && tokens.get(end).is_some_and(|t| lw.passive_agent.contains(&&*t.upper))
+                && tokens.get(start).is_some_and(|t| lw.is_participle_token(t));
             let passive = is_passive(tokens, start, lw, &groups)
-                || reduced_passive(tokens, (start, end), lw, &groups, &code);
+                || reduced_passive(tokens, (start, end), lw, &groups, &code)
+                || opener_passive;
             let mut source_group = caps.as_ref().and_then(|c| c.source.or(c.compound));
             let mut target_group = target_group;
             if caps.as_ref().is_some_and(|c| c.compound.is_some() && c.target.is_none()) {
@@ -1269,6 +1282,9 @@ impl Coder {
                         });
                 }
             }
+            if source_group.is_none() && !passive {
+                source_group = opener;
+            }
             // "Sie forderte Ankara auf", "Am Donnerstag forderte sie Ankara auf": a
             // subject pronoun next to a verb-second verb is the subject.
             let v2_pronoun = if lw.verb_second {
@@ -1367,8 +1383,9 @@ impl Coder {
                 };
                 // "La decisione di Washington è stata criticata": the passive
                 // subject may be what an actor did or owns.
-                let subject =
-                    source_group.or_else(|| possessor_subject(&groups, start, tokens, &objects, lw, false));
+                let subject = source_group
+                    .or(opener)
+                    .or_else(|| possessor_subject(&groups, start, tokens, &objects, lw, false));
                 let by_agent = groups.iter().position(|g| g.start >= end && agent_phrase(g)).or_else(|| {
                     // Verb-final passives put the agent before the participle.
                     groups
@@ -2768,6 +2785,54 @@ fn subject_after_opener(
         && !groups.iter().any(|h| h.start < verb.0 || h.start > comma && h.start < g.start)
         && !verbs.iter().any(|v| v.0 > comma && v.0 < g.start)
         && verbs.iter().any(|v| v.0 >= g.end)
+}
+
+/// The main clause's subject when the verb at `verb` stands in an opening
+/// phrase ([`subject_after_opener`]): the first actor after the comma that
+/// closes the phrase.
+fn opener_subject(
+    groups: &[ActorGroup],
+    verbs: &[(usize, usize, u32, bool)],
+    verb: (usize, usize),
+    tokens: &[Token],
+    lw: &LangWords,
+) -> Option<usize> {
+    if !opens_nonfinite_phrase(tokens, verb.0, lw) {
+        return None;
+    }
+    let comma = (verb.1..tokens.len()).find(|&i| &*tokens[i].text == ",")?;
+    let subject = groups.iter().position(|g| g.start > comma)?;
+    subject_after_opener(groups, verbs, verb, subject, tokens, lw).then_some(subject)
+}
+
+/// Whether the word at `verb` stands in a phrase that opens the sentence
+/// and has no subject of its own: right after an opener of the language's
+/// (and an auxiliary, a clitic or an article: "Dopo *aver* incontrato",
+/// "Tras *la* reunión"), or first, as a participle with its agent after it
+/// ("Ricevuto da Erdogan, …"; not in English, where "Asked by reporters, …"
+/// asks a question).
+fn opens_nonfinite_phrase(tokens: &[Token], verb: usize, lw: &LangWords) -> bool {
+    const BETWEEN: usize = 2;
+    let Some(first) = tokens.iter().position(|t| t.kind == TokenKind::Word) else { return false };
+    let participle_first = verb == first
+        && lw.code != "en"
+        && tokens.get(verb).is_some_and(|t| lw.is_participle_token(t))
+        && tokens.get(verb + 1).is_some_and(|t| lw.passive_agent.contains(&&*t.upper));
+    participle_first
+        || lw.nonfinite_openers.iter().any(|opener| {
+            let words: Vec<&str> = opener.split(' ').collect();
+            let after = first + words.len();
+            tokens.get(first..after).is_some_and(|ts| ts.iter().zip(&words).all(|(t, w)| &*t.upper == *w))
+                && verb >= after
+                && verb - after <= BETWEEN
+                && tokens.get(after..verb).is_some_and(|ts| ts.iter().all(|t| t.kind == TokenKind::Word))
+        })
+}
+
+/// Whether a code tells of meeting or talking with someone (CAMEO 040–044,
+/// 046; mediation, 045, is a third side's act).
+fn consults(code: &CodeSpec) -> bool {
+    matches!(code, CodeSpec::Single(c) if c.starts_with("04") && !c.starts_with("045"))
 }
 
 /// The date an event of the sentence has that lies more than a month before

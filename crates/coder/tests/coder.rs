@@ -1139,8 +1139,16 @@ fn a_hyphenated_pair_beside_a_noun_names_both_sides() {
 fn the_actor_after_an_opening_phrase_is_the_subject() {
     let text = "Talking to him, Trump accused China of unfair trade.";
     assert_eq!(triples_builtin(Lang::En, text), [triple("USAGOV", "CHN", "112")]);
+    // The opener's talks are the main subject's (see an_opening_phrase_without_a_subject_takes_the_main_clause_s).
     let text = "After talks with Macron, Trump accused China of unfair trade.";
-    assert_eq!(triples_builtin(Lang::En, text), [triple("USAGOV", "CHN", "112")]);
+    assert_eq!(
+        triples_builtin(Lang::En, text),
+        [
+            triple("USAGOV", "FRAGOV", "040"),
+            triple("FRAGOV", "USAGOV", "040"),
+            triple("USAGOV", "CHN", "112")
+        ]
+    );
     // A role and a name parted by a comma are one actor only as an apposition
     // ("the foreign minister, Sergei Lavrov, said").
     let text = "Speaking to reporters, Trump accused China of unfair trade.";
@@ -3672,4 +3680,53 @@ fn a_verb_second_subject_after_the_verb_makes_no_opening_phrase() {
         (2026, 3, 1),
     );
     assert!(got.contains(&triple("DEUGOV", "RUS", "163")), "{got:?}");
+}
+
+/// "Dopo aver incontrato Macron, Meloni ha detto …": the opening phrase's
+/// verb has the main clause's subject (it had none, and the meeting was
+/// lost); an opening participle with its agent after it is a passive whose
+/// subject is the main clause's ("Ricevuto da Erdogan, Tajani …").
+#[test]
+fn an_opening_phrase_without_a_subject_takes_the_main_clause_s() {
+    let cases = [
+        (
+            Lang::It,
+            "Dopo aver incontrato Macron all'Eliseo, Meloni ha detto che i colloqui sono stati utili.",
+            ("ITAGOV", "FRAGOV", "040"),
+        ),
+        (
+            Lang::Es,
+            "Tras reunirse con Macron en París, Sánchez afirmó que el diálogo fue útil.",
+            ("ESPGOV", "FRAGOV", "040"),
+        ),
+        (
+            Lang::Fr,
+            "Après avoir rencontré Erdogan à Ankara, Jean-Noël Barrot a salué des discussions utiles.",
+            ("FRAGOV", "TURGOV", "040"),
+        ),
+        (
+            Lang::It,
+            "Ricevuto da Erdogan ad Ankara, il ministro degli Esteri Antonio Tajani ha detto che i colloqui \
+             sono stati utili.",
+            ("TURGOV", "ITAGOV", "043"),
+        ),
+    ];
+    for (lang, text, (s, t, c)) in cases {
+        let got = triples_builtin_on(lang, text, (2026, 3, 1));
+        assert!(got.contains(&triple(s, t, c)), "{text}: {got:?}");
+    }
+}
+
+/// "The arrest follows weeks of fighting …, an armed group the government
+/// accuses …": a main clause before the first comma is no opening phrase,
+/// and its verb takes no subject from after the comma.
+#[test]
+fn a_main_clause_before_a_comma_is_no_opening_phrase() {
+    let got = triples_builtin_on(
+        Lang::En,
+        "The arrest follows weeks of fighting in Upper Nile state between the army and the White Army, \
+         an armed group the government accuses of links to Machar's forces.",
+        (2026, 3, 1),
+    );
+    assert!(!got.iter().any(|t| t.0 == "SSDGOV" && t.2.starts_with("19")), "{got:?}");
 }
