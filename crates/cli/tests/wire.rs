@@ -164,7 +164,11 @@ use dyad_text::{Lang, TextPipeline};
 /// Turkey): it .675, en .645, es .655, fr .641, de .677; and 12 more (round
 /// 60; blind it .587, en .412, es .441, fr .523, de .353; Italy's defence,
 /// trade diplomacy, Europe and Ukraine, France's diplomacy, German home
-/// politics): it .676, en .644, es .653, fr .643, de .675.
+/// politics): it .676, en .644, es .653, fr .643, de .675. Session 35
+/// appended 12 more per language (round 61; blind it .526, en .449, es .503,
+/// fr .566, de .578; Italian home politics, Asia-Pacific security, Latin
+/// America, Africa, the Middle East): it .675, en .644, es .652, fr .643, de
+/// .675.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
