@@ -1206,6 +1206,18 @@ impl Coder {
                     }
                 }
             }
+            // '« Le Qatar est un partenaire de confiance », a salué le président
+            // français': a verb of praise right after an opening quote has the
+            // speaker after it for subject, not an actor of the closed quote, and
+            // praises what the quote names first.
+            if source_group.is_none() && !tabari && !passive && root_of(&code) == Some("05") {
+                if let Some((speaker, quoted)) = speaker_after_quote(&groups, tokens, (start, end), lw) {
+                    source_group = Some(speaker);
+                    if target_group.is_none_or(|t| t == speaker) {
+                        target_group = quoted;
+                    }
+                }
+            }
             // "Nachdem Russland Kiew angegriffen hatte, forderte Selenskyj …": a
             // subordinate clause fills the first place; the subject follows the
             // verb (or is the pronoun there: "…, reiste er nach Kiew").
@@ -4036,6 +4048,37 @@ fn quote_speaker(groups: &[ActorGroup], tokens: &[Token], lw: &LangWords) -> Opt
     let at = close + 1;
     let at = if tokens.get(at).is_some_and(|t| &*t.text == ",") { at + 1 } else { at };
     Some((close, speaker_at(groups, tokens, at, lw)?))
+}
+
+/// The speaker named right after the verb at `verb` when only a comma and
+/// auxiliaries part the verb from a quote that opens the sentence ('«…», a
+/// salué le président français', '«…», si è congratulato il ministro'), with
+/// the first actor inside the quote.
+fn speaker_after_quote(
+    groups: &[ActorGroup],
+    tokens: &[Token],
+    verb: (usize, usize),
+    lw: &LangWords,
+) -> Option<(usize, Option<usize>)> {
+    const AUXILIARIES: usize = 2;
+    let quote = |i: usize| tokens.get(i).is_some_and(|t| is_quote_mark(&t.text));
+    if !quote(0) {
+        return None;
+    }
+    let close = (1..tokens.len()).find(|&i| quote(i))?;
+    let at = close + 1;
+    let at = if tokens.get(at).is_some_and(|t| &*t.text == ",") { at + 1 } else { at };
+    let auxiliary = |t: &Token| {
+        let w = &*t.upper;
+        lw.perfect_aux.contains(&w) || lw.passive_aux.contains(&w) || lw.reflexives.contains(&w)
+    };
+    let between = tokens.get(at..verb.0)?;
+    if between.len() > AUXILIARIES || !between.iter().all(auxiliary) {
+        return None;
+    }
+    let speaker = group_after_articles(groups, tokens, verb.1, lw)?;
+    let quoted = groups.iter().position(|g| g.end <= close);
+    Some((speaker, quoted))
 }
 
 /// The speaker named at `at` with a verb of saying: "ha detto Khamenei",

@@ -3730,3 +3730,20 @@ fn a_main_clause_before_a_comma_is_no_opening_phrase() {
     );
     assert!(!got.iter().any(|t| t.0 == "SSDGOV" && t.2.starts_with("19")), "{got:?}");
 }
+
+/// '« Le Qatar est un partenaire de confiance », a salué le président
+/// français': a verb of praise right after an opening quote has the speaker
+/// after it for subject, not the quote's first actor (which gave QAT FRAGOV
+/// 051), and praises what the quote names.
+#[test]
+fn praise_after_an_opening_quote_is_the_speaker_s() {
+    let cases = [
+        (Lang::Fr, "« Le Qatar est un partenaire de confiance », a salué le président français."),
+        (Lang::It, "«Il Qatar è un partner affidabile», ha elogiato il presidente francese."),
+    ];
+    for (lang, text) in cases {
+        let got = triples_builtin_on(lang, text, (2026, 3, 1));
+        assert!(got.contains(&triple("FRAGOV", "QAT", "051")), "{text}: {got:?}");
+        assert!(!got.iter().any(|t| t.0 == "QAT"), "{text}: {got:?}");
+    }
+}
