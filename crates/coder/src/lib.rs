@@ -3848,9 +3848,15 @@ fn possessor_subject(
     let before = g.start - usize::from(article);
     let of = before.checked_sub(1).and_then(|i| tokens.get(i))?;
     let noun = before.checked_sub(2).and_then(|i| tokens.get(i))?;
+    // "Fuentes del Gobierno criticaron …": the sentence's first word is
+    // capitalized whatever it is; a capital elsewhere marks a name (and in
+    // German any noun, whose first place may hold the object).
+    let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word) == Some(before - 2);
+    let lower_initial = |t: &Token| t.text.chars().next().is_some_and(char::is_lowercase);
     let owned = lw.of_words.contains(&&*of.upper)
         && noun.kind == TokenKind::Word
-        && noun.text.chars().next().is_some_and(char::is_lowercase)
+        && (lower_initial(noun)
+            || first_word && !lw.verb_second && noun.text.chars().skip(1).any(char::is_lowercase))
         && !lw.is_determiner(&noun.upper)
         && !lw.quantities.contains(&&*noun.upper);
     // "The head of NATO, Mark Rutte, met …": the comma that closes a name

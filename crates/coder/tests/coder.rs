@@ -3747,3 +3747,14 @@ fn praise_after_an_opening_quote_is_the_speaker_s() {
         assert!(!got.iter().any(|t| t.0 == "QAT"), "{text}: {got:?}");
     }
 }
+
+/// "Fuentes del Gobierno criticaron a Junts": the actor that owns the subject
+/// noun acts, also when the noun opens the sentence and so is capitalized
+/// (it gave nothing); a capitalized noun elsewhere may be part of a name.
+#[test]
+fn a_capitalized_first_noun_s_owner_is_the_subject() {
+    let got = triples_builtin(Lang::Es, "Fuentes del Gobierno español criticaron a Marruecos.");
+    assert!(got.contains(&triple("ESPGOV", "MAR", "111")), "{got:?}");
+    let got = triples_builtin(Lang::En, "Members of the Israeli cabinet criticised France.");
+    assert!(got.contains(&triple("ISRGOV", "FRA", "111")), "{got:?}");
+}
