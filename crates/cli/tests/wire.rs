@@ -170,7 +170,11 @@ use dyad_text::{Lang, TextPipeline};
 /// America, Africa, the Middle East): it .675, en .644, es .652, fr .643, de
 /// .675; and 12 more (round 62; blind it .640, en .450, es .475, fr .440, de
 /// .547; Italy and the Mediterranean, Africa, Spanish and French home
-/// politics, Europe and Ukraine): it .678, en .643, es .653, fr .642, de .674.
+/// politics, Europe and Ukraine): it .678, en .643, es .653, fr .642, de .674;
+/// and 12 more (round 63; blind it .565, en .519, es .689, fr .643, de .474;
+/// the Italian economy, the United States and the Americas, the Middle East,
+/// Europe and Ukraine, Asia and the world economy): it .679, en .644, es .655,
+/// fr .645, de .672.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
