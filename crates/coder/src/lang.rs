@@ -172,6 +172,10 @@ pub(crate) struct LangWords {
     /// su parte", "de son côté", "for his part"): coding reads the sentence
     /// without them, so that "acusó por su parte a Sánchez" is "acusó a Sánchez".
     pub(crate) set_phrases: &'static [&'static str],
+    /// Words that are a set phrase only when commas set them off on both
+    /// sides: French stressed pronouns after their subject ("L'opposition,
+    /// *elle*, reproche …"), which elsewhere are subjects or objects.
+    pub(crate) set_off_phrases: &'static [&'static str],
     /// How a verb in the simple future or the conditional ends ("incontrer*à*",
     /// "visitar*á*", "rencontrer*a*", "rendr*ait*", "incontrer*ebbe*"): what it
     /// tells has not happened yet, as English "will" and "would" say.
@@ -698,6 +702,7 @@ static EN: LangWords = LangWords {
         "FOR THE SECOND TIME",
         "FOR THE THIRD TIME",
     ],
+    set_off_phrases: &[],
     future_endings: &[],
     future_markers: &[
         "WILL",
@@ -969,6 +974,7 @@ static IT: LangWords = LangWords {
         "PER LA SECONDA VOLTA",
         "PER LA TERZA VOLTA",
     ],
+    set_off_phrases: &[],
     future_endings: &["RÀ", "RANNO", "REMO", "REBBE", "REBBERO"],
     future_markers: &["STA PER", "STANNO PER"],
     place_nouns: &[
@@ -1211,6 +1217,7 @@ static ES: LangWords = LangWords {
         "EN CAMBIO",
         "SIN EMBARGO",
     ],
+    set_off_phrases: &[],
     future_endings: &["RÁ", "RÁN", "REMOS", "RÍA", "RÍAN"],
     future_markers: &["VA A", "VAN A", "PREVÉ", "PREVÉN"],
     place_nouns: &[
@@ -1392,6 +1399,7 @@ static FR: LangWords = LangWords {
         "PAR AILLEURS",
         "EN OUTRE",
     ],
+    set_off_phrases: &["LUI", "ELLE", "EUX", "ELLES", "LUI AUSSI", "ELLE AUSSI", "EUX AUSSI", "ELLES AUSSI"],
     future_endings: &["ERA", "IRA", "DRA", "VRA", "RRA", "AURA", "RONT", "RONS", "RAIT", "RAIENT"],
     future_markers: &["VA", "VONT", "DOIT", "DOIVENT"],
     place_nouns: &[
@@ -1558,6 +1566,7 @@ static DE: LangWords = LangWords {
         "SEINERSEITS",
         "IHRERSEITS",
     ],
+    set_off_phrases: &[],
     future_endings: &[],
     // With the reported-speech and conditional forms: "er werde Macron treffen", "würde … besuchen".
     future_markers: &[

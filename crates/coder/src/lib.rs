@@ -2916,7 +2916,8 @@ fn asides_as_commas(sentence: &Sentence, lw: &LangWords) -> Option<Sentence> {
 
 /// The sentence without its set adverbial phrases ([`LangWords::set_phrases`]),
 /// and without the commas that set one off: "Saar, por su parte, acusó a
-/// Sánchez" reads as "Saar acusó a Sánchez". `None` when it has none.
+/// Sánchez" reads as "Saar acusó a Sánchez", "L'opposition, elle, reproche
+/// …" as "L'opposition reproche …". `None` when it has none.
 fn without_set_phrases(sentence: &Sentence, lw: &LangWords) -> Option<Sentence> {
     let tokens = &sentence.tokens;
     let comma = |i: usize| tokens.get(i).is_some_and(|t| &*t.text == ",");
@@ -2924,7 +2925,7 @@ fn without_set_phrases(sentence: &Sentence, lw: &LangWords) -> Option<Sentence> 
     let mut i = 0;
     while i < tokens.len() {
         // Word by word, so that most phrases fail at their first word.
-        let phrase_len = lw.set_phrases.iter().find_map(|phrase| {
+        let length = |phrase: &&str| {
             let mut words = 0;
             for word in phrase.split(' ') {
                 if tokens.get(i + words).is_none_or(|t| *t.upper != *word) {
@@ -2933,7 +2934,13 @@ fn without_set_phrases(sentence: &Sentence, lw: &LangWords) -> Option<Sentence> 
                 words += 1;
             }
             Some(words)
-        });
+        };
+        let set_off = |&n: &usize| i > 0 && comma(i - 1) && comma(i + n);
+        let phrase_len = lw
+            .set_phrases
+            .iter()
+            .find_map(length)
+            .or_else(|| lw.set_off_phrases.iter().filter_map(length).filter(set_off).max());
         let Some(n) = phrase_len else {
             i += 1;
             continue;

@@ -3758,3 +3758,18 @@ fn a_capitalized_first_noun_s_owner_is_the_subject() {
     let got = triples_builtin(Lang::En, "Members of the Israeli cabinet criticised France.");
     assert!(got.contains(&triple("ISRGOV", "FRA", "111")), "{got:?}");
 }
+
+/// "L'opposition congolaise, elle, reproche au chef de l'Etat …": a French
+/// stressed pronoun set off by commas after its subject is read past (the
+/// pattern "- $ * .. +" found no subject next to the verb, and nothing was
+/// coded); unset off, "lui" stays an object pronoun.
+#[test]
+fn a_stressed_pronoun_set_off_after_its_subject_is_read_past() {
+    let got = triples_builtin(
+        Lang::Fr,
+        "L'opposition congolaise, elle, reproche au chef de l'Etat de brader les ressources du pays.",
+    );
+    assert!(got.contains(&triple("CODOPP", "CODGOV", "111")), "{got:?}");
+    let got = triples_builtin(Lang::Fr, "Macron a reçu Zelensky, puis lui a promis des armes.");
+    assert!(got.contains(&triple("FRAGOV", "UKRGOV", "0332")), "{got:?}");
+}
