@@ -174,7 +174,10 @@ use dyad_text::{Lang, TextPipeline};
 /// and 12 more (round 63; blind it .565, en .519, es .689, fr .643, de .474;
 /// the Italian economy, the United States and the Americas, the Middle East,
 /// Europe and Ukraine, Asia and the world economy): it .679, en .644, es .655,
-/// fr .645, de .672.
+/// fr .645, de .672; and 12 more (round 64; blind it .674, en .609, es .608, fr
+/// .613, de .667; Italy and Europe, Britain and Europe, Spain's foreign policy,
+/// the Middle East, German foreign policy): it .682, en .644, es .655, fr .648,
+/// de .675.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
