@@ -177,7 +177,10 @@ use dyad_text::{Lang, TextPipeline};
 /// fr .645, de .672; and 12 more (round 64; blind it .674, en .609, es .608, fr
 /// .613, de .667; Italy and Europe, Britain and Europe, Spain's foreign policy,
 /// the Middle East, German foreign policy): it .682, en .644, es .655, fr .648,
-/// de .675.
+/// de .675; and 12 more (round 65; blind it .559, en .547, es .521, fr .434, de
+/// .496; Italian justice and society, the Middle East, Asia and Africa, Asia
+/// and the Americas, Africa and Latin America): it .682, en .645, es .654, fr
+/// .648, de .673.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
