@@ -294,10 +294,7 @@ impl LangWords {
         from: usize,
     ) -> Option<(usize, Option<usize>)> {
         const REACH: usize = 12;
-        let word = |i: usize| tokens.get(i).map(|t| &*t.upper);
-        let opener = self.attribution_openers.iter().find_map(|entry| {
-            entry.split(' ').try_fold(from, |at, w| (word(at) == Some(w)).then_some(at + 1))
-        })?;
+        let opener = self.attribution_openers.iter().find_map(|entry| phrase_end(tokens, from, entry))?;
         let comma = tokens.iter().skip(opener).take(REACH).position(|t| &*t.text == ",");
         Some((opener, comma.map(|c| opener + c + 1)))
     }
@@ -544,6 +541,12 @@ impl LangWords {
                 && t.lemma.ends_with("en")
                 && *t.lemma != *t.text.to_lowercase()
     }
+}
+
+/// Where the words of `phrase` (upper-case, one space between) end when
+/// they stand at `from`: the token after its last word, or `None`.
+pub(crate) fn phrase_end(tokens: &[dyad_text::Token], from: usize, phrase: &str) -> Option<usize> {
+    phrase.split(' ').try_fold(from, |at, w| tokens.get(at).is_some_and(|t| &*t.upper == w).then_some(at + 1))
 }
 
 /// Quote marks, opening or closing, of the five languages' typography.

@@ -58,7 +58,7 @@ pub use event::{split_code, ActorRef, Event, Evidence, Location, Plover, Span, T
 use actors::{ActorFinder, ActorGroup};
 use discourse::Discourse;
 use index::{Keyed, PhraseIndex, Vocab};
-use lang::{is_quote_mark, LangWords};
+use lang::{is_quote_mark, phrase_end, LangWords};
 use patterns::{compile_synsets, Matcher, Members, Pattern};
 
 /// Settings that change how the coder assigns actors.
@@ -2831,11 +2831,8 @@ fn opens_nonfinite_phrase(tokens: &[Token], verb: usize, lw: &LangWords) -> bool
         && tokens.get(verb).is_some_and(|t| lw.is_participle_token(t))
         && tokens.get(verb + 1).is_some_and(|t| lw.passive_agent.contains(&&*t.upper));
     participle_first
-        || lw.nonfinite_openers.iter().any(|opener| {
-            let words: Vec<&str> = opener.split(' ').collect();
-            let after = first + words.len();
-            tokens.get(first..after).is_some_and(|ts| ts.iter().zip(&words).all(|(t, w)| &*t.upper == *w))
-                && verb >= after
+        || lw.nonfinite_openers.iter().filter_map(|opener| phrase_end(tokens, first, opener)).any(|after| {
+            verb >= after
                 && verb - after <= BETWEEN
                 && tokens.get(after..verb).is_some_and(|ts| ts.iter().all(|t| t.kind == TokenKind::Word))
         })
@@ -2925,16 +2922,7 @@ fn without_set_phrases(sentence: &Sentence, lw: &LangWords) -> Option<Sentence> 
     let mut i = 0;
     while i < tokens.len() {
         // Word by word, so that most phrases fail at their first word.
-        let length = |phrase: &&str| {
-            let mut words = 0;
-            for word in phrase.split(' ') {
-                if tokens.get(i + words).is_none_or(|t| *t.upper != *word) {
-                    return None;
-                }
-                words += 1;
-            }
-            Some(words)
-        };
+        let length = |phrase: &&str| phrase_end(tokens, i, phrase).map(|end| end - i);
         let set_off = |&n: &usize| i > 0 && comma(i - 1) && comma(i + n);
         let phrase_len = lw
             .set_phrases
@@ -4053,6 +4041,13 @@ fn opens_clause_between(tokens: &[Token], actor_end: usize, verb: usize, lw: &La
 /// '"…", ha detto Khamenei', '«…», afirmó el canciller', '"…," Khamenei
 /// said'. Returns the closing quote mark and the speaker's group.
 fn quote_speaker(groups: &[ActorGroup], tokens: &[Token], lw: &LangWords) -> Option<(usize, usize)> {
+    let (close, at) = opening_quote(tokens)?;
+    Some((close, speaker_at(groups, tokens, at, lw)?))
+}
+
+/// The closing mark of a quote that opens the sentence, and where the
+/// words after it begin (past a comma).
+fn opening_quote(tokens: &[Token]) -> Option<(usize, usize)> {
     let quote = |i: usize| tokens.get(i).is_some_and(|t| is_quote_mark(&t.text));
     if !quote(0) {
         return None;
@@ -4060,7 +4055,7 @@ fn quote_speaker(groups: &[ActorGroup], tokens: &[Token], lw: &LangWords) -> Opt
     let close = (1..tokens.len()).find(|&i| quote(i))?;
     let at = close + 1;
     let at = if tokens.get(at).is_some_and(|t| &*t.text == ",") { at + 1 } else { at };
-    Some((close, speaker_at(groups, tokens, at, lw)?))
+    Some((close, at))
 }
 
 /// The speaker named right after the verb at `verb` when only a comma and
@@ -4074,13 +4069,7 @@ fn speaker_after_quote(
     lw: &LangWords,
 ) -> Option<(usize, Option<usize>)> {
     const AUXILIARIES: usize = 2;
-    let quote = |i: usize| tokens.get(i).is_some_and(|t| is_quote_mark(&t.text));
-    if !quote(0) {
-        return None;
-    }
-    let close = (1..tokens.len()).find(|&i| quote(i))?;
-    let at = close + 1;
-    let at = if tokens.get(at).is_some_and(|t| &*t.text == ",") { at + 1 } else { at };
+    let (close, at) = opening_quote(tokens)?;
     let auxiliary = |t: &Token| {
         let w = &*t.upper;
         lw.perfect_aux.contains(&w) || lw.passive_aux.contains(&w) || lw.reflexives.contains(&w)
