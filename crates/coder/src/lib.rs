@@ -645,8 +645,8 @@ impl Coder {
                 .map(|last| (last, discourse.main_state(filed_in).unwrap_or(last)));
             // Codes the sentence with its actors' offices held on `meta.date`.
             let code_at = |meta: &ArticleMeta| {
-                let (mut events, groups, names) =
-                    self.code_keyed(sentence, sent, lang, meta, context, body_from);
+                let place = SentencePlace { body_from, headline: in_headline };
+                let (mut events, groups, names) = self.code_keyed(sentence, sent, lang, meta, context, place);
                 if self.config.discourse {
                     if self.options.capitals_as_government {
                         discourse::capital_as_government(&mut events);
@@ -852,7 +852,7 @@ impl Coder {
     /// Codes one sentence (discards are not checked here).
     pub fn code_sentence(&self, sentence: &Sentence, lang: &str, meta: &ArticleMeta) -> Vec<Event> {
         let sent = Keyed::new(&self.vocab, &sentence.tokens);
-        let mut events = self.code_keyed(sentence, &sent, lang, meta, None, 0).0;
+        let mut events = self.code_keyed(sentence, &sent, lang, meta, None, SentencePlace::default()).0;
         self.anchor_roles(&mut events, None, None, None, None);
         events
     }
@@ -864,8 +864,9 @@ impl Coder {
         lang: &str,
         meta: &ArticleMeta,
         discourse: Option<&Discourse>,
-        body_from: usize,
+        place: SentencePlace,
     ) -> (Vec<Event>, Vec<ActorGroup>, ActorNames) {
+        let SentencePlace { body_from, headline } = place;
         let tokens = &sentence.tokens;
         let lw = LangWords::of(lang);
         let tabari = self.config.tabari;
@@ -915,7 +916,7 @@ impl Coder {
         }
         if !tabari {
             drop_attribution(tokens, &mut groups, lw, body_from);
-            drop_headline_topic(tokens, &mut groups, lw);
+            drop_headline_topic(tokens, &mut groups, lw, headline);
         }
         if let Some(d) = discourse {
             d.extend_groups(sent, &mut groups, lw, &self.office_nouns);
@@ -2603,6 +2604,16 @@ fn after_determiner(
     false
 }
 
+/// Where a sentence stands in its article.
+#[derive(Clone, Copy, Default)]
+struct SentencePlace {
+    /// Where the body starts after a dateline, in bytes from the sentence's
+    /// start; 0 when no dateline opens the sentence.
+    body_from: usize,
+    /// Whether the sentence belongs to the article's headline.
+    headline: bool,
+}
+
 /// Whether a sentence is written as a headline: it ends with no full stop,
 /// question or exclamation mark.
 fn is_headline(tokens: &[Token]) -> bool {
@@ -2613,38 +2624,50 @@ fn is_headline(tokens: &[Token]) -> bool {
         .is_some_and(|t| !matches!(&*t.text, "." | "!" | "?"))
 }
 
-/// Leaves out a headline's topic: a place or a bare role set off by a comma at
-/// the start of a line with no full stop ("Lombardia, indagato l'assessore al
-/// Welfare", "Sudan, le Rsf attaccano un convoglio"). It says what the story is
-/// about, not who acted; English headlines write such a comma for "and"
-/// ("Armenia, Azerbaijan agree …") and keep it.
-fn drop_headline_topic(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWords) {
-    if lw.code == "en" {
+/// Leaves out a headline's topic: places or a bare role set off by a comma at
+/// the start of the headline, or of a line with no full stop ("Lombardia,
+/// indagato l'assessore al Welfare", "Sudan, le Rsf attaccano un convoglio",
+/// "Usa-Colombia, Trump taglia gli aiuti"). It says what the story is about,
+/// not who acted; English headlines write such a comma for "and" ("Armenia,
+/// Azerbaijan agree …") and keep it.
+fn drop_headline_topic(tokens: &[Token], groups: &mut Vec<ActorGroup>, lw: &LangWords, headline: bool) {
+    if lw.code == "en" || !(headline || is_headline(tokens)) {
         return;
     }
     let Some(topic) = groups.first() else { return };
-    let Some(first) = topic.actors.first() else { return };
     let place_or_role = |a: &actors::Actor| {
         !a.person && (a.code.len() == 3 && !a.code.starts_with('~') || discourse::is_bare_role(&a.code))
     };
-    if !(topic.start == 0
-        && first.start == 0
-        && place_or_role(first)
-        && tokens.get(first.end).is_some_and(|t| &*t.text == ",")
-        && is_headline(tokens))
-    {
-        return;
+    // The topic's places, joined by hyphens ("Italia-Algeria"), up to the comma.
+    let mut topic_len = 0;
+    let mut from = 0;
+    let mut closed = false;
+    for actor in &topic.actors {
+        if actor.start != from || !place_or_role(actor) {
+            return;
+        }
+        topic_len += 1;
+        match tokens.get(actor.end).map(|t| &*t.text) {
+            Some(",") => {
+                closed = true;
+                break;
+            }
+            Some("-" | "–" | "/") => from = actor.end + 1,
+            _ => return,
+        }
     }
     // "Libia, la guardia costiera …" may have been read as a list of two; "Italia,
-    // Francia e Germania firmano" is one.
+    // Francia e Germania firmano" is one, but not when people follow the place
+    // ("Caucaso, Aliyev e Pashinyan firmano").
     let list = tokens
         .get(topic.start..topic.end)
-        .is_some_and(|ts| ts.iter().any(|t| lw.coordinators.contains(&&*t.upper)));
-    if list {
+        .is_some_and(|ts| ts.iter().any(|t| lw.coordinators.contains(&&*t.upper)))
+        && topic.actors.iter().all(|a| !a.person);
+    if !closed || topic.start != 0 || list {
         return;
     }
-    if let Some(next_start) = topic.actors.get(1).map(|a| a.start) {
-        groups[0].actors.remove(0);
+    if let Some(next_start) = topic.actors.get(topic_len).map(|a| a.start) {
+        groups[0].actors.drain(..topic_len);
         groups[0].start = next_start;
     } else if groups.len() > 1 {
         groups.remove(0);

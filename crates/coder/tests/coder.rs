@@ -1399,6 +1399,28 @@ fn a_headline_topic_before_a_comma_acts_in_nothing() {
     assert!(list.iter().any(|(s, _)| s == "ITA"), "{list:?}");
     let and = sides(Lang::En, "Armenia, Azerbaijan sign peace deal");
     assert!(and.iter().any(|(s, _)| s.starts_with("ARM")), "{and:?}");
+    // A pair of places joined by a hyphen is a topic too, and people after a
+    // place make no list with it.
+    let pair = sides(Lang::It, "Usa-Colombia, Trump taglia gli aiuti a Bogotà");
+    assert!(pair.iter().all(|(s, _)| s == "USAGOV"), "{pair:?}");
+    let people = sides(Lang::It, "Caucaso, Aliyev e Pashinyan firmano l'accordo di pace");
+    assert!(people.iter().all(|(s, t)| s != "CAU" && t != "CAU"), "{people:?}");
+    // A title is a headline even when it ends with a full stop.
+    let titled = |title: &str| -> Vec<(String, String)> {
+        let lexicon = own::builtin("it").unwrap_or_else(|e| panic!("{e}"));
+        let coder = Coder::new(&lexicon);
+        let doc = TextPipeline::new().process("Il governo ha parlato.", Some(title), Some(Lang::It));
+        let date = NaiveDate::from_ymd_opt(2025, 3, 1);
+        coder
+            .code_document(&doc, &ArticleMeta::new("t", date))
+            .events
+            .into_iter()
+            .map(|e| (e.source.code, e.target.code))
+            .collect()
+    };
+    let full_stop = titled("Sudan, gli Usa sanzionano le Rsf.");
+    assert!(full_stop.iter().any(|(s, _)| s == "USA"), "{full_stop:?}");
+    assert!(full_stop.iter().all(|(s, _)| s != "SDN"), "{full_stop:?}");
 }
 
 /// English headlines in Title Case code as they would in sentence case: a
