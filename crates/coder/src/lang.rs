@@ -180,6 +180,9 @@ pub(crate) struct LangWords {
     /// "visitar*á*", "rencontrer*a*", "rendr*ait*", "incontrer*ebbe*"): what it
     /// tells has not happened yet, as English "will" and "would" say.
     pub(crate) future_endings: &'static [&'static str],
+    /// Futures and conditionals too short for their ending to tell them from
+    /// other words ("sarà", "hará", "fera"), listed whole.
+    pub(crate) future_forms: &'static [&'static str],
     /// Words that make the verb after them future ("will", "wird", "va a"),
     /// two-word ones written with one space. German's stand in second place,
     /// its infinitive at the clause end.
@@ -467,7 +470,7 @@ impl LangWords {
         let future_form = |t: &dyad_text::Token| {
             t.kind == dyad_text::TokenKind::Word
                 && !t.text.chars().next().is_some_and(char::is_uppercase)
-                && ends_with_any(&t.upper, self.future_endings)
+                && (ends_with_any(&t.upper, self.future_endings) || self.future_forms.contains(&&*t.upper))
         };
         let Some(verb_tokens) = tokens.get(verb..verb_end) else { return false };
         if verb_tokens.iter().any(future_form) {
@@ -707,6 +710,7 @@ static EN: LangWords = LangWords {
     ],
     set_off_phrases: &[],
     future_endings: &[],
+    future_forms: &[],
     future_markers: &[
         "WILL",
         "WOULD",
@@ -979,6 +983,7 @@ static IT: LangWords = LangWords {
     ],
     set_off_phrases: &[],
     future_endings: &["RÀ", "RANNO", "REMO", "REBBE", "REBBERO"],
+    future_forms: &["SARÀ", "SARANNO", "SAREMO", "FARÀ", "FARANNO", "DARÀ", "DARANNO", "AVRÀ", "AVRANNO"],
     future_markers: &["STA PER", "STANNO PER"],
     place_nouns: &[
         "CITTÀ",
@@ -1222,6 +1227,7 @@ static ES: LangWords = LangWords {
     ],
     set_off_phrases: &[],
     future_endings: &["RÁ", "RÁN", "REMOS", "RÍA", "RÍAN"],
+    future_forms: &["SERÁ", "SERÁN", "HARÁ", "HARÁN", "IRÁ", "IRÁN", "DARÁ", "DARÁN"],
     future_markers: &["VA A", "VAN A", "PREVÉ", "PREVÉN"],
     place_nouns: &[
         "CIUDAD",
@@ -1404,6 +1410,10 @@ static FR: LangWords = LangWords {
     ],
     set_off_phrases: &["LUI", "ELLE", "EUX", "ELLES", "LUI AUSSI", "ELLE AUSSI", "EUX AUSSI", "ELLES AUSSI"],
     future_endings: &["ERA", "IRA", "DRA", "VRA", "RRA", "AURA", "RONT", "RONS", "RAIT", "RAIENT"],
+    future_forms: &[
+        "SERA", "SERONT", "SERAIT", "SERAIENT", "FERA", "FERONT", "FERAIT", "FERAIENT", "IRA", "IRONT",
+        "IRAIT", "AURA", "AURONT",
+    ],
     future_markers: &["VA", "VONT", "DOIT", "DOIVENT"],
     place_nouns: &[
         "VILLE",
@@ -1571,6 +1581,7 @@ static DE: LangWords = LangWords {
     ],
     set_off_phrases: &[],
     future_endings: &[],
+    future_forms: &[],
     // With the reported-speech and conditional forms: "er werde Macron treffen", "würde … besuchen".
     future_markers: &[
         "WIRD", "WERDEN", "WILL", "WOLLEN", "SOLL", "SOLLEN", "WERDE", "WÜRDE", "WÜRDEN", "WOLLE", "SOLLE",

@@ -2290,6 +2290,15 @@ fn a_meeting_told_in_the_future_is_an_intent_to_meet() {
     // A guest received has visited the host's state (043:042, as in English).
     let passive = triples_builtin(Lang::De, "Meloni wird am Freitag von Macron in Paris empfangen.");
     assert_eq!(passive, [triple("FRAGOV", "ITAGOV", "043"), triple("ITAGOV", "FRA", "042")]);
+    // Futures too short for their ending to tell them: "sarà", "hará", "fera".
+    for (lang, text) in [
+        (Lang::It, "Meloni sarà ricevuta da Macron."),
+        (Lang::Es, "Meloni hará una visita a Macron."),
+        (Lang::Fr, "Meloni sera reçue par Macron."),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(!got.is_empty() && got.iter().all(|t| t.2 == "036"), "{text}: {got:?}");
+    }
 }
 
 /// The actor that opens a that-clause is the subject of its verb, though
