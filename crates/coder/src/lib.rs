@@ -1140,7 +1140,18 @@ impl Coder {
             let passive = is_passive(tokens, start, lw, &groups)
                 || reduced_passive(tokens, (start, end), lw, &groups, &code)
                 || opener_passive;
-            let mut source_group = caps.as_ref().and_then(|c| c.source.or(c.compound));
+            // "A Washington ha incontrato Rubio": a place after a locative
+            // that stands before the match is where the act happened, not
+            // who did it; the subject is another, perhaps dropped.
+            let place_before_match = |g: usize, c: &patterns::Captures| {
+                groups.get(g).is_some_and(|grp| {
+                    grp.start <= c.extent.0
+                        && grp.actors.iter().all(|a| names_place_after_locative(tokens, a, lw))
+                })
+            };
+            let mut source_group = caps
+                .as_ref()
+                .and_then(|c| c.source.filter(|&g| tabari || !place_before_match(g, c)).or(c.compound));
             let mut target_group = target_group;
             if caps.as_ref().is_some_and(|c| c.compound.is_some() && c.target.is_none()) {
                 // "Merz und Macron trafen am Montag Selenskyj": a plain object after
@@ -3125,6 +3136,20 @@ fn is_place_after_locative(tokens: &[Token], actor: &actors::Actor, lw: &LangWor
     actor.implied_text.is_none() && lw.locative_before(tokens, actor.start)
 }
 
+/// [`is_place_after_locative`] for a name ("A Washington", "en Argel") or a
+/// word after a place noun ("nella capitale americana"), not an adjective
+/// right after the locative, which tells of a noun after it ("bei
+/// israelischen Luftangriffen").
+fn names_place_after_locative(tokens: &[Token], actor: &actors::Actor, lw: &LangWords) -> bool {
+    let right_after_locative = actor
+        .start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| lw.locatives.contains(&&*t.upper));
+    is_place_after_locative(tokens, actor, lw)
+        && (!right_after_locative || tokens.get(actor.start).is_some_and(|t| has_upper_initial(&t.text)))
+}
+
 fn is_marker_code(code: &CodeSpec) -> bool {
     match code {
         CodeSpec::Single(c) => !c.starts_with(|ch: char| ch.is_ascii_alphanumeric()),
@@ -3796,6 +3821,9 @@ fn may_be_subject(
         (!objects.contains(&gi) || participle_aside(tokens, g.end, verb, lw) || opens_that_clause())
             && (!preceded_by_preposition(tokens, g.start, lw) || opens_clause())
             && !opens_clause_between(tokens, g.end, verb, lw)
+            // "En la capital estadounidense se reunió con Rubio": a place
+            // after a locative, past its place noun, is where.
+            && !g.actors.iter().all(|a| names_place_after_locative(tokens, a, lw))
     };
     // "La polizia ha aperto il fuoco contro giovani che protestavano contro il
     // governo": the object right before a subject relative pronoun is the

@@ -3804,3 +3804,38 @@ fn a_stressed_pronoun_set_off_after_its_subject_is_read_past() {
     let got = triples_builtin(Lang::Fr, "Macron a reçu Zelensky, puis lui a promis des armes.");
     assert!(got.contains(&triple("FRAGOV", "UKRGOV", "0332")), "{got:?}");
 }
+
+/// A place after a locative says where the act happened, not who did it, also
+/// when the place is named by an adjective after a place noun ("nella capitale
+/// americana"); the subject is another, here the dropped one. An adjective
+/// right after the locative tells of the noun after it ("bei israelischen
+/// Luftangriffen") and may still name the side.
+#[test]
+fn a_place_after_a_locative_is_no_subject() {
+    let date = NaiveDate::from_ymd_opt(2025, 3, 1);
+    let code = |lang: Lang, text: &str| {
+        let coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
+        triples(&code_in(&coder, lang, text, date))
+    };
+    for (lang, text) in [
+        (
+            Lang::It,
+            "Tajani è arrivato a Washington. A Washington ha incontrato il segretario di Stato Marco Rubio.",
+        ),
+        (Lang::It, "Tajani è arrivato a Washington. Nella capitale americana ha incontrato Marco Rubio."),
+        (Lang::Es, "Albares llegó a Washington. En la capital estadounidense se reunió con Marco Rubio."),
+    ] {
+        let got = code(lang, text);
+        let meeting: Vec<_> = got.iter().filter(|t| t.2 == "040").collect();
+        assert!(
+            !meeting.is_empty() && meeting.iter().all(|t| t.0 != "USA" && t.1 != "USA"),
+            "{text}: {got:?}"
+        );
+        assert!(meeting.iter().any(|t| t.1 == "USAGOV" && t.0.ends_with("GOV")), "{text}: {got:?}");
+    }
+    let strikes = code(
+        Lang::De,
+        "Bei israelischen Luftangriffen im Gazastreifen sind nach palästinensischen Angaben mindestens zwölf Menschen getötet worden.",
+    );
+    assert!(strikes.iter().any(|t| t.0 == "ISR"), "{strikes:?}");
+}
