@@ -186,7 +186,11 @@ use dyad_text::{Lang, TextPipeline};
 /// .649, de .675. Session 36 appended 12 more per language (round 67; blind
 /// it .568, en .514, es .696, fr .677, de .459; Italy and the Americas,
 /// Turkey and the Caucasus, Europe and Ukraine, French diplomacy, German home
-/// politics): it .686, en .646, es .658, fr .653, de .674.
+/// politics): it .686, en .646, es .658, fr .653, de .674; and 12 more (round
+/// 68; blind it .462, en .455, es .468, fr .353, de .430; the Middle East and
+/// the Gulf, the EU and its members, Africa and the Maghreb, French justice
+/// and security, the US under Trump): it .686, en .648, es .657, fr .653, de
+/// .673.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
