@@ -778,7 +778,11 @@ impl Coder {
         if let Some(main) = named_main {
             discourse::victims_take_article_state(events, main);
         }
-        if let Some(filed_in) = filed_in {
+        // "ROMA - … Machado ha accusato il governo": agencies file foreign news
+        // from home; the dateline places the story only when the article is
+        // mostly about the dateline's state.
+        let story_filed_at_home = |filed_in: &&str| article_country.is_none_or(|(_, main)| main == *filed_in);
+        if let Some(filed_in) = filed_in.filter(story_filed_at_home) {
             discourse::roles_take_dateline_country(events, filed_in);
         }
         discourse::roles_take_partner_country(events, self.options.domestic_pairs);

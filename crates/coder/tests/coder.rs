@@ -2500,6 +2500,12 @@ fn both_sides_are_the_sides_of_the_last_event() {
 fn a_role_dealing_with_another_state_is_the_datelines() {
     let text = "CITTÀ DEL MESSICO, 3 GIU - La presidente eletta ha promesso di mantenere un rapporto di amicizia con gli Stati Uniti.";
     assert_eq!(triples_builtin(Lang::It, text), [triple("MEXELI", "USA", "030")]);
+    // Not in a story mostly about another state, filed from abroad.
+    let text = "BRUXELLES, 3 MAR - Il governo italiano ha chiesto più fondi. L'Italia vuole più flessibilità, ha detto \
+                Giorgetti. Il leader del M5s Giuseppe Conte ha criticato il governo.";
+    let got = triples_builtin(Lang::It, text);
+    assert!(got.iter().any(|t| t.1 == "ITAGOV" && t.2 == "111"), "{got:?}");
+    assert!(got.iter().all(|t| t.1 != "BELGOV"), "{got:?}");
 }
 
 /// "The two leaders" after a sentence names a second leader beside its
