@@ -3818,11 +3818,7 @@ fn a_stressed_pronoun_set_off_after_its_subject_is_read_past() {
 /// Luftangriffen") and may still name the side.
 #[test]
 fn a_place_after_a_locative_is_no_subject() {
-    let date = NaiveDate::from_ymd_opt(2025, 3, 1);
-    let code = |lang: Lang, text: &str| {
-        let coder = Coder::new(&own::builtin(lang.code()).unwrap_or_else(|e| panic!("{e}")));
-        triples(&code_in(&coder, lang, text, date))
-    };
+    let code = |lang: Lang, text: &str| triples_builtin_on(lang, text, (2025, 3, 1));
     for (lang, text) in [
         (
             Lang::It,
