@@ -3841,3 +3841,27 @@ fn a_place_after_a_locative_is_no_subject() {
     );
     assert!(strikes.iter().any(|t| t.0 == "ISR"), "{strikes:?}");
 }
+
+/// "N'Djamena" is Chad's capital, not the negation "n'" before "Djamena":
+/// the name codes in a dictionary written "N'Djamena", and a sentence it opens
+/// is no denial. So do people's names ("Horta N'Tam").
+#[test]
+fn a_name_written_with_n_apostrophe_is_no_negation() {
+    const DATE: (i32, u32, u32) = (2026, 3, 1);
+    for (text, want) in [
+        ("Paris a rompu ses relations diplomatiques avec N'Djamena.", ("FRAGOV", "TCD", "161")),
+        ("N'Djamena a rompu ses relations diplomatiques avec la France.", ("TCDGOV", "FRA", "161")),
+        ("Horta N'Tam a reçu le président sénégalais à Bissau.", ("GNBGOV", "SENGOV", "043")),
+        ("Le président sénégalais a reçu Horta N'Tam à Dakar.", ("SENGOV", "GNBGOV", "043")),
+    ] {
+        let got = triples_builtin_on(Lang::Fr, text, DATE);
+        assert!(got.contains(&triple(want.0, want.1, want.2)), "{text}: {got:?}");
+    }
+    // The negation itself still negates.
+    let got = triples_builtin_on(
+        Lang::Fr,
+        "Le Tchad n'a pas rompu ses relations diplomatiques avec la France.",
+        DATE,
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -172,7 +172,7 @@ fn split_clitics(
         }
         Lang::It | Lang::Fr => {
             let low = lowercase(text);
-            if !ELISION_EXCEPTIONS.contains(&low.as_str()) {
+            if !ELISION_EXCEPTIONS.contains(&low.as_str()) && !is_west_african_name(text) {
                 // Split after every elided prefix: "dell'Onu", "qu'il", "j'ai", "c'est".
                 let mut start_b = 0;
                 let mut start_c = c0;
@@ -196,6 +196,17 @@ fn split_clitics(
         _ => {}
     }
     emit(text, c0, c0 + n, lem, lower, out);
+}
+
+/// "N'Djamena", "N'Guessan", "N'Golo": a capital N, an apostrophe and a
+/// capitalised word is a name, not the negation "n'" (which an all-caps
+/// title writes "N'A", and which never precedes a capital otherwise).
+fn is_west_african_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next() == Some('N')
+        && chars.next() == Some('\'')
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase)
 }
 
 fn emit(text: &str, s: usize, e: usize, lem: &Lemmatizer, lower: &mut String, out: &mut Vec<Token>) {
