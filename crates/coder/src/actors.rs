@@ -1623,7 +1623,7 @@ fn coordinated_in(between: &[Token], lw: &LangWords, list_goes_on: bool) -> bool
 fn counted_by_number(tokens: &[Token], start: usize, end: usize, lw: &LangWords) -> bool {
     let number = start.checked_sub(1).and_then(|n| tokens.get(n)).is_some_and(|n| {
         n.kind == TokenKind::Number && n.text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-            || lw.number_word(&n.upper).is_some()
+            || lw.is_spelled_number(&n.upper)
     });
     let noun_ends = tokens.get(end).is_none_or(|t| {
         t.kind == TokenKind::Punct
@@ -1633,7 +1633,11 @@ fn counted_by_number(tokens: &[Token], start: usize, end: usize, lw: &LangWords)
             || lw.coordinators.contains(&&*t.upper)
             || lw.relatives.contains(&&*t.upper)
     });
-    number && noun_ends
+    // "huit pays européens", "eight European countries": states, not people.
+    let states = tokens
+        .get(start..end)
+        .is_some_and(|ws| ws.iter().any(|t| lw.state_summary_nouns.contains(&&*t.upper)));
+    number && noun_ends && !states
 }
 
 #[cfg(test)]

@@ -100,6 +100,9 @@ pub(crate) struct LangWords {
     pub(crate) gerund_endings: &'static [&'static str],
     /// Number words that sum up actors named before ("the *two* ministers").
     pub(crate) numbers: &'static [(&'static str, usize)],
+    /// Cardinals above those, spelled out: they count people ("killed *twelve*
+    /// Palestinians") but sum up no actors named before.
+    pub(crate) cardinals: &'static [&'static str],
     /// "Both" alone, as a pronoun: "*ambos* acordaron", "*both* agreed".
     pub(crate) both: &'static [&'static str],
     /// Nouns that sum up sides named before when a number precedes them and
@@ -424,6 +427,11 @@ impl LangWords {
         self.numbers.iter().find(|(n, _)| *n == w).map(|(_, k)| *k)
     }
 
+    /// Whether an upper-cased word is a spelled-out number, small or large.
+    pub(crate) fn is_spelled_number(&self, w: &str) -> bool {
+        self.number_word(w).is_some() || self.cardinals.contains(&w)
+    }
+
     /// Whether an upper-cased word is an auxiliary of a compound tense or of
     /// the passive ("ha", "was", "wurde").
     pub(crate) fn is_auxiliary(&self, w: &str) -> bool {
@@ -635,6 +643,28 @@ static EN: LangWords = LangWords {
     infinitive_endings: &[],
     gerund_endings: &[],
     numbers: &[("TWO", 2), ("BOTH", 2), ("THREE", 3), ("FOUR", 4)],
+    cardinals: &[
+        "FIVE",
+        "SIX",
+        "SEVEN",
+        "EIGHT",
+        "NINE",
+        "TEN",
+        "ELEVEN",
+        "TWELVE",
+        "THIRTEEN",
+        "FOURTEEN",
+        "FIFTEEN",
+        "SIXTEEN",
+        "SEVENTEEN",
+        "EIGHTEEN",
+        "NINETEEN",
+        "TWENTY",
+        "THIRTY",
+        "FORTY",
+        "FIFTY",
+        "HUNDRED",
+    ],
     both: &["BOTH"],
     people_summary_nouns: &["MEN", "WOMEN"],
     summary_nouns: &["SIDES", "PARTIES", "RIVALS", "ALLIES", "CAMPS"],
@@ -876,6 +906,28 @@ static IT: LangWords = LangWords {
     ],
     gerund_endings: &["ANDO", "ENDO"],
     numbers: &[("DUE", 2), ("ENTRAMBI", 2), ("ENTRAMBE", 2), ("TRE", 3), ("QUATTRO", 4)],
+    cardinals: &[
+        "CINQUE",
+        "SEI",
+        "SETTE",
+        "OTTO",
+        "NOVE",
+        "DIECI",
+        "UNDICI",
+        "DODICI",
+        "TREDICI",
+        "QUATTORDICI",
+        "QUINDICI",
+        "SEDICI",
+        "DICIASSETTE",
+        "DICIOTTO",
+        "DICIANNOVE",
+        "VENTI",
+        "TRENTA",
+        "QUARANTA",
+        "CINQUANTA",
+        "CENTO",
+    ],
     both: &["ENTRAMBI", "ENTRAMBE"],
     people_summary_nouns: &["UOMINI", "DONNE"],
     summary_nouns: &["PARTI", "RIVALI", "ALLEATI", "SCHIERAMENTI"],
@@ -1134,6 +1186,28 @@ static ES: LangWords = LangWords {
     ],
     gerund_endings: &["ANDO", "IENDO", "YENDO"],
     numbers: &[("DOS", 2), ("AMBOS", 2), ("AMBAS", 2), ("TRES", 3), ("CUATRO", 4)],
+    cardinals: &[
+        "CINCO",
+        "SEIS",
+        "SIETE",
+        "OCHO",
+        "NUEVE",
+        "DIEZ",
+        "ONCE",
+        "DOCE",
+        "TRECE",
+        "CATORCE",
+        "QUINCE",
+        "DIECISÉIS",
+        "DIECISIETE",
+        "DIECIOCHO",
+        "DIECINUEVE",
+        "VEINTE",
+        "TREINTA",
+        "CUARENTA",
+        "CINCUENTA",
+        "CIEN",
+    ],
     both: &["AMBOS", "AMBAS"],
     people_summary_nouns: &["HOMBRES", "MUJERES"],
     summary_nouns: &["PARTES", "RIVALES", "ALIADOS", "BANDOS"],
@@ -1327,6 +1401,25 @@ static FR: LangWords = LangWords {
     infinitive_endings: &["ER", "IR", "RE", "OIR"],
     gerund_endings: &[],
     numbers: &[("DEUX", 2), ("TROIS", 3), ("QUATRE", 4)],
+    cardinals: &[
+        "CINQ",
+        "SIX",
+        "SEPT",
+        "HUIT",
+        "NEUF",
+        "DIX",
+        "ONZE",
+        "DOUZE",
+        "TREIZE",
+        "QUATORZE",
+        "QUINZE",
+        "SEIZE",
+        "VINGT",
+        "TRENTE",
+        "QUARANTE",
+        "CINQUANTE",
+        "CENT",
+    ],
     both: &[],
     people_summary_nouns: &["HOMMES", "FEMMES"],
     summary_nouns: &["PARTIES", "RIVAUX", "ALLIÉS", "CAMPS"],
@@ -1506,6 +1599,28 @@ static DE: LangWords = LangWords {
     infinitive_endings: &[],
     gerund_endings: &[],
     numbers: &[("BEIDEN", 2), ("BEIDE", 2), ("BEIDER", 2), ("ZWEI", 2), ("DREI", 3), ("VIER", 4)],
+    cardinals: &[
+        "FÜNF",
+        "SECHS",
+        "SIEBEN",
+        "ACHT",
+        "NEUN",
+        "ZEHN",
+        "ELF",
+        "ZWÖLF",
+        "DREIZEHN",
+        "VIERZEHN",
+        "FÜNFZEHN",
+        "SECHZEHN",
+        "SIEBZEHN",
+        "ACHTZEHN",
+        "NEUNZEHN",
+        "ZWANZIG",
+        "DREISSIG",
+        "VIERZIG",
+        "FÜNFZIG",
+        "HUNDERT",
+    ],
     both: &["BEIDE", "BEIDEN", "BEIDER"],
     people_summary_nouns: &["MÄNNER", "FRAUEN", "POLITIKER"],
     summary_nouns: &["SEITEN", "RIVALEN", "VERBÜNDETEN", "LAGER"],
@@ -1630,7 +1745,15 @@ mod tests {
                 "{code}"
             );
             // Lists are upper-cased, as tokens are.
-            for list in [w.determiners, w.negations, w.passive_aux, w.prepositions, w.of_words, w.reporting] {
+            for list in [
+                w.determiners,
+                w.negations,
+                w.passive_aux,
+                w.prepositions,
+                w.of_words,
+                w.reporting,
+                w.cardinals,
+            ] {
                 assert!(list.iter().all(|x| x.to_uppercase() == *x), "{code}: {list:?}");
             }
         }

@@ -2762,10 +2762,16 @@ fn an_opening_adverb_leaves_the_german_subject_a_subject() {
 /// People counted by a number are civilians, as those counted by a quantity
 /// are ("killed 90 Palestinians", "thousands of Palestinians"); a demonym
 /// that qualifies a noun after it ("three Russian drones") is no one counted.
+/// Numbers spelled out count too, above "four" ("doce palestinos").
 #[test]
 fn people_counted_by_a_number_are_civilians() {
     for (lang, text) in [
         (Lang::En, "Israeli forces killed at least 90 Palestinians, health officials said."),
+        (Lang::En, "Israeli forces killed twelve Palestinians, health officials said."),
+        (Lang::Es, "El ejército israelí mató al menos a doce palestinos en Gaza."),
+        (Lang::Fr, "Les soldats israéliens ont tué sept Palestiniens."),
+        (Lang::It, "I soldati israeliani hanno ucciso sette palestinesi."),
+        (Lang::De, "Israelische Soldaten töteten sieben Palästinenser."),
         (Lang::It, "I raid israeliani hanno ucciso 90 palestinesi a Gaza."),
         (Lang::Es, "Los bombardeos israelíes mataron a 90 palestinos en Gaza."),
         (Lang::De, "Israelische Angriffe töteten 90 Palästinenser im Gazastreifen."),
