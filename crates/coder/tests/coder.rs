@@ -2782,6 +2782,17 @@ fn people_counted_by_a_number_are_civilians() {
     let text = "The Ukrainian army shot down three Russian drones over Kharkiv.";
     let got = triples_builtin(Lang::En, text);
     assert!(!got.iter().any(|t| t.1 == "RUSCVL"), "{text}: {got:?}");
+    // Counted states are states.
+    for text in [
+        "Donald Trump a menacé d'imposer des droits de douane sur les produits de huit pays européens.",
+        "Donald Trump a menacé d'imposer des droits de douane sur les produits de 8 pays européens.",
+    ] {
+        let got = triples_builtin(Lang::Fr, text);
+        assert!(
+            got.iter().any(|t| t.1 == "EUR") && !got.iter().any(|t| t.1.ends_with("CVL")),
+            "{text}: {got:?}"
+        );
+    }
 }
 
 /// A plural object pronoun ("them", "los", "li", "les") stands for the group
