@@ -994,13 +994,15 @@ impl Coder {
             // Washington to meet Trump": the purpose of a trip is a meeting with
             // someone the trip's event does not name, by the traveller.
             let trip = found.last().filter(|f| {
-                let travels =
-                    matches!(&f.code, CodeSpec::Single(c) if c.starts_with("042") || c.starts_with("043"));
+                let travels = matches!(&f.code, CodeSpec::Single(c) if c.starts_with("042") || c.starts_with("043"))
+                    || planned_trip(f);
                 // A meeting, not talks "between" others it may be meant to start.
                 let meets = matches!(&info.code, CodeSpec::Single(c) if &**c == "040");
                 complement && !tabari && travels && meets && f.source.is_some()
             });
-            let trip = trip.map(|f| (f.source, f.target, f.future));
+            // "viajará a Washington el próximo lunes para reunirse con Greer": a
+            // trip a pattern already codes as planned (036) plans its meeting too.
+            let trip = trip.map(|f| (f.source, f.target, f.future || planned_trip(f)));
             let complement = complement && trip.is_none();
             // "to Washington to meet Trump" is no "Washington to meet Trump".
             let (code, rule, caps) = match trip {
@@ -2886,6 +2888,13 @@ fn consults(code: &CodeSpec) -> bool {
 /// publication, with the day on which to look up offices: for a year, its
 /// middle, when most of the year's office holders were in office.
 /// `None` when no event is dated so far back.
+/// Whether a found act is told as planned: a pattern coded it as an intent to
+/// meet (036), which a purpose clause after it ("para reunirse con") follows
+/// as a trip's does.
+fn planned_trip(f: &Found) -> bool {
+    matches!(&f.code, CodeSpec::Single(c) if c.starts_with("036"))
+}
+
 fn past_date(events: &[Event], published: Option<NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
     let published = published?;
     let event = events

@@ -3110,6 +3110,18 @@ fn a_trip_to_meet_someone_is_a_meeting_too() {
     let got = triples_builtin_on(Lang::Es, text, (2025, 8, 16));
     assert!(got.contains(&triple("UKRGOV", "USAGOV", "036")), "{got:?}");
     assert!(got.contains(&triple("USAGOV", "UKRGOV", "036")), "{got:?}");
+    // So does a trip a pattern codes as planned ("la próxima semana": 036).
+    for (lang, text) in [
+        (Lang::Es, "El canciller mexicano viajará a Washington el próximo lunes para reunirse con Marco Rubio."),
+        (
+            Lang::It,
+            "Crosetto volerà a Londra la prossima settimana per incontrare il ministro della Difesa britannico John Healey.",
+        ),
+    ] {
+        let got = triples_builtin_on(lang, text, (2026, 3, 1));
+        let planned: Vec<_> = got.iter().filter(|t| t.2 == "036" && t.1.ends_with("GOV")).collect();
+        assert_eq!(planned.len(), 2, "{text}: {got:?}");
+    }
     // A trip with no one to meet but its place is only the trip.
     let got = triples_builtin_on(Lang::En, "Zelenskiy travelled to Washington to meet there.", (2025, 8, 16));
     assert!(!got.iter().any(|t| t.2 == "040"), "{got:?}");
