@@ -2492,6 +2492,24 @@ fn both_sides_are_the_sides_of_the_last_event() {
     let text = "Hamas fighters attacked Israeli troops in Gaza, the army said. Egypt urged both sides to show restraint.";
     let got = triples_builtin(Lang::En, text);
     assert_eq!(got[1..], [triple("EGY", "PSEREB", "0256"), triple("EGY", "ISRMIL", "0256")], "{got:?}");
+    // Warring parties are sides too.
+    for (lang, text) in [
+        (
+            Lang::De,
+            "Russland griff die Ukraine erneut mit Drohnen an. Beide Kriegsparteien vereinbarten einen Gefangenenaustausch.",
+        ),
+        (
+            Lang::Fr,
+            "La Russie a attaqué l'Ukraine avec des drones. Les deux belligérants ont conclu un accord d'échange de prisonniers.",
+        ),
+    ] {
+        let got = triples_builtin(lang, text);
+        assert!(
+            got.iter().any(|t| t.0 == "RUS" && t.1 == "UKR" && t.2.starts_with("05"))
+                && got.iter().any(|t| t.0 == "UKR" && t.1 == "RUS" && t.2.starts_with("05")),
+            "{text}: {got:?}"
+        );
+    }
 }
 
 /// An institution named only by its role that speaks or deals with another
