@@ -199,7 +199,10 @@ use dyad_text::{Lang, TextPipeline};
 /// .651, es .658, fr .656, de .674; and 12 more (round 71; blind it .611, en
 /// .382, es .529, fr .574, de .446; Asia seen from Italy, Africa, Latin
 /// America, the Maghreb and the Middle East, the Middle East seen from
-/// Germany): it .691, en .652, es .667, fr .659, de .672.
+/// Germany): it .691, en .652, es .667, fr .659, de .672; and 8 more (round 72;
+/// blind it .548, en .537, es .571, fr .576, de .488; Italian, American,
+/// Spanish, French and German politics in Europe): it .691, en .655, es .669,
+/// fr .660, de .672.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
