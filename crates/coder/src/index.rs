@@ -257,21 +257,17 @@ fn compile_word_as(
     // An elided article stands alone in a dictionary ("Consiglio d' Europa");
     // in text the tokenizer splits it off the next word with its apostrophe
     // ("d'|Europa"), so it is one word here too, not "d" and a quote.
-    let elided = matches!(lang, dyad_text::Lang::It | dyad_text::Lang::Fr)
-        && key.strip_suffix('\'').is_some_and(|w| !w.is_empty() && w.chars().all(char::is_alphabetic));
+    let elides = matches!(lang, dyad_text::Lang::It | dyad_text::Lang::Fr);
+    let elided =
+        elides && key.strip_suffix('\'').is_some_and(|w| !w.is_empty() && w.chars().all(char::is_alphabetic));
     // "N'Djamena", "N'Guessan": the tokenizer keeps such a name whole, telling
     // it from the negation "n'" by the capital after the apostrophe, which the
-    // upper-cased key no longer shows.
-    let name_after_n = matches!(lang, dyad_text::Lang::It | dyad_text::Lang::Fr)
+    // upper-cased key no longer shows. (Lemma keys are lower-cased: never one.)
+    let name_after_n = elides
         && key
             .strip_prefix("N'")
             .is_some_and(|rest| rest.chars().count() >= 2 && rest.chars().all(char::is_alphabetic));
-    if name_after_n {
-        let word = vocab.word(&WordMatcher::Exact("".into()), &key.to_uppercase());
-        out.push((word, gap_after));
-        return;
-    }
-    if elided {
+    if elided || name_after_n {
         let word = match matcher {
             WordMatcher::Lemma(_) => vocab.word(matcher, &key.to_lowercase()),
             _ => vocab.word(&WordMatcher::Exact("".into()), &key.to_uppercase()),

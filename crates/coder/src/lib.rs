@@ -2884,10 +2884,6 @@ fn consults(code: &CodeSpec) -> bool {
     matches!(code, CodeSpec::Single(c) if c.starts_with("04") && !c.starts_with("045"))
 }
 
-/// The date an event of the sentence has that lies more than a month before
-/// publication, with the day on which to look up offices: for a year, its
-/// middle, when most of the year's office holders were in office.
-/// `None` when no event is dated so far back.
 /// Whether a found act is told as planned: a pattern coded it as an intent to
 /// meet (036), which a purpose clause after it ("para reunirse con") follows
 /// as a trip's does.
@@ -2895,6 +2891,10 @@ fn planned_trip(f: &Found) -> bool {
     matches!(&f.code, CodeSpec::Single(c) if c.starts_with("036"))
 }
 
+/// The date an event of the sentence has that lies more than a month before
+/// publication, with the day on which to look up offices: for a year, its
+/// middle, when most of the year's office holders were in office.
+/// `None` when no event is dated so far back.
 fn past_date(events: &[Event], published: Option<NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
     let published = published?;
     let event = events
