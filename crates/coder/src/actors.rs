@@ -33,6 +33,10 @@ pub(crate) struct Actor {
     /// stands for whoever struck: its words name an actor now, and a
     /// pattern's words no longer match them.
     pub(crate) stands_for_act: bool,
+    /// A noun that names an earlier decision, request, accusation or sanctions
+    /// and stands for their author ("criticó *las medidas*"): what is said of
+    /// it is said to that author, so it is never the one who says it.
+    pub(crate) stands_for_author: bool,
 }
 
 impl Actor {
@@ -45,6 +49,7 @@ impl Actor {
             implied_text: None,
             offices: Vec::new(),
             stands_for_act: false,
+            stands_for_author: false,
         }
     }
 }

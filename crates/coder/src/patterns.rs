@@ -9,7 +9,7 @@
 
 use dyad_lexicon::{CodeSpec, PatternItem, PatternToken, Synset, VerbPattern};
 
-use crate::actors::ActorGroup;
+use crate::actors::{Actor, ActorGroup};
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
@@ -328,6 +328,15 @@ impl<'a> Matcher<'a> {
                     Dir::Backward => g.end == i + 1 || closes_apposition(g),
                 });
                 let Some(gi) = group else { return Ends::new() };
+                // ", criticó las medidas", ", condenó el ataque": the measures
+                // and the attack stand for their author, who is criticized, not
+                // the speaker a closing attribution names after the verb. (An
+                // attack before its verb strikes: "Die Angriffe trafen Ziele".)
+                let stands_for_object =
+                    |a: &Actor| a.stands_for_author || a.stands_for_act && i >= self.verb.1;
+                if matches!(elem, Elem::Source) && self.groups[gi].actors.iter().all(stands_for_object) {
+                    return Ends::new();
+                }
                 if matches!(elem, Elem::Compound) && self.groups[gi].actors.len() < 2 {
                     return Ends::new(); // `%` needs several actors to act on each other
                 }

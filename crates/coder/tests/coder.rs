@@ -1775,6 +1775,12 @@ fn the_attack_points_back_at_the_attacker() {
             "{lang}: {text}: {got:?}"
         );
     }
+    // In quotation marks too; a clash of civilians told since is no attack condemned.
+    let text = "La aviación israelí bombardeó el Ministerio de Defensa en Damasco. En Sueida, los \
+                enfrentamientos entre milicias drusas y tribus beduinas dejaron 30 muertos. El Gobierno \
+                sirio condenó la \"agresión traicionera\".";
+    let got = triples_builtin_on(Lang::Es, text, (2025, 7, 16));
+    assert!(got.iter().any(|(s, t, c)| s == "SYRGOV" && t.starts_with("ISR") && c == "111"), "{got:?}");
     // No act told before: nobody to point at.
     let got = triples_builtin(Lang::En, "Ukraine condemned the attack and urged allies to send air defence.");
     assert!(!got.iter().any(|(_, _, c)| c.starts_with("11")), "{got:?}");
@@ -3584,6 +3590,29 @@ fn a_request_or_sanctions_named_again_stand_for_their_author() {
         (2026, 3, 1),
     );
     assert!(got.contains(&triple("RUSGOV", "GBRGOV", "111")), "{got:?}");
+    // A measure named again is the last decision's, measures the last sanctions'.
+    for (lang, text, expected) in [
+        (
+            Lang::Es,
+            "Noboa impuso aranceles a Colombia. El presidente colombiano, Gustavo Petro, criticó las medidas.",
+            triple("COLGOV", "ECUGOV", "111"),
+        ),
+        (
+            Lang::It,
+            "Pechino ha vietato le importazioni di pesce giapponese. Il capo di gabinetto Minoru Kihara ha \
+             criticato il provvedimento.",
+            triple("JPNGOV", "CHNGOV", "111"),
+        ),
+        (
+            Lang::Fr,
+            "Washington a imposé des droits de douane sur l'acier européen. Les ministres européens ont \
+             critiqué la mesure.",
+            triple("EURGOV", "USAGOV", "111"),
+        ),
+    ] {
+        let got = triples_builtin_on(lang, text, (2026, 3, 1));
+        assert!(got.contains(&expected), "{lang}: {text}: {got:?}");
+    }
     let coder = Coder::new(&own::builtin("en").unwrap_or_else(|e| panic!("{e}")));
     let text = format!("{lead}\n\nThe sanctions freeze any assets the individuals hold in Britain and ban them from travelling to the country.");
     let events = code_in(&coder, Lang::En, &text, NaiveDate::from_ymd_opt(2026, 3, 1));
