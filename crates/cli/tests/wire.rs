@@ -202,7 +202,10 @@ use dyad_text::{Lang, TextPipeline};
 /// Germany): it .691, en .652, es .667, fr .659, de .672; and 8 more (round 72;
 /// blind it .548, en .537, es .571, fr .576, de .488; Italian, American,
 /// Spanish, French and German politics in Europe): it .691, en .655, es .669,
-/// fr .660, de .672.
+/// fr .660, de .672; and 8 more (round 73; blind it .619, en .496, es .528, fr
+/// .641, de .440; Russia and NATO's eastern flank, the Middle East, Asia and the
+/// Pacific, the Americas and Asia, Asia and Africa): it .693, en .657, es .668,
+/// fr .662, de .671.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
