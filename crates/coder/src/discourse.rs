@@ -285,6 +285,15 @@ impl Discourse {
             let next = tokens.get(noun).map(|t| &*t.upper);
             let people_only = next.is_some_and(|w| lw.people_summary_nouns.contains(&w));
             let (end, role) = match groups.iter().find(|g| g.start == noun) {
+                // "the two men" after two leaders are those leaders, though
+                // "men" alone are civilians.
+                Some(g)
+                    if people_only
+                        && g.end == noun + 1
+                        && g.actors.iter().all(|a| a.code.starts_with('~')) =>
+                {
+                    (g.end, Some("~GOV".to_string()))
+                }
                 Some(g) if g.actors.iter().all(|a| a.code.starts_with('~')) => {
                     (g.end, g.actors.first().map(|a| a.code.clone()))
                 }

@@ -1574,6 +1574,12 @@ fn a_summary_of_two_leaders_acts_on_each_other() {
             "Merz empfing Macron in Berlin. Beide Regierungschefs unterzeichneten ein Abkommen.",
             both("DEUGOV", "FRAGOV", "057"),
         ),
+        // "Men" alone are civilians; "the two men" are the two leaders.
+        (
+            Lang::En,
+            "Trump met Xi Jinping in Busan. The two men signed agreements on rare earths.",
+            both("USAGOV", "CHNGOV", "057"),
+        ),
     ] {
         let got = triples_builtin(lang, text);
         assert!(pair.iter().all(|p| got.contains(p)), "{text}: {got:?}");
