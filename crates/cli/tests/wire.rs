@@ -205,7 +205,9 @@ use dyad_text::{Lang, TextPipeline};
 /// fr .660, de .672; and 8 more (round 73; blind it .619, en .496, es .528, fr
 /// .641, de .440; Russia and NATO's eastern flank, the Middle East, Asia and the
 /// Pacific, the Americas and Asia, Asia and Africa): it .693, en .657, es .668,
-/// fr .662, de .671.
+/// fr .662, de .671; and 8 more (round 74; blind it .505, en .623, es .557, fr
+/// .557, de .684; world trade, Russia and Ukraine, the United States and its
+/// neighbours, Latin America): it .694, en .659, es .669, fr .663, de .672.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
