@@ -29,28 +29,26 @@ pub(crate) struct Actor {
     /// The offices a person holds on the article's date ("Giorgia Meloni":
     /// head of Italy's government), which later role nouns refer back to.
     pub(crate) offices: Vec<Office>,
-    /// A noun naming an earlier violent act ("condemned *the attack*") that
-    /// stands for whoever struck: its words name an actor now, and a
-    /// pattern's words no longer match them.
-    pub(crate) stands_for_act: bool,
-    /// A noun that names an earlier decision, request, accusation or sanctions
-    /// and stands for their author ("criticó *las medidas*"): what is said of
-    /// it is said to that author, so it is never the one who says it.
-    pub(crate) stands_for_author: bool,
+    /// A noun naming an earlier act that stands for whoever did it.
+    pub(crate) points_back: Option<PointsBack>,
+}
+
+/// What a noun that stands for an earlier act's author names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PointsBack {
+    /// A violent act ("condemned *the attack*"), standing for whoever struck:
+    /// its words name an actor now, and a pattern's words no longer match them.
+    Attack,
+    /// A decision, request, accusation or sanctions ("criticó *las medidas*"),
+    /// standing for their author: what is said of it is said to that author,
+    /// so it is never the one who says it; a pattern's words still match it
+    /// ("rejected the accusations" is a denial).
+    Words,
 }
 
 impl Actor {
     pub(crate) fn new(code: String, start: usize, end: usize) -> Actor {
-        Actor {
-            code,
-            start,
-            end,
-            person: false,
-            implied_text: None,
-            offices: Vec::new(),
-            stands_for_act: false,
-            stands_for_author: false,
-        }
+        Actor { code, start, end, person: false, implied_text: None, offices: Vec::new(), points_back: None }
     }
 }
 

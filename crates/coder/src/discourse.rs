@@ -21,7 +21,7 @@ use dyad_context::gazetteer::{Gazetteer, PlaceType};
 use dyad_text::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 
-use crate::actors::{Actor, ActorGroup};
+use crate::actors::{Actor, ActorGroup, PointsBack};
 use crate::event::{ActorRef, Event, Location, Span};
 use crate::index::Keyed;
 use crate::lang::{is_quote_mark, LangWords};
@@ -222,14 +222,14 @@ impl Discourse {
                         .is_some_and(|ts| ts.iter().all(|t| !crate::has_upper_initial(&t.text)))
             };
             let pointed = [
-                (&self.last_accuser, lw.accusation_nouns, false),
-                (&self.last_attacker, lw.act_nouns, true),
-                (&self.last_decider, lw.decision_nouns, false),
-                (&self.last_requester, lw.request_nouns, false),
-                (&self.last_sanctioner, lw.sanction_nouns, false),
+                (&self.last_accuser, lw.accusation_nouns, PointsBack::Words),
+                (&self.last_attacker, lw.act_nouns, PointsBack::Attack),
+                (&self.last_decider, lw.decision_nouns, PointsBack::Words),
+                (&self.last_requester, lw.request_nouns, PointsBack::Words),
+                (&self.last_sanctioner, lw.sanction_nouns, PointsBack::Words),
             ]
             .into_iter()
-            .find_map(|(known, nouns, stands_for_act)| {
+            .find_map(|(known, nouns, kind)| {
                 let known = known.as_ref()?;
                 // "The sanctions freeze any assets …": a request, decision or
                 // measure that opens the sentence is its subject, no side of it,
@@ -243,15 +243,12 @@ impl Discourse {
                         })
                 };
                 let points = act_pointing_back(tokens, i, groups, lw, nouns)
-                    && (stands_for_act || !fronted() && !opens());
-                points.then_some((known, stands_for_act))
+                    && (kind == PointsBack::Attack || !fronted() && !opens());
+                points.then_some((known, kind))
             });
-            if let Some((known, stands_for_act)) = pointed {
+            if let Some((known, kind)) = pointed {
                 let mut group = known.standing_at((i, i + 1));
-                group.actors.iter_mut().for_each(|a| {
-                    a.stands_for_act = stands_for_act;
-                    a.stands_for_author = !stands_for_act;
-                });
+                group.actors.iter_mut().for_each(|a| a.points_back = Some(kind));
                 added.push(group);
                 continue;
             }
@@ -287,15 +284,13 @@ impl Discourse {
             let (end, role) = match groups.iter().find(|g| g.start == noun) {
                 // "the two men" after two leaders are those leaders, though
                 // "men" alone are civilians.
-                Some(g)
-                    if people_only
-                        && g.end == noun + 1
-                        && g.actors.iter().all(|a| a.code.starts_with('~')) =>
-                {
-                    (g.end, Some("~GOV".to_string()))
-                }
                 Some(g) if g.actors.iter().all(|a| a.code.starts_with('~')) => {
-                    (g.end, g.actors.first().map(|a| a.code.clone()))
+                    let role = if people_only && g.end == noun + 1 {
+                        Some("~GOV".to_string())
+                    } else {
+                        g.actors.first().map(|a| a.code.clone())
+                    };
+                    (g.end, role)
                 }
                 Some(_) => continue,
                 None if people_only => (noun + 1, Some("~GOV".to_string())),

@@ -9,7 +9,7 @@
 
 use dyad_lexicon::{CodeSpec, PatternItem, PatternToken, Synset, VerbPattern};
 
-use crate::actors::{Actor, ActorGroup};
+use crate::actors::{Actor, ActorGroup, PointsBack};
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
@@ -238,7 +238,9 @@ impl<'a> Matcher<'a> {
     }
 
     fn stands_for_act(&self, i: usize) -> bool {
-        self.groups.iter().any(|g| g.actors.iter().any(|a| a.stands_for_act && i >= a.start && i < a.end))
+        self.groups.iter().any(|g| {
+            g.actors.iter().any(|a| a.points_back == Some(PointsBack::Attack) && i >= a.start && i < a.end)
+        })
     }
 
     /// Tries the pattern around the verb.
@@ -332,8 +334,11 @@ impl<'a> Matcher<'a> {
                 // and the attack stand for their author, who is criticized, not
                 // the speaker a closing attribution names after the verb. (An
                 // attack before its verb strikes: "Die Angriffe trafen Ziele".)
-                let stands_for_object =
-                    |a: &Actor| a.stands_for_author || a.stands_for_act && i >= self.verb.1;
+                let stands_for_object = |a: &Actor| match a.points_back {
+                    Some(PointsBack::Words) => true,
+                    Some(PointsBack::Attack) => i >= self.verb.1,
+                    None => false,
+                };
                 if matches!(elem, Elem::Source) && self.groups[gi].actors.iter().all(stands_for_object) {
                     return Ends::new();
                 }
