@@ -1359,10 +1359,11 @@ fn group_coordinated(tokens: &[Token], actors: Vec<Actor>, lw: &LangWords) -> Ve
                 last.actors.push(actor);
                 continue;
             }
-            // "in Berlin, Chancellor Scholz …": a place after a locative ends at the comma.
+            // "in Berlin, Chancellor Scholz …", "Reçu à l'Élysée, Zelensky …": a
+            // place after a locative ends at the comma.
             let placed = lw.locative_before(tokens, last.start);
             let comma = tokens.get(last.end).is_some_and(|t| &*t.text == ",");
-            if placed && comma {
+            if (placed || lw.locative_and_article_before(tokens, last.start)) && comma {
                 groups.push(ActorGroup { start: actor.start, end: actor.end, actors: vec![actor] });
                 continue;
             }

@@ -378,6 +378,15 @@ impl LangWords {
         self.determiners.contains(&w)
     }
 
+    /// Whether a locative and an article stand right before `start`: "à
+    /// l'Élysée", "en la Moncloa". Narrower uses only: "à la Commission" is
+    /// as often whom something is asked of.
+    pub(crate) fn locative_and_article_before(&self, tokens: &[dyad_text::Token], start: usize) -> bool {
+        start >= 2
+            && tokens.get(start - 1).is_some_and(|t| self.is_determiner(&t.upper))
+            && tokens.get(start - 2).is_some_and(|t| self.locatives.contains(&&*t.upper))
+    }
+
     /// Whether the word before `start` is a locative preposition ("*in* Kirkuk"):
     /// the phrase there names where, not whom.
     pub(crate) fn locative_before(&self, tokens: &[dyad_text::Token], start: usize) -> bool {

@@ -3808,7 +3808,8 @@ fn a_verb_second_subject_after_the_verb_makes_no_opening_phrase() {
 /// "Dopo aver incontrato Macron, Meloni ha detto …": the opening phrase's
 /// verb has the main clause's subject (it had none, and the meeting was
 /// lost); an opening participle with its agent after it is a passive whose
-/// subject is the main clause's ("Ricevuto da Erdogan, Tajani …").
+/// subject is the main clause's ("Ricevuto da Erdogan, Tajani …"), also
+/// after a seat with its article ("à l'Élysée, Zelensky …").
 #[test]
 fn an_opening_phrase_without_a_subject_takes_the_main_clause_s() {
     let cases = [
@@ -3832,6 +3833,13 @@ fn an_opening_phrase_without_a_subject_takes_the_main_clause_s() {
             "Ricevuto da Erdogan ad Ankara, il ministro degli Esteri Antonio Tajani ha detto che i colloqui \
              sono stati utili.",
             ("TURGOV", "ITAGOV", "043"),
+        ),
+        // The seat after "à l'" is where, and the comma ends it: the name
+        // after it is the main clause's subject, not a second seat.
+        (
+            Lang::Fr,
+            "Reçu par Emmanuel Macron à l'Élysée, Volodymyr Zelensky a demandé davantage d'aide.",
+            ("FRAGOV", "UKRGOV", "043"),
         ),
     ];
     for (lang, text, (s, t, c)) in cases {
