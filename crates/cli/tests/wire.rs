@@ -207,7 +207,10 @@ use dyad_text::{Lang, TextPipeline};
 /// Pacific, the Americas and Asia, Asia and Africa): it .693, en .657, es .668,
 /// fr .662, de .671; and 8 more (round 74; blind it .505, en .623, es .557, fr
 /// .557, de .684; world trade, Russia and Ukraine, the United States and its
-/// neighbours, Latin America): it .694, en .659, es .669, fr .663, de .672.
+/// neighbours, Latin America): it .694, en .659, es .669, fr .663, de .672;
+/// and 8 more (round 75; blind it .602, en .424, es .338, fr .484, de .742;
+/// migration and the Vatican, South Asia, crime in Latin America, East Africa,
+/// the Balkans and Eastern Europe): it .695, en .660, es .667, fr .664, de .676.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
