@@ -3577,8 +3577,9 @@ fn a_live_blog_clock_time_is_no_part_of_the_sentence() {
 
 /// "Nordio ha respinto la richiesta": a request named again stands for the side
 /// that made it, as "the accusations" stand for the accuser; sanctions named
-/// again stand for the side that imposed them. Opening the sentence, such a
-/// noun is its subject, no side ("The sanctions freeze …").
+/// again stand for the side that imposed them; so do a charge for the accuser
+/// and a ban or a release for the side that decided it. Opening the sentence,
+/// such a noun is its subject, no side ("The sanctions freeze …").
 #[test]
 fn a_request_or_sanctions_named_again_stand_for_their_author() {
     let got = triples_builtin_on(
@@ -3614,6 +3615,24 @@ fn a_request_or_sanctions_named_again_stand_for_their_author() {
             "Washington a imposé des droits de douane sur l'acier européen. Les ministres européens ont \
              critiqué la mesure.",
             triple("EURGOV", "USAGOV", "111"),
+        ),
+        // A charge is an accusation; a ban and a release are decisions.
+        (
+            Lang::En,
+            "India's foreign ministry accused Pakistan of sheltering the attackers. Pakistan's foreign office \
+             rejected the charge as baseless.",
+            triple("PAKGOV", "INDGOV", "016"),
+        ),
+        (
+            Lang::De,
+            "Das Parlament in Tiflis verbot drei Oppositionsparteien. Die EU verurteilte das Verbot scharf.",
+            triple("IGOEEC", "GEOLEG", "111"),
+        ),
+        (
+            Lang::De,
+            "Lukaschenko begnadigte 52 politische Gefangene. Die Oppositionsführerin Swetlana Tichanowskaja \
+             begrüßte die Freilassung.",
+            triple("BLROPP", "BLRGOV", "051"),
         ),
     ] {
         let got = triples_builtin_on(lang, text, (2026, 3, 1));
