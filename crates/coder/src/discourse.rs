@@ -1129,10 +1129,21 @@ pub(crate) fn roles_take_dateline_country(events: &mut [Event], filed_in: &str) 
         // side's own ("Sánchez ha chiesto scusa ai cittadini").
         if (verbal && institution(&event.source) || people(&event.source)) && abroad(&event.target) {
             role_takes_country(&mut event.source, filed_in);
-        } else if verbal && institution(&event.target) && abroad(&event.source) {
+        } else if verbal
+            && institution(&event.target)
+            && abroad(&event.source)
+            && !opposes_at_home(&event.source)
+        {
             role_takes_country(&mut event.target, filed_in);
         }
     }
+}
+
+/// Whether a side is a party or the opposition, whose "government" is its own
+/// country's wherever the article is filed: "TIRANA - Schlein ha accusato il
+/// governo" is ITAGOV.
+fn opposes_at_home(side: &ActorRef) -> bool {
+    side.code.len() > 3 && (side.code.ends_with("OPP") || side.code.ends_with("PTY"))
 }
 
 /// "Kenyan police attacked students who protested against the government": a

@@ -2529,7 +2529,8 @@ fn both_sides_are_the_sides_of_the_last_event() {
 }
 
 /// An institution named only by its role that speaks or deals with another
-/// state is, in an article filed from a third state's city, that state's.
+/// state is, in an article filed from a third state's city, that state's;
+/// not the government a party or the opposition attacks, which is its own.
 #[test]
 fn a_role_dealing_with_another_state_is_the_datelines() {
     let text = "CITTÀ DEL MESSICO, 3 GIU - La presidente eletta ha promesso di mantenere un rapporto di amicizia con gli Stati Uniti.";
@@ -2540,6 +2541,9 @@ fn a_role_dealing_with_another_state_is_the_datelines() {
     let got = triples_builtin(Lang::It, text);
     assert!(got.iter().any(|t| t.1 == "ITAGOV" && t.2 == "111"), "{got:?}");
     assert!(got.iter().all(|t| t.1 != "BELGOV"), "{got:?}");
+    // The opposition's "government" is its own country's wherever it is filed.
+    let text = "TIRANA, 3 MAG - La segretaria del Pd Elly Schlein ha accusato il governo di aver buttato via un miliardo.";
+    assert_eq!(triples_builtin(Lang::It, text), [triple("ITAOPP", "ITAGOV", "112")]);
 }
 
 /// "The two leaders" after a sentence names a second leader beside its
