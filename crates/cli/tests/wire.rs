@@ -210,7 +210,10 @@ use dyad_text::{Lang, TextPipeline};
 /// neighbours, Latin America): it .694, en .659, es .669, fr .663, de .672;
 /// and 8 more (round 75; blind it .602, en .424, es .338, fr .484, de .742;
 /// migration and the Vatican, South Asia, crime in Latin America, East Africa,
-/// the Balkans and Eastern Europe): it .695, en .660, es .667, fr .664, de .676.
+/// the Balkans and Eastern Europe): it .695, en .660, es .667, fr .664, de .676;
+/// and 8 more (round 76; blind it .667, en .559, es .667, fr .667, de .676;
+/// Italy's defence and diplomacy, global institutions, the Southern Cone, the
+/// Middle East, defence and security): it .701, en .662, es .669, fr .667, de .680.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
