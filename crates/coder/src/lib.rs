@@ -3382,6 +3382,14 @@ fn has_lower(s: &str) -> bool {
 }
 
 fn is_negated(tokens: &[Token], verb: usize, verb_end: usize, lw: &LangWords) -> bool {
+    // "no obstante" (however), "not only", "non solo", "nicht nur": phrases
+    // that open with a negation and deny nothing.
+    const NOT_DENYING: &[&str] =
+        &["OBSTANTE", "ONLY", "JUST", "SOLO", "SÓLO", "SOLTANTO", "SEULEMENT", "NUR", "ZULETZT"];
+    let negation_at = |i: usize| {
+        tokens.get(i).is_some_and(|t| lw.negations.contains(&&*t.upper))
+            && tokens.get(i + 1).is_none_or(|next| !NOT_DENYING.contains(&&*next.upper))
+    };
     let negation = |t: &Token| lw.negations.contains(&&*t.upper);
     // "Plus de 400 Palestiniens ont été tués": a negation word before "of" and
     // a number counts; it denies nothing.
@@ -3395,7 +3403,7 @@ fn is_negated(tokens: &[Token], verb: usize, verb_end: usize, lw: &LangWords) ->
         of && number
     };
     let start = verb.saturating_sub(3);
-    tokens[start..verb].iter().enumerate().any(|(k, t)| negation(t) && !counts(start + k))
+    (start..verb).any(|k| negation_at(k) && !counts(k))
         || (lw.negation_after
             && tokens[verb_end.min(tokens.len())..]
                 .iter()

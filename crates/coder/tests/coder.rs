@@ -3450,6 +3450,28 @@ fn a_negation_word_before_of_and_a_number_counts() {
     assert!(got.is_empty(), "{got:?}");
 }
 
+/// "no obstante" (however), "non solo", "not only" open with a negation and
+/// deny nothing; "no instó" still does.
+#[test]
+fn a_phrase_that_opens_with_a_negation_may_deny_nothing() {
+    const DATE: (i32, u32, u32) = (2026, 4, 1);
+    let got = triples_builtin_on(
+        Lang::Es,
+        "Georgieva elogió el programa, aunque no obstante instó al Gobierno de Javier Milei a acelerar las reformas.",
+        DATE,
+    );
+    assert!(got.contains(&triple("IGOIMF", "ARGGOV", "020")), "{got:?}");
+    let got =
+        triples_builtin_on(Lang::It, "Meloni non solo ha criticato Macron, ma lo ha anche sfidato.", DATE);
+    assert!(got.contains(&triple("ITAGOV", "FRAGOV", "111")), "{got:?}");
+    let got = triples_builtin_on(
+        Lang::Es,
+        "Georgieva no instó al Gobierno de Javier Milei a acelerar las reformas.",
+        DATE,
+    );
+    assert!(!got.iter().any(|t| t.2.starts_with("02")), "{got:?}");
+}
+
 /// "sont convenus de": a compound perfect with "être" that a pattern's `%`
 /// placed is no passive, so the pair is not moved to the target side (it
 /// coded nothing). Agreed to do something is an intent to cooperate (030), a
