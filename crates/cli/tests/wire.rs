@@ -213,7 +213,10 @@ use dyad_text::{Lang, TextPipeline};
 /// the Balkans and Eastern Europe): it .695, en .660, es .667, fr .664, de .676;
 /// and 8 more (round 76; blind it .667, en .559, es .667, fr .667, de .676;
 /// Italy's defence and diplomacy, global institutions, the Southern Cone, the
-/// Middle East, defence and security): it .701, en .662, es .669, fr .667, de .680.
+/// Middle East, defence and security): it .701, en .662, es .669, fr .667, de .680;
+/// and 8 more (round 77; blind it .598, en .473, es .651, fr .629, de .537;
+/// Europe's capitals, Iran and the Gulf, Russia and NATO from Madrid, the
+/// Indo-Pacific, Africa): it .702, en .664, es .671, fr .668, de .681.
 const FLOORS: [(Lang, f64); 5] =
     [(Lang::It, 0.64), (Lang::En, 0.62), (Lang::Es, 0.62), (Lang::Fr, 0.62), (Lang::De, 0.65)];
 
