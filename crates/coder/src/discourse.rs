@@ -278,7 +278,27 @@ impl Discourse {
             // which may already be a (country-less) agent group; a role noun sums up
             // the people and officials named, not the countries.
             // "entrambi i paesi", "both the countries": an article may follow "both".
-            let noun = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|t| lw.is_determiner(&t.upper)));
+            let mut noun = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|t| lw.is_determiner(&t.upper)));
+            // "the two neighbouring countries", "the two nuclear-armed neighbours": a
+            // lower-case adjective before the summary noun is part of the summary. (A
+            // region's, "the three European countries", is not: the last states named
+            // need not be the region's.)
+            let sums_up = |k: usize| {
+                tokens.get(k).is_some_and(|t| {
+                    lw.summary_nouns.contains(&&*t.upper) || lw.state_summary_nouns.contains(&&*t.upper)
+                })
+            };
+            let mut skipped = None;
+            if !sums_up(noun)
+                && sums_up(noun + 1)
+                && !covered(groups, noun)
+                && tokens.get(noun).is_some_and(|t| {
+                    t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_lowercase)
+                })
+            {
+                skipped = Some(noun);
+                noun += 1;
+            }
             let next = tokens.get(noun).map(|t| &*t.upper);
             let people_only = next.is_some_and(|w| lw.people_summary_nouns.contains(&w));
             let (end, role) = match groups.iter().find(|g| g.start == noun) {
@@ -398,7 +418,7 @@ impl Discourse {
                     summed
                 }
             };
-            groups.retain(|g| g.start != noun);
+            groups.retain(|g| g.start != noun && Some(g.start) != skipped);
             let actors = summed
                 .into_iter()
                 .map(|(code, text)| Actor {

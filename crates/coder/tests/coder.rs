@@ -2181,6 +2181,12 @@ fn a_summary_of_two_states_names_the_states() {
             "Russland griff die Ukraine erneut mit Drohnen an. Delegationen beider Länder kamen in Istanbul zusammen.",
             both("RUS", "UKR", "040"),
         ),
+        // A lower-case adjective before the summary noun sums up too.
+        (
+            Lang::En,
+            "Britain and France met in Geneva on Monday. The two nuclear-armed allies have signed a defence pact.",
+            both("GBR", "FRA", "057"),
+        ),
     ] {
         let got = triples_builtin(lang, text);
         assert!(pair.iter().all(|p| got.contains(p)), "{text}: {got:?}");
