@@ -769,6 +769,28 @@ impl ActorFinder {
                                 start = s;
                             }
                         }
+                        // "Russia's U.N. envoy", "the Chinese UN ambassador": a state's
+                        // diplomat at an organisation is the state's, not the organisation's.
+                        Some(n)
+                            if !tabari
+                                && !named_person
+                                && actor_codes
+                                    .iter()
+                                    .all(|c| c.len() == 3 && !NOT_STATES.contains(&c.as_str()))
+                                && !actor_codes.is_empty()
+                                && joins_actor_then_agent(tokens, m.end, n.start, lw, tabari)
+                                && self.named(n.kind, date).is_some_and(|(codes, person)| {
+                                    !person && codes.iter().all(|c| c.starts_with("IGO"))
+                                })
+                                && diplomat_after(tokens, mentions.get(i + 2), n.end).is_some() =>
+                        {
+                            let (ag, e) =
+                                diplomat_after(tokens, mentions.get(i + 2), n.end).unwrap_or_default();
+                            let agent = self.agent_code(ag);
+                            codes = actor_codes.iter().map(|c| attach_agent(c, agent)).collect();
+                            end = e;
+                            consumed = 3;
+                        }
                         // "Jordan's visiting King Abdullah II": a person of the
                         // possessor's country is that country's; one actor.
                         Some(n)
@@ -1268,6 +1290,18 @@ fn first_name_before(tokens: &[Token], at: usize, lw: &LangWords) -> bool {
 }
 
 /// Whether a role after an actor is the actor's ("Gondor police").
+/// The diplomat role (agent id and end) that `mention` names right at `at`:
+/// "envoy" in "Russia's U.N. envoy".
+fn diplomat_after(tokens: &[Token], mention: Option<&Mention>, at: usize) -> Option<(u32, usize)> {
+    match mention {
+        Some(&Mention { kind: MentionKind::Agent(ag), start, end }) if start == at => {
+            let text: Vec<&str> = tokens.get(start..end)?.iter().map(|t| &*t.text).collect();
+            crate::discourse::is_diplomat(&text.join(" ")).then_some((ag, end))
+        }
+        _ => None,
+    }
+}
+
 /// TABARI joins a role only right after the actor or its possessive: its
 /// "Dagolath's first Deputy Prime Minister" is Dagolath alone.
 fn joins_actor_then_agent(

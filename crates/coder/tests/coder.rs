@@ -4012,3 +4012,19 @@ fn a_name_written_with_n_apostrophe_is_no_negation() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// A state's envoy or ambassador at an organisation ("Russia's U.N. envoy",
+/// "Russian U.N. envoy Vassily Nebenzia") is the state's government, while
+/// "the U.N. envoy" alone is the organisation's.
+#[test]
+fn a_states_envoy_at_an_organisation_is_the_states() {
+    const DATE: (i32, u32, u32) = (2025, 9, 30);
+    for (text, want) in [
+        ("Russia's U.N. envoy criticized Washington for rushing the text.", "RUSGOV"),
+        ("Russian U.N. envoy Vassily Nebenzia criticized Washington.", "RUSGOV"),
+        ("The U.N. envoy criticized Washington.", "IGOUNOGOV"),
+    ] {
+        let got = triples_builtin_on(Lang::En, text, DATE);
+        assert!(got.contains(&triple(want, "USA", "111")), "{text}: {got:?}");
+    }
+}
